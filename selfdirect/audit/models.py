@@ -1,0 +1,53 @@
+from django.conf import settings
+from django.db import models
+
+
+class AccessLog(models.Model):
+    """One read (or change) of a person's record: who, when, which page."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.CASCADE, related_name="access_log"
+    )
+    page = models.CharField(max_length=200)
+    action = models.CharField(max_length=20)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at"]
+        indexes = [models.Index(fields=["person", "-at"], name="accesslog_person_at")]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.action} {self.page}"
+
+
+class AuditEvent(models.Model):
+    """A named practitioner action (e.g. person.merged) beside the row history."""
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        help_text="Empty when the action ran from the command line.",
+    )
+    action = models.CharField(max_length=60)
+    person = models.ForeignKey(
+        "people.Person",
+        on_delete=models.CASCADE,
+        related_name="audit_events",
+        null=True,
+        blank=True,
+    )
+    detail = models.JSONField(default=dict, blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at"]
+        indexes = [models.Index(fields=["person", "-at"], name="auditevent_person_at")]
+
+    def __str__(self) -> str:
+        return self.action

@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from selfdirect.api.api import api
+from selfdirect.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("accounts/", include("selfdirect.accounts.urls")),
+    path("people/", include("selfdirect.people.urls")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "selfdirect.core.views.permission_denied"
+handler404 = "selfdirect.core.views.page_not_found"
+handler400 = "selfdirect.core.views.bad_request"
+handler500 = "selfdirect.core.views.server_error"

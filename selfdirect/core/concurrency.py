@@ -1,0 +1,63 @@
+"""Optimistic version check: the second of two edits never silently wins."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str
+    label: str
+    before: Any
+    after: Any
+
+
+class EditConflict(Exception):
+    """Someone else saved the record after this edit began."""
+
+    def __init__(self, current: models.Model, changes: list[Change]) -> None:
+        super().__init__("The record was changed by someone else.")
+        self.current = current
+        self.changes = changes
+
+
+def changes_since(instance: models.Model, version: int) -> list[Change]:
+    """What changed in a history-tracked record since the given version was read."""
+    history = instance.history  # type: ignore[attr-defined]
+    then = history.filter(version=version).order_by("-history_date").first()
+    if then is None:
+        return []
+    now = history.order_by("-history_date", "-history_id").first()
+    delta = now.diff_against(then, excluded_fields=["version", "updated_at"])
+    meta = type(instance)._meta
+    return [
+        Change(
+            field=c.field,
+            label=str(meta.get_field(c.field).verbose_name).capitalize(),
+            before=c.old,
+            after=c.new,
+        )
+        for c in delta.changes
+    ]
+
+
+def save_versioned(
+    instance: models.Model, *, expected_version: int, fields: list[str]
+) -> None:
+    """Save the given fields only if nobody saved since expected_version.
+
+    The compare-and-swap on `version` happens in one UPDATE, so it holds on
+    SQLite and PostgreSQL alike; the ordinary save that follows writes history.
+    Call inside a transaction.
+    """
+    model = type(instance)
+    claimed = model._default_manager.filter(
+        pk=instance.pk, version=expected_version
+    ).update(version=expected_version + 1)
+    if not claimed:
+        current = model._default_manager.get(pk=instance.pk)
+        raise EditConflict(current, changes_since(current, expected_version))
+    instance.version = expected_version + 1  # type: ignore[attr-defined]
+    instance.save(update_fields=[*fields, "version", "updated_at"])

@@ -1,0 +1,219 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from selfdirect.accounts.models import Locality, Team
+from selfdirect.core.models import PublicIdModel, VersionedModel
+
+from ..permissions import PersonQuerySet
+
+
+class ServiceGroup(models.Model):
+    """A client group, kept as data (PHS Source client-group flags)."""
+
+    code = models.SlugField(max_length=60, unique=True)
+    name = models.CharField(max_length=120)
+    order = models.PositiveSmallIntegerField(default=0)
+    published_grouping = models.CharField(
+        max_length=60,
+        help_text=_("The group PHS publishes this under (e.g. 'Other')."),
+    )
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Person(PublicIdModel, VersionedModel):
+    """A supported person (or an unpaid carer) whose record the partnership holds."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+        MERGED = "merged", _("Merged into another record")
+
+    class Consent(models.TextChoices):
+        GIVEN = "given", _("Agreed to share information")
+        REFUSED = "refused", _("Did not agree to share information")
+        NOT_ASKED = "not_asked", _("Not yet asked")
+
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    preferred_name = models.CharField(_("preferred name"), max_length=100, blank=True)
+    date_of_birth = models.DateField(_("date of birth"))
+    chi_number = models.CharField(
+        _("CHI number"), max_length=10, unique=True, null=True, blank=True
+    )
+    address = models.TextField(_("address"), blank=True)
+    postcode = models.CharField(_("postcode"), max_length=8, blank=True)
+    locality = models.ForeignKey(
+        Locality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="people",
+        verbose_name=_("locality"),
+    )
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    communication_needs = models.TextField(_("communication needs"), blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=60, blank=True, default="English"
+    )
+    service_groups = models.ManyToManyField(
+        ServiceGroup, blank=True, related_name="people", verbose_name=_("service groups")
+    )
+    consent_to_share = models.CharField(
+        _("consent to share information"),
+        max_length=20,
+        choices=Consent.choices,
+        default=Consent.NOT_ASKED,
+    )
+    consent_recorded_on = models.DateField(
+        _("consent recorded on"), null=True, blank=True
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    merged_into = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    # Folded names for fast prefix search on both databases.
+    last_name_key = models.CharField(max_length=100, editable=False, db_index=False)
+    first_name_key = models.CharField(max_length=100, editable=False)
+    preferred_name_key = models.CharField(max_length=100, editable=False, blank=True)
+
+    history = HistoricalRecords(
+        excluded_fields=["last_name_key", "first_name_key", "preferred_name_key"],
+        m2m_fields=[service_groups],
+    )
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        verbose_name_plural = "people"
+        indexes = [
+            models.Index(
+                fields=["last_name_key", "first_name_key"],
+                name="person_name_key",
+                opclasses=["varchar_pattern_ops", "varchar_pattern_ops"],
+            ),
+            models.Index(
+                fields=["first_name_key"],
+                name="person_first_key",
+                opclasses=["varchar_pattern_ops"],
+            ),
+            models.Index(
+                fields=["preferred_name_key"],
+                name="person_preferred_key",
+                opclasses=["varchar_pattern_ops"],
+            ),
+            models.Index(
+                fields=["postcode"],
+                name="person_postcode",
+                opclasses=["varchar_pattern_ops"],
+            ),
+            models.Index(fields=["last_name", "first_name"], name="person_sort"),
+            models.Index(fields=["date_of_birth"], name="person_dob"),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    def known_as(self) -> str:
+        return self.preferred_name or self.first_name
+
+
+class AllocationQuerySet(models.QuerySet["Allocation"]):
+    def current(self, on=None):  # type: ignore[no-untyped-def]
+        """Allocations open on a date (today by default)."""
+        day = on or timezone.localdate()
+        return self.filter(Q(ended_on__isnull=True) | Q(ended_on__gte=day)).filter(
+            started_on__lte=day
+        )
+
+
+class Allocation(VersionedModel):
+    """Which team (and worker) is responsible for a person, and when."""
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="allocations"
+    )
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="allocations")
+    worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="allocations",
+        verbose_name=_("allocated worker"),
+    )
+    started_on = models.DateField(_("from"))
+    ended_on = models.DateField(_("to"), null=True, blank=True)
+
+    history = HistoricalRecords()
+    objects = AllocationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-started_on"]
+        indexes = [
+            models.Index(fields=["team", "ended_on", "person"], name="alloc_team"),
+            models.Index(fields=["person", "ended_on"], name="alloc_person"),
+            models.Index(fields=["worker", "ended_on"], name="alloc_worker"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} → {self.team}"
+
+
+class Relationship(VersionedModel):
+    """Someone in a person's life; an unpaid carer may be a person in the system."""
+
+    class Kind(models.TextChoices):
+        UNPAID_CARER = "unpaid_carer", _("Unpaid carer")
+        FAMILY = "family", _("Family member")
+        FRIEND = "friend", _("Friend or neighbour")
+        GUARDIAN = "guardian", _("Welfare guardian")
+        WELFARE_ATTORNEY = "welfare_attorney", _("Welfare power of attorney")
+        ADVOCATE = "advocate", _("Independent advocate")
+        OTHER = "other", _("Other")
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="relationships"
+    )
+    kind = models.CharField(_("relationship"), max_length=20, choices=Kind.choices)
+    related_person = models.ForeignKey(
+        Person,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="relationships_as_other",
+        verbose_name=_("person in Selfdirect"),
+    )
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    description = models.CharField(
+        _("how they are related"), max_length=200, blank=True
+    )
+    contact = models.CharField(_("contact details"), max_length=200, blank=True)
+    lives_with_person = models.BooleanField(_("lives with the person"), default=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["kind", "name"]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return self.related_person.full_name if self.related_person else self.name

@@ -1,0 +1,151 @@
+"""Reads of people's records for views, the API and other apps."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from selfdirect.accounts.models import Team, User
+
+from . import rules
+from .models import Allocation, FirstContact, Person
+
+
+@dataclass(frozen=True)
+class CaseloadFilters:
+    query: str = ""
+    team: int | None = None
+    locality: int | None = None
+    service_group: int | None = None
+    worker: int | None = None
+    status: str = Person.Status.OPEN
+
+
+def search_people(people: QuerySet[Person], query: str) -> QuerySet[Person]:
+    """Filter by CHI number (10 digits), postcode, or the start of names."""
+    text = query.strip()
+    if not text:
+        return people
+    digits = rules.normalise_chi(text)
+    if digits.isdigit() and len(digits) == 10:
+        return people.filter(chi_number=digits)
+    if rules.is_postcode(text):
+        return people.filter(postcode=rules.normalise_postcode(text))
+    if any(ch.isdigit() for ch in text) and rules.looks_like_postcode_start(text):
+        return people.filter(postcode__startswith=rules.normalise_postcode(text).upper())
+    for word in text.replace(",", " ").split():
+        key = rules.name_key(word)
+        if key:
+            people = people.filter(
+                Q(last_name_key__startswith=key)
+                | Q(first_name_key__startswith=key)
+                | Q(preferred_name_key__startswith=key)
+            )
+    return people
+
+
+def caseload(user: User, filters: CaseloadFilters) -> QuerySet[Person]:
+    """The people a user may see, searched and filtered, in name order."""
+    people = Person.objects.visible_to(user)
+    if filters.status:
+        people = people.filter(status=filters.status)
+    people = search_people(people, filters.query)
+    if filters.team or filters.worker:
+        allocations = Allocation.objects.current().filter(person=OuterRef("pk"))
+        if filters.team:
+            allocations = allocations.filter(team_id=filters.team)
+        if filters.worker:
+            allocations = allocations.filter(worker_id=filters.worker)
+        people = people.filter(Exists(allocations))
+    if filters.locality:
+        people = people.filter(locality_id=filters.locality)
+    if filters.service_group:
+        people = people.filter(service_groups__id=filters.service_group)
+    return people.select_related("locality").order_by("last_name", "first_name", "id")
+
+
+def current_allocations(people: list[Person]) -> dict[int, Allocation]:
+    """Each listed person's current allocation, in one query."""
+    rows = (
+        Allocation.objects.current()
+        .filter(person__in=people)
+        .select_related("team", "worker")
+        .order_by("person_id", "-started_on")
+    )
+    found: dict[int, Allocation] = {}
+    for allocation in rows:
+        found.setdefault(allocation.person_id, allocation)
+    return found
+
+
+def team_holding_chi(chi: str, *, exclude_pk: int | None = None) -> str | None:
+    """Who holds the record with this CHI number (a team name), or None if nobody.
+
+    Says only the team, never the person, so it is safe to show anyone.
+    """
+    holder = Person.objects.filter(chi_number=chi).exclude(pk=exclude_pk).first()
+    if holder is None:
+        return None
+    allocation = Allocation.objects.current().filter(person=holder).select_related("team").first()
+    if allocation is None:
+        return f"no team at present (ask {settings.ADMIN_CONTACT})"
+    contact = f" ({allocation.team.contact})" if allocation.team.contact else ""
+    return f"{allocation.team}{contact}"
+
+
+@dataclass(frozen=True)
+class LikelyDuplicate:
+    person: Person | None
+    team: str
+
+
+def likely_duplicates(
+    user: User, *, first_name: str, last_name: str, date_of_birth: datetime.date
+) -> list[LikelyDuplicate]:
+    """Records with the same date of birth and a similar name.
+
+    Records the user may see are linked; others show only the holding team.
+    """
+    last, first = rules.name_key(last_name), rules.name_key(first_name)
+    candidates = (
+        Person.objects.active()
+        .filter(date_of_birth=date_of_birth)
+        .filter(
+            Q(last_name_key=last)
+            | Q(last_name_key__startswith=last[:4], first_name_key__startswith=first[:1])
+            | Q(first_name_key=first, last_name_key__startswith=last[:1])
+        )[:10]
+    )
+    visible = set(
+        Person.objects.visible_to(user).filter(pk__in=[c.pk for c in candidates])
+        .values_list("pk", flat=True)
+    )
+    allocations = current_allocations(list(candidates))
+    return [
+        LikelyDuplicate(
+            person=c if c.pk in visible else None,
+            team=str(allocations[c.pk].team) if c.pk in allocations else "no team",
+        )
+        for c in candidates
+    ]
+
+
+def follow_ups_due(user: User, *, on: datetime.date | None = None) -> QuerySet[FirstContact]:
+    """Signposting follow-ups not yet done, for people the user may see, oldest first."""
+    day = on or timezone.localdate()
+    visible = Person.objects.visible_to(user).filter(pk=OuterRef("person_id"))
+    return (
+        FirstContact.objects.filter(follow_up_due__isnull=False, followed_up_on__isnull=True)
+        .filter(Exists(visible))
+        .filter(follow_up_due__lte=day + datetime.timedelta(days=14))
+        .select_related("person", "team")
+        .order_by("follow_up_due", "id")
+    )
+
+
+def teams_for(user: User) -> QuerySet[Team]:
+    """The teams a user works in."""
+    return Team.objects.filter(pk__in=user.team_ids())
+

@@ -1,0 +1,246 @@
+"""Practitioner actions on people's records. Each is one transaction with history."""
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from selfdirect.accounts.models import Team, User
+from selfdirect.audit.services import record_event
+from selfdirect.core.concurrency import save_versioned
+
+from . import rules
+from .models import Allocation, FirstContact, Person, Relationship, ServiceGroup
+from .selectors import team_holding_chi
+
+PERSON_FIELDS = [
+    "first_name",
+    "last_name",
+    "preferred_name",
+    "date_of_birth",
+    "chi_number",
+    "address",
+    "postcode",
+    "locality",
+    "phone",
+    "communication_needs",
+    "preferred_language",
+    "consent_to_share",
+    "consent_recorded_on",
+    "status",
+]
+
+
+def _with_keys(person: Person) -> list[str]:
+    person.postcode = rules.normalise_postcode(person.postcode)
+    person.last_name_key = rules.name_key(person.last_name)
+    person.first_name_key = rules.name_key(person.first_name)
+    person.preferred_name_key = rules.name_key(person.preferred_name)
+    return ["postcode", "last_name_key", "first_name_key", "preferred_name_key"]
+
+
+def _check_chi_free(chi: str | None, *, exclude_pk: int | None = None) -> None:
+    if not chi:
+        return
+    team = team_holding_chi(chi, exclude_pk=exclude_pk)
+    if team is not None:
+        raise ValidationError(
+            {
+                "chi_number": (
+                    f"A record with this CHI number already exists. It is held by "
+                    f"{team}. Ask that team about the person instead of adding "
+                    f"them again."
+                )
+            }
+        )
+
+
+@transaction.atomic
+def add_person(
+    *,
+    by: User,
+    team: Team,
+    details: dict[str, Any],
+    service_groups: list[ServiceGroup],
+) -> Person:
+    """Add a person and allocate them to the adding worker's team."""
+    _check_chi_free(details.get("chi_number"))
+    person = Person(**details)
+    _with_keys(person)
+    person._history_user = by  # type: ignore[attr-defined]
+    person.save()
+    person.service_groups.set(service_groups)
+    allocation = Allocation(
+        person=person, team=team, worker=by, started_on=timezone.localdate()
+    )
+    allocation._history_user = by  # type: ignore[attr-defined]
+    allocation.save()
+    record_event(actor=by, action="person.added", person_id=person.pk)
+    return person
+
+
+@transaction.atomic
+def update_person(
+    *,
+    person: Person,
+    by: User,
+    version: int,
+    details: dict[str, Any],
+    service_groups: list[ServiceGroup],
+) -> Person:
+    """Change a person's details, refusing if someone saved since `version`."""
+    _check_chi_free(details.get("chi_number"), exclude_pk=person.pk)
+    for name, value in details.items():
+        setattr(person, name, value)
+    key_fields = _with_keys(person)
+    person._history_user = by  # type: ignore[attr-defined]
+    save_versioned(
+        person, expected_version=version, fields=[*details.keys(), *key_fields]
+    )
+    if set(person.service_groups.all()) != set(service_groups):
+        person.service_groups.set(service_groups)
+    return person
+
+
+@transaction.atomic
+def allocate_person(
+    *,
+    person: Person,
+    by: User,
+    team: Team,
+    worker: User | None,
+    started_on: datetime.date,
+) -> Allocation:
+    """Allocate a person to a team (and worker), ending their open allocations."""
+    if worker is not None and not worker.teams.filter(pk=team.pk).exists():
+        raise ValidationError({"worker": f"{worker} is not a member of {team}."})
+    for current in person.allocations.filter(ended_on__isnull=True):
+        current.ended_on = max(started_on - datetime.timedelta(days=1), current.started_on)
+        current._history_user = by  # type: ignore[attr-defined]
+        save_versioned(current, expected_version=current.version, fields=["ended_on"])
+    allocation = Allocation(person=person, team=team, worker=worker, started_on=started_on)
+    allocation._history_user = by  # type: ignore[attr-defined]
+    allocation.save()
+    return allocation
+
+
+@transaction.atomic
+def add_relationship(
+    *, person: Person, by: User, details: dict[str, Any]
+) -> Relationship:
+    """Record someone in the person's life, such as an unpaid carer."""
+    relationship = Relationship(person=person, **details)
+    if relationship.related_person_id == person.pk:
+        raise ValidationError({"related_person": "A person cannot be related to themself."})
+    relationship._history_user = by  # type: ignore[attr-defined]
+    relationship.save()
+    return relationship
+
+
+@transaction.atomic
+def record_first_contact(
+    *,
+    person: Person,
+    by: User,
+    team: Team,
+    details: dict[str, Any],
+    signposted_to: list[str],
+) -> FirstContact:
+    """Record a first contact and the community supports the person was signposted to."""
+    contact = FirstContact(person=person, team=team, recorded_by=by, **details)
+    contact._history_user = by  # type: ignore[attr-defined]
+    contact.save()
+    for name in signposted_to:
+        signposting = contact.signpostings.model(first_contact=contact, support_name=name)
+        signposting._history_user = by  # type: ignore[attr-defined]
+        signposting.save()
+    return contact
+
+
+@transaction.atomic
+def record_follow_up(
+    *,
+    contact: FirstContact,
+    by: User,
+    version: int,
+    followed_up_on: datetime.date,
+    result: str,
+    notes: str,
+    used: dict[int, bool | None],
+) -> FirstContact:
+    """Record what came of signposting, refusing if someone saved since `version`."""
+    contact.followed_up_on = followed_up_on
+    contact.follow_up_result = result
+    contact.follow_up_notes = notes
+    contact._history_user = by  # type: ignore[attr-defined]
+    save_versioned(
+        contact,
+        expected_version=version,
+        fields=["followed_up_on", "follow_up_result", "follow_up_notes"],
+    )
+    for signposting in contact.signpostings.filter(pk__in=used):
+        signposting.used_it = used[signposting.pk]
+        signposting._history_user = by  # type: ignore[attr-defined]
+        signposting.save(update_fields=["used_it", "updated_at"])
+    return contact
+
+
+_MERGE_FILLS = [
+    "preferred_name",
+    "chi_number",
+    "address",
+    "postcode",
+    "locality",
+    "phone",
+    "communication_needs",
+]
+
+
+@transaction.atomic
+def merge_people(*, keep: Person, duplicate: Person, by: User) -> Person:
+    """Merge a duplicate record into `keep`: every related record moves across,
+    blanks in `keep` are filled from the duplicate, and the duplicate stays (marked
+    merged) so the history of both is kept."""
+    if keep.pk == duplicate.pk:
+        raise ValidationError("Choose two different records to merge.")
+    if Person.Status.MERGED in (keep.status, duplicate.status):
+        raise ValidationError("One of these records has already been merged.")
+    moved = {}
+    for relation in Person._meta.related_objects:
+        if not relation.many_to_one or relation.related_model._meta.app_label == "audit":
+            continue
+        field = relation.field.name
+        rows = list(relation.related_model._default_manager.filter(**{field: duplicate}))
+        for row in rows:
+            setattr(row, field, keep)
+            row._history_user = by
+            row.save(update_fields=[field])
+        moved[relation.related_model._meta.verbose_name_plural] = len(rows)
+    filled = [f for f in _MERGE_FILLS if not getattr(keep, f) and getattr(duplicate, f)]
+    values = {f: getattr(duplicate, f) for f in filled}
+    duplicate.status = Person.Status.MERGED
+    duplicate.merged_into = keep
+    duplicate.chi_number = None if "chi_number" in filled else duplicate.chi_number
+    duplicate._history_user = by  # type: ignore[attr-defined]
+    save_versioned(
+        duplicate,
+        expected_version=duplicate.version,
+        fields=["status", "merged_into", "chi_number"],
+    )
+    for name, value in values.items():
+        setattr(keep, name, value)
+    keep._history_user = by  # type: ignore[attr-defined]
+    save_versioned(keep, expected_version=keep.version, fields=filled)
+    keep.service_groups.add(*duplicate.service_groups.all())
+    counts = {str(k): v for k, v in moved.items() if v}
+    record_event(
+        actor=by, action="person.merged", person_id=keep.pk,
+        merged=str(duplicate.public_id), moved=counts, filled=filled,
+    )
+    record_event(
+        actor=by, action="person.merged_away", person_id=duplicate.pk,
+        into=str(keep.public_id),
+    )
+    return keep
