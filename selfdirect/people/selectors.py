@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from selfdirect.accounts.models import Team, User
+from selfdirect.accounts.roles import PARTNERSHIP_READERS, Capability
 
 from . import rules
 from .models import Allocation, FirstContact, Person
@@ -149,3 +150,67 @@ def teams_for(user: User) -> QuerySet[Team]:
     """The teams a user works in."""
     return Team.objects.filter(pk__in=user.team_ids())
 
+
+
+def caseload_teams(user: User) -> QuerySet[Team]:
+    """Teams to offer as a caseload filter: the user's own, or all for readers."""
+    if user.role in PARTNERSHIP_READERS:
+        return Team.objects.all()
+    return teams_for(user)
+
+
+def person_summary(person: Person, user: User) -> dict[str, object]:
+    """Everything the person page shows, in a fixed number of queries."""
+    contacts = list(
+        person.first_contacts.select_related("team", "recorded_by").prefetch_related(
+            "signpostings"
+        )
+    )
+    return {
+        "person": person,
+        "service_groups": list(person.service_groups.all()),
+        "allocations": list(person.allocations.select_related("team", "worker")),
+        "relationships": list(person.relationships.select_related("related_person")),
+        "cared_for": list(
+            person.relationships_as_other.filter(kind="unpaid_carer").select_related("person")
+        ),
+        "first_contacts": contacts,
+        "merged_records": list(Person.objects.filter(merged_into=person)),
+        "can_change": user.can(Capability.CHANGE_PEOPLE),
+        "can_allocate": user.can(Capability.ALLOCATE),
+        "can_merge": user.can(Capability.MERGE_PEOPLE),
+        "can_audit": user.can(Capability.SEE_AUDIT),
+        "can_export": user.can(Capability.EXPORT_PERSON),
+        "can_record_contact": user.can(Capability.RECORD_CONTACT),
+    }
+
+
+def recording_team(person: Person, user: User) -> Team | None:
+    """The team a user records work for this person under: one of theirs that holds
+    the person, else their first team."""
+    mine = user.team_ids()
+    allocation = (
+        Allocation.objects.current().filter(person=person, team_id__in=mine).select_related("team").first()
+    )
+    if allocation is not None:
+        return allocation.team
+    return Team.objects.filter(pk__in=mine).first()
+
+
+def person_by_chi(user: User, chi: str) -> Person | None:
+    """A person the user may see, found by CHI number."""
+    return Person.objects.visible_to(user).filter(chi_number=chi).first()
+
+
+def record_ids(person: Person) -> list[int]:
+    """The person's record and any records merged into it."""
+    merged = Person.objects.filter(merged_into=person).values_list("pk", flat=True)
+    return [person.pk, *merged]
+
+
+def merge_candidates(user: User, keep: Person, query: str) -> list[Person]:
+    """Records the user may merge into `keep`: likely duplicates, or a search."""
+    people = Person.objects.visible_to(user).active().exclude(pk=keep.pk)
+    if query.strip():
+        return list(search_people(people, query).order_by("last_name", "first_name")[:20])
+    return list(people.filter(date_of_birth=keep.date_of_birth).order_by("last_name")[:20])

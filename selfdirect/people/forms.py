@@ -1,0 +1,335 @@
+"""Forms for people's records. They check the shape of input; services check rules."""
+
+import datetime
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from selfdirect.accounts.models import Locality, Team, User
+from selfdirect.core.forms import LongText, VersionField
+
+from . import rules
+from .models import FirstContact, Person, Relationship, ServiceGroup
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+def _past_date(value: datetime.date | None, label: str) -> None:
+    if value and value > timezone.localdate():
+        raise forms.ValidationError(f"{label} must be today or in the past")
+
+
+class PersonForm(forms.ModelForm):
+    first_name = forms.CharField(max_length=100)
+    last_name = forms.CharField(max_length=100)
+    date_of_birth = forms.DateField(help_text="For example, 27/03/1950")
+    chi_number = forms.CharField(
+        label="CHI number",
+        required=False,
+        help_text="10 digits. Leave blank if you do not know it.",
+    )
+    postcode = forms.CharField(max_length=8, required=False, help_text="For example, G81 1UE")
+    address = LongText(max_length=500, required=False)
+    communication_needs = LongText(
+        required=False,
+        help_text=(
+            "For example, uses BSL, needs Easy Read, hard of hearing, "
+            "prefers a phone call to a letter"
+        ),
+    )
+    locality = forms.ModelChoiceField(
+        Locality.objects.all(), required=False, empty_label="Not known"
+    )
+    service_groups = forms.ModelMultipleChoiceField(
+        ServiceGroup.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Select all that apply",
+    )
+    consent_to_share = forms.ChoiceField(
+        label="Has the person agreed to share their information with other services?",
+        choices=Person.Consent.choices,
+        widget=forms.RadioSelect,
+        initial=Person.Consent.NOT_ASKED,
+    )
+    consent_recorded_on = forms.DateField(
+        label="Date consent was recorded", required=False, help_text="For example, 3/11/2026"
+    )
+
+    class Meta:
+        model = Person
+        fields = [
+            "first_name",
+            "last_name",
+            "preferred_name",
+            "date_of_birth",
+            "chi_number",
+            "address",
+            "postcode",
+            "locality",
+            "phone",
+            "communication_needs",
+            "preferred_language",
+            "service_groups",
+            "consent_to_share",
+            "consent_recorded_on",
+        ]
+        help_texts = {
+            "preferred_name": "What the person likes to be called, if different",
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["preferred_language"].required = False
+
+    def validate_unique(self) -> None:
+        """Uniqueness is the service's job: it says which team holds the record."""
+
+    def clean_chi_number(self) -> str | None:
+        chi = rules.normalise_chi(self.cleaned_data.get("chi_number") or "")
+        if not chi:
+            return None
+        problem = rules.chi_problem(chi)
+        if problem:
+            raise forms.ValidationError(problem)
+        return chi
+
+    def clean_date_of_birth(self) -> datetime.date:
+        born = self.cleaned_data["date_of_birth"]
+        problem = rules.date_of_birth_problem(born, timezone.localdate())
+        if problem:
+            raise forms.ValidationError(problem)
+        return born
+
+    def clean_postcode(self) -> str:
+        raw = self.cleaned_data.get("postcode") or ""
+        if raw and not rules.is_postcode(raw):
+            raise forms.ValidationError("Enter a real postcode, like G81 1UE")
+        return rules.normalise_postcode(raw) if raw else ""
+
+    def clean_consent_recorded_on(self) -> datetime.date | None:
+        value = self.cleaned_data.get("consent_recorded_on")
+        _past_date(value, "Date consent was recorded")
+        return value
+
+    def details(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        data.pop("service_groups", None)
+        return {name: data[name] for name in self.Meta.fields if name in data}
+
+
+class AddPersonForm(PersonForm):
+    team = forms.ModelChoiceField(
+        Team.objects.none(), empty_label=None, help_text="The team the person is allocated to"
+    )
+    not_a_duplicate = forms.BooleanField(
+        required=False,
+        label="I have checked: this is a different person from the records listed above",
+    )
+
+    def __init__(self, *args: Any, teams: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = teams
+
+
+class EditPersonForm(PersonForm):
+    version = VersionField()
+    status = forms.ChoiceField(
+        choices=[c for c in Person.Status.choices if c[0] != Person.Status.MERGED],
+        widget=forms.RadioSelect,
+        label="Is the record open or closed?",
+    )
+
+    class Meta(PersonForm.Meta):
+        fields = [*PersonForm.Meta.fields, "status"]
+
+
+class CaseloadFilterForm(forms.Form):
+    q = forms.CharField(
+        label="Search", required=False, help_text="Name, CHI number or postcode", max_length=100
+    )
+    team = forms.ModelChoiceField(Team.objects.none(), required=False, empty_label="All teams")
+    locality = forms.ModelChoiceField(
+        Locality.objects.all(), required=False, empty_label="All localities"
+    )
+    service_group = forms.ModelChoiceField(
+        ServiceGroup.objects.all(), required=False, empty_label="All service groups"
+    )
+    worker = forms.ModelChoiceField(User.objects.none(), required=False, empty_label="All workers")
+    status = forms.ChoiceField(
+        choices=[("open", "Open"), ("closed", "Closed"), ("", "Open and closed")],
+        required=False,
+    )
+
+    def __init__(self, *args: Any, teams: Any, workers: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = teams
+        self.fields["worker"].queryset = workers
+
+
+class AllocationForm(forms.Form):
+    team = forms.ModelChoiceField(Team.objects.all(), empty_label=None)
+    worker = forms.ModelChoiceField(
+        User.objects.none(), required=False, empty_label="No named worker yet"
+    )
+    started_on = forms.DateField(label="Allocated from", help_text="For example, 3/11/2026")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["worker"].queryset = User.objects.filter(
+            teams__isnull=False, is_active=True
+        ).distinct()
+
+
+class RelationshipForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Who are they to the person?", choices=Relationship.Kind.choices, widget=forms.RadioSelect
+    )
+    name = forms.CharField(max_length=200, required=False)
+    carer_chi = forms.CharField(
+        label="Their CHI number, if they have a record in Selfdirect",
+        required=False,
+        help_text="Links the two records, so each shows the other",
+    )
+    description = forms.CharField(
+        label="How they are related", max_length=200, required=False,
+        help_text="For example, daughter, husband, neighbour",
+    )
+    contact = forms.CharField(label="Contact details", max_length=200, required=False)
+    lives_with_person = forms.BooleanField(label="They live with the person", required=False)
+
+    def clean_carer_chi(self) -> str:
+        chi = rules.normalise_chi(self.cleaned_data.get("carer_chi") or "")
+        if chi and rules.chi_problem(chi):
+            raise forms.ValidationError(rules.chi_problem(chi))
+        return chi
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("name") and not data.get("carer_chi") and not self.errors:
+            raise forms.ValidationError("Enter their name, or their CHI number if they have a record")
+        return data
+
+
+class FirstContactForm(forms.Form):
+    contact_date = forms.DateField(label="Date of contact", help_text="For example, 3/11/2026")
+    made_by = forms.ChoiceField(
+        label="Who made contact?", choices=FirstContact.MadeBy.choices, widget=forms.RadioSelect
+    )
+    made_by_name = forms.CharField(
+        label="Their name and role", max_length=200, required=False,
+        help_text="If someone other than the person made contact",
+    )
+    reason = LongText(
+        label="Why did they get in touch?",
+        help_text="In the person's own words, as far as you can",
+    )
+    what_matters = LongText(
+        label="What matters to them?",
+        required=False,
+        help_text="For example, staying in their own home, getting back to their club",
+    )
+    sds_discussed = forms.ChoiceField(
+        label="Did you talk about self-directed support and the four options?",
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+    )
+    sds_not_discussed_reason = LongText(
+        label="If not, why not?", required=False, max_length=2000
+    )
+    outcome = forms.ChoiceField(
+        label="What happened as a result?", choices=FirstContact.Outcome.choices,
+        widget=forms.RadioSelect,
+    )
+    signposted_to = LongText(
+        label="Community supports the person was signposted to",
+        required=False,
+        max_length=2000,
+        help_text="One on each line, for example: Dalmuir lunch club",
+    )
+    follow_up_due = forms.DateField(
+        label="When to check how it went", required=False,
+        help_text="Needed when you signpost someone. For example, 3/12/2026",
+    )
+
+    def clean_contact_date(self) -> datetime.date:
+        value = self.cleaned_data["contact_date"]
+        _past_date(value, "Date of contact")
+        return value
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("sds_discussed") == "no" and not data.get("sds_not_discussed_reason"):
+            self.add_error("sds_not_discussed_reason", "Say why SDS was not discussed")
+        if data.get("outcome") == FirstContact.Outcome.SIGNPOSTED:
+            if not self.supports():
+                self.add_error("signposted_to", "Name at least one community support")
+            if not data.get("follow_up_due"):
+                self.add_error("follow_up_due", "Enter when to follow up the signposting")
+        due, when = data.get("follow_up_due"), data.get("contact_date")
+        if due and when and due < when:
+            self.add_error("follow_up_due", "The follow-up must be after the date of contact")
+        return data
+
+    def supports(self) -> list[str]:
+        text = self.cleaned_data.get("signposted_to") or ""
+        return [line.strip()[:200] for line in text.splitlines() if line.strip()]
+
+    def details(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "contact_date": data["contact_date"],
+            "made_by": data["made_by"],
+            "made_by_name": data["made_by_name"],
+            "reason": data["reason"],
+            "what_matters": data["what_matters"],
+            "sds_discussed": data["sds_discussed"] == "yes",
+            "sds_not_discussed_reason": data["sds_not_discussed_reason"],
+            "outcome": data["outcome"],
+            "follow_up_due": data["follow_up_due"],
+        }
+
+
+USED_CHOICES = [("yes", "Yes"), ("no", "No"), ("unknown", "Not known")]
+
+
+class FollowUpForm(forms.Form):
+    version = VersionField()
+    followed_up_on = forms.DateField(label="Date of follow-up", help_text="For example, 3/12/2026")
+    result = forms.ChoiceField(
+        label="What was the result?", choices=FirstContact.FollowUpResult.choices,
+        widget=forms.RadioSelect,
+    )
+    notes = LongText(label="Notes", required=False, help_text="In the person's words where you can")
+
+    def __init__(self, *args: Any, signpostings: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for signposting in signpostings:
+            self.fields[f"used_{signposting.pk}"] = forms.ChoiceField(
+                label=f"Did they use {signposting.support_name}?",
+                choices=USED_CHOICES,
+                widget=forms.RadioSelect,
+                required=False,
+            )
+
+    def clean_followed_up_on(self) -> datetime.date:
+        value = self.cleaned_data["followed_up_on"]
+        _past_date(value, "Date of follow-up")
+        return value
+
+    def used(self) -> dict[int, bool | None]:
+        answers = {"yes": True, "no": False}
+        return {
+            int(name.removeprefix("used_")): answers.get(value)
+            for name, value in self.cleaned_data.items()
+            if name.startswith("used_")
+        }
+
+
+class MergeForm(forms.Form):
+    duplicate = forms.UUIDField(widget=forms.HiddenInput)
+    confirm = forms.BooleanField(
+        label="I have checked these are the same person",
+        error_messages={"required": "Confirm you have checked these are the same person"},
+    )

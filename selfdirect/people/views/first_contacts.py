@@ -1,0 +1,94 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from selfdirect.accounts.roles import Capability
+from selfdirect.core.concurrency import EditConflict
+from selfdirect.core.forms import bind
+
+from .. import selectors, services
+from ..forms import FirstContactForm, FollowUpForm
+from ..models import FirstContact
+from ..permissions import access_first_contact, access_person, require
+from .common import actor, page, rebind_for_conflict
+
+
+@require_http_methods(["GET", "POST"])
+def record_first_contact(request: HttpRequest, person_id: str) -> HttpResponse:
+    user = actor(request)
+    require(user, Capability.RECORD_CONTACT)
+    person = access_person(user, person_id, action="change", page=page(request))
+    team = selectors.recording_team(person, user)
+    if team is None:
+        raise PermissionDenied(Capability.RECORD_CONTACT)
+    form = bind(request, FirstContactForm)
+    if request.method == "POST" and form.is_valid():
+        services.record_first_contact(
+            person=person, by=user, team=team, details=form.details(),
+            signposted_to=form.supports(),
+        )
+        messages.success(request, "First contact recorded.")
+        return redirect("people:detail", person_id=person.public_id)
+    return render(request, "people/first_contact_form.html", {"form": form, "person": person})
+
+
+@require_GET
+def first_contact_detail(request: HttpRequest, person_id: str, contact_id: str) -> HttpResponse:
+    user = actor(request)
+    contact = access_first_contact(user, person_id, contact_id, page=page(request))
+    context = {
+        "contact": contact,
+        "person": contact.person,
+        "signpostings": list(contact.signpostings.all()),
+        "can_follow_up": user.can(Capability.RECORD_CONTACT),
+    }
+    return render(request, "people/first_contact_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def record_follow_up(request: HttpRequest, person_id: str, contact_id: str) -> HttpResponse:
+    user = actor(request)
+    require(user, Capability.RECORD_CONTACT)
+    contact = access_first_contact(user, person_id, contact_id, action="change", page=page(request))
+    signpostings = list(contact.signpostings.all())
+    initial = {
+        "version": contact.version,
+        "followed_up_on": contact.followed_up_on,
+        "result": contact.follow_up_result,
+        "notes": contact.follow_up_notes,
+    }
+    form = bind(request, FollowUpForm, signpostings=signpostings, initial=initial)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_follow_up(
+                contact=FirstContact.objects.get(pk=contact.pk),
+                by=user,
+                version=form.cleaned_data["version"],
+                followed_up_on=form.cleaned_data["followed_up_on"],
+                result=form.cleaned_data["result"],
+                notes=form.cleaned_data["notes"],
+                used=form.used(),
+            )
+        except EditConflict as error:
+            conflict = error
+            form._init_kwargs = {"signpostings": signpostings}  # type: ignore[attr-defined]
+            form = rebind_for_conflict(form, error)
+        else:
+            messages.success(request, "Follow-up recorded.")
+            return redirect("people:detail", person_id=contact.person.public_id)
+    context = {"form": form, "contact": contact, "person": contact.person, "conflict": conflict}
+    return render(request, "people/follow_up_form.html", context)
+
+
+@require_GET
+def follow_ups(request: HttpRequest) -> HttpResponse:
+    user = actor(request)
+    require(user, Capability.VIEW_PEOPLE)
+    page_obj = Paginator(selectors.follow_ups_due(user), 25).get_page(request.GET.get("page"))
+    context = {"page_obj": page_obj, "today": timezone.localdate()}
+    return render(request, "people/follow_ups.html", context)

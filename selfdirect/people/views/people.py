@@ -1,0 +1,114 @@
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from selfdirect.accounts.models import User
+from selfdirect.accounts.roles import Capability
+from selfdirect.core.concurrency import EditConflict
+from selfdirect.core.forms import bind
+
+from .. import selectors, services
+from ..forms import AddPersonForm, CaseloadFilterForm, EditPersonForm
+from ..models import Person
+from ..permissions import access_person, require
+from .common import actor, page, rebind_for_conflict, show_errors
+
+PAGE_SIZE = 25
+
+
+@require_GET
+def caseload(request: HttpRequest) -> HttpResponse:
+    user = actor(request)
+    require(user, Capability.VIEW_PEOPLE)
+    teams = selectors.caseload_teams(user)
+    workers = User.objects.filter(teams__in=teams).distinct()
+    form = CaseloadFilterForm(request.GET or None, teams=teams, workers=workers)
+    filters = selectors.CaseloadFilters()
+    if form.is_bound and form.is_valid():
+        filters = selectors.CaseloadFilters(
+            query=form.cleaned_data["q"],
+            team=getattr(form.cleaned_data["team"], "pk", None),
+            locality=getattr(form.cleaned_data["locality"], "pk", None),
+            service_group=getattr(form.cleaned_data["service_group"], "pk", None),
+            worker=getattr(form.cleaned_data["worker"], "pk", None),
+            status=form.cleaned_data["status"] if "status" in request.GET else "open",
+        )
+    people = selectors.caseload(user, filters)
+    page_obj = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = list(page_obj.object_list)
+    allocations = selectors.current_allocations(rows)
+    context = {
+        "form": form,
+        "page_obj": page_obj,
+        "rows": [(p, allocations.get(p.pk)) for p in rows],
+        "filters": filters,
+        "can_add": user.can(Capability.ADD_PEOPLE),
+    }
+    return render(request, "people/caseload.html", context)
+
+
+@require_GET
+def person_detail(request: HttpRequest, person_id: str) -> HttpResponse:
+    user = actor(request)
+    person = access_person(user, person_id, page=page(request))
+    return render(request, "people/person_detail.html", selectors.person_summary(person, user))
+
+
+@require_http_methods(["GET", "POST"])
+def add_person(request: HttpRequest) -> HttpResponse:
+    user = actor(request)
+    require(user, Capability.ADD_PEOPLE)
+    teams = selectors.teams_for(user)
+    form = bind(request, AddPersonForm, teams=teams)
+    duplicates: list[selectors.LikelyDuplicate] = []
+    if form.is_bound and form.is_valid():
+        duplicates = selectors.likely_duplicates(
+            user,
+            first_name=form.cleaned_data["first_name"],
+            last_name=form.cleaned_data["last_name"],
+            date_of_birth=form.cleaned_data["date_of_birth"],
+        )
+        if request.method == "POST" and (not duplicates or form.cleaned_data["not_a_duplicate"]):
+            try:
+                person = services.add_person(
+                    by=user,
+                    team=form.cleaned_data["team"],
+                    details=form.details(),
+                    service_groups=list(form.cleaned_data["service_groups"]),
+                )
+            except ValidationError as error:
+                show_errors(form, error)
+            else:
+                return redirect("people:detail", person_id=person.public_id)
+    context = {"form": form, "duplicates": duplicates}
+    return render(request, "people/person_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def edit_person(request: HttpRequest, person_id: str) -> HttpResponse:
+    user = actor(request)
+    person = access_person(user, person_id, action="change", page=page(request))
+    initial = {"version": person.version, "service_groups": person.service_groups.all()}
+    form = bind(request, EditPersonForm, instance=person, initial=initial)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_person(
+                person=Person.objects.get(pk=person.pk),
+                by=user,
+                version=form.cleaned_data["version"],
+                details=form.details(),
+                service_groups=list(form.cleaned_data["service_groups"]),
+            )
+        except EditConflict as error:
+            conflict = error
+            form._init_kwargs = {"instance": error.current}  # type: ignore[attr-defined]
+            form = rebind_for_conflict(form, error)
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            return redirect("people:detail", person_id=person.public_id)
+    context = {"form": form, "person": person, "conflict": conflict}
+    return render(request, "people/person_form.html", context)
