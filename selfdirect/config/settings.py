@@ -44,7 +44,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "selfdirect.core.middleware.FormRescueMiddleware",
-    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "selfdirect.core.middleware.SignInRequiredMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
 ]

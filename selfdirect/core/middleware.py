@@ -4,6 +4,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.middleware import LoginRequiredMiddleware
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils.translation import gettext as _
@@ -31,6 +32,8 @@ class FormRescueMiddleware:
             return None
         if not getattr(view_func, "login_required", True):
             return None
+        if request.path.startswith("/api/"):
+            return None
         data = request.POST.copy()
         data.pop("csrfmiddlewaretoken", None)
         request.session[RESCUE_KEY] = {"path": request.path, "data": data.urlencode()}
@@ -52,3 +55,18 @@ def rescued_data(request: HttpRequest) -> QueryDict | None:
         return None
     del request.session[RESCUE_KEY]
     return QueryDict(rescued["data"])
+
+
+class SignInRequiredMiddleware(LoginRequiredMiddleware):
+    """Pages need a signed-in user; the API answers 401 itself instead of redirecting."""
+
+    def process_view(
+        self,
+        request: HttpRequest,
+        view_func: Callable[..., Any],
+        view_args: Any,
+        view_kwargs: Any,
+    ) -> HttpResponse | None:
+        if request.path.startswith("/api/"):
+            return None
+        return super().process_view(request, view_func, view_args, view_kwargs)

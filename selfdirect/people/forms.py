@@ -29,7 +29,7 @@ class PersonForm(forms.ModelForm):
         required=False,
         help_text="10 digits. Leave blank if you do not know it.",
     )
-    postcode = forms.CharField(max_length=8, required=False, help_text="For example, G81 1UE")
+    postcode = forms.CharField(max_length=20, required=False, help_text="For example, G81 1UE")
     address = LongText(max_length=500, required=False)
     communication_needs = LongText(
         required=False,

@@ -209,7 +209,7 @@ def merge_people(*, keep: Person, duplicate: Person, by: User) -> Person:
         raise ValidationError("One of these records has already been merged.")
     moved = {}
     for relation in Person._meta.related_objects:
-        if not relation.many_to_one or relation.related_model._meta.app_label == "audit":
+        if not relation.one_to_many or relation.related_model._meta.app_label == "audit":
             continue
         field = relation.field.name
         rows = list(relation.related_model._default_manager.filter(**{field: duplicate}))

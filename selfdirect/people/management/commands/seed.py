@@ -1,0 +1,747 @@
+"""`selfdirect seed`: a fictional partnership, demo staff and N supported people.
+
+Everything is drawn from one `random.Random(seed)` and anchored to `--today`, so the
+same arguments give the same people (names, CHI numbers, public ids) every time.
+"""
+
+import datetime
+import random
+import sys
+import time
+import uuid
+from bisect import bisect
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import accumulate
+from typing import Any
+
+from django.apps import apps
+from django.contrib.auth.hashers import make_password
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
+from tqdm import tqdm
+
+from selfdirect.accounts.models import Locality, Partnership, Team, User
+from selfdirect.accounts.roles import Role
+from selfdirect.audit.models import AccessLog, AuditEvent
+from selfdirect.people import demo_data as data
+from selfdirect.people import rules
+from selfdirect.people.models import (
+    Allocation,
+    FirstContact,
+    Person,
+    Relationship,
+    ServiceGroup,
+    Signposting,
+)
+
+BATCH_SIZE = 5000
+DAY = datetime.timedelta(days=1)
+
+
+def _years(n: float) -> datetime.timedelta:
+    return datetime.timedelta(days=round(n * 365.25))
+
+
+class Weighted:
+    """Draws keys in proportion to their weights."""
+
+    def __init__(self, weights: dict[str, float]) -> None:
+        self.keys = list(weights)
+        self.cumulative = list(accumulate(weights.values()))
+
+    def draw(self, rng: random.Random) -> str:
+        return self.keys[bisect(self.cumulative, rng.random() * self.cumulative[-1])]
+
+
+@dataclass
+class Area:
+    """A seeded locality with its addresses and its teams by kind."""
+
+    locality: Locality
+    addresses: list[tuple[str, str, str]]  # (postcode, street, town)
+    teams: dict[str, list[Team]]
+
+
+@dataclass
+class World:
+    """The partnership's structure that people are drawn into."""
+
+    today: datetime.date
+    areas: list[Area]
+    carers_team: Team
+    workers: dict[int, list[User]]  # team id -> practitioners in it
+    groups: dict[str, int]  # service group code -> id
+
+
+@dataclass
+class Draft:
+    """One person and everything seeded about them, before saving."""
+
+    person: Person
+    age: int
+    area: Area
+    groups: list[str]
+    is_carer: bool = False
+    carer_name: str = ""
+    allocations: list[Allocation] = field(default_factory=list)
+    relationships: list[Relationship] = field(default_factory=list)
+    contacts: list[FirstContact] = field(default_factory=list)
+    signpostings: list[Signposting] = field(default_factory=list)
+
+    @property
+    def stage(self) -> str:
+        if self.age < 18:
+            return "young"
+        return "adult" if self.age < 65 else "older"
+
+
+class PeopleMaker:
+    """Draws fictional people, their allocations, carers and first contacts."""
+
+    def __init__(self, rng: random.Random, world: World) -> None:
+        self.rng = rng
+        self.world = world
+        self.today = world.today
+        self.chis: set[str] = set()
+        self.ages = Weighted({str(i): w for i, (_, _, w) in enumerate(data.AGE_BANDS)})
+        self.surnames = Weighted(data.SURNAMES)
+        self.languages = Weighted(data.LANGUAGES)
+        self.consent = Weighted(data.CONSENT_WEIGHTS)
+        self.made_by = Weighted(data.MADE_BY_WEIGHTS)
+        self.outcomes = Weighted(data.OUTCOME_WEIGHTS)
+        self.results = Weighted(data.FOLLOW_UP_RESULTS)
+        self.group_weights = {
+            stage: Weighted(weights)
+            for stage, weights in data.SERVICE_GROUP_WEIGHTS.items()
+        }
+        self.carer_kinds = {
+            stage: Weighted({str(i): row[-1] for i, row in enumerate(rows)})
+            for stage, rows in data.CARER_DESCRIPTIONS.items()
+        }
+
+    def batch(self, size: int) -> list[Draft]:
+        drafts: list[Draft] = []
+        while len(drafts) < size:
+            drafts.extend(self.household(room=size - len(drafts)))
+        return drafts
+
+    def household(self, *, room: int) -> list[Draft]:
+        """A supported person, and their unpaid carer when the carer has a record."""
+        rng = self.rng
+        lo, hi, _ = data.AGE_BANDS[int(self.ages.draw(rng))]
+        age = rng.randint(lo, hi)
+        draft = self.draft(
+            age=age,
+            sex="F" if rng.random() < (0.6 if age >= 65 else 0.5) else "M",
+            area=rng.choice(self.world.areas),
+            language=self.languages.draw(rng),
+        )
+        drafts = [draft]
+        if rng.random() < data.UNPAID_CARER_SHARE:
+            with_record = room > 1 and rng.random() < data.CARER_IN_SYSTEM_SHARE
+            drafts.extend(self.unpaid_carer(draft, with_record=with_record))
+        self.other_relationships(draft)
+        self.allocate(draft)
+        self.first_contacts(draft)
+        return drafts
+
+    def draft(
+        self,
+        *,
+        age: int,
+        sex: str,
+        area: Area,
+        language: str,
+        surname: str = "",
+        address: tuple[str, str] | None = None,
+        is_carer: bool = False,
+    ) -> Draft:
+        rng = self.rng
+        born = self.today - datetime.timedelta(
+            days=rng.randint(round(age * 365.25) + 1, round((age + 1) * 365.25) - 1)
+        )
+        first, last = self.name(language, sex, born.year)
+        last = surname or last
+        preferred = ""
+        if first in data.NICKNAMES and rng.random() < data.PREFERRED_NAME_SHARE:
+            preferred = rng.choice(data.NICKNAMES[first])
+        postcode, lines = address or self.address(area)
+        person = Person(
+            public_id=self.uuid(),
+            first_name=first,
+            last_name=last,
+            preferred_name=preferred,
+            date_of_birth=born,
+            chi_number=self.chi(born, sex) if rng.random() < data.CHI_SHARE else None,
+            address=lines,
+            postcode=postcode,
+            locality=area.locality,
+            phone=self.phone(age),
+            communication_needs=self.communication_needs(language),
+            preferred_language=language,
+            status="closed" if rng.random() < data.CLOSED_SHARE else "open",
+            last_name_key=rules.name_key(last),
+            first_name_key=rules.name_key(first),
+            preferred_name_key=rules.name_key(preferred),
+        )
+        person.consent_to_share = self.consent.draw(rng)
+        groups = [data.CARER_SERVICE_GROUP] if is_carer else self.service_groups(age)
+        return Draft(
+            person=person, age=age, area=area, groups=groups, is_carer=is_carer
+        )
+
+    # -- who they are -------------------------------------------------------------
+
+    def uuid(self) -> uuid.UUID:
+        return uuid.UUID(int=self.rng.getrandbits(128), version=4)
+
+    def name(self, language: str, sex: str, born: int) -> tuple[str, str]:
+        rng = self.rng
+        if language in data.LANGUAGE_NAMES and rng.random() < 0.9:
+            female, male, surnames = data.LANGUAGE_NAMES[language]
+            return rng.choice(female if sex == "F" else male), rng.choice(surnames)
+        female, male = next((f, m) for end, f, m in data.FIRST_NAMES if born < end)
+        return rng.choice(female if sex == "F" else male), self.surnames.draw(rng)
+
+    def chi(self, born: datetime.date, sex: str) -> str | None:
+        """A valid, unused CHI: DDMMYY, two digits, a sex digit, the check digit."""
+        stem = born.strftime("%d%m%y")
+        for _ in range(50):
+            nine = f"{stem}{self.rng.randrange(100):02d}"
+            nine += str(self.rng.randrange(1 if sex == "M" else 0, 10, 2))
+            check = rules.chi_check_digit(nine)
+            if check is not None and f"{nine}{check}" not in self.chis:
+                self.chis.add(f"{nine}{check}")
+                return f"{nine}{check}"
+        return None
+
+    def address(self, area: Area) -> tuple[str, str]:
+        rng = self.rng
+        postcode, street, town = rng.choice(area.addresses)
+        line = f"{rng.randint(1, 180)} {street}"
+        if rng.random() < 0.35:
+            line = f"Flat {rng.randint(0, 3)}/{rng.randint(1, 2)}, {line}"
+        return postcode, f"{line}\n{town}"
+
+    def phone(self, age: int) -> str:
+        rng = self.rng
+        if rng.random() < 0.3:
+            return ""
+        if rng.random() < (0.6 if age >= 75 else 0.2):
+            return f"0141 496 0{rng.randrange(1000):03d}"
+        return f"07700 900{rng.randrange(1000):03d}"
+
+    def communication_needs(self, language: str) -> str:
+        if language == "British Sign Language":
+            return data.BSL_NEED
+        if language not in ("English", "Gaelic"):
+            return data.INTERPRETER_NEED.format(language=language)
+        if self.rng.random() < data.COMMUNICATION_NEEDS_SHARE:
+            return self.rng.choice(data.COMMUNICATION_NEEDS)
+        return ""
+
+    def service_groups(self, age: int) -> list[str]:
+        stage = "young" if age < 18 else "adult" if age < 65 else "older"
+        weighted = self.group_weights[stage]
+        groups = [weighted.draw(self.rng)]
+        if self.rng.random() < data.SECOND_SERVICE_GROUP_SHARE:
+            second = weighted.draw(self.rng)
+            if second not in groups:
+                groups.append(second)
+        return groups
+
+    # -- the people around them ---------------------------------------------------
+
+    def unpaid_carer(self, draft: Draft, *, with_record: bool) -> list[Draft]:
+        """Record an unpaid carer: a name only, or a person with their own record."""
+        rng = self.rng
+        rows = data.CARER_DESCRIPTIONS[draft.stage]
+        how, sex, (lo, hi), lives_with, _ = rows[
+            int(self.carer_kinds[draft.stage].draw(rng))
+        ]
+        sex = sex or rng.choice("FM")
+        age = min(max(draft.age + rng.randint(lo, hi), 18), 100)
+        relationship = Relationship(
+            person=draft.person,
+            kind="unpaid_carer",
+            description=how,
+            lives_with_person=lives_with,
+        )
+        draft.relationships.append(relationship)
+        if not with_record:
+            born = self.today.year - age
+            first, last = self.name(draft.person.preferred_language, sex, born)
+            if rng.random() < 0.7:
+                last = draft.person.last_name
+            relationship.name = f"{first} {last}"
+            relationship.contact = self.phone(age - 20) or "Via the person"
+            draft.carer_name = f"{relationship.name} ({how.lower()})"
+            return []
+        carer = self.draft(
+            age=age,
+            sex=sex,
+            area=draft.area,
+            language=draft.person.preferred_language,
+            surname=draft.person.last_name if rng.random() < 0.7 else "",
+            address=self.shared_address(draft) if lives_with else None,
+            is_carer=True,
+        )
+        relationship.related_person = carer.person
+        draft.carer_name = f"{carer.person.full_name} ({how.lower()})"
+        carer.relationships.append(
+            Relationship(
+                person=carer.person,
+                kind="family",
+                related_person=draft.person,
+                description="The person they care for",
+                lives_with_person=lives_with,
+            )
+        )
+        self.allocate(carer)
+        self.first_contacts(carer)
+        return [carer]
+
+    def shared_address(self, draft: Draft) -> tuple[str, str]:
+        return draft.person.postcode, draft.person.address
+
+    def other_relationships(self, draft: Draft) -> None:
+        rng = self.rng
+        for kind, description, share in data.OTHER_RELATIONSHIPS:
+            if rng.random() < share:
+                draft.relationships.append(
+                    Relationship(
+                        person=draft.person,
+                        kind=kind,
+                        name=" ".join(self.name("English", rng.choice("FM"), 1970)),
+                        description=description,
+                        contact=self.phone(50),
+                    )
+                )
+        guardian = "learning_disability" in draft.groups and draft.age >= 18
+        if guardian and rng.random() < data.GUARDIAN_SHARE_LD:
+            mother = self.name("English", "F", 1965)[0]
+            draft.relationships.append(
+                Relationship(
+                    person=draft.person,
+                    kind="guardian",
+                    name=f"{mother} {draft.person.last_name}",
+                    description="Mother; welfare guardian",
+                )
+            )
+
+    # -- the partnership's involvement -------------------------------------------
+
+    def allocate(self, draft: Draft) -> None:
+        """A current allocation, and for some an earlier one that has ended."""
+        rng = self.rng
+        born = draft.person.date_of_birth
+        earliest = max(
+            self.today - _years(5), born + _years(15 if draft.age < 18 else 16)
+        )
+        span = max((self.today - earliest).days, 0)
+        started = self.today - datetime.timedelta(days=rng.randint(0, span))
+        draft.allocations.append(self.allocation(draft, started))
+        longest = (started - born - _years(16)).days
+        if longest > 200 and rng.random() < data.EARLIER_ALLOCATION_SHARE:
+            days = rng.randint(180, min(1500, longest))
+            earlier = self.allocation(draft, started - datetime.timedelta(days=days))
+            earlier.ended_on = started - DAY
+            draft.allocations.append(earlier)
+        if draft.person.consent_to_share != "not_asked":
+            asked = draft.allocations[-1].started_on + rng.randint(0, 30) * DAY
+            draft.person.consent_recorded_on = min(asked, self.today)
+
+    def allocation(self, draft: Draft, started: datetime.date) -> Allocation:
+        team = self.team_for(draft)
+        worker = None
+        if self.rng.random() < data.ALLOCATED_WORKER_SHARE:
+            worker = self.rng.choice(self.world.workers[team.pk])
+        return Allocation(
+            person=draft.person, team=team, worker=worker, started_on=started
+        )
+
+    def team_for(self, draft: Draft) -> Team:
+        rng = self.rng
+        if draft.is_carer:
+            return self.world.carers_team
+        teams = draft.area.teams
+        group = draft.groups[0]
+        kind = "adults"
+        if group in data.OLDER_PEOPLE_GROUPS and rng.random() < 0.8:
+            kind = "older_people"
+        elif group in data.SPECIALIST_GROUPS and rng.random() < 0.7:
+            kind = "specialist" if "specialist" in teams else "adults"
+        return rng.choice(teams[kind])
+
+    def first_contacts(self, draft: Draft) -> None:
+        """A first contact for most people, around their first allocation."""
+        rng = self.rng
+        if rng.random() >= data.FIRST_CONTACT_SHARE:
+            return
+        first = draft.allocations[-1]
+        floor = draft.person.date_of_birth + _years(15)
+        on = max(first.started_on - datetime.timedelta(days=rng.randint(0, 60)), floor)
+        self.first_contact(draft, first.team, on)
+        gap = (self.today - on).days
+        if gap > 1 and rng.random() < data.SECOND_CONTACT_SHARE:
+            later = on + datetime.timedelta(days=rng.randint(1, gap))
+            self.first_contact(draft, draft.allocations[0].team, later)
+
+    def first_contact(self, draft: Draft, team: Team, on: datetime.date) -> None:
+        rng = self.rng
+        made_by = "self" if draft.is_carer else self.made_by.draw(rng)
+        sds_discussed = rng.random() < data.SDS_DISCUSSED_SHARE
+        outcome = self.outcomes.draw(rng)
+        if draft.is_carer and rng.random() < 0.7:
+            outcome = "carer_support"
+        contact = FirstContact(
+            public_id=self.uuid(),
+            person=draft.person,
+            team=team,
+            recorded_by=rng.choice(self.world.workers[team.pk]),
+            contact_date=on,
+            made_by=made_by,
+            made_by_name=self.made_by_name(draft, made_by),
+            reason=self.reason(draft, made_by),
+            what_matters=rng.choice(data.WHAT_MATTERS),
+            sds_discussed=sds_discussed,
+            sds_not_discussed_reason=""
+            if sds_discussed
+            else rng.choice(data.SDS_NOT_DISCUSSED_REASONS),
+            outcome=outcome,
+        )
+        draft.contacts.append(contact)
+        if outcome == "signposted":
+            self.signpost(draft, contact)
+
+    def made_by_name(self, draft: Draft, made_by: str) -> str:
+        if made_by == "self":
+            return ""
+        if made_by == "family":
+            return draft.carer_name or (
+                f"{self.name('English', 'F', 1970)[0]} {draft.person.last_name} "
+                "(daughter)"
+            )
+        return self.rng.choice(data.MADE_BY_NAMES[made_by])
+
+    def reason(self, draft: Draft, made_by: str) -> str:
+        if draft.is_carer or made_by == "family":
+            key = "family"
+        elif made_by == "self":
+            key = draft.stage
+        else:
+            key = "professional"
+        text = self.rng.choice(data.REASONS[key])
+        return text.format(partner=self.rng.choice(data.PARTNERS))
+
+    def signpost(self, draft: Draft, contact: FirstContact) -> None:
+        """Signposting to 1-2 supports; old follow-ups mostly done, recent ones due."""
+        rng = self.rng
+        names = rng.sample(data.COMMUNITY_SUPPORTS, rng.randint(1, 2))
+        due = contact.contact_date + datetime.timedelta(
+            days=rng.randint(*data.FOLLOW_UP_DAYS)
+        )
+        contact.follow_up_due = due
+        done = due < self.today - 14 * DAY and rng.random() < data.FOLLOW_UP_DONE_SHARE
+        if done:
+            result = self.results.draw(rng)
+            contact.followed_up_on = min(due + rng.randint(-3, 10) * DAY, self.today)
+            contact.follow_up_result = result
+            contact.follow_up_notes = rng.choice(data.FOLLOW_UP_NOTES[result])
+        for name in names:
+            used = None
+            if done:
+                used = rng.choice([True, True, False, None])
+            draft.signpostings.append(
+                Signposting(first_contact=contact, support_name=name, used_it=used)
+            )
+
+
+# -- the partnership and its staff ------------------------------------------------
+
+
+def create_areas(rng: random.Random) -> tuple[list[Area], Team]:
+    """The partnership, its localities with their addresses, and their teams."""
+    partnership = Partnership.objects.create(
+        name=data.PARTNERSHIP_NAME, code=data.PARTNERSHIP_CODE
+    )
+    areas: list[Area] = []
+    taken: set[str] = set()
+    for spec in data.LOCALITIES:
+        locality = Locality.objects.create(partnership=partnership, name=spec["name"])
+        teams: dict[str, list[Team]] = {}
+        for name, kind in spec["teams"]:
+            teams.setdefault(kind, []).append(_team(locality, name))
+        areas.append(Area(locality, _addresses(rng, spec, taken), teams))
+    return areas, _team(areas[0].locality, data.CARERS_TEAM)
+
+
+def _team(locality: Locality, name: str) -> Team:
+    number = Team.objects.filter(locality__partnership=locality.partnership).count()
+    contact = f"0141 496 0{number:03d}"
+    return Team.objects.create(locality=locality, name=name, contact=contact)
+
+
+def _addresses(
+    rng: random.Random, spec: dict[str, Any], taken: set[str]
+) -> list[tuple[str, str, str]]:
+    letters = data.POSTCODE_UNIT_LETTERS
+    addresses = []
+    for street in spec["streets"]:
+        town = rng.choice(spec["towns"])
+        for _ in range(rng.randint(3, 6)):
+            postcode = ""
+            while not postcode or postcode in taken:
+                unit = rng.choice(letters) + rng.choice(letters)
+                postcode = f"{spec['district']} {rng.randint(1, 9)}{unit}"
+            taken.add(postcode)
+            addresses.append((postcode, street, town))
+    return addresses
+
+
+def create_staff(
+    rng: random.Random, teams: list[Team], today: datetime.date
+) -> tuple[list[User], dict[int, list[User]]]:
+    """Demo users (one per role) and extra practitioners, sharing one password."""
+    password = make_password(data.DEMO_PASSWORD)  # argon2 is slow: hash once
+    by_name = {team.name: team for team in teams}
+    users, members = [], []
+    for username, role, first, last, title, team_name in data.DEMO_USERS:
+        user = _staff(username, Role(role), first, last, title, password)
+        if role == Role.INSPECTOR:
+            user.access_expires_on = today + data.INSPECTOR_ACCESS_DAYS * DAY
+        user.is_staff = user.is_superuser = role == Role.ADMINISTRATOR
+        users.append(user)
+        if team_name:
+            members.append((user, by_name[team_name]))
+    taken = {user.username for user in users}
+    for team in teams:
+        carers = team.name == data.CARERS_TEAM
+        role = Role.CARERS_SUPPORT_WORKER if carers else Role.PRACTITIONER
+        title = "Carers' support worker" if carers else "Social worker"
+        for _ in range(3 if carers else data.EXTRA_PRACTITIONERS_PER_TEAM):
+            first = rng.choice(data.STAFF_FIRST_NAMES)
+            last = rng.choice(data.STAFF_SURNAMES)
+            username = f"{first}.{last}".lower()
+            while username in taken:
+                username += "1"
+            taken.add(username)
+            extra = _staff(username, role, first, last, title, password)
+            users.append(extra)
+            members.append((extra, team))
+    return _save_staff(users, members)
+
+
+def _staff(
+    username: str, role: Role, first: str, last: str, title: str, password: str
+) -> User:
+    return User(
+        username=username,
+        role=role,
+        first_name=first,
+        last_name=last,
+        job_title=title,
+        email=f"{username}@{data.DEMO_EMAIL_DOMAIN}",
+        password=password,
+    )
+
+
+def _save_staff(
+    users: list[User], members: list[tuple[User, Team]]
+) -> tuple[list[User], dict[int, list[User]]]:
+    User.objects.bulk_create(users)
+    through = User.teams.through
+    through.objects.bulk_create(
+        [through(user_id=user.pk, team_id=team.pk) for user, team in members]
+    )
+    workers: dict[int, list[User]] = {}
+    for user, team in members:
+        if user.role in (Role.PRACTITIONER, Role.CARERS_SUPPORT_WORKER):
+            workers.setdefault(team.pk, []).append(user)
+    return users[: len(data.DEMO_USERS)], workers
+
+
+# -- saving -----------------------------------------------------------------------
+
+
+def save_batch(drafts: list[Draft], world: World, now: datetime.datetime) -> Counter:
+    """Bulk-insert a batch of drafts and a creation ('+') history row for each row."""
+    people = [draft.person for draft in drafts]
+    Person.objects.bulk_create(people)
+    history = Person.history.bulk_history_create(people, default_date=now)
+    _save_service_groups(drafts, world, history)
+    rows: Counter = Counter(people=len(people), history=len(history))
+    contacts = [c for d in drafts for c in d.contacts]
+    for label, model, objs in (
+        ("allocations", Allocation, [a for d in drafts for a in d.allocations]),
+        ("relationships", Relationship, [r for d in drafts for r in d.relationships]),
+        ("first contacts", FirstContact, contacts),
+        ("signpostings", Signposting, [s for d in drafts for s in d.signpostings]),
+    ):
+        bulk_create_with_history(objs, model, default_date=now)
+        rows[label] += len(objs)
+        rows["history"] += len(objs)
+    rows["follow-ups due"] += sum(c.follow_up_outstanding for c in contacts)
+    return rows
+
+
+def _save_service_groups(drafts: list[Draft], world: World, history: list[Any]) -> None:
+    """Person-service group links, copied onto each person's creation history."""
+    through = Person.service_groups.through
+    links = through.objects.bulk_create(
+        [
+            through(person_id=draft.person.pk, servicegroup_id=world.groups[code])
+            for draft in drafts
+            for code in draft.groups
+        ]
+    )
+    history_ids = {row.id: row.history_id for row in history}
+    link_history = apps.get_model("people", "HistoricalPerson_service_groups")
+    link_history.objects.bulk_create(
+        [
+            link_history(
+                history_id=history_ids[link.person_id],
+                id=link.pk,
+                person_id=link.person_id,
+                servicegroup_id=link.servicegroup_id,
+            )
+            for link in links
+        ]
+    )
+
+
+# -- removing ---------------------------------------------------------------------
+
+
+def delete_demo_data() -> None:
+    """Delete the demo partnership, everything about its people, and demo staff."""
+    partnership = Partnership.objects.filter(code=data.PARTNERSHIP_CODE).first()
+    if partnership is not None:
+        in_partnership = Q(locality__partnership=partnership) | Q(
+            allocations__team__locality__partnership=partnership
+        )
+        ids = list(
+            Person.objects.filter(in_partnership)
+            .values_list("pk", flat=True)
+            .distinct()
+        )
+        for start in range(0, len(ids), BATCH_SIZE):
+            _delete_people(ids[start : start + BATCH_SIZE])
+    User.objects.filter(email__endswith=f"@{data.DEMO_EMAIL_DOMAIN}").delete()
+    if partnership is not None:
+        Team.objects.filter(locality__partnership=partnership).delete()
+        Locality.objects.filter(partnership=partnership).delete()
+        partnership.delete()
+
+
+def _delete_people(ids: list[int]) -> None:
+    # Raw deletes: the ORM's delete() would load every row and write a '-' history
+    # row for each, which is slow and pointless for demo data. Children go first;
+    # foreign keys are checked at commit, so the order within a chunk is safe.
+    contacts = FirstContact.objects.filter(person_id__in=ids).values("pk")
+    related = Q(person_id__in=ids) | Q(related_person_id__in=ids)
+    link_history = apps.get_model("people", "HistoricalPerson_service_groups")
+    for queryset in (
+        Signposting.history.filter(first_contact_id__in=contacts),
+        Signposting.objects.filter(first_contact__person_id__in=ids),
+        FirstContact.history.filter(person_id__in=ids),
+        FirstContact.objects.filter(person_id__in=ids),
+        Relationship.history.filter(related),
+        Relationship.objects.filter(related),
+        Allocation.history.filter(person_id__in=ids),
+        Allocation.objects.filter(person_id__in=ids),
+        AccessLog.objects.filter(person_id__in=ids),
+        AuditEvent.objects.filter(person_id__in=ids),
+        link_history.objects.filter(person_id__in=ids),
+        Person.service_groups.through.objects.filter(person_id__in=ids),
+        Person.history.filter(id__in=ids),
+        Person.objects.filter(pk__in=ids),
+    ):
+        queryset._raw_delete(queryset.db)
+
+
+# -- the command ------------------------------------------------------------------
+
+
+class Command(BaseCommand):
+    help = "Create a fictional partnership (Clydeview) with demo staff and people."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--people", type=int, default=2000)
+        parser.add_argument("--seed", type=int, default=2026)
+        parser.add_argument(
+            "--today",
+            type=datetime.date.fromisoformat,
+            help="Date to anchor ages and dates to (YYYY-MM-DD); default today.",
+        )
+        parser.add_argument(
+            "--reset", action="store_true", help="Delete existing demo data first."
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        exists = Partnership.objects.filter(code=data.PARTNERSHIP_CODE).exists()
+        if exists and not options["reset"]:
+            self.stdout.write(
+                f"Demo data already exists (partnership {data.PARTNERSHIP_CODE}). "
+                "Run with --reset to replace it."
+            )
+            return
+        if not ServiceGroup.objects.exists():
+            raise CommandError("No service groups: run migrate first.")
+        started = time.monotonic()
+        # One transaction for the whole run: a failed or interrupted seed leaves
+        # nothing behind, so the next run never finds half a partnership and stops.
+        with transaction.atomic():
+            if options["reset"]:
+                delete_demo_data()
+            self._check_usernames_free()
+            logins, rows = self._seed(options)
+        self._report(logins, rows, time.monotonic() - started)
+
+    def _check_usernames_free(self) -> None:
+        usernames = [row[0] for row in data.DEMO_USERS]
+        taken = list(
+            User.objects.filter(username__in=usernames).values_list(
+                "username", flat=True
+            )
+        )
+        if taken:
+            raise CommandError(f"Usernames already in use: {', '.join(taken)}")
+
+    def _seed(self, options: dict[str, Any]) -> tuple[list[User], Counter]:
+        today = options["today"] or timezone.localdate()
+        rng = random.Random(options["seed"])
+        areas, carers_team = create_areas(rng)
+        teams = [t for area in areas for ts in area.teams.values() for t in ts]
+        logins, workers = create_staff(rng, [*teams, carers_team], today)
+        groups = dict(ServiceGroup.objects.values_list("code", "id"))
+        world = World(today, areas, carers_team, workers, groups)
+        maker, now, rows = PeopleMaker(rng, world), timezone.now(), Counter()
+        total = options["people"]
+        with tqdm(
+            total=total,
+            unit=" people",
+            file=sys.stderr,
+            disable=options["verbosity"] < 1,
+        ) as bar:
+            while rows["people"] < total:
+                drafts = maker.batch(min(BATCH_SIZE, total - rows["people"]))
+                rows.update(save_batch(drafts, world, now))
+                bar.update(len(drafts))
+        return logins, rows
+
+    def _report(self, logins: list[User], rows: Counter, seconds: float) -> None:
+        write = self.stdout.write
+        write(f"\nDemo sign-ins (every password: {data.DEMO_PASSWORD})\n")
+        write(f"  {'username':<16} {'role':<32} team")
+        for user in logins:
+            teams = ", ".join(team.name for team in user.teams.all()) or "-"
+            write(f"  {user.username:<16} {user.get_role_display():<32} {teams}")
+        write("\nCreated")
+        for name, count in rows.items():
+            write(f"  {name:<16} {count:>10,}")
+        write(f"in {seconds:.1f}s")

@@ -1,0 +1,141 @@
+"""Every URL that shows personal data has a permission test: this walks the resolver."""
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from selfdirect.audit.models import AccessLog
+
+# URL names that show no person's data, and why.
+NOT_PERSONAL = {
+    "home": "a signed-in landing page with counts only",
+    "healthz": "service health",
+    "login": "sign-in form",
+    "logout": "sign-out",
+    "people:caseload": "a list, scoped by visible_to: see test_lists_are_scoped",
+    "people:add": "a blank form: see test_roles_with_no_business_get_403",
+    "people:follow_ups": "a list, scoped by visible_to: see test_lists_are_scoped",
+}
+
+
+def _without_tokens(html: bytes) -> bytes:
+    return re.sub(rb'name="csrfmiddlewaretoken" value="[^"]*"', b"", html)
+
+
+def _person(p: Any) -> dict[str, Any]:
+    return {"person_id": p.person.public_id}
+
+
+def _contact(p: Any) -> dict[str, Any]:
+    contact = p.person.first_contacts.get()
+    return {"person_id": p.person.public_id, "contact_id": contact.public_id}
+
+
+# Each personal-data URL, how to build it, and a role allowed to GET it.
+PERSONAL: dict[str, tuple[Callable[[Any], dict[str, Any]], str]] = {
+    "people:detail": (_person, "practitioner_a"),
+    "people:edit": (_person, "practitioner_a"),
+    "people:allocate": (_person, "manager_a"),
+    "people:add_relationship": (_person, "practitioner_a"),
+    "people:record_first_contact": (_person, "practitioner_a"),
+    "people:first_contact": (_contact, "practitioner_a"),
+    "people:record_follow_up": (_contact, "practitioner_a"),
+    "people:history": (_person, "manager_a"),
+    "people:access_log": (_person, "manager_a"),
+    "people:merge": (_person, "manager_a"),
+    "people:export_json": (_person, "dpo"),
+    "people:export_pdf": (_person, "dpo"),
+    "api-v1:get_person": (_person, "practitioner_a"),
+}
+
+
+def _names(resolver: URLResolver, prefix: str = "") -> set[str]:
+    names: set[str] = set()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            if entry.app_name == "admin":
+                continue  # administrators' own pages: accounts, not people
+            space = f"{prefix}{entry.namespace}:" if entry.namespace else prefix
+            names |= _names(entry, space)
+        elif isinstance(entry, URLPattern) and entry.name:
+            names.add(f"{prefix}{entry.name}")
+    return names
+
+
+def test_every_url_has_a_permission_test() -> None:
+    api_docs = {"api-v1:openapi-json", "api-v1:openapi-view", "api-v1:list_people", "api-v1:api-root"}
+    untested = _names(get_resolver()) - set(PERSONAL) - set(NOT_PERSONAL) - api_docs
+    assert not untested, f"Add a permission test for: {sorted(untested)}"
+
+
+@pytest.mark.parametrize("name", sorted(PERSONAL))
+def test_anonymous_users_are_sent_to_sign_in(client, personas, name: str) -> None:
+    url = reverse(name, kwargs=PERSONAL[name][0](personas))
+    response = client.get(url)
+    if name.startswith("api-v1:"):
+        assert response.status_code == 401
+    else:
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.parametrize("name", sorted(PERSONAL))
+def test_the_allowed_role_can_open_it_and_it_is_logged(client, personas, name: str) -> None:
+    build, role = PERSONAL[name]
+    client.force_login(getattr(personas, role))
+    response = client.get(reverse(name, kwargs=build(personas)))
+    assert response.status_code == 200
+    assert AccessLog.objects.filter(person=personas.person).exists()
+
+
+@pytest.mark.parametrize("name", sorted(PERSONAL))
+def test_another_teams_worker_gets_404_exactly_as_for_a_missing_record(
+    client, personas, name: str
+) -> None:
+    build, role = PERSONAL[name]
+    outsider = personas.practitioner_b
+    if role == "manager_a":
+        outsider.role = "team_manager"
+    elif role == "dpo":
+        pytest.skip("data protection officers see every record")
+    outsider.save()
+    client.force_login(outsider)
+    kwargs = build(personas)
+    refused = client.get(reverse(name, kwargs=kwargs))
+    missing = client.get(reverse(name, kwargs={**kwargs, "person_id": "00000000-0000-4000-8000-000000000000"}))
+    assert refused.status_code == missing.status_code == 404
+    assert _without_tokens(refused.content) == _without_tokens(missing.content)
+    assert not AccessLog.objects.exists()
+
+
+@pytest.mark.parametrize("name", sorted(PERSONAL))
+def test_roles_with_no_business_get_403(client, personas, name: str) -> None:
+    client.force_login(personas.finance_officer)
+    response = client.get(reverse(name, kwargs=PERSONAL[name][0](personas)))
+    assert response.status_code == 403
+    if not name.startswith("api-v1:"):
+        assert b"ask" in response.content
+
+
+@pytest.mark.parametrize("name", ["people:caseload", "people:add", "people:follow_ups"])
+def test_roles_with_no_business_get_403_on_lists_and_forms(client, personas, name: str) -> None:
+    client.force_login(personas.administrator)
+    assert client.get(reverse(name)).status_code == 403
+
+
+@pytest.mark.parametrize("name", ["people:edit", "people:record_first_contact", "people:merge"])
+def test_read_only_roles_cannot_change_records(client, personas, name: str) -> None:
+    client.force_login(personas.inspector)
+    assert client.get(reverse(name, kwargs=_person(personas))).status_code == 403
+
+
+def test_lists_are_scoped(client, personas) -> None:
+    client.force_login(personas.practitioner_b)
+    assert b"MacLeod" not in client.get(reverse("people:caseload")).content
+    assert b"MacLeod" not in client.get(reverse("people:follow_ups")).content
+    client.force_login(personas.practitioner_a)
+    assert b"MacLeod" in client.get(reverse("people:caseload")).content
+    assert b"MacLeod" in client.get(reverse("people:follow_ups")).content
