@@ -9,7 +9,7 @@ class SelfdirectUserAdmin(UserAdmin):
     list_display = ["username", "first_name", "last_name", "role", "access_expires_on"]
     list_filter = ["role", "teams"]
     fieldsets = [
-        *UserAdmin.fieldsets,
+        *(UserAdmin.fieldsets or ()),
         ("Selfdirect", {"fields": ["role", "teams", "job_title", "access_expires_on"]}),
     ]
 

@@ -26,7 +26,9 @@ api = NinjaAPI(
 
 @api.exception_handler(PermissionDenied)
 def forbidden(request: HttpRequest, exc: PermissionDenied):  # type: ignore[no-untyped-def]
-    return api.create_response(request, {"detail": "Your role does not allow this."}, status=403)
+    return api.create_response(
+        request, {"detail": "Your role does not allow this."}, status=403
+    )
 
 
 class PersonListOut(Schema):

@@ -52,27 +52,39 @@ def _fields(model: type[models.Model]) -> list[models.Field]:  # type: ignore[ty
     return [f for f in model._meta.concrete_fields if f.name not in hidden]
 
 
-def _history(model: type[models.Model], pks: list[int]) -> dict[int, list[dict[str, Any]]]:
+def _history(
+    model: type[models.Model], pks: list[int]
+) -> dict[int, list[dict[str, Any]]]:
     history = getattr(model, "history", None)
     found: dict[int, list[dict[str, Any]]] = {pk: [] for pk in pks}
     if history is None:
         return found
     change = {"+": "created", "~": "changed", "-": "deleted"}
-    rows = history.filter(id__in=pks).select_related("history_user").order_by("history_date")
+    rows = (
+        history.filter(id__in=pks)
+        .select_related("history_user")
+        .order_by("history_date")
+    )
     for row in rows:
         found[row.id].append(
             {
                 "when": row.history_date,
                 "by": str(row.history_user) if row.history_user else "system",
                 "change": change.get(row.history_type, row.history_type),
-                "values": {f.name: _value(row, f) for f in _fields(model) if hasattr(row, f.attname)},
+                "values": {
+                    f.name: _value(row, f)
+                    for f in _fields(model)
+                    if hasattr(row, f.attname)
+                },
             }
         )
     return found
 
 
 def _records(entry: Registration, person_ids: list[int]) -> list[dict[str, Any]]:
-    rows = list(entry.model._default_manager.filter(person_filter(entry, person_ids)).distinct())
+    rows = list(
+        entry.model._default_manager.filter(person_filter(entry, person_ids)).distinct()
+    )
     history = _history(entry.model, [row.pk for row in rows])
     fields = _fields(entry.model)
     return [
@@ -105,7 +117,11 @@ def person_filter(entry: Registration, person_ids: list[int]) -> Q:
 
 def export_person(person: models.Model) -> dict[str, Any]:
     """Everything held about a person (and records merged into theirs), with history."""
-    merged = list(type(person)._default_manager.filter(merged_into=person).values_list("pk", flat=True))
+    merged = list(
+        type(person)
+        ._default_manager.filter(merged_into=person)
+        .values_list("pk", flat=True)
+    )
     person_ids = [person.pk, *merged]
     sections = [
         {"title": entry.title, "model": label, "records": _records(entry, person_ids)}

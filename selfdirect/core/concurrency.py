@@ -35,7 +35,7 @@ def changes_since(instance: models.Model, version: int) -> list[Change]:
     return [
         Change(
             field=c.field,
-            label=str(meta.get_field(c.field).verbose_name).capitalize(),
+            label=str(meta.get_field(c.field).verbose_name).capitalize(),  # type: ignore[union-attr]
             before=c.old,
             after=c.new,
         )

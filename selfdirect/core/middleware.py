@@ -69,4 +69,4 @@ class SignInRequiredMiddleware(LoginRequiredMiddleware):
     ) -> HttpResponse | None:
         if request.path.startswith("/api/"):
             return None
-        return super().process_view(request, view_func, view_args, view_kwargs)
+        return super().process_view(request, view_func, view_args, view_kwargs)  # type: ignore[return-value]

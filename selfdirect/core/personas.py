@@ -30,27 +30,36 @@ class Personas:
 
 @pytest.fixture
 def personas(db: None) -> Personas:
-    team_a, team_b = TeamFactory(name="Clydebank North"), TeamFactory(name="Dumbarton East")
+    team_a, team_b = (
+        TeamFactory.create(name="Clydebank North"),
+        TeamFactory.create(name="Dumbarton East"),
+    )
     today = datetime.date.today()  # noqa: DTZ011
-    person = PersonFactory(first_name="Morag", last_name="MacLeod", team=team_a)
-    FirstContactFactory(person=person, team=team_a)
+    person = PersonFactory.create(first_name="Morag", last_name="MacLeod", team=team_a)
+    FirstContactFactory.create(person=person, team=team_a)
     return Personas(
         team_a=team_a,
         team_b=team_b,
-        practitioner_a=UserFactory(username="prac_a", teams=[team_a]),
-        practitioner_b=UserFactory(username="prac_b", teams=[team_b]),
-        manager_a=UserFactory(username="manager_a", role=Role.TEAM_MANAGER, teams=[team_a]),
-        quality_lead=UserFactory(username="quality", role=Role.QUALITY_LEAD),
-        inspector=UserFactory(
-            username="inspector", role=Role.INSPECTOR,
+        practitioner_a=UserFactory.create(username="prac_a", teams=[team_a]),
+        practitioner_b=UserFactory.create(username="prac_b", teams=[team_b]),
+        manager_a=UserFactory.create(
+            username="manager_a", role=Role.TEAM_MANAGER, teams=[team_a]
+        ),
+        quality_lead=UserFactory.create(username="quality", role=Role.QUALITY_LEAD),
+        inspector=UserFactory.create(
+            username="inspector",
+            role=Role.INSPECTOR,
             access_expires_on=today + datetime.timedelta(days=30),
         ),
-        expired_inspector=UserFactory(
-            username="old_inspector", role=Role.INSPECTOR,
+        expired_inspector=UserFactory.create(
+            username="old_inspector",
+            role=Role.INSPECTOR,
             access_expires_on=today - datetime.timedelta(days=1),
         ),
-        dpo=UserFactory(username="dpo", role=Role.DATA_PROTECTION_OFFICER),
-        finance_officer=UserFactory(username="finance", role=Role.FINANCE_OFFICER),
-        administrator=UserFactory(username="admin", role=Role.ADMINISTRATOR),
+        dpo=UserFactory.create(username="dpo", role=Role.DATA_PROTECTION_OFFICER),
+        finance_officer=UserFactory.create(
+            username="finance", role=Role.FINANCE_OFFICER
+        ),
+        administrator=UserFactory.create(username="admin", role=Role.ADMINISTRATOR),
         person=person,
     )

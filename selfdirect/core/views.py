@@ -36,22 +36,28 @@ def _who_can(exception: Exception | None) -> list[str]:
     code = str(exception.args[0]) if exception and exception.args else ""
     if code not in Capability.values:
         return []
-    return [Role(role).label for role in sorted(roles_with(Capability(code)))]
+    return [str(Role(role).label) for role in sorted(roles_with(Capability(code)))]
 
 
 @login_not_required
-def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+def permission_denied(
+    request: HttpRequest, exception: Exception | None = None
+) -> HttpResponse:
     context = {"roles": _who_can(exception), "admin_contact": settings.ADMIN_CONTACT}
     return render(request, "core/403.html", context, status=403)
 
 
 @login_not_required
-def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+def page_not_found(
+    request: HttpRequest, exception: Exception | None = None
+) -> HttpResponse:
     return render(request, "core/404.html", status=404)
 
 
 @login_not_required
-def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+def bad_request(
+    request: HttpRequest, exception: Exception | None = None
+) -> HttpResponse:
     return render(request, "core/400.html", status=400)
 
 

@@ -29,7 +29,9 @@ class PersonForm(forms.ModelForm):
         required=False,
         help_text="10 digits. Leave blank if you do not know it.",
     )
-    postcode = forms.CharField(max_length=20, required=False, help_text="For example, G81 1UE")
+    postcode = forms.CharField(
+        max_length=20, required=False, help_text="For example, G81 1UE"
+    )
     address = LongText(max_length=500, required=False)
     communication_needs = LongText(
         required=False,
@@ -54,7 +56,9 @@ class PersonForm(forms.ModelForm):
         initial=Person.Consent.NOT_ASKED,
     )
     consent_recorded_on = forms.DateField(
-        label="Date consent was recorded", required=False, help_text="For example, 3/11/2026"
+        label="Date consent was recorded",
+        required=False,
+        help_text="For example, 3/11/2026",
     )
 
     class Meta:
@@ -121,7 +125,9 @@ class PersonForm(forms.ModelForm):
 
 class AddPersonForm(PersonForm):
     team = forms.ModelChoiceField(
-        Team.objects.none(), empty_label=None, help_text="The team the person is allocated to"
+        Team.objects.none(),
+        empty_label=None,
+        help_text="The team the person is allocated to",
     )
     not_a_duplicate = forms.BooleanField(
         required=False,
@@ -130,7 +136,7 @@ class AddPersonForm(PersonForm):
 
     def __init__(self, *args: Any, teams: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["team"].queryset = teams
+        self.fields["team"].queryset = teams  # type: ignore[attr-defined]
 
 
 class EditPersonForm(PersonForm):
@@ -147,16 +153,23 @@ class EditPersonForm(PersonForm):
 
 class CaseloadFilterForm(forms.Form):
     q = forms.CharField(
-        label="Search", required=False, help_text="Name, CHI number or postcode", max_length=100
+        label="Search",
+        required=False,
+        help_text="Name, CHI number or postcode",
+        max_length=100,
     )
-    team = forms.ModelChoiceField(Team.objects.none(), required=False, empty_label="All teams")
+    team = forms.ModelChoiceField(
+        Team.objects.none(), required=False, empty_label="All teams"
+    )
     locality = forms.ModelChoiceField(
         Locality.objects.all(), required=False, empty_label="All localities"
     )
     service_group = forms.ModelChoiceField(
         ServiceGroup.objects.all(), required=False, empty_label="All service groups"
     )
-    worker = forms.ModelChoiceField(User.objects.none(), required=False, empty_label="All workers")
+    worker = forms.ModelChoiceField(
+        User.objects.none(), required=False, empty_label="All workers"
+    )
     status = forms.ChoiceField(
         choices=[("open", "Open"), ("closed", "Closed"), ("", "Open and closed")],
         required=False,
@@ -164,8 +177,8 @@ class CaseloadFilterForm(forms.Form):
 
     def __init__(self, *args: Any, teams: Any, workers: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["team"].queryset = teams
-        self.fields["worker"].queryset = workers
+        self.fields["team"].queryset = teams  # type: ignore[attr-defined]
+        self.fields["worker"].queryset = workers  # type: ignore[attr-defined]
 
 
 class AllocationForm(forms.Form):
@@ -173,18 +186,22 @@ class AllocationForm(forms.Form):
     worker = forms.ModelChoiceField(
         User.objects.none(), required=False, empty_label="No named worker yet"
     )
-    started_on = forms.DateField(label="Allocated from", help_text="For example, 3/11/2026")
+    started_on = forms.DateField(
+        label="Allocated from", help_text="For example, 3/11/2026"
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["worker"].queryset = User.objects.filter(
+        self.fields["worker"].queryset = User.objects.filter(  # type: ignore[attr-defined]
             teams__isnull=False, is_active=True
         ).distinct()
 
 
 class RelationshipForm(forms.Form):
     kind = forms.ChoiceField(
-        label="Who are they to the person?", choices=Relationship.Kind.choices, widget=forms.RadioSelect
+        label="Who are they to the person?",
+        choices=Relationship.Kind.choices,
+        widget=forms.RadioSelect,
     )
     name = forms.CharField(max_length=200, required=False)
     carer_chi = forms.CharField(
@@ -193,32 +210,45 @@ class RelationshipForm(forms.Form):
         help_text="Links the two records, so each shows the other",
     )
     description = forms.CharField(
-        label="How they are related", max_length=200, required=False,
+        label="How they are related",
+        max_length=200,
+        required=False,
         help_text="For example, daughter, husband, neighbour",
     )
     contact = forms.CharField(label="Contact details", max_length=200, required=False)
-    lives_with_person = forms.BooleanField(label="They live with the person", required=False)
+    lives_with_person = forms.BooleanField(
+        label="They live with the person", required=False
+    )
 
     def clean_carer_chi(self) -> str:
         chi = rules.normalise_chi(self.cleaned_data.get("carer_chi") or "")
-        if chi and rules.chi_problem(chi):
-            raise forms.ValidationError(rules.chi_problem(chi))
+        problem = rules.chi_problem(chi) if chi else None
+        if problem:
+            raise forms.ValidationError(problem)
         return chi
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if not data.get("name") and not data.get("carer_chi") and not self.errors:
-            raise forms.ValidationError("Enter their name, or their CHI number if they have a record")
+            raise forms.ValidationError(
+                "Enter their name, or their CHI number if they have a record"
+            )
         return data
 
 
 class FirstContactForm(forms.Form):
-    contact_date = forms.DateField(label="Date of contact", help_text="For example, 3/11/2026")
+    contact_date = forms.DateField(
+        label="Date of contact", help_text="For example, 3/11/2026"
+    )
     made_by = forms.ChoiceField(
-        label="Who made contact?", choices=FirstContact.MadeBy.choices, widget=forms.RadioSelect
+        label="Who made contact?",
+        choices=FirstContact.MadeBy.choices,
+        widget=forms.RadioSelect,
     )
     made_by_name = forms.CharField(
-        label="Their name and role", max_length=200, required=False,
+        label="Their name and role",
+        max_length=200,
+        required=False,
         help_text="If someone other than the person made contact",
     )
     reason = LongText(
@@ -239,7 +269,8 @@ class FirstContactForm(forms.Form):
         label="If not, why not?", required=False, max_length=2000
     )
     outcome = forms.ChoiceField(
-        label="What happened as a result?", choices=FirstContact.Outcome.choices,
+        label="What happened as a result?",
+        choices=FirstContact.Outcome.choices,
         widget=forms.RadioSelect,
     )
     signposted_to = LongText(
@@ -249,7 +280,8 @@ class FirstContactForm(forms.Form):
         help_text="One on each line, for example: Dalmuir lunch club",
     )
     follow_up_due = forms.DateField(
-        label="When to check how it went", required=False,
+        label="When to check how it went",
+        required=False,
         help_text="Needed when you signpost someone. For example, 3/12/2026",
     )
 
@@ -260,16 +292,22 @@ class FirstContactForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("sds_discussed") == "no" and not data.get("sds_not_discussed_reason"):
+        if data.get("sds_discussed") == "no" and not data.get(
+            "sds_not_discussed_reason"
+        ):
             self.add_error("sds_not_discussed_reason", "Say why SDS was not discussed")
         if data.get("outcome") == FirstContact.Outcome.SIGNPOSTED:
             if not self.supports():
                 self.add_error("signposted_to", "Name at least one community support")
             if not data.get("follow_up_due"):
-                self.add_error("follow_up_due", "Enter when to follow up the signposting")
+                self.add_error(
+                    "follow_up_due", "Enter when to follow up the signposting"
+                )
         due, when = data.get("follow_up_due"), data.get("contact_date")
         if due and when and due < when:
-            self.add_error("follow_up_due", "The follow-up must be after the date of contact")
+            self.add_error(
+                "follow_up_due", "The follow-up must be after the date of contact"
+            )
         return data
 
     def supports(self) -> list[str]:
@@ -296,12 +334,17 @@ USED_CHOICES = [("yes", "Yes"), ("no", "No"), ("unknown", "Not known")]
 
 class FollowUpForm(forms.Form):
     version = VersionField()
-    followed_up_on = forms.DateField(label="Date of follow-up", help_text="For example, 3/12/2026")
+    followed_up_on = forms.DateField(
+        label="Date of follow-up", help_text="For example, 3/12/2026"
+    )
     result = forms.ChoiceField(
-        label="What was the result?", choices=FirstContact.FollowUpResult.choices,
+        label="What was the result?",
+        choices=FirstContact.FollowUpResult.choices,
         widget=forms.RadioSelect,
     )
-    notes = LongText(label="Notes", required=False, help_text="In the person's words where you can")
+    notes = LongText(
+        label="Notes", required=False, help_text="In the person's words where you can"
+    )
 
     def __init__(self, *args: Any, signpostings: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -331,5 +374,7 @@ class MergeForm(forms.Form):
     duplicate = forms.UUIDField(widget=forms.HiddenInput)
     confirm = forms.BooleanField(
         label="I have checked these are the same person",
-        error_messages={"required": "Confirm you have checked these are the same person"},
+        error_messages={
+            "required": "Confirm you have checked these are the same person"
+        },
     )

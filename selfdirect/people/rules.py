@@ -55,7 +55,11 @@ def is_postcode(raw: str) -> bool:
 
 def looks_like_postcode_start(raw: str) -> bool:
     """Whether the text could be the start of a postcode (e.g. 'G81')."""
-    return bool(re.fullmatch(r"[A-Za-z]{1,2}[0-9][A-Za-z0-9]?(\s*[0-9][A-Za-z]{0,2})?", raw.strip()))
+    return bool(
+        re.fullmatch(
+            r"[A-Za-z]{1,2}[0-9][A-Za-z0-9]?(\s*[0-9][A-Za-z]{0,2})?", raw.strip()
+        )
+    )
 
 
 def name_key(name: str) -> str:

@@ -35,7 +35,9 @@ def search_people(people: QuerySet[Person], query: str) -> QuerySet[Person]:
     if rules.is_postcode(text):
         return people.filter(postcode=rules.normalise_postcode(text))
     if any(ch.isdigit() for ch in text) and rules.looks_like_postcode_start(text):
-        return people.filter(postcode__startswith=rules.normalise_postcode(text).upper())
+        return people.filter(
+            postcode__startswith=rules.normalise_postcode(text).upper()
+        )
     for word in text.replace(",", " ").split():
         key = rules.name_key(word)
         if key:
@@ -49,7 +51,7 @@ def search_people(people: QuerySet[Person], query: str) -> QuerySet[Person]:
 
 def caseload(user: User, filters: CaseloadFilters) -> QuerySet[Person]:
     """The people a user may see, searched and filtered, in name order."""
-    people = Person.objects.visible_to(user)
+    people: QuerySet[Person] = Person.objects.visible_to(user)
     if filters.status:
         people = people.filter(status=filters.status)
     people = search_people(people, filters.query)
@@ -86,10 +88,18 @@ def team_holding_chi(chi: str, *, exclude_pk: int | None = None) -> str | None:
 
     Says only the team, never the person, so it is safe to show anyone.
     """
-    holder = Person.objects.filter(chi_number=chi).exclude(pk=exclude_pk).first()
+    holders = Person.objects.filter(chi_number=chi)
+    if exclude_pk is not None:
+        holders = holders.exclude(pk=exclude_pk)
+    holder = holders.first()
     if holder is None:
         return None
-    allocation = Allocation.objects.current().filter(person=holder).select_related("team").first()
+    allocation = (
+        Allocation.objects.current()
+        .filter(person=holder)
+        .select_related("team")
+        .first()
+    )
     if allocation is None:
         return f"no team at present (ask {settings.ADMIN_CONTACT})"
     contact = f" ({allocation.team.contact})" if allocation.team.contact else ""
@@ -115,12 +125,15 @@ def likely_duplicates(
         .filter(date_of_birth=date_of_birth)
         .filter(
             Q(last_name_key=last)
-            | Q(last_name_key__startswith=last[:4], first_name_key__startswith=first[:1])
+            | Q(
+                last_name_key__startswith=last[:4], first_name_key__startswith=first[:1]
+            )
             | Q(first_name_key=first, last_name_key__startswith=last[:1])
         )[:10]
     )
     visible = set(
-        Person.objects.visible_to(user).filter(pk__in=[c.pk for c in candidates])
+        Person.objects.visible_to(user)
+        .filter(pk__in=[c.pk for c in candidates])
         .values_list("pk", flat=True)
     )
     allocations = current_allocations(list(candidates))
@@ -133,12 +146,16 @@ def likely_duplicates(
     ]
 
 
-def follow_ups_due(user: User, *, on: datetime.date | None = None) -> QuerySet[FirstContact]:
+def follow_ups_due(
+    user: User, *, on: datetime.date | None = None
+) -> QuerySet[FirstContact]:
     """Signposting follow-ups not yet done, for people the user may see, oldest first."""
     day = on or timezone.localdate()
     visible = Person.objects.visible_to(user).filter(pk=OuterRef("person_id"))
     return (
-        FirstContact.objects.filter(follow_up_due__isnull=False, followed_up_on__isnull=True)
+        FirstContact.objects.filter(
+            follow_up_due__isnull=False, followed_up_on__isnull=True
+        )
         .filter(Exists(visible))
         .filter(follow_up_due__lte=day + datetime.timedelta(days=14))
         .select_related("person", "team")
@@ -149,7 +166,6 @@ def follow_ups_due(user: User, *, on: datetime.date | None = None) -> QuerySet[F
 def teams_for(user: User) -> QuerySet[Team]:
     """The teams a user works in."""
     return Team.objects.filter(pk__in=user.team_ids())
-
 
 
 def caseload_teams(user: User) -> QuerySet[Team]:
@@ -172,7 +188,9 @@ def person_summary(person: Person, user: User) -> dict[str, object]:
         "allocations": list(person.allocations.select_related("team", "worker")),
         "relationships": list(person.relationships.select_related("related_person")),
         "cared_for": list(
-            person.relationships_as_other.filter(kind="unpaid_carer").select_related("person")
+            person.relationships_as_other.filter(kind="unpaid_carer").select_related(
+                "person"
+            )
         ),
         "first_contacts": contacts,
         "merged_records": list(Person.objects.filter(merged_into=person)),
@@ -190,7 +208,10 @@ def recording_team(person: Person, user: User) -> Team | None:
     the person, else their first team."""
     mine = user.team_ids()
     allocation = (
-        Allocation.objects.current().filter(person=person, team_id__in=mine).select_related("team").first()
+        Allocation.objects.current()
+        .filter(person=person, team_id__in=mine)
+        .select_related("team")
+        .first()
     )
     if allocation is not None:
         return allocation.team
@@ -212,5 +233,9 @@ def merge_candidates(user: User, keep: Person, query: str) -> list[Person]:
     """Records the user may merge into `keep`: likely duplicates, or a search."""
     people = Person.objects.visible_to(user).active().exclude(pk=keep.pk)
     if query.strip():
-        return list(search_people(people, query).order_by("last_name", "first_name")[:20])
-    return list(people.filter(date_of_birth=keep.date_of_birth).order_by("last_name")[:20])
+        return list(
+            search_people(people, query).order_by("last_name", "first_name")[:20]
+        )
+    return list(
+        people.filter(date_of_birth=keep.date_of_birth).order_by("last_name")[:20]
+    )

@@ -117,10 +117,14 @@ def allocate_person(
     if worker is not None and not worker.teams.filter(pk=team.pk).exists():
         raise ValidationError({"worker": f"{worker} is not a member of {team}."})
     for current in person.allocations.filter(ended_on__isnull=True):
-        current.ended_on = max(started_on - datetime.timedelta(days=1), current.started_on)
+        current.ended_on = max(
+            started_on - datetime.timedelta(days=1), current.started_on
+        )
         current._history_user = by  # type: ignore[attr-defined]
         save_versioned(current, expected_version=current.version, fields=["ended_on"])
-    allocation = Allocation(person=person, team=team, worker=worker, started_on=started_on)
+    allocation = Allocation(
+        person=person, team=team, worker=worker, started_on=started_on
+    )
     allocation._history_user = by  # type: ignore[attr-defined]
     allocation.save()
     return allocation
@@ -133,7 +137,9 @@ def add_relationship(
     """Record someone in the person's life, such as an unpaid carer."""
     relationship = Relationship(person=person, **details)
     if relationship.related_person_id == person.pk:
-        raise ValidationError({"related_person": "A person cannot be related to themself."})
+        raise ValidationError(
+            {"related_person": "A person cannot be related to themself."}
+        )
     relationship._history_user = by  # type: ignore[attr-defined]
     relationship.save()
     return relationship
@@ -153,7 +159,9 @@ def record_first_contact(
     contact._history_user = by  # type: ignore[attr-defined]
     contact.save()
     for name in signposted_to:
-        signposting = contact.signpostings.model(first_contact=contact, support_name=name)
+        signposting = contact.signpostings.model(
+            first_contact=contact, support_name=name
+        )
         signposting._history_user = by  # type: ignore[attr-defined]
         signposting.save()
     return contact
@@ -209,13 +217,18 @@ def merge_people(*, keep: Person, duplicate: Person, by: User) -> Person:
         raise ValidationError("One of these records has already been merged.")
     moved = {}
     for relation in Person._meta.related_objects:
-        if not relation.one_to_many or relation.related_model._meta.app_label == "audit":
+        if (
+            not relation.one_to_many
+            or relation.related_model._meta.app_label == "audit"
+        ):
             continue
         field = relation.field.name
-        rows = list(relation.related_model._default_manager.filter(**{field: duplicate}))
+        rows = list(
+            relation.related_model._default_manager.filter(**{field: duplicate})
+        )
         for row in rows:
             setattr(row, field, keep)
-            row._history_user = by
+            row._history_user = by  # type: ignore[attr-defined]
             row.save(update_fields=[field])
         moved[relation.related_model._meta.verbose_name_plural] = len(rows)
     filled = [f for f in _MERGE_FILLS if not getattr(keep, f) and getattr(duplicate, f)]
@@ -236,11 +249,17 @@ def merge_people(*, keep: Person, duplicate: Person, by: User) -> Person:
     keep.service_groups.add(*duplicate.service_groups.all())
     counts = {str(k): v for k, v in moved.items() if v}
     record_event(
-        actor=by, action="person.merged", person_id=keep.pk,
-        merged=str(duplicate.public_id), moved=counts, filled=filled,
+        actor=by,
+        action="person.merged",
+        person_id=keep.pk,
+        merged=str(duplicate.public_id),
+        moved=counts,
+        filled=filled,
     )
     record_event(
-        actor=by, action="person.merged_away", person_id=duplicate.pk,
+        actor=by,
+        action="person.merged_away",
+        person_id=duplicate.pk,
         into=str(keep.public_id),
     )
     return keep

@@ -11,13 +11,36 @@ urlpatterns = [
     path("<uuid:person_id>/", people.person_detail, name="detail"),
     path("<uuid:person_id>/edit/", people.edit_person, name="edit"),
     path("<uuid:person_id>/allocate/", records.allocate, name="allocate"),
-    path("<uuid:person_id>/relationships/new/", records.add_relationship, name="add_relationship"),
-    path("<uuid:person_id>/first-contacts/new/", first_contacts.record_first_contact, name="record_first_contact"),
-    path("<uuid:person_id>/first-contacts/<uuid:contact_id>/", first_contacts.first_contact_detail, name="first_contact"),
-    path("<uuid:person_id>/first-contacts/<uuid:contact_id>/follow-up/", first_contacts.record_follow_up, name="record_follow_up"),
+    path(
+        "<uuid:person_id>/relationships/new/",
+        records.add_relationship,
+        name="add_relationship",
+    ),
+    path(
+        "<uuid:person_id>/first-contacts/new/",
+        first_contacts.record_first_contact,
+        name="record_first_contact",
+    ),
+    path(
+        "<uuid:person_id>/first-contacts/<uuid:contact_id>/",
+        first_contacts.first_contact_detail,
+        name="first_contact",
+    ),
+    path(
+        "<uuid:person_id>/first-contacts/<uuid:contact_id>/follow-up/",
+        first_contacts.record_follow_up,
+        name="record_follow_up",
+    ),
     path("<uuid:person_id>/history/", audit.history, name="history"),
     path("<uuid:person_id>/access-log/", audit.access_log, name="access_log"),
     path("<uuid:person_id>/merge/", audit.merge, name="merge"),
-    path("<uuid:person_id>/export.json", audit.export, {"fmt": "json"}, name="export_json"),
-    path("<uuid:person_id>/export.pdf", audit.export, {"fmt": "pdf"}, name="export_pdf"),
+    path(
+        "<uuid:person_id>/export.json",
+        audit.export,
+        {"fmt": "json"},
+        name="export_json",
+    ),
+    path(
+        "<uuid:person_id>/export.pdf", audit.export, {"fmt": "pdf"}, name="export_pdf"
+    ),
 ]

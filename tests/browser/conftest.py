@@ -28,9 +28,13 @@ WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 def browser() -> Iterator[Browser]:
     executable = shutil.which("chromium")
     if executable is None:
-        pytest.fail("Debian's chromium is not installed: run `make test`, which installs it")
+        pytest.fail(
+            "Debian's chromium is not installed: run `make test`, which installs it"
+        )
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        browser = playwright.chromium.launch(
+            executable_path=executable, args=CHROMIUM_FLAGS
+        )
         yield browser
         browser.close()
 
@@ -51,13 +55,16 @@ class AccessiblePage:
         self.page.wait_for_load_state("load")
         self.page.add_script_tag(path=str(AXE))
         result = self.page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_22_AA
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+            WCAG_22_AA,
         )
         problems = [
             f"{v['id']}: {v['help']} ({[n['target'] for n in v['nodes']][:3]})"
             for v in result["violations"]
         ]
-        assert problems == [], f"axe found WCAG 2.2 AA violations on {self.page.url}: {problems}"
+        assert problems == [], (
+            f"axe found WCAG 2.2 AA violations on {self.page.url}: {problems}"
+        )
         self.checked.append(self.page.url)
 
 

@@ -18,7 +18,9 @@ def sign_in(ui, username: str) -> None:
     ui.check()
 
 
-def test_a_practitioner_finds_a_person_and_records_a_first_contact(ui, personas) -> None:
+def test_a_practitioner_finds_a_person_and_records_a_first_contact(
+    ui, personas
+) -> None:
     page: Page = ui.page
     sign_in(ui, "prac_a")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Hello")
@@ -34,21 +36,33 @@ def test_a_practitioner_finds_a_person_and_records_a_first_contact(ui, personas)
     page.get_by_label("Date of contact").fill("21/11/2026")
     page.get_by_text("Family member or unpaid carer", exact=True).click()
     page.get_by_label("Why did they get in touch?").fill("Mum is lonely since Dad died")
-    page.get_by_role("group", name="Did you talk about self-directed support").get_by_text("No", exact=True).click()
+    page.get_by_role(
+        "group", name="Did you talk about self-directed support"
+    ).get_by_text("No", exact=True).click()
     page.get_by_text("Signposted to community support", exact=True).click()
     page.get_by_role("button", name="Save first contact").click()
     ui.check()  # the page with errors must be accessible too
     expect(page.get_by_role("alert")).to_contain_text("There is a problem")
     expect(page.get_by_role("alert")).to_contain_text("Say why SDS was not discussed")
-    expect(page.get_by_label("Why did they get in touch?")).to_have_value("Mum is lonely since Dad died")
+    expect(page.get_by_label("Why did they get in touch?")).to_have_value(
+        "Mum is lonely since Dad died"
+    )
 
-    page.get_by_label("If not, why not?").fill("Her daughter asked to talk about options at the visit")
-    page.get_by_label("Community supports the person was signposted to").fill("Dalmuir befriending service")
+    page.get_by_label("If not, why not?").fill(
+        "Her daughter asked to talk about options at the visit"
+    )
+    page.get_by_label("Community supports the person was signposted to").fill(
+        "Dalmuir befriending service"
+    )
     page.get_by_label("When to check how it went").fill("05/12/2026")
     page.get_by_role("button", name="Save first contact").click()
     ui.check()
     expect(page.get_by_role("status")).to_contain_text("First contact recorded")
-    expect(page.get_by_role("cell", name="Signposted to community support: Dalmuir befriending service")).to_be_visible()
+    expect(
+        page.get_by_role(
+            "cell", name="Signposted to community support: Dalmuir befriending service"
+        )
+    ).to_be_visible()
     assert FirstContact.objects.filter(reason="Mum is lonely since Dad died").exists()
 
     page.get_by_role("button", name="Sign out").click()
@@ -59,7 +73,9 @@ def test_a_practitioner_finds_a_person_and_records_a_first_contact(ui, personas)
 def tab_to(page: Page, selector: str, limit: int = 80) -> None:
     """Press Tab until the element has focus: proves it is reachable by keyboard."""
     for _ in range(limit):
-        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+        if page.evaluate(
+            "s => document.activeElement && document.activeElement.matches(s)", selector
+        ):
             return
         page.keyboard.press("Tab")
     raise AssertionError(f"{selector} could not be reached with the Tab key")
@@ -104,6 +120,12 @@ def test_the_first_contact_journey_works_by_keyboard_alone(ui, personas) -> None
     page.keyboard.press("ArrowDown")  # Referred for assessment
     press_and_wait(page, "Enter")
     ui.check()
-    contact = FirstContact.objects.get(reason="I can't get to the shops since my stroke")
-    assert (contact.made_by, contact.sds_discussed, contact.outcome) == ("self", True, "assessment")
+    contact = FirstContact.objects.get(
+        reason="I can't get to the shops since my stroke"
+    )
+    assert (contact.made_by, contact.sds_discussed, contact.outcome) == (
+        "self",
+        True,
+        "assessment",
+    )
     expect(page.get_by_role("status")).to_contain_text("First contact recorded")

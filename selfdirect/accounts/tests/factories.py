@@ -4,7 +4,7 @@ from selfdirect.accounts.models import Locality, Partnership, Team, User
 from selfdirect.accounts.roles import Role
 
 
-class PartnershipFactory(factory.django.DjangoModelFactory):
+class PartnershipFactory(factory.django.DjangoModelFactory[Partnership]):
     class Meta:
         model = Partnership
         django_get_or_create = ["code"]
@@ -13,7 +13,7 @@ class PartnershipFactory(factory.django.DjangoModelFactory):
     code = "TST"
 
 
-class LocalityFactory(factory.django.DjangoModelFactory):
+class LocalityFactory(factory.django.DjangoModelFactory[Locality]):
     class Meta:
         model = Locality
 
@@ -21,7 +21,7 @@ class LocalityFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Locality {n}")
 
 
-class TeamFactory(factory.django.DjangoModelFactory):
+class TeamFactory(factory.django.DjangoModelFactory[Team]):
     class Meta:
         model = Team
 
@@ -30,7 +30,7 @@ class TeamFactory(factory.django.DjangoModelFactory):
     contact = "0141 000 0000"
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(factory.django.DjangoModelFactory[User]):
     class Meta:
         model = User
         skip_postgeneration_save = True

@@ -5,7 +5,9 @@ def test_the_openapi_document_is_served(client, db) -> None:
 
 def test_the_api_lists_only_people_the_user_may_see(client, personas) -> None:
     client.force_login(personas.practitioner_a)
-    assert [p["last_name"] for p in client.get("/api/v1/people").json()["items"]] == ["MacLeod"]
+    assert [p["last_name"] for p in client.get("/api/v1/people").json()["items"]] == [
+        "MacLeod"
+    ]
     client.force_login(personas.practitioner_b)
     assert client.get("/api/v1/people").json()["items"] == []
 

@@ -16,7 +16,8 @@ def _links_to_person(model: type[models.Model], depth: int = 2) -> bool:
     if depth == 0:
         return False
     return any(
-        isinstance(field, models.ForeignKey) and _links_to_person(field.related_model, depth - 1)
+        isinstance(field, models.ForeignKey)
+        and _links_to_person(field.related_model, depth - 1)
         for field in model._meta.concrete_fields
     )
 
@@ -30,7 +31,9 @@ def test_every_model_linked_to_a_person_is_in_the_subject_access_export() -> Non
         and _links_to_person(model)
     }
     missing = linked - subject_access.registered_models()
-    assert not missing, f"Register with subject_access: {sorted(m._meta.label for m in missing)}"
+    assert not missing, (
+        f"Register with subject_access: {sorted(m._meta.label for m in missing)}"
+    )
 
 
 def test_the_export_holds_every_record_with_its_history(personas) -> None:
@@ -44,12 +47,21 @@ def test_the_export_holds_every_record_with_its_history(personas) -> None:
     assert titles["Allocations"][0]["values"]["team"] == "Clydebank North"
 
 
-def test_the_command_writes_json_and_a_pdf_and_is_audited(personas, tmp_path, capsys) -> None:
+def test_the_command_writes_json_and_a_pdf_and_is_audited(
+    personas, tmp_path, capsys
+) -> None:
     call_command("export-person", str(personas.person.public_id), "--format", "json")
     data = json.loads(capsys.readouterr().out)
     assert data["subject"] == "Morag MacLeod"
     pdf = tmp_path / "export.pdf"
-    call_command("export-person", str(personas.person.public_id), "--format", "pdf", "-o", str(pdf))
+    call_command(
+        "export-person",
+        str(personas.person.public_id),
+        "--format",
+        "pdf",
+        "-o",
+        str(pdf),
+    )
     assert pdf.read_bytes().startswith(b"%PDF")
     assert AuditEvent.objects.filter(action="person.exported").count() == 2
 
@@ -58,7 +70,14 @@ def test_the_pdf_is_real_text(personas, tmp_path) -> None:
     from pypdf import PdfReader
 
     pdf = tmp_path / "export.pdf"
-    call_command("export-person", str(personas.person.public_id), "--format", "pdf", "-o", str(pdf))
+    call_command(
+        "export-person",
+        str(personas.person.public_id),
+        "--format",
+        "pdf",
+        "-o",
+        str(pdf),
+    )
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "Information held about Morag MacLeod" in text
 
@@ -66,5 +85,7 @@ def test_the_pdf_is_real_text(personas, tmp_path) -> None:
 def test_the_data_protection_officer_downloads_the_export(client, personas) -> None:
     client.force_login(personas.dpo)
     response = client.get(f"/people/{personas.person.public_id}/export.json")
-    assert response["Content-Disposition"].startswith('attachment; filename="subject-access-')
+    assert response["Content-Disposition"].startswith(
+        'attachment; filename="subject-access-'
+    )
     assert json.loads(response.content)["subject"] == "Morag MacLeod"

@@ -12,7 +12,9 @@ def test_healthz_answers_ok_when_the_database_answers(client, db) -> None:
 
 
 def test_healthz_answers_503_when_the_database_is_unreachable(client, db) -> None:
-    with mock.patch("selfdirect.core.views.connection.cursor", side_effect=OperationalError("down")):
+    with mock.patch(
+        "selfdirect.core.views.connection.cursor", side_effect=OperationalError("down")
+    ):
         response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["status"] == "error"
@@ -26,28 +28,44 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, db) -> None:
 
 def test_the_sign_in_page_follows_the_design_system(client, db) -> None:
     html = client.get(reverse("login")).content.decode()
-    for part in ("ds_skip-links", "ds_site-header", "ds_phase-banner", "ds_site-footer", 'for="id_username"'):
+    for part in (
+        "ds_skip-links",
+        "ds_site-header",
+        "ds_phase-banner",
+        "ds_site-footer",
+        'for="id_username"',
+    ):
         assert part in html
 
 
 def test_a_wrong_password_shows_the_error_summary(client, personas) -> None:
-    response = client.post(reverse("login"), {"username": "prac_a", "password": "wrong"})
+    response = client.post(
+        reverse("login"), {"username": "prac_a", "password": "wrong"}
+    )
     assert "There is a problem" in response.content.decode()
 
 
 def test_an_account_is_locked_after_repeated_failures(client, personas) -> None:
     for _ in range(settings.AXES_FAILURE_LIMIT):
         client.post(reverse("login"), {"username": "prac_a", "password": "wrong"})
-    locked = client.post(reverse("login"), {"username": "prac_a", "password": "a-long-test-password"})
+    locked = client.post(
+        reverse("login"), {"username": "prac_a", "password": "a-long-test-password"}
+    )
     assert locked.status_code == 429
     assert "This account is locked for now" in locked.content.decode()
 
 
-def test_a_signed_in_user_reaches_home_and_passwords_use_argon2(client, personas) -> None:
-    response = client.post(reverse("login"), {"username": "prac_a", "password": "a-long-test-password"})
+def test_a_signed_in_user_reaches_home_and_passwords_use_argon2(
+    client, personas
+) -> None:
+    response = client.post(
+        reverse("login"), {"username": "prac_a", "password": "a-long-test-password"}
+    )
     assert response.status_code == 302
     assert "Hello" in client.get("/").content.decode()
-    assert settings.PASSWORD_HASHERS  # test settings use a fast hasher; production below
+    assert (
+        settings.PASSWORD_HASHERS
+    )  # test settings use a fast hasher; production below
 
 
 def test_production_settings_hash_with_argon2_and_expire_idle_sessions() -> None:
@@ -58,7 +76,9 @@ def test_production_settings_hash_with_argon2_and_expire_idle_sessions() -> None
     assert production.SESSION_SAVE_EVERY_REQUEST is True
 
 
-def test_the_403_page_says_who_can_use_the_page_and_who_to_ask(client, personas) -> None:
+def test_the_403_page_says_who_can_use_the_page_and_who_to_ask(
+    client, personas
+) -> None:
     client.force_login(personas.finance_officer)
     response = client.get(reverse("people:caseload"))
     text = response.content.decode()
@@ -68,5 +88,8 @@ def test_the_403_page_says_who_can_use_the_page_and_who_to_ask(client, personas)
 
 
 def test_an_inspector_whose_access_has_ended_cannot_sign_in(client, personas) -> None:
-    response = client.post(reverse("login"), {"username": "old_inspector", "password": "a-long-test-password"})
+    response = client.post(
+        reverse("login"),
+        {"username": "old_inspector", "password": "a-long-test-password"},
+    )
     assert "Your access has ended" in response.content.decode()

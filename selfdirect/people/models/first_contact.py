@@ -31,8 +31,9 @@ class FirstContact(PublicIdModel, VersionedModel):
     class FollowUpResult(models.TextChoices):
         NEED_MET = "need_met", _("Need met")
         STILL_NEEDS_HELP = "still_needs_help", _("Still needs help")
-        REFERRED_FOR_ASSESSMENT = "referred_for_assessment", _(
-            "Referred for assessment"
+        REFERRED_FOR_ASSESSMENT = (
+            "referred_for_assessment",
+            _("Referred for assessment"),
         )
 
     person = models.ForeignKey(

@@ -65,7 +65,10 @@ class Person(PublicIdModel, VersionedModel):
         _("preferred language"), max_length=60, blank=True, default="English"
     )
     service_groups = models.ManyToManyField(
-        ServiceGroup, blank=True, related_name="people", verbose_name=_("service groups")
+        ServiceGroup,
+        blank=True,
+        related_name="people",
+        verbose_name=_("service groups"),
     )
     consent_to_share = models.CharField(
         _("consent to share information"),

@@ -17,7 +17,7 @@ def valid_chi(born: datetime.date, serial: int) -> str:
     raise AssertionError("no valid CHI")  # pragma: no cover
 
 
-class PersonFactory(factory.django.DjangoModelFactory):
+class PersonFactory(factory.django.DjangoModelFactory[Person]):
     class Meta:
         model = Person
         skip_postgeneration_save = True
@@ -32,10 +32,10 @@ class PersonFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def team(self, create, extracted, **kwargs):  # type: ignore[no-untyped-def]
         if create and extracted:
-            AllocationFactory(person=self, team=extracted)
+            AllocationFactory.create(person=self, team=extracted)
 
 
-class AllocationFactory(factory.django.DjangoModelFactory):
+class AllocationFactory(factory.django.DjangoModelFactory[Allocation]):
     class Meta:
         model = Allocation
 
@@ -44,7 +44,7 @@ class AllocationFactory(factory.django.DjangoModelFactory):
     started_on = datetime.date(2024, 1, 1)
 
 
-class FirstContactFactory(factory.django.DjangoModelFactory):
+class FirstContactFactory(factory.django.DjangoModelFactory[FirstContact]):
     class Meta:
         model = FirstContact
 

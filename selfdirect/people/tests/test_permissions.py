@@ -17,7 +17,11 @@ def test_a_practitioner_sees_only_people_allocated_to_their_team(personas) -> No
 def test_readers_see_everyone_and_roles_with_no_business_see_no_one(personas) -> None:
     for reader in (personas.quality_lead, personas.inspector, personas.dpo):
         assert Person.objects.visible_to(reader).count() == 1
-    for outsider in (personas.finance_officer, personas.administrator, personas.expired_inspector):
+    for outsider in (
+        personas.finance_officer,
+        personas.administrator,
+        personas.expired_inspector,
+    ):
         assert not Person.objects.visible_to(outsider).exists()
 
 
@@ -26,7 +30,9 @@ def test_an_ended_allocation_no_longer_gives_access(personas) -> None:
     assert not Person.objects.visible_to(personas.practitioner_a).exists()
 
 
-def test_it_answers_404_for_another_teams_person_exactly_as_for_a_missing_one(personas) -> None:
+def test_it_answers_404_for_another_teams_person_exactly_as_for_a_missing_one(
+    personas,
+) -> None:
     with pytest.raises(Http404) as other_team:
         access_person(personas.practitioner_b, personas.person.public_id)
     with pytest.raises(Http404) as missing:
@@ -46,8 +52,13 @@ def test_it_refuses_an_inspector_whose_access_has_expired(personas) -> None:
 
 
 def test_every_access_writes_the_access_log(personas) -> None:
-    access_person(personas.practitioner_a, personas.person.public_id, page="people:detail")
+    access_person(
+        personas.practitioner_a, personas.person.public_id, page="people:detail"
+    )
     row = AccessLog.objects.get()
     assert (row.user, row.person, row.page, row.action) == (
-        personas.practitioner_a, personas.person, "people:detail", "view",
+        personas.practitioner_a,
+        personas.person,
+        "people:detail",
+        "view",
     )

@@ -24,7 +24,9 @@ def _new_person(personas, **overrides):
     return data
 
 
-def test_a_practitioner_adds_a_person_who_is_allocated_to_their_team(client, personas) -> None:
+def test_a_practitioner_adds_a_person_who_is_allocated_to_their_team(
+    client, personas
+) -> None:
     client.force_login(personas.practitioner_a)
     response = client.post(reverse("people:add"), _new_person(personas))
     person = Person.objects.get(last_name="Docherty")
@@ -42,7 +44,11 @@ def test_a_practitioner_adds_a_person_who_is_allocated_to_their_team(client, per
         ("date_of_birth", "01/01/2099", "Date of birth must be today or in the past"),
         ("first_name", "", "This field is required"),
         ("postcode", "not a postcode", "Enter a real postcode"),
-        ("communication_needs", "x" * (10 * 1024 * 1024), "Use 10000 characters or fewer"),
+        (
+            "communication_needs",
+            "x" * (10 * 1024 * 1024),
+            "Use 10000 characters or fewer",
+        ),
     ],
 )
 def test_bad_input_gets_a_clear_message_and_changes_nothing(
@@ -50,7 +56,9 @@ def test_bad_input_gets_a_clear_message_and_changes_nothing(
 ) -> None:
     client.force_login(personas.practitioner_a)
     before = Person.objects.count()
-    response = client.post(reverse("people:add"), _new_person(personas, **{field: value}))
+    response = client.post(
+        reverse("people:add"), _new_person(personas, **{field: value})
+    )
     assert response.status_code == 200
     assert message in response.content.decode()
     assert "There is a problem" in response.content.decode()
@@ -61,7 +69,9 @@ def test_a_second_record_with_the_same_chi_is_refused_naming_the_holding_team(
     client, personas
 ) -> None:
     chi = valid_chi(datetime.date(1939, 2, 14), 100)
-    PersonFactory(chi_number=chi, first_name="Isla", last_name="Zebedee", team=personas.team_b)
+    PersonFactory.create(
+        chi_number=chi, first_name="Isla", last_name="Zebedee", team=personas.team_b
+    )
     client.force_login(personas.practitioner_a)
     response = client.post(reverse("people:add"), _new_person(personas, chi_number=chi))
     text = response.content.decode()
@@ -71,13 +81,20 @@ def test_a_second_record_with_the_same_chi_is_refused_naming_the_holding_team(
 
 
 def test_a_likely_duplicate_is_shown_before_saving(client, personas) -> None:
-    PersonFactory(first_name="Isla", last_name="Docherty", date_of_birth=datetime.date(1939, 2, 14), team=personas.team_b)
+    PersonFactory.create(
+        first_name="Isla",
+        last_name="Docherty",
+        date_of_birth=datetime.date(1939, 2, 14),
+        team=personas.team_b,
+    )
     client.force_login(personas.practitioner_a)
     response = client.post(reverse("people:add"), _new_person(personas))
     assert "This person may already have a record" in response.content.decode()
     assert "A record held by Dumbarton East" in response.content.decode()
     assert Person.objects.filter(last_name="Docherty").count() == 1
-    confirmed = client.post(reverse("people:add"), _new_person(personas, not_a_duplicate="on"))
+    confirmed = client.post(
+        reverse("people:add"), _new_person(personas, not_a_duplicate="on")
+    )
     assert confirmed.status_code == 302
     assert Person.objects.filter(last_name="Docherty").count() == 2
 
@@ -99,13 +116,18 @@ def _edit_data(person, **overrides):
 def test_an_edit_is_kept_in_history_with_before_and_after(client, personas) -> None:
     person = personas.person
     client.force_login(personas.practitioner_a)
-    client.post(reverse("people:edit", args=[person.public_id]), _edit_data(person, postcode="G82 1AA"))
+    client.post(
+        reverse("people:edit", args=[person.public_id]),
+        _edit_data(person, postcode="G82 1AA"),
+    )
     person.refresh_from_db()
     assert person.postcode == "G82 1AA"
     assert person.version == 2
     latest = person.history.first()
     change = latest.diff_against(latest.prev_record).changes
-    assert [(c.field, c.old, c.new) for c in change if c.field == "postcode"] == [("postcode", "G81 1UE", "G82 1AA")]
+    assert [(c.field, c.old, c.new) for c in change if c.field == "postcode"] == [
+        ("postcode", "G81 1UE", "G82 1AA")
+    ]
 
 
 def test_the_second_of_two_edits_is_refused_showing_what_changed_and_keeping_what_was_typed(
@@ -117,7 +139,9 @@ def test_the_second_of_two_edits_is_refused_showing_what_changed_and_keeping_wha
     first = client.post(url, _edit_data(person, postcode="G82 1AA"))
     assert first.status_code == 302
     client.force_login(personas.manager_a)
-    second = client.post(url, _edit_data(person, phone="07700 900123"))  # still version 1
+    second = client.post(
+        url, _edit_data(person, phone="07700 900123")
+    )  # still version 1
     text = second.content.decode()
     assert second.status_code == 200
     assert "Someone else changed this record while you were editing" in text
@@ -137,13 +161,18 @@ def test_a_form_posted_after_the_session_ended_comes_back_filled_after_signing_i
     client.force_login(personas.practitioner_a)
     client.get(url)
     client.logout()  # the session expired while the form was open
-    typed = {"reason": "My husband can't manage the stairs any more", "made_by": "family"}
+    typed = {
+        "reason": "My husband can't manage the stairs any more",
+        "made_by": "family",
+    }
     response = client.post(url, typed)
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
     assert person.first_contacts.count() == 1  # nothing saved while signed out
     # sign in again through the real sign-in form, in the same browser session
-    signed_in = client.post(response["Location"], {"username": "prac_a", "password": "a-long-test-password"})
+    signed_in = client.post(
+        response["Location"], {"username": "prac_a", "password": "a-long-test-password"}
+    )
     assert signed_in.status_code == 302
     page = client.get(url).content.decode()
     assert "My husband can&#x27;t manage the stairs any more" in page
@@ -154,12 +183,12 @@ def test_a_form_posted_after_the_session_ended_comes_back_filled_after_signing_i
 
 def test_the_caseload_list_runs_a_fixed_number_of_queries(client, personas) -> None:
     for n in range(30):
-        PersonFactory(first_name=f"Person{n}", team=personas.team_a)
+        PersonFactory.create(first_name=f"Person{n}", team=personas.team_a)
     client.force_login(personas.practitioner_a)
     with CaptureQueriesContext(connection) as few:
         client.get(reverse("people:caseload"))
     for n in range(30, 60):
-        PersonFactory(first_name=f"Person{n}", team=personas.team_a)
+        PersonFactory.create(first_name=f"Person{n}", team=personas.team_a)
     with CaptureQueriesContext(connection) as many:
         response = client.get(reverse("people:caseload") + "?page=2")
     assert response.status_code == 200
@@ -169,7 +198,14 @@ def test_the_caseload_list_runs_a_fixed_number_of_queries(client, personas) -> N
 
 @pytest.mark.parametrize(
     ("query", "found"),
-    [("macl", True), ("mcleod", True), ("morag mac", True), ("G81 1UE", True), ("G81", True), ("smith", False)],
+    [
+        ("macl", True),
+        ("mcleod", True),
+        ("morag mac", True),
+        ("G81 1UE", True),
+        ("G81", True),
+        ("smith", False),
+    ],
 )
 def test_search_by_name_or_postcode(client, personas, query: str, found: bool) -> None:
     client.force_login(personas.practitioner_a)
@@ -186,9 +222,13 @@ def test_search_by_chi_number(client, personas) -> None:
 
 
 def test_filters_narrow_the_caseload(client, personas) -> None:
-    other = PersonFactory(first_name="Ewan", last_name="Baird", team=personas.team_a)
+    other = PersonFactory.create(
+        first_name="Ewan", last_name="Baird", team=personas.team_a
+    )
     other.service_groups.set([1])
     client.force_login(personas.practitioner_a)
-    response = client.get(reverse("people:caseload"), {"service_group": 1, "status": "open"})
+    response = client.get(
+        reverse("people:caseload"), {"service_group": 1, "status": "open"}
+    )
     text = response.content.decode()
     assert "Baird" in text and "MacLeod" not in text

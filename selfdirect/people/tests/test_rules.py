@@ -17,7 +17,10 @@ def test_it_accepts_chi_numbers_whose_check_digit_is_right(chi: str) -> None:
 def test_it_explains_a_chi_number_with_a_wrong_check_digit() -> None:
     good = valid_chi(datetime.date(1948, 3, 27), 12)
     bad = good[:9] + str((int(good[9]) + 1) % 10)
-    assert rules.chi_problem(bad) == "This CHI number is not valid: check each digit and try again"
+    assert (
+        rules.chi_problem(bad)
+        == "This CHI number is not valid: check each digit and try again"
+    )
 
 
 @pytest.mark.parametrize("chi", ["12345", "abcdefghij", "01010100001"])
@@ -29,7 +32,9 @@ def test_it_refuses_a_chi_number_that_cannot_start_with_a_date() -> None:
     assert "date of birth" in (rules.chi_problem("9913480000") or "")
 
 
-@given(st.dates(datetime.date(1900, 1, 1), datetime.date(2026, 1, 1)), st.integers(0, 900))
+@given(
+    st.dates(datetime.date(1900, 1, 1), datetime.date(2026, 1, 1)), st.integers(0, 900)
+)
 def test_every_generated_chi_number_validates(born: datetime.date, serial: int) -> None:
     assert rules.chi_problem(valid_chi(born, serial)) is None
 
@@ -41,7 +46,12 @@ def test_a_check_digit_of_ten_means_no_valid_number() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("g811ue", "G81 1UE"), ("G81  1UE", "G81 1UE"), ("eh1 1aa", "EH1 1AA"), ("nonsense", "NONSENSE")],
+    [
+        ("g811ue", "G81 1UE"),
+        ("G81  1UE", "G81 1UE"),
+        ("eh1 1aa", "EH1 1AA"),
+        ("nonsense", "NONSENSE"),
+    ],
 )
 def test_it_normalises_postcodes(raw: str, expected: str) -> None:
     assert rules.normalise_postcode(raw) == expected

@@ -66,7 +66,12 @@ def _names(resolver: URLResolver, prefix: str = "") -> set[str]:
 
 
 def test_every_url_has_a_permission_test() -> None:
-    api_docs = {"api-v1:openapi-json", "api-v1:openapi-view", "api-v1:list_people", "api-v1:api-root"}
+    api_docs = {
+        "api-v1:openapi-json",
+        "api-v1:openapi-view",
+        "api-v1:list_people",
+        "api-v1:api-root",
+    }
     untested = _names(get_resolver()) - set(PERSONAL) - set(NOT_PERSONAL) - api_docs
     assert not untested, f"Add a permission test for: {sorted(untested)}"
 
@@ -83,7 +88,9 @@ def test_anonymous_users_are_sent_to_sign_in(client, personas, name: str) -> Non
 
 
 @pytest.mark.parametrize("name", sorted(PERSONAL))
-def test_the_allowed_role_can_open_it_and_it_is_logged(client, personas, name: str) -> None:
+def test_the_allowed_role_can_open_it_and_it_is_logged(
+    client, personas, name: str
+) -> None:
     build, role = PERSONAL[name]
     client.force_login(getattr(personas, role))
     response = client.get(reverse(name, kwargs=build(personas)))
@@ -105,7 +112,11 @@ def test_another_teams_worker_gets_404_exactly_as_for_a_missing_record(
     client.force_login(outsider)
     kwargs = build(personas)
     refused = client.get(reverse(name, kwargs=kwargs))
-    missing = client.get(reverse(name, kwargs={**kwargs, "person_id": "00000000-0000-4000-8000-000000000000"}))
+    missing = client.get(
+        reverse(
+            name, kwargs={**kwargs, "person_id": "00000000-0000-4000-8000-000000000000"}
+        )
+    )
     assert refused.status_code == missing.status_code == 404
     assert _without_tokens(refused.content) == _without_tokens(missing.content)
     assert not AccessLog.objects.exists()
@@ -121,12 +132,16 @@ def test_roles_with_no_business_get_403(client, personas, name: str) -> None:
 
 
 @pytest.mark.parametrize("name", ["people:caseload", "people:add", "people:follow_ups"])
-def test_roles_with_no_business_get_403_on_lists_and_forms(client, personas, name: str) -> None:
+def test_roles_with_no_business_get_403_on_lists_and_forms(
+    client, personas, name: str
+) -> None:
     client.force_login(personas.administrator)
     assert client.get(reverse(name)).status_code == 403
 
 
-@pytest.mark.parametrize("name", ["people:edit", "people:record_first_contact", "people:merge"])
+@pytest.mark.parametrize(
+    "name", ["people:edit", "people:record_first_contact", "people:merge"]
+)
 def test_read_only_roles_cannot_change_records(client, personas, name: str) -> None:
     client.force_login(personas.inspector)
     assert client.get(reverse(name, kwargs=_person(personas))).status_code == 403

@@ -27,7 +27,9 @@ def history(request: HttpRequest, person_id: str) -> HttpResponse:
     ids = selectors.record_ids(person)
     entries = audit_selectors.change_history(ids)
     page_obj = Paginator(entries, 50).get_page(request.GET.get("page"))
-    return render(request, "people/history.html", {"person": person, "page_obj": page_obj})
+    return render(
+        request, "people/history.html", {"person": person, "page_obj": page_obj}
+    )
 
 
 @require_GET
@@ -37,7 +39,9 @@ def access_log(request: HttpRequest, person_id: str) -> HttpResponse:
     person = access_person(user, person_id, page=page(request))
     rows = audit_selectors.access_log(selectors.record_ids(person))
     page_obj = Paginator(rows, 50).get_page(request.GET.get("page"))
-    return render(request, "people/access_log.html", {"person": person, "page_obj": page_obj})
+    return render(
+        request, "people/access_log.html", {"person": person, "page_obj": page_obj}
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -50,9 +54,13 @@ def merge(request: HttpRequest, person_id: str) -> HttpResponse:
     form = MergeForm(request.POST or None)
     chosen = None
     if request.method == "POST" and form.is_valid():
-        chosen = access_person(user, form.cleaned_data["duplicate"], action="change", page=page(request))
+        chosen = access_person(
+            user, form.cleaned_data["duplicate"], action="change", page=page(request)
+        )
         try:
-            services.merge_people(keep=Person.objects.get(pk=keep.pk), duplicate=chosen, by=user)
+            services.merge_people(
+                keep=Person.objects.get(pk=keep.pk), duplicate=chosen, by=user
+            )
         except ValidationError as error:
             show_errors(form, error)
         else:
@@ -70,9 +78,13 @@ def export(request: HttpRequest, person_id: str, fmt: str) -> HttpResponse:
     record_event(actor=user, action="person.exported", person_id=person.pk, format=fmt)
     data = subject_access.export_person(person)
     if fmt == "pdf":
-        response = HttpResponse(subject_access.as_pdf(data), content_type="application/pdf")
+        response = HttpResponse(
+            subject_access.as_pdf(data), content_type="application/pdf"
+        )
     else:
-        response = HttpResponse(subject_access.as_json(data), content_type="application/json")
+        response = HttpResponse(
+            subject_access.as_json(data), content_type="application/json"
+        )
     name = subject_access.filename(data, fmt)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

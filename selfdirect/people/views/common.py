@@ -32,7 +32,7 @@ def show_errors(form: forms.BaseForm, error: ValidationError) -> None:
 
 def rebind_for_conflict(form: forms.BaseForm, conflict: EditConflict) -> Any:
     """The same form with what was typed, but carrying the version now saved."""
-    data = form.data.copy()
+    data = form.data.copy()  # type: ignore[attr-defined]
     data["version"] = str(conflict.current.version)  # type: ignore[attr-defined]
     rebound = type(form)(data, **getattr(form, "_init_kwargs", {}))
     rebound.is_valid()

@@ -28,16 +28,23 @@ def record_first_contact(request: HttpRequest, person_id: str) -> HttpResponse:
     form = bind(request, FirstContactForm)
     if request.method == "POST" and form.is_valid():
         services.record_first_contact(
-            person=person, by=user, team=team, details=form.details(),
+            person=person,
+            by=user,
+            team=team,
+            details=form.details(),
             signposted_to=form.supports(),
         )
         messages.success(request, "First contact recorded.")
         return redirect("people:detail", person_id=person.public_id)
-    return render(request, "people/first_contact_form.html", {"form": form, "person": person})
+    return render(
+        request, "people/first_contact_form.html", {"form": form, "person": person}
+    )
 
 
 @require_GET
-def first_contact_detail(request: HttpRequest, person_id: str, contact_id: str) -> HttpResponse:
+def first_contact_detail(
+    request: HttpRequest, person_id: str, contact_id: str
+) -> HttpResponse:
     user = actor(request)
     contact = access_first_contact(user, person_id, contact_id, page=page(request))
     context = {
@@ -50,10 +57,14 @@ def first_contact_detail(request: HttpRequest, person_id: str, contact_id: str) 
 
 
 @require_http_methods(["GET", "POST"])
-def record_follow_up(request: HttpRequest, person_id: str, contact_id: str) -> HttpResponse:
+def record_follow_up(
+    request: HttpRequest, person_id: str, contact_id: str
+) -> HttpResponse:
     user = actor(request)
     require(user, Capability.RECORD_CONTACT)
-    contact = access_first_contact(user, person_id, contact_id, action="change", page=page(request))
+    contact = access_first_contact(
+        user, person_id, contact_id, action="change", page=page(request)
+    )
     signpostings = list(contact.signpostings.all())
     initial = {
         "version": contact.version,
@@ -81,7 +92,12 @@ def record_follow_up(request: HttpRequest, person_id: str, contact_id: str) -> H
         else:
             messages.success(request, "Follow-up recorded.")
             return redirect("people:detail", person_id=contact.person.public_id)
-    context = {"form": form, "contact": contact, "person": contact.person, "conflict": conflict}
+    context = {
+        "form": form,
+        "contact": contact,
+        "person": contact.person,
+        "conflict": conflict,
+    }
     return render(request, "people/follow_up_form.html", context)
 
 
@@ -89,6 +105,8 @@ def record_follow_up(request: HttpRequest, person_id: str, contact_id: str) -> H
 def follow_ups(request: HttpRequest) -> HttpResponse:
     user = actor(request)
     require(user, Capability.VIEW_PEOPLE)
-    page_obj = Paginator(selectors.follow_ups_due(user), 25).get_page(request.GET.get("page"))
+    page_obj = Paginator(selectors.follow_ups_due(user), 25).get_page(
+        request.GET.get("page")
+    )
     context = {"page_obj": page_obj, "today": timezone.localdate()}
     return render(request, "people/follow_ups.html", context)

@@ -53,7 +53,9 @@ def caseload(request: HttpRequest) -> HttpResponse:
 def person_detail(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
     person = access_person(user, person_id, page=page(request))
-    return render(request, "people/person_detail.html", selectors.person_summary(person, user))
+    return render(
+        request, "people/person_detail.html", selectors.person_summary(person, user)
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -70,7 +72,9 @@ def add_person(request: HttpRequest) -> HttpResponse:
             last_name=form.cleaned_data["last_name"],
             date_of_birth=form.cleaned_data["date_of_birth"],
         )
-        if request.method == "POST" and (not duplicates or form.cleaned_data["not_a_duplicate"]):
+        if request.method == "POST" and (
+            not duplicates or form.cleaned_data["not_a_duplicate"]
+        ):
             try:
                 person = services.add_person(
                     by=user,

@@ -28,7 +28,9 @@ def allocate(request: HttpRequest, person_id: str) -> HttpResponse:
         else:
             messages.success(request, "Allocation saved.")
             return redirect("people:detail", person_id=person.public_id)
-    return render(request, "people/allocation_form.html", {"form": form, "person": person})
+    return render(
+        request, "people/allocation_form.html", {"form": form, "person": person}
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -41,13 +43,20 @@ def add_relationship(request: HttpRequest, person_id: str) -> HttpResponse:
         chi = data.pop("carer_chi")
         related = selectors.person_by_chi(user, chi) if chi else None
         if chi and related is None:
-            form.add_error("carer_chi", "You do not have access to a record with this CHI number. Enter their name instead.")
+            form.add_error(
+                "carer_chi",
+                "You do not have access to a record with this CHI number. Enter their name instead.",
+            )
         else:
             try:
-                services.add_relationship(person=person, by=user, details={**data, "related_person": related})
+                services.add_relationship(
+                    person=person, by=user, details={**data, "related_person": related}
+                )
             except ValidationError as error:
                 show_errors(form, error)
             else:
                 messages.success(request, "Relationship saved.")
                 return redirect("people:detail", person_id=person.public_id)
-    return render(request, "people/relationship_form.html", {"form": form, "person": person})
+    return render(
+        request, "people/relationship_form.html", {"form": form, "person": person}
+    )

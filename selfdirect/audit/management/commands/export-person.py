@@ -16,18 +16,33 @@ class Command(BaseCommand):
     help = "Export every record held about a person, with its history (UK GDPR right of access)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("person_id", help="The person's record ID (from its web address) or CHI number")
+        parser.add_argument(
+            "person_id",
+            help="The person's record ID (from its web address) or CHI number",
+        )
         parser.add_argument("--format", choices=["json", "pdf"], default="json")
-        parser.add_argument("--output", "-o", help="File to write (default: standard output for JSON, a file named after the person for PDF)")
+        parser.add_argument(
+            "--output",
+            "-o",
+            help="File to write (default: standard output for JSON, a file named after the person for PDF)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         person = self._find(options["person_id"])
         data = subject_access.export_person(person)
-        record_event(actor=None, action="person.exported", person_id=person.pk, format=options["format"], via="command line")
+        record_event(
+            actor=None,
+            action="person.exported",
+            person_id=person.pk,
+            format=options["format"],
+            via="command line",
+        )
         if options["format"] == "json" and not options["output"]:
             sys.stdout.write(subject_access.as_json(data) + "\n")
             return
-        path = Path(options["output"] or subject_access.filename(data, options["format"]))
+        path = Path(
+            options["output"] or subject_access.filename(data, options["format"])
+        )
         if options["format"] == "pdf":
             path.write_bytes(subject_access.as_pdf(data))
         else:
@@ -36,7 +51,11 @@ class Command(BaseCommand):
 
     def _find(self, ref: str) -> Person:
         chi = normalise_chi(ref)
-        people = Person.objects.filter(chi_number=chi) if chi.isdigit() else Person.objects.filter(public_id=ref)
+        people = (
+            Person.objects.filter(chi_number=chi)
+            if chi.isdigit()
+            else Person.objects.filter(public_id=ref)
+        )
         try:
             return people.get()
         except (Person.DoesNotExist, ValueError) as exc:
