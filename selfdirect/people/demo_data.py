@@ -434,7 +434,7 @@ LANGUAGE_NAMES = {
         ["Wong", "Chan", "Leung", "Cheung"],
     ),
 }
-COMMUNICATION_NEEDS_SHARE = 0.08  # on top of everyone whose language needs it
+COMMUNICATION_NEEDS_SHARE = 0.035  # on top of everyone whose language needs it
 COMMUNICATION_NEEDS = [
     "Hard of hearing: please face me and speak clearly.",
     "Large print letters, please.",
@@ -565,6 +565,13 @@ REASONS = {
         "I'm caring for my husband and I'm exhausted.",
         "My gran won't eat properly since she came out of hospital.",
         "My son is turning 18 and we don't know what happens next.",
+    ],
+    "carer": [
+        "I'm caring for my husband and I'm exhausted.",
+        "I look after my mum and I need a break now and again.",
+        "I've not had a full night's sleep in weeks; I'm caring for my dad.",
+        "I want to keep my job but I'm caring for my son.",
+        "I'm worried about what happens to my wife if I'm taken ill.",
     ],
     "professional": [
         "Ready for discharge; in her words: 'I just want to get home to my cat.'",

@@ -14,7 +14,6 @@ from selfdirect.audit.services import record_event
 
 from .. import selectors, services
 from ..forms import MergeForm
-from ..models import Person
 from ..permissions import access_person, require
 from .common import actor, page, show_errors
 
@@ -58,9 +57,7 @@ def merge(request: HttpRequest, person_id: str) -> HttpResponse:
             user, form.cleaned_data["duplicate"], action="change", page=page(request)
         )
         try:
-            services.merge_people(
-                keep=Person.objects.get(pk=keep.pk), duplicate=chosen, by=user
-            )
+            services.merge_people(keep=keep, duplicate=chosen, by=user)
         except ValidationError as error:
             show_errors(form, error)
         else:

@@ -12,7 +12,6 @@ from selfdirect.core.forms import bind
 
 from .. import selectors, services
 from ..forms import FirstContactForm, FollowUpForm
-from ..models import FirstContact
 from ..permissions import access_first_contact, access_person, require
 from .common import actor, page, rebind_for_conflict
 
@@ -77,7 +76,7 @@ def record_follow_up(
     if request.method == "POST" and form.is_valid():
         try:
             services.record_follow_up(
-                contact=FirstContact.objects.get(pk=contact.pk),
+                contact=contact,
                 by=user,
                 version=form.cleaned_data["version"],
                 followed_up_on=form.cleaned_data["followed_up_on"],

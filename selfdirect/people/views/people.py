@@ -11,7 +11,6 @@ from selfdirect.core.forms import bind
 
 from .. import selectors, services
 from ..forms import AddPersonForm, CaseloadFilterForm, EditPersonForm
-from ..models import Person
 from ..permissions import access_person, require
 from .common import actor, page, rebind_for_conflict, show_errors
 
@@ -100,7 +99,7 @@ def edit_person(request: HttpRequest, person_id: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.update_person(
-                person=Person.objects.get(pk=person.pk),
+                person=person,
                 by=user,
                 version=form.cleaned_data["version"],
                 details=form.details(),
