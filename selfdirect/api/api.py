@@ -11,6 +11,7 @@ from ninja.security import django_auth
 
 from selfdirect.accounts.models import User
 from selfdirect.accounts.roles import Capability
+from selfdirect.conversations.wording import classify_outcome
 from selfdirect.people import selectors
 from selfdirect.people.models import Person
 from selfdirect.people.permissions import access_person, require
@@ -29,6 +30,26 @@ def forbidden(request: HttpRequest, exc: PermissionDenied):  # type: ignore[no-u
     return api.create_response(
         request, {"detail": "Your role does not allow this."}, status=403
     )
+
+
+class OutcomeTextIn(Schema):
+    text: str = Field(max_length=10_000)
+
+
+class OutcomeCheckOut(Schema):
+    kind: str
+    reasons: list[str]
+    suggestion: str
+
+
+@api.post(
+    "/check-outcome",
+    response=OutcomeCheckOut,
+    summary="Does this read as a personal outcome, a service or a deficit?",
+)
+def check_outcome(request: HttpRequest, payload: OutcomeTextIn):  # type: ignore[no-untyped-def]
+    require(_user(request), Capability.CHANGE_PEOPLE)
+    return classify_outcome(payload.text).as_dict()
 
 
 class PersonListOut(Schema):

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "selfdirect.accounts",
     "selfdirect.audit",
     "selfdirect.people",
+    "selfdirect.conversations",
     "selfdirect.api",
 ]
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("accounts/", include("selfdirect.accounts.urls")),
     path("people/", include("selfdirect.people.urls")),
+    path("people/", include("selfdirect.conversations.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -8,6 +8,7 @@ import pytest
 from selfdirect.accounts.models import Team, User
 from selfdirect.accounts.roles import Role
 from selfdirect.accounts.tests.factories import TeamFactory, UserFactory
+from selfdirect.conversations.tests.factories import ConversationFactory, OutcomeFactory
 from selfdirect.people.models import Person
 from selfdirect.people.tests.factories import FirstContactFactory, PersonFactory
 
@@ -37,6 +38,8 @@ def personas(db: None) -> Personas:
     today = datetime.date.today()  # noqa: DTZ011
     person = PersonFactory.create(first_name="Morag", last_name="MacLeod", team=team_a)
     FirstContactFactory.create(person=person, team=team_a)
+    conversation = ConversationFactory.create(person=person, team=team_a)
+    OutcomeFactory.create(conversation=conversation)
     return Personas(
         team_a=team_a,
         team_b=team_b,

@@ -5,13 +5,15 @@ around the Clyde, and phone numbers come from Ofcom's ranges kept for drama
 (0141 496 0xxx and 07700 900xxx), so no real person or number can be matched.
 """
 
+from typing import Any
+
 PARTNERSHIP_NAME = "Clydeview Health and Social Care Partnership"
 PARTNERSHIP_CODE = "CLY"
 DEMO_PASSWORD = "demo-password-2026"  # noqa: S105 (published demo logins)
 
 # Each locality: its postcode district, its towns and streets, and its teams.
 # Team kinds steer allocation: older people, a specialist team, or adult social work.
-LOCALITIES = [
+LOCALITIES: list[dict[str, Any]] = [
     {
         "name": "Clydeview and Whinhill",
         "district": "G81",

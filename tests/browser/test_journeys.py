@@ -70,15 +70,18 @@ def test_a_practitioner_finds_a_person_and_records_a_first_contact(
     expect(page.get_by_role("heading", level=1)).to_contain_text("Sign in")
 
 
-def tab_to(page: Page, selector: str, limit: int = 80) -> None:
-    """Press Tab until the element has focus: proves it is reachable by keyboard."""
+def tab_to(page: Page, selector: str, *, text: str = "", limit: int = 80) -> None:
+    """Press Tab until the element (with this text, if given) has focus: proves it
+    is reachable by keyboard."""
+    script = """([s, t]) => {
+        const el = document.activeElement;
+        return !!el && el.matches(s) && (!t || el.textContent.trim() === t);
+    }"""
     for _ in range(limit):
-        if page.evaluate(
-            "s => document.activeElement && document.activeElement.matches(s)", selector
-        ):
+        if page.evaluate(script, [selector, text]):
             return
         page.keyboard.press("Tab")
-    raise AssertionError(f"{selector} could not be reached with the Tab key")
+    raise AssertionError(f"{selector} {text} could not be reached with the Tab key")
 
 
 def press_and_wait(page: Page, key: str) -> None:

@@ -32,4 +32,3 @@ def test_views_and_the_api_reach_personal_data_only_through_access_functions() -
     ]
     assert _view_and_api_modules(), "no view modules found"
     assert not offenders, f"Use visible_to()/access_*() instead: {offenders}"
-

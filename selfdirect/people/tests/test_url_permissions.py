@@ -34,6 +34,16 @@ def _contact(p: Any) -> dict[str, Any]:
     return {"person_id": p.person.public_id, "contact_id": contact.public_id}
 
 
+def _conversation(p: Any) -> dict[str, Any]:
+    conversation = p.person.conversations.get()
+    return {"person_id": p.person.public_id, "conversation_id": conversation.public_id}
+
+
+def _outcome(p: Any) -> dict[str, Any]:
+    conversation = p.person.conversations.get()
+    return {**_conversation(p), "outcome_id": conversation.outcomes.get().pk}
+
+
 # Each personal-data URL, how to build it, and a role allowed to GET it.
 PERSONAL: dict[str, tuple[Callable[[Any], dict[str, Any]], str]] = {
     "people:detail": (_person, "practitioner_a"),
@@ -49,6 +59,18 @@ PERSONAL: dict[str, tuple[Callable[[Any], dict[str, Any]], str]] = {
     "people:export_json": (_person, "dpo"),
     "people:export_pdf": (_person, "dpo"),
     "api-v1:get_person": (_person, "practitioner_a"),
+    "conversations:start": (_person, "practitioner_a"),
+    "conversations:detail": (_conversation, "practitioner_a"),
+    "conversations:edit": (_conversation, "practitioner_a"),
+    "conversations:add_outcome": (_conversation, "practitioner_a"),
+    "conversations:edit_outcome": (_outcome, "practitioner_a"),
+    "conversations:add_strength": (_conversation, "practitioner_a"),
+    "conversations:add_risk": (_conversation, "practitioner_a"),
+    "conversations:share": (_conversation, "practitioner_a"),
+    "conversations:agree": (_conversation, "practitioner_a"),
+    "conversations:add_correction": (_conversation, "practitioner_a"),
+    "conversations:my_record": (_conversation, "practitioner_a"),
+    "conversations:my_record_pdf": (_conversation, "practitioner_a"),
 }
 
 
@@ -71,6 +93,7 @@ def test_every_url_has_a_permission_test() -> None:
         "api-v1:openapi-view",
         "api-v1:list_people",
         "api-v1:api-root",
+        "api-v1:check_outcome",  # no personal data: see conversations/tests
     }
     untested = _names(get_resolver()) - set(PERSONAL) - set(NOT_PERSONAL) - api_docs
     assert not untested, f"Add a permission test for: {sorted(untested)}"
@@ -140,11 +163,25 @@ def test_roles_with_no_business_get_403_on_lists_and_forms(
 
 
 @pytest.mark.parametrize(
-    "name", ["people:edit", "people:record_first_contact", "people:merge"]
+    "name",
+    [
+        "people:edit",
+        "people:record_first_contact",
+        "people:merge",
+        "conversations:start",
+        "conversations:edit",
+        "conversations:add_outcome",
+        "conversations:share",
+    ],
 )
 def test_read_only_roles_cannot_change_records(client, personas, name: str) -> None:
     client.force_login(personas.inspector)
-    assert client.get(reverse(name, kwargs=_person(personas))).status_code == 403
+    kwargs = (
+        _conversation
+        if name.startswith("conversations:") and name != "conversations:start"
+        else _person
+    )(personas)
+    assert client.get(reverse(name, kwargs=kwargs)).status_code == 403
 
 
 def test_lists_are_scoped(client, personas) -> None:

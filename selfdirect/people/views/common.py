@@ -30,10 +30,12 @@ def show_errors(form: forms.BaseForm, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
-def rebind_for_conflict(form: forms.BaseForm, conflict: EditConflict) -> Any:
+def rebind_for_conflict(
+    form: forms.BaseForm, conflict: EditConflict, **init_kwargs: Any
+) -> Any:
     """The same form with what was typed, but carrying the version now saved."""
     data = form.data.copy()  # type: ignore[attr-defined]
     data["version"] = str(conflict.current.version)  # type: ignore[attr-defined]
-    rebound = type(form)(data, **getattr(form, "_init_kwargs", {}))
+    rebound = type(form)(data, **init_kwargs)
     rebound.is_valid()
     return rebound

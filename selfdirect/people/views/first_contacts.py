@@ -86,8 +86,7 @@ def record_follow_up(
             )
         except EditConflict as error:
             conflict = error
-            form._init_kwargs = {"signpostings": signpostings}  # type: ignore[attr-defined]
-            form = rebind_for_conflict(form, error)
+            form = rebind_for_conflict(form, error, signpostings=signpostings)
         else:
             messages.success(request, "Follow-up recorded.")
             return redirect("people:detail", person_id=contact.person.public_id)

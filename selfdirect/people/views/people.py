@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from selfdirect.accounts.models import User
 from selfdirect.accounts.roles import Capability
 from selfdirect.core.concurrency import EditConflict
+from selfdirect.core.extensions import person_sections
 from selfdirect.core.forms import bind
 
 from .. import selectors, services
@@ -52,9 +53,9 @@ def caseload(request: HttpRequest) -> HttpResponse:
 def person_detail(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
     person = access_person(user, person_id, page=page(request))
-    return render(
-        request, "people/person_detail.html", selectors.person_summary(person, user)
-    )
+    context = selectors.person_summary(person, user)
+    context["sections"] = person_sections(request, person)
+    return render(request, "people/person_detail.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -107,8 +108,7 @@ def edit_person(request: HttpRequest, person_id: str) -> HttpResponse:
             )
         except EditConflict as error:
             conflict = error
-            form._init_kwargs = {"instance": error.current}  # type: ignore[attr-defined]
-            form = rebind_for_conflict(form, error)
+            form = rebind_for_conflict(form, error, instance=error.current)
         except ValidationError as error:
             show_errors(form, error)
         else:

@@ -11,6 +11,7 @@ import time
 import uuid
 from bisect import bisect
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any
@@ -57,7 +58,7 @@ def _surname_form(surname: str, sex: str) -> str:
 class Weighted:
     """Draws keys in proportion to their weights."""
 
-    def __init__(self, weights: dict[str, float]) -> None:
+    def __init__(self, weights: Mapping[str, float]) -> None:
         self.keys = list(weights)
         self.cumulative = list(accumulate(weights.values()))
 
@@ -578,24 +579,27 @@ def _save_staff(
 # -- saving -----------------------------------------------------------------------
 
 
-def save_batch(drafts: list[Draft], world: World, now: datetime.datetime) -> Counter:
+def save_batch(
+    drafts: list[Draft], world: World, now: datetime.datetime
+) -> Counter[str]:
     """Bulk-insert a batch of drafts and a creation ('+') history row for each row."""
     people = [draft.person for draft in drafts]
     contacts = [c for d in drafts for c in d.contacts]
-    rows: Counter = Counter()
-    for label, model, objs in (
+    rows: Counter[str] = Counter()
+    tables: list[tuple[str, type[models.Model], list[Any]]] = [
         ("people", Person, people),
         ("allocations", Allocation, [a for d in drafts for a in d.allocations]),
         ("relationships", Relationship, [r for d in drafts for r in d.relationships]),
         ("first contacts", FirstContact, contacts),
         ("signpostings", Signposting, [s for d in drafts for s in d.signpostings]),
-    ):
+    ]
+    for label, model, objs in tables:
         model._default_manager.bulk_create(objs)
-        rows["history"] += copy_to_history(model, [obj.pk for obj in objs], now)
         rows[label] += len(objs)
+        rows["history rows"] += copy_to_history(model, [obj.pk for obj in objs], now)
         if model is Person:
             _save_service_groups(drafts, world)
-    rows["follow-ups due"] += sum(c.follow_up_outstanding for c in contacts)
+    rows["follow-ups to do"] += sum(c.follow_up_outstanding for c in contacts)
     return rows
 
 
@@ -643,10 +647,11 @@ def copy_to_history(
     sql = (
         f"INSERT INTO {q(history._meta.db_table)} ({columns}, history_date, "  # noqa: S608
         f"history_type) SELECT {columns}, %s, '+' FROM {q(model._meta.db_table)} "
-        f"WHERE {q(model._meta.pk.column)} IN ({', '.join(['%s'] * len(ids))})"
+        f"WHERE {q(str(model._meta.pk.column))} IN ({', '.join(['%s'] * len(ids))})"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [connection.ops.adapt_datetimefield_value(now), *ids])
+        params: list[Any] = [connection.ops.adapt_datetimefield_value(now), *ids]
+        cursor.execute(sql, params)
         return cursor.rowcount
 
 
@@ -748,7 +753,7 @@ class Command(BaseCommand):
         if taken:
             raise CommandError(f"Usernames already in use: {', '.join(taken)}")
 
-    def _seed(self, options: dict[str, Any]) -> tuple[list[User], Counter]:
+    def _seed(self, options: dict[str, Any]) -> tuple[list[User], Counter[str]]:
         today = options["today"] or timezone.localdate()
         rng = random.Random(options["seed"])
         areas, carers_team = create_areas(rng)
@@ -756,7 +761,7 @@ class Command(BaseCommand):
         logins, workers = create_staff(rng, [*teams, carers_team], today)
         groups = dict(ServiceGroup.objects.values_list("code", "id"))
         world = World(today, areas, carers_team, workers, groups)
-        maker, now, rows = PeopleMaker(rng, world), timezone.now(), Counter()
+        maker, now, rows = PeopleMaker(rng, world), timezone.now(), Counter[str]()
         total = options["people"]
         with tqdm(
             total=total,
@@ -770,7 +775,7 @@ class Command(BaseCommand):
                 bar.update(len(drafts))
         return logins, rows
 
-    def _report(self, logins: list[User], rows: Counter, seconds: float) -> None:
+    def _report(self, logins: list[User], rows: Counter[str], seconds: float) -> None:
         write = self.stdout.write
         write(f"\nDemo sign-ins (every password: {data.DEMO_PASSWORD})\n")
         write(f"  {'username':<16} {'role':<32} team")

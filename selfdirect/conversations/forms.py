@@ -1,0 +1,265 @@
+"""Forms for conversation records: they check the shape of input only."""
+
+import datetime
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from selfdirect.core.forms import LongText, VersionField
+from selfdirect.people.models import FirstContact
+
+from . import rules
+from .models import (
+    Conversation,
+    EligibilityLevel,
+    OutcomeDomain,
+    PersonalOutcome,
+    Strength,
+)
+
+DATE_HINT = "For example, 3/11/2026"
+
+
+def not_future(value: datetime.date | None, label: str) -> datetime.date | None:
+    if value and value > timezone.localdate():
+        raise forms.ValidationError(f"{label} must be today or in the past")
+    return value
+
+
+class ConversationForm(forms.Form):
+    first_contact = forms.ModelChoiceField(
+        FirstContact.objects.none(),
+        required=False,
+        label="Does this follow a first contact?",
+        empty_label="No",
+    )
+    conversation_date = forms.DateField(
+        label="Date of the conversation", help_text=DATE_HINT
+    )
+    place = forms.CharField(
+        label="Where did it take place?",
+        max_length=200,
+        help_text="For example, at home, by phone, at the day centre",
+    )
+    participants = forms.MultipleChoiceField(
+        label="Who took part?",
+        choices=rules.PARTICIPANTS,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    participant_names = LongText(
+        label="Their names and roles",
+        required=False,
+        max_length=2000,
+    )
+    participation_support = forms.MultipleChoiceField(
+        label="How was the person supported to take part?",
+        choices=rules.PARTICIPATION_SUPPORT,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="Select all that apply",
+    )
+    participation_notes = LongText(
+        label="Anything else about taking part", required=False
+    )
+    persons_account = LongText(
+        label="The person's own account",
+        required=False,
+        help_text="In their words: what matters to them, what is happening in their life",
+    )
+    good_day = LongText(
+        label="What does a good day look like for them?",
+        required=False,
+    )
+    who_helps_now = LongText(
+        label="Who helps them now?",
+        required=False,
+        help_text="Family, friends, neighbours, groups, services",
+    )
+    carer_views = LongText(
+        label="The unpaid carer's views",
+        required=False,
+        help_text="If the person has an unpaid carer, record what the carer says",
+    )
+    carer_offered_support_plan = forms.ChoiceField(
+        label="Was the carer offered their own adult carer support plan?",
+        choices=[
+            ("", "Not yet"),
+            ("yes", "Yes, offered"),
+            ("no", "No carer, or not appropriate"),
+        ],
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    eligibility_level = forms.ModelChoiceField(
+        EligibilityLevel.objects.filter(active=True),
+        required=False,
+        label="Eligibility (risk to independence and wellbeing)",
+        empty_label="Not yet decided",
+    )
+    eligibility_reason = LongText(
+        label="Reason for the eligibility level", required=False
+    )
+
+    def __init__(self, *args: Any, first_contacts: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["first_contact"].queryset = first_contacts  # type: ignore[attr-defined]
+
+    def clean_conversation_date(self) -> datetime.date | None:
+        return not_future(
+            self.cleaned_data["conversation_date"], "Date of the conversation"
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("eligibility_level") and not data.get("eligibility_reason"):
+            self.add_error(
+                "eligibility_reason", "Give the reason for the eligibility level"
+            )
+        return data
+
+    def details(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        data.pop("version", None)
+        offered = data.pop("carer_offered_support_plan")
+        data["carer_offered_support_plan"] = {"yes": True, "no": False}.get(offered)
+        return data
+
+    @staticmethod
+    def initial_from(conversation: Conversation) -> dict[str, Any]:
+        offered = {True: "yes", False: "no", None: ""}[
+            conversation.carer_offered_support_plan
+        ]
+        names = [
+            f for f in ConversationForm.base_fields if f != "carer_offered_support_plan"
+        ]
+        initial = {name: getattr(conversation, name) for name in names}
+        return {
+            **initial,
+            "carer_offered_support_plan": offered or "",
+            "version": conversation.version,
+        }
+
+
+class EditConversationForm(ConversationForm):
+    version = VersionField()
+
+
+class OutcomeForm(forms.Form):
+    words = LongText(
+        label="What matters to the person, in their own words",
+        max_length=2000,
+        help_text=(
+            "Write the end result they want, as they say it. For example: "
+            "“I want to get back to my Tuesday swimming group.”"
+        ),
+    )
+    domains = forms.ModelMultipleChoiceField(
+        OutcomeDomain.objects.filter(active=True),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Outcome domains (optional)",
+    )
+    whats_working = LongText(
+        label="What is working now", required=False, max_length=2000
+    )
+    whats_not_working = LongText(
+        label="What is not working", required=False, max_length=2000
+    )
+    priority = forms.TypedChoiceField(
+        choices=PersonalOutcome.Priority.choices,
+        coerce=int,
+        widget=forms.RadioSelect,
+        initial=PersonalOutcome.Priority.MEDIUM,
+        label="How important is this to them?",
+    )
+
+    def details(self) -> dict[str, Any]:
+        return {
+            k: v
+            for k, v in self.cleaned_data.items()
+            if k not in {"domains", "version"}
+        }
+
+
+class EditOutcomeForm(OutcomeForm):
+    version = VersionField()
+
+
+class StrengthForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="What kind of strength is it?",
+        choices=Strength.Kind.choices,
+        widget=forms.RadioSelect,
+    )
+    description = LongText(
+        label="The strength",
+        max_length=2000,
+        help_text="For example: knows everyone in the street; good with her tablet; church group visits weekly",
+    )
+    helps_with = forms.ModelMultipleChoiceField(
+        PersonalOutcome.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Which outcomes does it help with?",
+    )
+
+    def __init__(self, *args: Any, outcomes: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["helps_with"].queryset = outcomes  # type: ignore[attr-defined]
+
+
+class RiskEnablementForm(forms.Form):
+    risk = LongText(label="The risk, in plain words", max_length=2000)
+    gain = LongText(label="What the person gains by taking it", max_length=2000)
+    persons_view = LongText(label="The person's view", max_length=2000)
+    agreed_actions = LongText(
+        label="What was agreed, and who is responsible for what",
+        max_length=4000,
+    )
+    agreed_by = forms.CharField(
+        label="Who agreed",
+        max_length=300,
+        help_text="Names and roles, including the person",
+    )
+    review_on = forms.DateField(label="When to review it", help_text=DATE_HINT)
+
+
+class ShareForm(forms.Form):
+    shared_on = forms.DateField(
+        label="Date shared with the person", help_text=DATE_HINT
+    )
+
+    def clean_shared_on(self) -> datetime.date | None:
+        return not_future(self.cleaned_data["shared_on"], "Date shared")
+
+
+class AgreeForm(forms.Form):
+    agreed_on = forms.DateField(label="Date agreed", help_text=DATE_HINT)
+    agreed_by = forms.CharField(
+        label="Who agreed it?",
+        max_length=200,
+        help_text="The person, or their representative and their authority (for example, welfare attorney)",
+    )
+    agreed_how = forms.ChoiceField(
+        label="How did they agree?",
+        choices=Conversation.AgreedHow.choices,
+        widget=forms.RadioSelect,
+    )
+
+    def clean_agreed_on(self) -> datetime.date | None:
+        return not_future(self.cleaned_data["agreed_on"], "Date agreed")
+
+
+class CorrectionForm(forms.Form):
+    about = forms.CharField(
+        label="Which part is it about?",
+        max_length=200,
+        required=False,
+        help_text="For example, 'What matters to me' or 'Risks'",
+    )
+    words = LongText(label="What the person says, in their own words", max_length=4000)
+    added_on = forms.DateField(label="Date", help_text=DATE_HINT)
+
+    def clean_added_on(self) -> datetime.date | None:
+        return not_future(self.cleaned_data["added_on"], "Date")

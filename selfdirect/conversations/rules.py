@@ -1,0 +1,40 @@
+"""Named rules about conversation records."""
+
+from django.utils.translation import gettext_lazy as _
+
+PARTICIPANTS = [
+    ("person", _("The person")),
+    ("unpaid_carer", _("Unpaid carer")),
+    ("family", _("Family member")),
+    ("advocate", _("Advocate")),
+    ("professionals", _("Other professionals")),
+]
+PARTICIPATION_SUPPORT = [
+    ("communication_support", _("Communication support")),
+    ("interpreter", _("Interpreter")),
+    ("advocate", _("Advocate")),
+    ("easy_read", _("Easy Read or pictures")),
+    ("bsl", _("BSL interpreter")),
+]
+# Allowed state changes: from state -> states it may move to.
+TRANSITIONS = {
+    "draft": {"shared"},
+    "shared": {"agreed", "draft"},
+    "agreed": set(),
+}
+
+
+def can_move(current: str, to: str) -> bool:
+    """A conversation moves draft -> shared -> agreed; a shared one may go back to draft."""
+    return to in TRANSITIONS.get(current, set())
+
+
+def can_be_agreed(*, outcome_count: int) -> bool:
+    """A conversation can be agreed only when it records at least one personal outcome."""
+    return outcome_count > 0
+
+
+def needs_carer_prompt(*, has_unpaid_carer: bool, carer_offered: bool | None) -> bool:
+    """When the person has an unpaid carer, the carer must be offered their own adult
+    carer support plan (Carers (Scotland) Act 2016): prompt until the offer is recorded."""
+    return has_unpaid_carer and carer_offered is None

@@ -1,0 +1,71 @@
+"""Reads of conversation records, and the signals file reading and indicators use."""
+
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, QuerySet
+
+from selfdirect.people.models import Person
+
+from .models import Conversation, PersonalOutcome, RiskEnablement, Strength
+
+
+@dataclass(frozen=True)
+class ConversationSignals:
+    """What a person's conversation records show, for caseloads and file reading."""
+
+    has_conversation: bool
+    agreed: bool
+    outcomes_in_own_words: bool
+    strengths_recorded: bool
+    risks_enabled: bool
+
+
+def with_conversation_signals(people: QuerySet[Person]) -> QuerySet[Person]:
+    """Annotate people with the five conversation signals, computed in the database."""
+    mine = {"conversation__person": OuterRef("pk")}
+    return people.annotate(
+        has_conversation=Exists(Conversation.objects.filter(person=OuterRef("pk"))),
+        conversation_agreed=Exists(
+            Conversation.objects.filter(person=OuterRef("pk"), state="agreed")
+        ),
+        outcomes_in_own_words=Exists(
+            PersonalOutcome.objects.filter(**mine, wording_kind="outcome")
+        ),
+        strengths_recorded=Exists(Strength.objects.filter(**mine)),
+        risks_enabled=Exists(RiskEnablement.objects.filter(**mine)),
+    )
+
+
+def conversation_signals(person: Person) -> ConversationSignals:
+    """The five signals for one person."""
+    row = with_conversation_signals(Person.objects.filter(pk=person.pk)).get()
+    return ConversationSignals(
+        has_conversation=row.has_conversation,  # type: ignore[attr-defined]
+        agreed=row.conversation_agreed,  # type: ignore[attr-defined]
+        outcomes_in_own_words=row.outcomes_in_own_words,  # type: ignore[attr-defined]
+        strengths_recorded=row.strengths_recorded,  # type: ignore[attr-defined]
+        risks_enabled=row.risks_enabled,  # type: ignore[attr-defined]
+    )
+
+
+def conversations_for(person: Person) -> list[Conversation]:
+    """A person's conversation records, newest first, with outcome counts."""
+    return list(
+        person.conversations.select_related("recorded_by").prefetch_related("outcomes")
+    )
+
+
+def conversation_detail(conversation: Conversation) -> dict[str, object]:
+    """Everything the conversation page shows, in a fixed number of queries."""
+    outcomes = list(conversation.outcomes.prefetch_related("domains", "strengths"))
+    return {
+        "conversation": conversation,
+        "person": conversation.person,
+        "outcomes": outcomes,
+        "strengths": list(conversation.strengths.prefetch_related("helps_with")),
+        "risks": list(conversation.risks.all()),
+        "corrections": list(conversation.corrections.select_related("recorded_by")),
+        "has_unpaid_carer": conversation.person.relationships.filter(
+            kind="unpaid_carer"
+        ).exists(),
+    }

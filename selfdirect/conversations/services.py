@@ -1,0 +1,199 @@
+"""Practitioner actions on conversation records: each one transaction, with history."""
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from selfdirect.accounts.models import Team, User
+from selfdirect.core.concurrency import save_versioned
+from selfdirect.people.models import Person
+
+from . import rules
+from .models import (
+    Conversation,
+    OutcomeDomain,
+    PersonalOutcome,
+    PersonCorrection,
+    RiskEnablement,
+    Strength,
+)
+from .wording import classify_outcome
+
+
+def _editable(conversation: Conversation) -> None:
+    if conversation.state == Conversation.State.AGREED:
+        raise ValidationError(
+            "This conversation has been agreed, so it cannot be changed. Add the "
+            "person's own corrections, or record a new conversation."
+        )
+
+
+def _save_new(row: Any, by: User) -> Any:
+    row._history_user = by
+    row.save()
+    return row
+
+
+@transaction.atomic
+def start_conversation(
+    *, person: Person, by: User, team: Team, details: dict[str, Any]
+) -> Conversation:
+    """Start a conversation record for a person, as a draft."""
+    conversation: Conversation = _save_new(
+        Conversation(person=person, team=team, recorded_by=by, **details), by
+    )
+    return conversation
+
+
+@transaction.atomic
+def update_conversation(
+    *, conversation: Conversation, by: User, version: int, details: dict[str, Any]
+) -> Conversation:
+    """Change a draft or shared conversation, refusing if someone saved since."""
+    _editable(conversation)
+    for name, value in details.items():
+        setattr(conversation, name, value)
+    conversation._history_user = by  # type: ignore[attr-defined]
+    save_versioned(conversation, expected_version=version, fields=list(details))
+    return conversation
+
+
+@transaction.atomic
+def record_outcome(
+    *,
+    conversation: Conversation,
+    by: User,
+    details: dict[str, Any],
+    domains: list[OutcomeDomain],
+    outcome: PersonalOutcome | None = None,
+    version: int | None = None,
+) -> PersonalOutcome:
+    """Add a personal outcome (or change one, with a version check); the wording
+    check is stored with it but never stops it being saved."""
+    _editable(conversation)
+    kind = classify_outcome(details["words"]).kind
+    if outcome is None:
+        outcome = _save_new(
+            PersonalOutcome(conversation=conversation, wording_kind=kind, **details), by
+        )
+    else:
+        for name, value in details.items():
+            setattr(outcome, name, value)
+        outcome.wording_kind = kind
+        outcome._history_user = by  # type: ignore[attr-defined]
+        save_versioned(
+            outcome, expected_version=version or 0, fields=[*details, "wording_kind"]
+        )
+    assert outcome is not None  # noqa: S101 - for the type checker
+    outcome.domains.set(domains)
+    return outcome
+
+
+@transaction.atomic
+def record_strength(
+    *,
+    conversation: Conversation,
+    by: User,
+    kind: str,
+    description: str,
+    helps_with: list[PersonalOutcome],
+) -> Strength:
+    """Record a strength or asset, linked to the outcomes it helps with."""
+    _editable(conversation)
+    if any(o.conversation_id != conversation.pk for o in helps_with):
+        raise ValidationError({"helps_with": "Choose outcomes from this conversation."})
+    strength: Strength = _save_new(
+        Strength(conversation=conversation, kind=kind, description=description), by
+    )
+    strength.helps_with.set(helps_with)
+    return strength
+
+
+@transaction.atomic
+def record_risk_enablement(
+    *, conversation: Conversation, by: User, details: dict[str, Any]
+) -> RiskEnablement:
+    """Record a risk the person chooses to take, with what was agreed."""
+    _editable(conversation)
+    risk: RiskEnablement = _save_new(
+        RiskEnablement(conversation=conversation, **details), by
+    )
+    return risk
+
+
+def _move(conversation: Conversation, to: str, by: User, fields: list[str]) -> None:
+    if not rules.can_move(conversation.state, to):
+        raise ValidationError(
+            f"A conversation that is {conversation.get_state_display().lower()} "
+            f"cannot be moved to {Conversation.State(to).label.lower()}."
+        )
+    conversation.state = to
+    conversation._history_user = by  # type: ignore[attr-defined]
+    save_versioned(
+        conversation, expected_version=conversation.version, fields=["state", *fields]
+    )
+
+
+@transaction.atomic
+def share_conversation(
+    *, conversation: Conversation, by: User, shared_on: datetime.date
+) -> Conversation:
+    """Share a draft conversation record with the person."""
+    conversation.shared_on = shared_on
+    _move(conversation, Conversation.State.SHARED, by, ["shared_on"])
+    return conversation
+
+
+@transaction.atomic
+def agree_conversation(
+    *,
+    conversation: Conversation,
+    by: User,
+    agreed_on: datetime.date,
+    agreed_by: str,
+    agreed_how: str,
+) -> Conversation:
+    """Record that the person (or their representative) agreed the record."""
+    if not rules.can_be_agreed(outcome_count=conversation.outcomes.count()):
+        raise ValidationError(
+            "Record at least one personal outcome before the conversation is agreed."
+        )
+    conversation.agreed_on = agreed_on
+    conversation.agreed_by = agreed_by
+    conversation.agreed_how = agreed_how
+    _move(
+        conversation,
+        Conversation.State.AGREED,
+        by,
+        ["agreed_on", "agreed_by", "agreed_how"],
+    )
+    return conversation
+
+
+@transaction.atomic
+def add_correction(
+    *,
+    conversation: Conversation,
+    by: User,
+    about: str,
+    words: str,
+    added_on: datetime.date,
+) -> PersonCorrection:
+    """Keep the person's own words about their record, beside the practitioner's."""
+    if conversation.state == Conversation.State.DRAFT:
+        raise ValidationError(
+            "Share the conversation with the person before adding their corrections."
+        )
+    correction: PersonCorrection = _save_new(
+        PersonCorrection(
+            conversation=conversation,
+            about=about,
+            words=words,
+            added_on=added_on,
+            recorded_by=by,
+        ),
+        by,
+    )
+    return correction

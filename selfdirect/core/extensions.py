@@ -1,0 +1,33 @@
+"""Places where later journey stages add to earlier pages without being imported
+by them (dependencies point one way, along the journey)."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest
+
+
+@dataclass(frozen=True)
+class PersonSection:
+    """A section of the person page contributed by a later stage."""
+
+    order: int
+    template: str
+    context: Callable[[HttpRequest, Any], dict[str, Any]]
+
+
+_PERSON_SECTIONS: list[PersonSection] = []
+
+
+def add_person_section(section: PersonSection) -> None:
+    """Register a section of the person page (call from AppConfig.ready)."""
+    _PERSON_SECTIONS.append(section)
+    _PERSON_SECTIONS.sort(key=lambda s: s.order)
+
+
+def person_sections(
+    request: HttpRequest, person: Any
+) -> list[tuple[str, dict[str, Any]]]:
+    """The registered sections for a person, each with its template and context."""
+    return [(s.template, s.context(request, person)) for s in _PERSON_SECTIONS]
