@@ -32,6 +32,10 @@ def forbidden(request: HttpRequest, exc: PermissionDenied):  # type: ignore[no-u
     )
 
 
+class Message(Schema):
+    detail: str
+
+
 class OutcomeTextIn(Schema):
     text: str = Field(max_length=10_000)
 
@@ -44,11 +48,15 @@ class OutcomeCheckOut(Schema):
 
 @api.post(
     "/check-outcome",
-    response=OutcomeCheckOut,
+    response={200: OutcomeCheckOut, 400: Message},
     summary="Does this read as a personal outcome, a service or a deficit?",
 )
 def check_outcome(request: HttpRequest, payload: OutcomeTextIn):  # type: ignore[no-untyped-def]
     require(_user(request), Capability.CHANGE_PEOPLE)
+    if not payload.text.strip():
+        return api.create_response(
+            request, {"detail": "Type the outcome to check it."}, status=400
+        )
     return classify_outcome(payload.text).as_dict()
 
 

@@ -163,7 +163,7 @@ def outcome(
             return _back(conversation)
     hint: OutcomeCheck | None = (
         classify_outcome(form.data["words"])
-        if form.is_bound and form.data.get("words")
+        if form.is_bound and str(form.data.get("words", "")).strip()
         else None
     )
     context = {

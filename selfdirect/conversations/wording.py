@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import islice
 from typing import Literal
 
 from selfdirect.conversations import wording_lists as words
@@ -179,7 +180,7 @@ def _gather(text: str) -> _Evidence:
 def _service_wishes(text: str) -> list[str]:
     """'Would like a cleaner', 'wants more hours': wishes whose object is a service."""
     wishes = []
-    for match in list(WISH_FOR.finditer(text))[:MAX_WISHES]:
+    for match in islice(WISH_FOR.finditer(text), MAX_WISHES):
         wished = CLAUSE_END.split(text[match.end() : match.end() + WISH_WINDOW])[0]
         if wished.lstrip().lower().startswith(("to ", "tae ", "not ")):
             continue

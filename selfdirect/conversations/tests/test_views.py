@@ -143,6 +143,11 @@ def test_the_wording_check_endpoint_answers_as_the_practitioner_types(
         content_type="application/json",
     )
     assert response.json()["kind"] == "deficit"
+    blank = client.post(
+        "/api/v1/check-outcome", {"text": "   "}, content_type="application/json"
+    )
+    assert blank.status_code == 400
+    assert blank.json()["detail"] == "Type the outcome to check it."
     client.force_login(personas.inspector)
     assert (
         client.post(
@@ -163,3 +168,32 @@ def test_the_subject_access_export_includes_conversations(personas) -> None:
         == "I want to get back to my Tuesday swimming group"
     )
     assert Conversation.objects.count() == 1
+
+
+def test_a_blank_outcome_is_refused_with_a_message_and_nothing_saved(
+    client, personas
+) -> None:
+    conversation, kwargs = _urls(personas)
+    client.force_login(personas.practitioner_a)
+    response = client.post(
+        reverse("conversations:add_outcome", kwargs=kwargs),
+        {"words": "   ", "priority": "2"},
+    )
+    assert "This field is required" in response.content.decode()
+    assert conversation.outcomes.count() == 1
+
+
+def test_the_history_page_shows_changes_to_conversation_records(
+    client, personas
+) -> None:
+    conversation, kwargs = _urls(personas)
+    client.force_login(personas.practitioner_a)
+    client.post(
+        reverse("conversations:add_outcome", kwargs=kwargs),
+        {"words": "To feel safe at night", "priority": "1"},
+    )
+    client.force_login(personas.manager_a)
+    history = client.get(
+        reverse("people:history", args=[personas.person.public_id])
+    ).content.decode()
+    assert "Personal outcome" in history and "Conversation" in history
