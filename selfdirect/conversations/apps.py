@@ -22,9 +22,14 @@ class ConversationsConfig(AppConfig):
 
     def ready(self) -> None:
         from selfdirect.audit import subject_access
-        from selfdirect.core.extensions import PersonSection, add_person_section
+        from selfdirect.core.extensions import (
+            DemoStep,
+            PersonSection,
+            add_demo_step,
+            add_person_section,
+        )
 
-        from . import models
+        from . import demo, models
 
         subject_access.register(models.Conversation, "person", title="Conversations")
         for model, title in [
@@ -36,4 +41,9 @@ class ConversationsConfig(AppConfig):
             subject_access.register(model, "conversation__person", title=title)
         add_person_section(
             PersonSection(10, "conversations/person_section.html", _person_section)
+        )
+        add_demo_step(
+            DemoStep(
+                10, "conversations", demo.seed_conversations, demo.delete_conversations
+            )
         )

@@ -741,6 +741,11 @@ class Command(BaseCommand):
                 delete_demo_data()
             self._check_usernames_free()
             logins, rows = self._seed(options)
+        # Freshly bulk-loaded tables have no planner statistics until autovacuum
+        # reaches them; without them PostgreSQL picks nested loops that turn a
+        # 0.5 s caseload query into a 13 s one.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         self._report(logins, rows, time.monotonic() - started)
 
     def _check_usernames_free(self) -> None:
