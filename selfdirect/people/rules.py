@@ -63,8 +63,10 @@ def looks_like_postcode_start(raw: str) -> bool:
 
 
 def name_key(name: str) -> str:
-    """A name folded for searching: lower case, letters only."""
-    return re.sub(r"[^a-z]", "", (name or "").lower().replace("mac", "mc"))
+    """A name folded for searching: lower case, letters only, and a leading "Mc"
+    read as "Mac", so McLeod and MacLeod find each other whichever is typed."""
+    key = re.sub(r"[^a-z]", "", (name or "").lower())
+    return "mac" + key[2:] if key.startswith("mc") else key
 
 
 def date_of_birth_problem(born: datetime.date, today: datetime.date) -> str | None:

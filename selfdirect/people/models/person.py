@@ -169,8 +169,8 @@ class Allocation(VersionedModel):
     class Meta:
         ordering = ["-started_on"]
         indexes = [
-            models.Index(fields=["team", "ended_on", "person"], name="alloc_team"),
-            models.Index(fields=["person", "ended_on"], name="alloc_person"),
+            models.Index(fields=["team", "person"], name="alloc_team_person"),
+            models.Index(fields=["person", "team"], name="alloc_person_team"),
             models.Index(fields=["worker", "ended_on"], name="alloc_worker"),
         ]
 

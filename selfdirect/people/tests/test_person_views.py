@@ -232,3 +232,13 @@ def test_filters_narrow_the_caseload(client, personas) -> None:
     )
     text = response.content.decode()
     assert "Baird" in text and "MacLeod" not in text
+
+
+def test_a_very_long_list_is_not_counted_in_full(client, personas, monkeypatch) -> None:
+    monkeypatch.setattr("selfdirect.core.pagination.COUNT_CAP", 3)
+    for n in range(5):
+        PersonFactory.create(first_name=f"Extra{n}", team=personas.team_a)
+    client.force_login(personas.practitioner_a)
+    text = client.get(reverse("people:caseload")).content.decode()
+    assert "More than 3 people" in text
+    assert "Search by name, CHI number or postcode" in text

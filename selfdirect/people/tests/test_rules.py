@@ -58,7 +58,9 @@ def test_it_normalises_postcodes(raw: str, expected: str) -> None:
 
 
 def test_it_folds_mac_and_mc_together_for_search() -> None:
-    assert rules.name_key("MacLeod") == rules.name_key("McLeod") == "mcleod"
+    assert rules.name_key("MacLeod") == rules.name_key("McLeod") == "macleod"
+    assert rules.name_key("Camacho") == "camacho"
+    assert rules.name_key("mc") == "mac" and "macleod".startswith(rules.name_key("Ma"))
     assert rules.name_key("O'Neill") == "oneill"
 
 

@@ -1,5 +1,4 @@
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
@@ -9,6 +8,7 @@ from selfdirect.accounts.roles import Capability
 from selfdirect.core.concurrency import EditConflict
 from selfdirect.core.extensions import person_sections
 from selfdirect.core.forms import bind
+from selfdirect.core.pagination import CappedPaginator
 
 from .. import selectors, services
 from ..forms import AddPersonForm, CaseloadFilterForm, EditPersonForm
@@ -36,7 +36,7 @@ def caseload(request: HttpRequest) -> HttpResponse:
             status=form.cleaned_data["status"] if "status" in request.GET else "open",
         )
     people = selectors.caseload(user, filters)
-    page_obj = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
+    page_obj = CappedPaginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
     rows = list(page_obj.object_list)
     allocations = selectors.current_allocations(rows)
     context = {
