@@ -113,7 +113,7 @@ def record_strength(
 
 @transaction.atomic
 def record_risk_enablement(
-    *, conversation: Conversation, by: User, details: dict[str, Any]
+    *, conversation: Conversation, by: User, **details: Any
 ) -> RiskEnablement:
     """Record a risk the person chooses to take, with what was agreed."""
     _editable(conversation)

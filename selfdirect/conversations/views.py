@@ -194,84 +194,58 @@ def _outcome_initial(existing) -> dict:  # type: ignore[no-untyped-def, type-arg
 def strength(
     request: HttpRequest, person_id: str, conversation_id: str
 ) -> HttpResponse:
-    user = actor(request)
-    conversation = access_conversation(
-        user, person_id, conversation_id, action="change", page=page(request)
-    )
-    form = bind(request, StrengthForm, outcomes=conversation.outcomes.all())
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_strength(
-                conversation=conversation, by=user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, "Strength saved.")
-            return _back(conversation)
-    context = {
-        "form": form,
-        "conversation": conversation,
-        "person": conversation.person,
-    }
-    return render(
+    return _conversation_form(
         request,
-        "conversations/simple_form.html",
-        {**context, "title": "Add a strength or asset", "button": "Save strength"},
+        person_id,
+        conversation_id,
+        StrengthForm,
+        services.record_strength,
+        title="Add a strength or asset",
+        done="Strength saved.",
+        form_kwargs=lambda conversation: {"outcomes": conversation.outcomes.all()},
     )
 
 
 @require_http_methods(["GET", "POST"])
 def risk(request: HttpRequest, person_id: str, conversation_id: str) -> HttpResponse:
-    user = actor(request)
-    conversation = access_conversation(
-        user, person_id, conversation_id, action="change", page=page(request)
+    return _conversation_form(
+        request,
+        person_id,
+        conversation_id,
+        RiskEnablementForm,
+        services.record_risk_enablement,
+        title="Record a risk the person chooses to take",
+        done="Risk enablement saved.",
+        intro=(
+            "Record the choice the person is making and what they gain, not only the "
+            "hazard. Agree what everyone will do."
+        ),
     )
-    form = bind(request, RiskEnablementForm)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_risk_enablement(
-                conversation=conversation, by=user, details=form.cleaned_data
-            )
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, "Risk enablement saved.")
-            return _back(conversation)
-    context = {
-        "form": form,
-        "conversation": conversation,
-        "person": conversation.person,
-        "title": "Record a risk the person chooses to take",
-        "button": "Save",
-        "intro": "Record the choice the person is making and what they gain, not only the hazard. Agree what everyone will do.",
-    }
-    return render(request, "conversations/simple_form.html", context)
 
 
 @require_http_methods(["GET", "POST"])
 def share(request: HttpRequest, person_id: str, conversation_id: str) -> HttpResponse:
-    return _transition(
+    return _conversation_form(
         request,
         person_id,
         conversation_id,
         ShareForm,
         services.share_conversation,
-        "Share the record with the person",
-        "Conversation record shared with the person.",
+        title="Share the record with the person",
+        done="Conversation record shared with the person.",
     )
 
 
 @require_http_methods(["GET", "POST"])
 def agree(request: HttpRequest, person_id: str, conversation_id: str) -> HttpResponse:
-    return _transition(
+    return _conversation_form(
         request,
         person_id,
         conversation_id,
         AgreeForm,
         services.agree_conversation,
-        "Record that the person agreed",
-        "Conversation record agreed.",
+        title="Record that the person agreed",
+        done="Conversation record agreed.",
     )
 
 
@@ -279,29 +253,38 @@ def agree(request: HttpRequest, person_id: str, conversation_id: str) -> HttpRes
 def correction(
     request: HttpRequest, person_id: str, conversation_id: str
 ) -> HttpResponse:
-    return _transition(
+    return _conversation_form(
         request,
         person_id,
         conversation_id,
         CorrectionForm,
         services.add_correction,
-        "Add the person's own words",
-        "The person's words have been added.",
+        title="Add the person's own words",
+        done="The person's words have been added.",
     )
 
 
-def _transition(request, person_id, conversation_id, form_class, service, title, done):  # type: ignore[no-untyped-def]
+def _conversation_form(  # type: ignore[no-untyped-def]
+    request,
+    person_id,
+    conversation_id,
+    form_class,
+    service,
+    *,
+    title: str,
+    done: str,
+    intro: str = "",
+    form_kwargs=None,
+) -> HttpResponse:
+    """One form that adds to a conversation through one service, then goes back."""
     user = actor(request)
     conversation = access_conversation(
         user, person_id, conversation_id, action="change", page=page(request)
     )
-    form = bind(
-        request,
-        form_class,
-        initial={
-            f: timezone.localdate() for f in ("shared_on", "agreed_on", "added_on")
-        },
-    )
+    today = timezone.localdate()
+    initial = dict.fromkeys(("shared_on", "agreed_on", "added_on"), today)
+    extra = form_kwargs(conversation) if form_kwargs else {}
+    form = bind(request, form_class, initial=initial, **extra)
     if request.method == "POST" and form.is_valid():
         try:
             service(conversation=conversation, by=user, **form.cleaned_data)
@@ -315,6 +298,7 @@ def _transition(request, person_id, conversation_id, form_class, service, title,
         "conversation": conversation,
         "person": conversation.person,
         "title": title,
+        "intro": intro,
         "button": "Save",
     }
     return render(request, "conversations/simple_form.html", context)

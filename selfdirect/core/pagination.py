@@ -12,7 +12,7 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        return min(self.object_list[: COUNT_CAP + 1].count(), COUNT_CAP + 1)  # type: ignore[union-attr]
+        return min(self.object_list[: COUNT_CAP + 1].count(), COUNT_CAP + 1)  # type: ignore[union-attr, attr-defined]
 
     @property
     def capped(self) -> bool:

@@ -15,23 +15,6 @@ from . import rules
 from .models import Allocation, FirstContact, Person, Relationship, ServiceGroup
 from .selectors import team_holding_chi
 
-PERSON_FIELDS = [
-    "first_name",
-    "last_name",
-    "preferred_name",
-    "date_of_birth",
-    "chi_number",
-    "address",
-    "postcode",
-    "locality",
-    "phone",
-    "communication_needs",
-    "preferred_language",
-    "consent_to_share",
-    "consent_recorded_on",
-    "status",
-]
-
 
 def _with_keys(person: Person) -> list[str]:
     person.postcode = rules.normalise_postcode(person.postcode)

@@ -145,14 +145,12 @@ def test_signals_show_what_the_records_hold(personas) -> None:
     services.record_risk_enablement(
         conversation=conversation,
         by=personas.practitioner_a,
-        details={
-            "risk": "Walking to the shops alone",
-            "gain": "Independence",
-            "persons_view": "I want to",
-            "agreed_actions": "Carry the alarm pendant",
-            "agreed_by": "Morag, Sam (social worker)",
-            "review_on": datetime.date(2027, 2, 1),
-        },
+        risk="Walking to the shops alone",
+        gain="Independence",
+        persons_view="I want to",
+        agreed_actions="Carry the alarm pendant",
+        agreed_by="Morag, Sam (social worker)",
+        review_on=datetime.date(2027, 2, 1),
     )
     signals = conversation_signals(person)
     assert signals.strengths_recorded and signals.risks_enabled
