@@ -40,6 +40,11 @@ def main() -> None:
         page.screenshot(path=OUT / "caseload.png")
         page.locator("table a").first.click()
         page.screenshot(path=OUT / "person.png", full_page=True)
+        conversation = page.locator("a[href*='/conversations/']").first
+        if conversation.count():
+            conversation.click()
+            page.screenshot(path=OUT / "conversation.png", full_page=True)
+            page.go_back()
         page.get_by_role("link", name="Record a first contact").click()
         page.get_by_role("button", name="Save first contact").click()
         page.screenshot(path=OUT / "first-contact-errors.png", full_page=True)

@@ -12,7 +12,7 @@ from django.apps import apps
 from django.db.models import Q
 
 from selfdirect.accounts.models import User
-from selfdirect.core.bulk import copy_m2m_to_history, copy_to_history
+from selfdirect.core.bulk import copy_m2m_to_history, copy_to_history, insert
 from selfdirect.people.models import Allocation, Relationship
 
 from . import demo_data as data
@@ -187,27 +187,30 @@ def _save(
 ) -> Counter[str]:
     if not batch:
         return Counter()
-    conversations = Conversation.objects.bulk_create([item["row"] for item in batch])
-    outcomes = PersonalOutcome.objects.bulk_create(
+    conversations = insert(Conversation, [item["row"] for item in batch])
+    outcomes = insert(
+        PersonalOutcome,
         [
             o
             for c, item in zip(conversations, batch, strict=True)
             for o in maker.outcomes(c, item["kinds"])
-        ]
+        ],
     )
-    strengths = Strength.objects.bulk_create(
+    strengths = insert(
+        Strength,
         [
             s
             for c, item in zip(conversations, batch, strict=True)
             for s in maker.strengths(c, item["strengths"])
-        ]
+        ],
     )
-    risks = RiskEnablement.objects.bulk_create(
+    risks = insert(
+        RiskEnablement,
         [
             maker.risk(c)
             for c, item in zip(conversations, batch, strict=True)
             if item["risk"]
-        ]
+        ],
     )
     _link(maker, outcomes, strengths)
     counts = Counter(

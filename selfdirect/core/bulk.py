@@ -57,3 +57,46 @@ def copy_m2m_to_history(model: type[models.Model], field: str, ids: list[int]) -
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, ids)
+
+
+def insert(model: type[models.Model], objs: list[Any]) -> list[Any]:
+    """Insert new rows fast and give each its primary key.
+
+    On PostgreSQL the ids are drawn from the table's sequence first and the rows
+    sent with COPY, several times faster than bulk_create's INSERT for demo and
+    scale data; other databases use bulk_create.
+    """
+    if not objs or connection.vendor != "postgresql":
+        return model._default_manager.bulk_create(objs)
+    meta = model._meta
+    fields = list(meta.concrete_fields)
+    for obj in objs:  # copies the ids of related objects saved just before
+        obj._prepare_related_fields_for_save(operation_name="bulk_create")
+    q = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) "
+            "FROM generate_series(1, %s)",
+            [meta.db_table, str(meta.pk.column) if meta.pk else "id", len(objs)],
+        )
+        for obj, (pk,) in zip(objs, cursor.fetchall(), strict=True):
+            obj.pk = pk
+        columns = ", ".join(q(str(f.column)) for f in fields)
+        with cursor.cursor.copy(
+            f"COPY {q(meta.db_table)} ({columns}) FROM STDIN"
+        ) as copy:
+            for obj in objs:
+                copy.write_row([_copy_value(f, obj) for f in fields])
+    for obj in objs:
+        obj._state.adding = False
+    return objs
+
+
+def _copy_value(field: models.Field, obj: Any) -> Any:  # type: ignore[type-arg]
+    if isinstance(field, models.JSONField):
+        return field.get_db_prep_save(getattr(obj, field.attname), connection)
+    if isinstance(field, models.DateTimeField) and (
+        field.auto_now or field.auto_now_add
+    ):
+        return field.pre_save(obj, add=True)
+    return getattr(obj, field.attname)

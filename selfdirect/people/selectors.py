@@ -66,7 +66,13 @@ def caseload(user: User, filters: CaseloadFilters) -> QuerySet[Person]:
         people = people.filter(locality_id=filters.locality)
     if filters.service_group:
         people = people.filter(service_groups__id=filters.service_group)
-    return people.select_related("locality").order_by("last_name", "first_name", "id")
+    # A name search lists Mac and Mc together: the folded keys sort them as one.
+    order = (
+        ("last_name_key", "first_name_key", "id")
+        if filters.query
+        else ("last_name", "first_name", "id")
+    )
+    return people.select_related("locality").order_by(*order)
 
 
 def current_allocations(people: list[Person]) -> dict[int, Allocation]:

@@ -10,7 +10,7 @@ from django.db.models import Q
 
 from selfdirect.accounts.models import Locality, Partnership, Team, User
 from selfdirect.audit.models import AccessLog, AuditEvent
-from selfdirect.core.bulk import copy_m2m_to_history, copy_to_history
+from selfdirect.core.bulk import copy_m2m_to_history, copy_to_history, insert
 from selfdirect.core.extensions import demo_steps
 from selfdirect.people.demo import data
 from selfdirect.people.models import (
@@ -39,7 +39,7 @@ def save_batch(
         ("signpostings", Signposting, [s for d in drafts for s in d.signpostings]),
     ]
     for label, model, objs in tables:
-        model._default_manager.bulk_create(objs)
+        insert(model, objs)
         rows[label] += len(objs)
         rows["history rows"] += copy_to_history(model, [obj.pk for obj in objs], now)
         if model is Person:
