@@ -19,11 +19,8 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        rows = (
-            self.object_list.order_by()
-            .select_related(None)
-            .values("pk")[: COUNT_CAP + 1]
-        )  # type: ignore[union-attr, attr-defined]
+        queryset: Any = self.object_list
+        rows = queryset.order_by().select_related(None).values("pk")[: COUNT_CAP + 1]
         return min(rows.count(), COUNT_CAP + 1)  # type: ignore[no-any-return]
 
     @property
