@@ -201,6 +201,7 @@ def strength(
         StrengthForm,
         services.record_strength,
         title="Add a strength or asset",
+        button="Save strength",
         done="Strength saved.",
         form_kwargs=lambda conversation: {"outcomes": conversation.outcomes.all()},
     )
@@ -274,6 +275,7 @@ def _conversation_form(  # type: ignore[no-untyped-def]
     title: str,
     done: str,
     intro: str = "",
+    button: str = "Save",
     form_kwargs=None,
 ) -> HttpResponse:
     """One form that adds to a conversation through one service, then goes back."""
@@ -299,7 +301,7 @@ def _conversation_form(  # type: ignore[no-untyped-def]
         "person": conversation.person,
         "title": title,
         "intro": intro,
-        "button": "Save",
+        "button": button,
     }
     return render(request, "conversations/simple_form.html", context)
 
