@@ -38,13 +38,19 @@ def main() -> None:
         page.screenshot(path=OUT / "home.png")
         page.goto(f"{base}/people/")
         page.screenshot(path=OUT / "caseload.png")
-        page.locator("table a").first.click()
+        for row in range(10):  # the first person with a conversation record
+            page.goto(f"{base}/people/")
+            page.locator("table a").nth(row).click()
+            conversation = page.locator(
+                "a[href*='/conversations/']:not([href$='/new/'])"
+            )
+            if conversation.count():
+                break
         page.screenshot(path=OUT / "person.png", full_page=True)
-        conversation = page.locator("a[href*='/conversations/']").first
-        if conversation.count():
-            conversation.click()
-            page.screenshot(path=OUT / "conversation.png", full_page=True)
-            page.go_back()
+        person_url = page.url
+        conversation.first.click()
+        page.screenshot(path=OUT / "conversation.png", full_page=True)
+        page.goto(person_url)
         page.get_by_role("link", name="Record a first contact").click()
         page.get_by_role("button", name="Save first contact").click()
         page.screenshot(path=OUT / "first-contact-errors.png", full_page=True)

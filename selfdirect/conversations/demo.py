@@ -99,17 +99,20 @@ class ConversationMaker:
     def outcomes(
         self, conversation: Conversation, kinds: tuple[str, ...]
     ) -> list[PersonalOutcome]:
-        rng = self.rng
+        rng, wanted = self.rng, Counter(kinds)
+        words = [
+            w for kind, n in wanted.items() for w in rng.sample(data.OUTCOMES[kind], n)
+        ]
         return [
             PersonalOutcome(
                 conversation=conversation,
-                words=(words := rng.choice(data.OUTCOMES[kind])),
-                wording_kind=_kind(words),
+                words=text,
+                wording_kind=_kind(text),
                 priority=rng.choice([1, 2, 2, 3]),
                 whats_working=rng.choice(data.WORKING),
                 whats_not_working=rng.choice(data.NOT_WORKING),
             )
-            for kind in kinds
+            for text in words
         ]
 
     def strengths(

@@ -1,5 +1,7 @@
 """Named rules about conversation records."""
 
+from collections.abc import Sequence
+
 from django.utils.translation import gettext_lazy as _
 
 PARTICIPANTS = [
@@ -16,6 +18,14 @@ PARTICIPATION_SUPPORT = [
     ("easy_read", _("Easy Read or pictures")),
     ("bsl", _("BSL interpreter")),
 ]
+
+
+def labels(choices: Sequence[tuple[str, object]], codes: list[str]) -> list[str]:
+    """The plain-English labels of stored choice codes."""
+    names = dict(choices)
+    return [str(names.get(code, code)) for code in codes]
+
+
 # Allowed state changes: from state -> states it may move to.
 TRANSITIONS = {
     "draft": {"shared"},

@@ -7,6 +7,7 @@ from selfdirect.accounts.models import Team
 from selfdirect.core.models import PublicIdModel, VersionedModel
 from selfdirect.people.models import FirstContact, Person
 
+from .. import rules
 from .config import EligibilityLevel, OutcomeDomain
 
 
@@ -84,6 +85,14 @@ class Conversation(PublicIdModel, VersionedModel):
 
     def __str__(self) -> str:
         return f"Conversation on {self.conversation_date:%d/%m/%Y}"
+
+    @property
+    def participant_labels(self) -> list[str]:
+        return rules.labels(rules.PARTICIPANTS, self.participants)
+
+    @property
+    def participation_support_labels(self) -> list[str]:
+        return rules.labels(rules.PARTICIPATION_SUPPORT, self.participation_support)
 
 
 class PersonalOutcome(VersionedModel):
