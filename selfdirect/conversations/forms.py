@@ -6,7 +6,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from selfdirect.core.forms import LongText, VersionField
+from selfdirect.core.forms import Form, LongText, VersionField
 from selfdirect.people.models import FirstContact
 
 from . import rules
@@ -27,7 +27,7 @@ def not_future(value: datetime.date | None, label: str) -> datetime.date | None:
     return value
 
 
-class ConversationForm(forms.Form):
+class ConversationForm(Form):
     first_contact = forms.ModelChoiceField(
         FirstContact.objects.none(),
         required=False,
@@ -145,7 +145,7 @@ class EditConversationForm(ConversationForm):
     version = VersionField()
 
 
-class OutcomeForm(forms.Form):
+class OutcomeForm(Form):
     words = LongText(
         label="What matters to the person, in their own words",
         max_length=2000,
@@ -186,7 +186,7 @@ class EditOutcomeForm(OutcomeForm):
     version = VersionField()
 
 
-class StrengthForm(forms.Form):
+class StrengthForm(Form):
     kind = forms.ChoiceField(
         label="What kind of strength is it?",
         choices=Strength.Kind.choices,
@@ -209,7 +209,7 @@ class StrengthForm(forms.Form):
         self.fields["helps_with"].queryset = outcomes  # type: ignore[attr-defined]
 
 
-class RiskEnablementForm(forms.Form):
+class RiskEnablementForm(Form):
     risk = LongText(label="The risk, in plain words", max_length=2000)
     gain = LongText(label="What the person gains by taking it", max_length=2000)
     persons_view = LongText(label="The person's view", max_length=2000)
@@ -225,7 +225,7 @@ class RiskEnablementForm(forms.Form):
     review_on = forms.DateField(label="When to review it", help_text=DATE_HINT)
 
 
-class ShareForm(forms.Form):
+class ShareForm(Form):
     shared_on = forms.DateField(
         label="Date shared with the person", help_text=DATE_HINT
     )
@@ -234,7 +234,7 @@ class ShareForm(forms.Form):
         return not_future(self.cleaned_data["shared_on"], "Date shared")
 
 
-class AgreeForm(forms.Form):
+class AgreeForm(Form):
     agreed_on = forms.DateField(label="Date agreed", help_text=DATE_HINT)
     agreed_by = forms.CharField(
         label="Who agreed it?",
@@ -251,7 +251,7 @@ class AgreeForm(forms.Form):
         return not_future(self.cleaned_data["agreed_on"], "Date agreed")
 
 
-class CorrectionForm(forms.Form):
+class CorrectionForm(Form):
     about = forms.CharField(
         label="Which part is it about?",
         max_length=200,

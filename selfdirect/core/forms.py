@@ -41,3 +41,43 @@ class VersionField(forms.IntegerField):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(min_value=1, **kwargs)
+
+
+class PlainErrors:
+    """Say what is missing in words that name the question, not 'This field is
+    required' (GOV.UK and Scottish Government error message pattern)."""
+
+    fields: dict[str, forms.Field]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        for name, field in self.fields.items():
+            label = str(field.label or name.replace("_", " ").capitalize())
+            if (
+                field.error_messages.get("required")
+                == forms.Field.default_error_messages["required"]
+            ):
+                field.error_messages["required"] = _required_message(field, label)
+            if isinstance(field, forms.DateField):
+                field.error_messages["invalid"] = (
+                    f"{label.rstrip('?')} must be a real date, like 27/03/1950"
+                )
+
+
+_QUESTION_WORDS = ("what ", "who ", "how ", "when ", "where ", "why ", "which ")
+
+
+def _required_message(field: forms.Field, label: str) -> str:
+    if label.endswith("?") or label.lower().startswith(_QUESTION_WORDS):
+        return f"Answer “{label}”"
+    if isinstance(field, forms.ChoiceField | forms.ModelChoiceField):
+        return f"Choose the {label.lower()}"
+    return f"Enter the {label.lower()}"
+
+
+class Form(PlainErrors, forms.Form):
+    """A form with plain-English error messages."""
+
+
+class ModelForm(PlainErrors, forms.ModelForm):
+    """A model form with plain-English error messages."""

@@ -7,7 +7,7 @@ from django import forms
 from django.utils import timezone
 
 from selfdirect.accounts.models import Locality, Team, User
-from selfdirect.core.forms import LongText, VersionField
+from selfdirect.core.forms import Form, LongText, ModelForm, VersionField
 
 from . import rules
 from .models import FirstContact, Person, Relationship, ServiceGroup
@@ -20,7 +20,7 @@ def _past_date(value: datetime.date | None, label: str) -> None:
         raise forms.ValidationError(f"{label} must be today or in the past")
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(ModelForm):
     first_name = forms.CharField(max_length=100)
     last_name = forms.CharField(max_length=100)
     date_of_birth = forms.DateField(help_text="For example, 27/03/1950")
@@ -151,7 +151,7 @@ class EditPersonForm(PersonForm):
         fields = [*PersonForm.Meta.fields, "status"]
 
 
-class CaseloadFilterForm(forms.Form):
+class CaseloadFilterForm(Form):
     q = forms.CharField(
         label="Search",
         required=False,
@@ -181,7 +181,7 @@ class CaseloadFilterForm(forms.Form):
         self.fields["worker"].queryset = workers  # type: ignore[attr-defined]
 
 
-class AllocationForm(forms.Form):
+class AllocationForm(Form):
     team = forms.ModelChoiceField(Team.objects.all(), empty_label=None)
     worker = forms.ModelChoiceField(
         User.objects.none(), required=False, empty_label="No named worker yet"
@@ -197,7 +197,7 @@ class AllocationForm(forms.Form):
         ).distinct()
 
 
-class RelationshipForm(forms.Form):
+class RelationshipForm(Form):
     kind = forms.ChoiceField(
         label="Who are they to the person?",
         choices=Relationship.Kind.choices,
@@ -236,7 +236,7 @@ class RelationshipForm(forms.Form):
         return data
 
 
-class FirstContactForm(forms.Form):
+class FirstContactForm(Form):
     contact_date = forms.DateField(
         label="Date of contact", help_text="For example, 3/11/2026"
     )
@@ -332,7 +332,7 @@ class FirstContactForm(forms.Form):
 USED_CHOICES = [("yes", "Yes"), ("no", "No"), ("unknown", "Not known")]
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(Form):
     version = VersionField()
     followed_up_on = forms.DateField(
         label="Date of follow-up", help_text="For example, 3/12/2026"
@@ -370,7 +370,7 @@ class FollowUpForm(forms.Form):
         }
 
 
-class MergeForm(forms.Form):
+class MergeForm(Form):
     duplicate = forms.UUIDField(widget=forms.HiddenInput)
     confirm = forms.BooleanField(
         label="I have checked these are the same person",

@@ -42,7 +42,7 @@ def test_a_practitioner_adds_a_person_who_is_allocated_to_their_team(
         ("chi_number", "1402391235", "This CHI number is not valid"),
         ("chi_number", "12345", "A CHI number is 10 digits"),
         ("date_of_birth", "01/01/2099", "Date of birth must be today or in the past"),
-        ("first_name", "", "This field is required"),
+        ("first_name", "", "Enter the first name"),
         ("postcode", "not a postcode", "Enter a real postcode"),
         (
             "communication_needs",
