@@ -89,3 +89,13 @@ def test_the_data_protection_officer_downloads_the_export(client, personas) -> N
         'attachment; filename="subject-access-'
     )
     assert json.loads(response.content)["subject"] == "Morag MacLeod"
+
+
+def test_the_command_explains_a_bad_or_unknown_reference(db) -> None:
+    import pytest
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="not a record ID"):
+        call_command("export-person", "not-a-uuid")
+    with pytest.raises(CommandError, match="No person"):
+        call_command("export-person", "0101010001")

@@ -1,6 +1,7 @@
 """selfdirect export-person PERSON_ID --format json|pdf: a subject access export."""
 
 import sys
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -51,14 +52,16 @@ class Command(BaseCommand):
 
     def _find(self, ref: str) -> Person:
         chi = normalise_chi(ref)
-        people = (
-            Person.objects.filter(chi_number=chi)
-            if chi.isdigit()
-            else Person.objects.filter(public_id=ref)
-        )
-        try:
-            return people.get()
-        except (Person.DoesNotExist, ValueError) as exc:
-            raise CommandError(f"No person with the ID or CHI number {ref!r}.") from exc
-        except Exception as exc:  # a malformed UUID
-            raise CommandError(f"{ref!r} is not a record ID or CHI number.") from exc
+        if chi.isdigit():
+            people = Person.objects.filter(chi_number=chi)
+        else:
+            try:
+                people = Person.objects.filter(public_id=uuid.UUID(ref))
+            except ValueError as exc:
+                raise CommandError(
+                    f"{ref!r} is not a record ID or CHI number."
+                ) from exc
+        person = people.first()
+        if person is None:
+            raise CommandError(f"No person with the ID or CHI number {ref!r}.")
+        return person
