@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "selfdirect.audit",
     "selfdirect.people",
     "selfdirect.conversations",
+    "selfdirect.choices",
     "selfdirect.api",
 ]
 

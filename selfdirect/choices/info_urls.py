@@ -1,0 +1,2 @@
+app_name = "four_options"
+urlpatterns: list = []  # type: ignore[type-arg]
