@@ -10,6 +10,7 @@ urlpatterns = [
     path("accounts/", include("selfdirect.accounts.urls")),
     path("people/", include("selfdirect.people.urls")),
     path("people/", include("selfdirect.conversations.urls")),
+    path("people/", include("selfdirect.choices.urls")),
     path("four-options/", include("selfdirect.choices.info_urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

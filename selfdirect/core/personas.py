@@ -29,6 +29,26 @@ class Personas:
     person: Person
 
 
+def _choices_for(person: Person, *, recorded_by: User) -> None:
+    from selfdirect.choices.models import IndependentSupport, SupportChoice
+
+    IndependentSupport.objects.create(
+        person=person,
+        kind="advocacy",
+        offered_on=datetime.date(2026, 10, 5),
+        response="accepted",
+        organisation="Clydeview Advocacy",
+        recorded_by=recorded_by,
+    )
+    choice = SupportChoice.objects.create(
+        person=person,
+        made_on=datetime.date(2026, 10, 20),
+        decided_by="person",
+        recorded_by=recorded_by,
+    )
+    choice.elements.create(element="personal_care", option=3)
+
+
 @pytest.fixture
 def personas(db: None) -> Personas:
     team_a, team_b = (
@@ -40,6 +60,7 @@ def personas(db: None) -> Personas:
     FirstContactFactory.create(person=person, team=team_a)
     conversation = ConversationFactory.create(person=person, team=team_a)
     OutcomeFactory.create(conversation=conversation)
+    _choices_for(person, recorded_by=conversation.recorded_by)
     return Personas(
         team_a=team_a,
         team_b=team_b,

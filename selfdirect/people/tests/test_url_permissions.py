@@ -18,6 +18,10 @@ NOT_PERSONAL = {
     "people:caseload": "a list, scoped by visible_to: see test_lists_are_scoped",
     "people:add": "a blank form: see test_roles_with_no_business_get_403",
     "people:follow_ups": "a list, scoped by visible_to: see test_lists_are_scoped",
+    "four_options:plain_english": "general information for any member of staff",
+    "four_options:easy_read": "general information for any member of staff",
+    "four_options:plain_english_pdf": "general information for any member of staff",
+    "four_options:easy_read_pdf": "general information for any member of staff",
 }
 
 
@@ -42,6 +46,16 @@ def _conversation(p: Any) -> dict[str, Any]:
 def _outcome(p: Any) -> dict[str, Any]:
     conversation = p.person.conversations.get()
     return {**_conversation(p), "outcome_id": conversation.outcomes.get().pk}
+
+
+def _support(p: Any) -> dict[str, Any]:
+    support = p.person.independent_support.get()
+    return {"person_id": p.person.public_id, "support_id": support.public_id}
+
+
+def _choice(p: Any) -> dict[str, Any]:
+    choice = p.person.support_choices.get()
+    return {"person_id": p.person.public_id, "choice_id": choice.public_id}
 
 
 # Each personal-data URL, how to build it, and a role allowed to GET it.
@@ -71,6 +85,11 @@ PERSONAL: dict[str, tuple[Callable[[Any], dict[str, Any]], str]] = {
     "conversations:add_correction": (_conversation, "practitioner_a"),
     "conversations:my_record": (_conversation, "practitioner_a"),
     "conversations:my_record_pdf": (_conversation, "practitioner_a"),
+    "choices:information": (_person, "practitioner_a"),
+    "choices:independent_support": (_person, "practitioner_a"),
+    "choices:update_independent_support": (_support, "practitioner_a"),
+    "choices:record_choice": (_person, "practitioner_a"),
+    "choices:choice": (_choice, "practitioner_a"),
 }
 
 

@@ -1,0 +1,211 @@
+"""Forms for information given, independent support and choices (shape only)."""
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+
+from selfdirect.core.forms import Form, LongText, VersionField
+
+from .models import (
+    AmountStated,
+    ElementChoice,
+    IndependentSupport,
+    InformationGiven,
+    SdsOption,
+    SupportChoice,
+)
+
+DATE_HINT = "For example, 3/11/2026"
+OPTION_CHOICES = [(str(value), label) for value, label in SdsOption.choices]
+ELEMENT_OPTIONS = [
+    ("", "Not needed"),
+    ("1", "Option 1"),
+    ("2", "Option 2"),
+    ("3", "Option 3"),
+]
+
+
+class InformationForm(Form):
+    given_on = forms.DateField(
+        label="Date the information was given", help_text=DATE_HINT
+    )
+    options_explained = forms.MultipleChoiceField(
+        label="Which options did you explain?",
+        choices=OPTION_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    amount_1 = forms.DecimalField(
+        label="Amount stated for option 1 (£)",
+        required=False,
+        min_value=0,
+        max_digits=10,
+        decimal_places=2,
+    )
+    amount_2 = forms.DecimalField(
+        label="Amount stated for option 2 (£)",
+        required=False,
+        min_value=0,
+        max_digits=10,
+        decimal_places=2,
+    )
+    amount_3 = forms.DecimalField(
+        label="Amount stated for option 3 (£)",
+        required=False,
+        min_value=0,
+        max_digits=10,
+        decimal_places=2,
+    )
+    amount_4 = forms.DecimalField(
+        label="Amount stated for option 4 (£)",
+        required=False,
+        min_value=0,
+        max_digits=10,
+        decimal_places=2,
+    )
+    period = forms.ChoiceField(
+        label="The amounts are",
+        choices=AmountStated.Period.choices,
+        widget=forms.RadioSelect,
+        initial=AmountStated.Period.WEEK,
+    )
+    formats = forms.MultipleChoiceField(
+        label="How was the information given?",
+        choices=InformationGiven.Format.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    language = forms.CharField(label="Language", max_length=60, initial="English")
+    who_else_can_help = LongText(
+        label="Who else did you say can help?",
+        required=False,
+        max_length=2000,
+        help_text="For example, the local independent support organisation or an advocacy service",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for option in data.get("options_explained", []):
+            if data.get(f"amount_{option}") is None:
+                self.add_error(
+                    f"amount_{option}", f"Enter the amount stated for option {option}"
+                )
+        return data
+
+    def amounts(self) -> dict[int, tuple[Decimal, str]]:
+        data = self.cleaned_data
+        return {
+            int(option): (data[f"amount_{option}"], data["period"])
+            for option in data["options_explained"]
+        }
+
+    def details(self) -> dict[str, Any]:
+        keep = (
+            "given_on",
+            "options_explained",
+            "formats",
+            "language",
+            "who_else_can_help",
+        )
+        return {name: self.cleaned_data[name] for name in keep}
+
+
+class IndependentSupportForm(Form):
+    kind = forms.ChoiceField(
+        label="What was offered?",
+        choices=IndependentSupport.Kind.choices,
+        widget=forms.RadioSelect,
+    )
+    offered_on = forms.DateField(label="Date offered", help_text=DATE_HINT)
+    response = forms.ChoiceField(
+        label="What did the person say?",
+        choices=IndependentSupport.Response.choices,
+        widget=forms.RadioSelect,
+    )
+    organisation = forms.CharField(
+        label="Organisation referred to", max_length=200, required=False
+    )
+    referred_on = forms.DateField(
+        label="Date referred", required=False, help_text=DATE_HINT
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("referred_on") and not data.get("organisation"):
+            self.add_error(
+                "organisation", "Enter the organisation the person was referred to"
+            )
+        return data
+
+
+class UpdateIndependentSupportForm(Form):
+    version = VersionField()
+    status = forms.ChoiceField(
+        label="Where is the referral now?",
+        choices=IndependentSupport.Status.choices,
+        widget=forms.RadioSelect,
+    )
+    feedback = LongText(label="The organisation's feedback", required=False)
+
+
+class ChoiceForm(Form):
+    made_on = forms.DateField(label="Date of the choice", help_text=DATE_HINT)
+    decided_by = forms.ChoiceField(
+        label="Who made the choice?",
+        choices=SupportChoice.DecidedBy.choices,
+        widget=forms.RadioSelect,
+    )
+    representative_name = forms.CharField(
+        label="Representative's name", max_length=200, required=False
+    )
+    representative_authority = forms.ChoiceField(
+        label="Their legal authority",
+        choices=[("", "Not a legal representative"), *SupportChoice.Authority.choices],
+        required=False,
+    )
+    reasons = LongText(label="The person's reasons, in their own words", required=False)
+    no_choice = forms.BooleanField(
+        label="The person did not make a choice (Option 3 is then deemed chosen)",
+        required=False,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for value, label in ElementChoice.Element.choices:
+            self.fields[f"element_{value}"] = forms.ChoiceField(
+                label=str(label),
+                choices=ELEMENT_OPTIONS,
+                required=False,
+                widget=forms.RadioSelect,
+            )
+
+    def element_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.fields if name.startswith("element_")]
+
+    def elements(self) -> dict[str, int]:
+        return {
+            name.removeprefix("element_"): int(value)
+            for name, value in self.cleaned_data.items()
+            if name.startswith("element_") and value
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        chosen = any(v for k, v in data.items() if k.startswith("element_"))
+        if not chosen and not data.get("no_choice"):
+            self.add_error(
+                None,
+                "Choose an option for at least one element of support, or tick that the person did not make a choice",
+            )
+        if chosen and data.get("no_choice"):
+            self.add_error("no_choice", "Untick this: options have been chosen")
+        return data
+
+    def details(self) -> dict[str, Any]:
+        keep = (
+            "made_on",
+            "decided_by",
+            "representative_name",
+            "representative_authority",
+            "reasons",
+        )
+        return {name: self.cleaned_data[name] for name in keep}

@@ -1,0 +1,46 @@
+"""'Your four options': general information about SDS, with no personal data.
+
+Any signed-in member of staff may see these pages, so that they can share them;
+the sign-in middleware turns anonymous visitors away.
+"""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.views.decorators.http import require_GET
+
+from . import info_documents
+
+
+def _pdf(template: str, filename: str) -> HttpResponse:
+    language = get_language() or "en-gb"
+    response = HttpResponse(
+        info_documents.four_options_pdf(template, language),
+        content_type="application/pdf",
+    )
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@require_GET
+def plain_english(request: HttpRequest) -> HttpResponse:
+    return render(request, "choices/four_options.html")
+
+
+@require_GET
+def easy_read(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "choices/four_options_easy_read.html",
+        {"sections": info_documents.EASY_READ_SECTIONS, "easy_read": True},
+    )
+
+
+@require_GET
+def plain_english_pdf(request: HttpRequest) -> HttpResponse:
+    return _pdf(info_documents.PLAIN_ENGLISH, "your-four-options.pdf")
+
+
+@require_GET
+def easy_read_pdf(request: HttpRequest) -> HttpResponse:
+    return _pdf(info_documents.EASY_READ, "your-four-options-easy-read.pdf")

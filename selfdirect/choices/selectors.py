@@ -1,0 +1,74 @@
+"""Reads of information, independent support and choices."""
+
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, QuerySet
+
+from selfdirect.people.models import Person
+
+from . import rules
+from .models import IndependentSupport, InformationGiven, SupportChoice
+
+
+@dataclass(frozen=True)
+class ChoiceSummary:
+    choice: SupportChoice | None
+    option: int | None
+    informed: rules.InformedChoice | None
+    changed_from: int | None
+
+
+def option_of(choice: SupportChoice) -> int | None:
+    """The option a choice comes to: 1, 2 or 3, or 4 for a mix."""
+    return rules.derived_option(e.option for e in choice.elements.all())
+
+
+def informed(choice: SupportChoice) -> rules.InformedChoice:
+    """Whether a choice was informed, and what the record is missing if not."""
+    person = choice.person_id
+    return rules.informed_choice(
+        information_before=InformationGiven.objects.filter(
+            person_id=person, given_on__lte=choice.made_on
+        ).exists(),
+        independent_support_offered=IndependentSupport.objects.filter(
+            person_id=person, offered_on__lte=choice.made_on
+        ).exists(),
+        decided_by=choice.decided_by,
+        authority_recorded=bool(choice.representative_authority),
+    )
+
+
+def choice_summary(person: Person) -> ChoiceSummary:
+    """The person's current choice, its option, whether it was informed, and the
+    option it replaced."""
+    choices = list(person.support_choices.prefetch_related("elements")[:2])
+    if not choices:
+        return ChoiceSummary(None, None, None, None)
+    current = choices[0]
+    earlier = option_of(choices[1]) if len(choices) > 1 else None
+    option = option_of(current)
+    return ChoiceSummary(
+        current, option, informed(current), earlier if earlier != option else None
+    )
+
+
+def with_informed_choice(people: QuerySet[Person]) -> QuerySet[Person]:
+    """Annotate people with whether their latest choice had information given and
+    independent support offered before it (for indicators), in the database."""
+    latest = SupportChoice.objects.filter(person=OuterRef("pk")).order_by(
+        "-made_on", "-id"
+    )
+    made_on = latest.values("made_on")[:1]
+    return people.annotate(
+        has_choice=Exists(latest),
+        information_before_choice=Exists(
+            InformationGiven.objects.filter(
+                person=OuterRef("pk"), given_on__lte=made_on
+            )
+        ),
+        support_offered_before_choice=Exists(
+            IndependentSupport.objects.filter(
+                person=OuterRef("pk"), offered_on__lte=made_on
+            )
+        ),
+    )

@@ -1,0 +1,27 @@
+from django.urls import path
+
+from . import views
+
+app_name = "choices"
+
+urlpatterns = [
+    path(
+        "<uuid:person_id>/choices/information/new/",
+        views.information,
+        name="information",
+    ),
+    path(
+        "<uuid:person_id>/choices/independent-support/new/",
+        views.independent_support,
+        name="independent_support",
+    ),
+    path(
+        "<uuid:person_id>/choices/independent-support/<uuid:support_id>/",
+        views.update_independent_support,
+        name="update_independent_support",
+    ),
+    path("<uuid:person_id>/choices/new/", views.record_choice, name="record_choice"),
+    path(
+        "<uuid:person_id>/choices/<uuid:choice_id>/", views.choice_detail, name="choice"
+    ),
+]

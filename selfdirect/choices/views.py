@@ -1,0 +1,164 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from selfdirect.core.concurrency import EditConflict
+from selfdirect.core.forms import bind
+from selfdirect.people.permissions import access_person
+from selfdirect.people.views.common import actor, page, rebind_for_conflict, show_errors
+
+from . import selectors, services
+from .forms import (
+    ChoiceForm,
+    IndependentSupportForm,
+    InformationForm,
+    UpdateIndependentSupportForm,
+)
+from .permissions import access_choice, access_independent_support
+
+
+def _to_person(person) -> HttpResponse:  # type: ignore[no-untyped-def]
+    return redirect("people:detail", person_id=person.public_id)
+
+
+@require_http_methods(["GET", "POST"])
+def information(request: HttpRequest, person_id: str) -> HttpResponse:
+    user = actor(request)
+    person = access_person(user, person_id, action="change", page=page(request))
+    form = bind(
+        request,
+        InformationForm,
+        initial={"given_on": timezone.localdate(), "formats": ["conversation"]},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_information_given(
+                person=person, by=user, amounts=form.amounts(), **form.details()
+            )
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, "Information given recorded.")
+            return _to_person(person)
+    context = {
+        "form": form,
+        "person": person,
+        "title": "Record information given about the four options",
+    }
+    return render(request, "choices/information_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def independent_support(request: HttpRequest, person_id: str) -> HttpResponse:
+    user = actor(request)
+    person = access_person(user, person_id, action="change", page=page(request))
+    form = bind(
+        request, IndependentSupportForm, initial={"offered_on": timezone.localdate()}
+    )
+    if request.method == "POST" and form.is_valid():
+        services.offer_independent_support(
+            person=person, by=user, details=form.cleaned_data
+        )
+        messages.success(request, "Independent support offer recorded.")
+        return _to_person(person)
+    context = {
+        "form": form,
+        "person": person,
+        "title": "Offer independent support or advocacy",
+        "button": "Save",
+    }
+    return render(request, "choices/simple_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def update_independent_support(
+    request: HttpRequest, person_id: str, support_id: str
+) -> HttpResponse:
+    user = actor(request)
+    support = access_independent_support(
+        user, person_id, support_id, action="change", page=page(request)
+    )
+    initial = {
+        "version": support.version,
+        "status": support.status,
+        "feedback": support.feedback,
+    }
+    form = bind(request, UpdateIndependentSupportForm, initial=initial)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            services.update_independent_support(
+                support=support, by=user, version=data.pop("version"), details=data
+            )
+        except EditConflict as error:
+            conflict = error
+            form = rebind_for_conflict(form, error)
+        else:
+            messages.success(request, "Referral updated.")
+            return _to_person(support.person)
+    context = {
+        "form": form,
+        "person": support.person,
+        "conflict": conflict,
+        "button": "Save",
+        "title": f"Update the referral to {support.organisation or 'independent support'}",
+    }
+    return render(request, "choices/simple_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def record_choice(request: HttpRequest, person_id: str) -> HttpResponse:
+    user = actor(request)
+    person = access_person(user, person_id, action="change", page=page(request))
+    current = selectors.choice_summary(person)
+    initial: dict[str, object] = {
+        "made_on": timezone.localdate(),
+        "decided_by": "person",
+    }
+    if current.choice is not None:
+        initial.update(
+            {
+                f"element_{e.element}": str(e.option)
+                for e in current.choice.elements.all()
+            }
+        )
+    form = bind(request, ChoiceForm, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_choice(
+                person=person, by=user, details=form.details(), elements=form.elements()
+            )
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            changed = current.choice is not None
+            messages.success(
+                request,
+                "Change of option recorded. Review the support plan with the person."
+                if changed
+                else "Choice recorded.",
+            )
+            return _to_person(person)
+    return render(
+        request,
+        "choices/choice_form.html",
+        {"form": form, "person": person, "current": current},
+    )
+
+
+@require_GET
+def choice_detail(request: HttpRequest, person_id: str, choice_id: str) -> HttpResponse:
+    user = actor(request)
+    choice = access_choice(user, person_id, choice_id, page=page(request))
+    context = {
+        "choice": choice,
+        "person": choice.person,
+        "elements": list(choice.elements.all()),
+        "option": selectors.option_of(choice),
+        "informed": selectors.informed(choice),
+    }
+    return render(request, "choices/choice_detail.html", context)
