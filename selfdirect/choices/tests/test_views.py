@@ -1,6 +1,6 @@
 import datetime
-from typing import Any
 from decimal import Decimal
+from typing import Any
 
 from django.urls import reverse
 

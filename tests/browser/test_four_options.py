@@ -1,0 +1,36 @@
+"""The 'four options' information pages pass axe-core's WCAG 2.2 AA rules."""
+
+import pytest
+
+from selfdirect.core.personas import Personas
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_the_four_options_pages_pass_axe(ui, personas: Personas) -> None:
+    assert personas.practitioner_a.username == "prac_a"
+    ui.goto("/accounts/sign-in/")
+    ui.page.get_by_label("Username").fill("prac_a")
+    ui.page.get_by_label("Password").fill("a-long-test-password")
+    ui.page.get_by_role("button", name="Sign in").click()
+    ui.page.get_by_role("link", name="Your four options").click()
+    ui.check()
+    assert ui.page.get_by_role(
+        "heading", level=1, name="Your four options for social care support"
+    ).is_visible()
+    ui.page.get_by_role("link", name="Easy Read version", exact=True).click()
+    ui.check()
+    assert ui.page.get_by_role(
+        "heading", level=1, name="Your 4 options for social care support"
+    ).is_visible()
+    # printed, only the information shows: no header, navigation or footer
+    ui.page.emulate_media(media="print")
+    assert not ui.page.locator("header").is_visible()
+    assert not ui.page.locator("footer").is_visible()
+    assert not ui.page.get_by_role("link", name="Plain English version").is_visible()
+    assert ui.page.get_by_text("You can get free help to choose.").is_visible()
+    ui.page.screenshot(path="var/four-options-easy-read-print.png", full_page=True)
+    ui.page.emulate_media(media="screen")
+    ui.page.goto(ui.base_url + "/four-options/")
+    ui.page.screenshot(path="var/four-options.png", full_page=True)
+    assert len(ui.checked) == 3
