@@ -13,6 +13,7 @@ def _person_section(request: Any, person: Any) -> dict[str, Any]:
         "choices": list(person.support_choices.all()),
         "information": list(person.information_given.prefetch_related("amounts")),
         "independent_support": list(person.independent_support.all()),
+        "direct_payment_checks": list(person.direct_payment_checks.all()),
         "can_change": request.user.can(Capability.CHANGE_PEOPLE),
     }
 
@@ -49,6 +50,9 @@ class ChoicesConfig(AppConfig):
             models.ElementChoice,
             "choice__person",
             title="Option per element of support",
+        )
+        subject_access.register(
+            models.DirectPaymentCheck, "person", title="Direct payment checks"
         )
         add_person_section(
             PersonSection(20, "choices/person_section.html", _person_section)

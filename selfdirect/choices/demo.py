@@ -21,6 +21,7 @@ from selfdirect.core.bulk import copy_to_history, insert
 
 from .models import (
     AmountStated,
+    DirectPaymentCheck,
     ElementChoice,
     IndependentSupport,
     InformationGiven,
@@ -45,6 +46,10 @@ ORGANISATIONS = [
     "SDS Forum Clydeview",
     "Levenford Carers' Centre",
 ]
+REFUSALS = [
+    "Your last direct payment was stopped because the money was not used for your support.",
+    "You are moving into a care home for more than four weeks, so a direct payment is not available.",
+]
 REASONS = [
     "I'd rather the council sorted it, I don't want the paperwork",
     "I want to choose my own PA who speaks Polish",
@@ -64,6 +69,23 @@ class ChoiceMaker:
 
     def weighted(self, weights: dict[Any, int]) -> Any:
         return self.rng.choices(list(weights), list(weights.values()))[0]
+
+    def direct_payment(
+        self, person_id: int, worker: int, on: datetime.date, chosen: bool
+    ) -> DirectPaymentCheck | None:
+        if not chosen and self.rng.random() > 0.02:
+            return None
+        refused = not chosen
+        return DirectPaymentCheck(
+            public_id=self.uuid(),
+            person_id=person_id,
+            recorded_by_id=worker,
+            checked_on=on,
+            payment_starts_on=None if refused else on + datetime.timedelta(days=28),
+            decision="refused" if refused else "agreed",
+            refusal_reasons=self.rng.choice(REFUSALS) if refused else "",
+            review_on=on + datetime.timedelta(days=182) if refused else None,
+        )
 
     def for_person(
         self, person_id: int, assessed: datetime.date, worker: int
@@ -121,6 +143,9 @@ class ChoiceMaker:
             else "",
         )
         pattern = (3,) if deemed else self.weighted(OPTION_PATTERNS)
+        rows["direct_payment"] = self.direct_payment(
+            person_id, worker, made_on, 1 in pattern
+        )
         elements = rng.sample(ELEMENTS, max(len(pattern), rng.randint(1, 2)))
         options = [pattern[i % len(pattern)] for i in range(len(elements))]
         rows["elements"] = list(
@@ -174,6 +199,9 @@ def _save(batch: list[dict[str, Any]], now: datetime.datetime) -> Counter[str]:
             for o in (1, 2, 3)
         ],
     )
+    checks = insert(
+        DirectPaymentCheck, [b["direct_payment"] for b in batch if b["direct_payment"]]
+    )
     supports = insert(IndependentSupport, [b["support"] for b in batch if b["support"]])
     choices = insert(SupportChoice, [b["choice"] for b in batch])
     elements = insert(
@@ -197,6 +225,7 @@ def _save(batch: list[dict[str, Any]], now: datetime.datetime) -> Counter[str]:
         (IndependentSupport, supports),
         (SupportChoice, choices),
         (ElementChoice, elements),
+        (DirectPaymentCheck, checks),
     ):
         counts["history rows"] += copy_to_history(model, [o.pk for o in objs], now)
     return counts
@@ -213,11 +242,21 @@ def delete_choices(person_ids: list[int]) -> None:
         ElementChoice.objects.filter(choice_id__in=choices),
         *(
             m.history.filter(person_id__in=person_ids)
-            for m in (InformationGiven, IndependentSupport, SupportChoice)
+            for m in (
+                InformationGiven,
+                IndependentSupport,
+                SupportChoice,
+                DirectPaymentCheck,
+            )
         ),
         *(
             m.objects.filter(person_id__in=person_ids)
-            for m in (InformationGiven, IndependentSupport, SupportChoice)
+            for m in (
+                InformationGiven,
+                IndependentSupport,
+                SupportChoice,
+                DirectPaymentCheck,
+            )
         ),
     ):
         queryset._raw_delete(queryset.db)

@@ -1,6 +1,8 @@
 """Forms for information given, independent support and choices (shape only)."""
 
+import json
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from django import forms
@@ -9,6 +11,7 @@ from selfdirect.core.forms import Form, LongText, VersionField
 
 from .models import (
     AmountStated,
+    DirectPaymentCheck,
     ElementChoice,
     IndependentSupport,
     InformationGiven,
@@ -209,3 +212,69 @@ class ChoiceForm(Form):
             "reasons",
         )
         return {name: self.cleaned_data[name] for name in keep}
+
+
+def family_conditions() -> list[tuple[str, str]]:
+    """The conditions for employing a family member, kept as data (unverified)."""
+    data = json.loads(
+        (Path(__file__).parent / "data" / "family_member_conditions.json").read_text(
+            encoding="utf-8"
+        )
+    )
+    return [(row["code"], row["text"]) for row in data["conditions"]]
+
+
+class DirectPaymentForm(Form):
+    checked_on = forms.DateField(label="Date of the checks", help_text=DATE_HINT)
+    payment_starts_on = forms.DateField(
+        label="First payment due", required=False, help_text=DATE_HINT
+    )
+    means_test_on = forms.DateField(
+        label="Means test done on",
+        required=False,
+        help_text="Optional. If there is one, it must be no later than a year after payments start",
+    )
+    third_party_payee = forms.CharField(
+        label="Third-party payee, if any", max_length=200, required=False
+    )
+    payee_at_persons_request = forms.BooleanField(
+        label="The person asked for a third-party payee", required=False
+    )
+    family_member_employed = forms.BooleanField(
+        label="A family member would be employed", required=False
+    )
+    family_member = forms.CharField(
+        label="The family member", max_length=200, required=False
+    )
+    undue_pressure = forms.BooleanField(
+        label="There is a sign of undue pressure on the person", required=False
+    )
+    family_member_has_powers = forms.BooleanField(
+        label="The family member is a guardian, continuing attorney or welfare attorney with relevant powers",
+        required=False,
+    )
+    family_conditions = forms.MultipleChoiceField(
+        label="Conditions met for employing a family member",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="From the partnership's list: check it against the regulations in force",
+    )
+    decision = forms.ChoiceField(
+        label="Decision",
+        choices=DirectPaymentCheck.Decision.choices,
+        widget=forms.RadioSelect,
+    )
+    refusal_reasons = LongText(
+        label="If refused, the reasons in plain words",
+        required=False,
+        help_text="These go in the letter to the person",
+    )
+    review_on = forms.DateField(
+        label="If refused, when it will be reviewed",
+        required=False,
+        help_text=DATE_HINT,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["family_conditions"].choices = family_conditions()  # type: ignore[attr-defined]

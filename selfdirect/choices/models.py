@@ -204,3 +204,54 @@ class ElementChoice(VersionedModel):
 
     def __str__(self) -> str:
         return f"{self.get_element_display()}: option {self.option}"
+
+
+class DirectPaymentCheck(PublicIdModel, VersionedModel):
+    """The checks on Option 1 (a direct payment), and any refusal with its reasons."""
+
+    class Decision(models.TextChoices):
+        AGREED = "agreed", _("Direct payment can go ahead")
+        REFUSED = "refused", _("Direct payment refused")
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="direct_payment_checks"
+    )
+    checked_on = models.DateField(_("date of the checks"))
+    payment_starts_on = models.DateField(_("first payment due"), null=True, blank=True)
+    means_test_on = models.DateField(_("means test done on"), null=True, blank=True)
+    third_party_payee = models.CharField(
+        _("third-party payee"), max_length=200, blank=True
+    )
+    payee_at_persons_request = models.BooleanField(
+        _("the person asked for the third-party payee"), default=False
+    )
+    family_member_employed = models.BooleanField(
+        _("a family member would be employed"), default=False
+    )
+    family_member = models.CharField(_("the family member"), max_length=200, blank=True)
+    undue_pressure = models.BooleanField(_("any sign of undue pressure"), default=False)
+    family_member_has_powers = models.BooleanField(
+        _("the family member is a guardian or attorney with relevant powers"),
+        default=False,
+    )
+    family_conditions = models.JSONField(
+        _("conditions met for employing family"), default=list, blank=True
+    )
+    decision = models.CharField(_("decision"), max_length=10, choices=Decision.choices)
+    refusal_reasons = models.TextField(
+        _("reasons for refusing, in plain words"), blank=True
+    )
+    review_on = models.DateField(
+        _("when the refusal will be reviewed"), null=True, blank=True
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-checked_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"Direct payment checks on {self.checked_on:%d/%m/%Y}"

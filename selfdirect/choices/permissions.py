@@ -12,7 +12,7 @@ from selfdirect.people.permissions import access_person
 if TYPE_CHECKING:
     from selfdirect.accounts.models import User
 
-    from .models import IndependentSupport, SupportChoice
+    from .models import DirectPaymentCheck, IndependentSupport, SupportChoice
 
 
 def access_independent_support(
@@ -45,3 +45,19 @@ def access_choice(
     if choice is None:
         raise Http404("No such choice")
     return choice
+
+
+def access_direct_payment_check(
+    user: User,
+    person_id: uuid.UUID | str,
+    check_id: uuid.UUID | str,
+    *,
+    action: str = "view",
+    page: str = "",
+) -> DirectPaymentCheck:
+    """Fetch an Option 1 check the user may see (404 otherwise), logging the read."""
+    person = access_person(user, person_id, action=action, page=page)
+    check = person.direct_payment_checks.filter(public_id=check_id).first()
+    if check is None:
+        raise Http404("No such record")
+    return check

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 OPTION_THREE = 3
 OPTION_FOUR = 4
@@ -50,3 +51,54 @@ def informed_choice(
     if decided_by == "legal_representative" and not authority_recorded:
         missing.append("The representative's legal authority is not recorded")
     return InformedChoice(informed=not missing, missing=missing)
+
+
+MEANS_TEST_WINDOW_DAYS = 365
+
+
+def direct_payment_problems(
+    *,
+    payment_starts_on: date | None,
+    means_test_on: date | None,
+    third_party_payee: str,
+    payee_at_persons_request: bool,
+    family_member_employed: bool,
+    undue_pressure: bool,
+    family_member_has_powers: bool,
+    decision: str,
+    refusal_reasons: str,
+    review_on: date | None,
+) -> dict[str, str]:
+    """Problems with an Option 1 record, by field, under the Direct Payments
+    Regulations 2014 and the Act (only the parts the references verify):
+    reg 3 means test no later than a year after payment starts; reg 5 a third-party
+    payee only at the person's request; reg 9 no family member where there is undue
+    pressure or who is a guardian or attorney with relevant powers; s5 a refusal
+    needs reasons in writing and when it will be reviewed."""
+    problems: dict[str, str] = {}
+    if (
+        means_test_on
+        and payment_starts_on
+        and (means_test_on - payment_starts_on).days > MEANS_TEST_WINDOW_DAYS
+    ):
+        problems["means_test_on"] = (
+            "A means test must be done no later than a year after payments start"
+        )
+    agreed = decision == "agreed"
+    if agreed and third_party_payee and not payee_at_persons_request:
+        problems["payee_at_persons_request"] = (
+            "A third-party payee can only be used if the person asks for one"
+        )
+    if agreed and family_member_employed and undue_pressure:
+        problems["undue_pressure"] = (
+            "A family member cannot be employed where there is undue pressure"
+        )
+    if agreed and family_member_employed and family_member_has_powers:
+        problems["family_member_has_powers"] = (
+            "A family member who is a guardian or attorney with relevant powers cannot be employed"
+        )
+    if decision == "refused" and not refusal_reasons.strip():
+        problems["refusal_reasons"] = "Give the reasons for refusing a direct payment"
+    if decision == "refused" and review_on is None:
+        problems["review_on"] = "Say when the refusal will be reviewed"
+    return problems

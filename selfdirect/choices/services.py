@@ -14,6 +14,7 @@ from selfdirect.people.models import Person
 from . import rules
 from .models import (
     AmountStated,
+    DirectPaymentCheck,
     ElementChoice,
     IndependentSupport,
     InformationGiven,
@@ -120,3 +121,30 @@ def record_choice(
     for element, option in elements.items():
         _save_new(ElementChoice(choice=choice, element=element, option=option), by)
     return choice
+
+
+@transaction.atomic
+def record_direct_payment_check(
+    *, person: Person, by: User, details: dict[str, Any]
+) -> DirectPaymentCheck:
+    """Record the Option 1 checks and decision; a decision the rules do not allow
+    (or a refusal without reasons and a review date) is refused with the reason."""
+    keys = (
+        "payment_starts_on",
+        "means_test_on",
+        "third_party_payee",
+        "payee_at_persons_request",
+        "family_member_employed",
+        "undue_pressure",
+        "family_member_has_powers",
+        "decision",
+        "refusal_reasons",
+        "review_on",
+    )
+    problems = rules.direct_payment_problems(**{key: details.get(key) for key in keys})  # type: ignore[arg-type]
+    if problems:
+        raise ValidationError(problems)
+    check: DirectPaymentCheck = _save_new(
+        DirectPaymentCheck(person=person, recorded_by=by, **details), by
+    )
+    return check

@@ -22,6 +22,16 @@ urlpatterns = [
     ),
     path("<uuid:person_id>/choices/new/", views.record_choice, name="record_choice"),
     path(
+        "<uuid:person_id>/choices/direct-payment/new/",
+        views.direct_payment,
+        name="direct_payment",
+    ),
+    path(
+        "<uuid:person_id>/choices/direct-payment/<uuid:check_id>/letter.pdf",
+        views.refusal_letter,
+        name="refusal_letter",
+    ),
+    path(
         "<uuid:person_id>/choices/<uuid:choice_id>/", views.choice_detail, name="choice"
     ),
 ]

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
@@ -10,14 +10,19 @@ from selfdirect.core.forms import bind
 from selfdirect.people.permissions import access_person
 from selfdirect.people.views.common import actor, page, rebind_for_conflict, show_errors
 
-from . import selectors, services
+from . import documents, selectors, services
 from .forms import (
     ChoiceForm,
+    DirectPaymentForm,
     IndependentSupportForm,
     InformationForm,
     UpdateIndependentSupportForm,
 )
-from .permissions import access_choice, access_independent_support
+from .permissions import (
+    access_choice,
+    access_direct_payment_check,
+    access_independent_support,
+)
 
 
 def _to_person(person) -> HttpResponse:  # type: ignore[no-untyped-def]
@@ -162,3 +167,48 @@ def choice_detail(request: HttpRequest, person_id: str, choice_id: str) -> HttpR
         "informed": selectors.informed(choice),
     }
     return render(request, "choices/choice_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def direct_payment(request: HttpRequest, person_id: str) -> HttpResponse:
+    user = actor(request)
+    person = access_person(user, person_id, action="change", page=page(request))
+    form = bind(
+        request, DirectPaymentForm, initial={"checked_on": timezone.localdate()}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            check = services.record_direct_payment_check(
+                person=person, by=user, details=form.cleaned_data
+            )
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            if check.decision == "refused":
+                messages.info(
+                    request,
+                    "Refusal recorded. Send the person the letter with the reasons.",
+                )
+            else:
+                messages.success(request, "Direct payment checks recorded.")
+            return _to_person(person)
+    context = {
+        "form": form,
+        "person": person,
+        "title": "Option 1: direct payment checks",
+        "button": "Save",
+    }
+    return render(request, "choices/simple_form.html", context)
+
+
+@require_GET
+def refusal_letter(request: HttpRequest, person_id: str, check_id: str) -> HttpResponse:
+    user = actor(request)
+    check = access_direct_payment_check(user, person_id, check_id, page=page(request))
+    if check.decision != "refused":
+        raise Http404("No refusal")
+    response = HttpResponse(
+        documents.refusal_letter_pdf(check), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = 'inline; filename="direct-payment-decision.pdf"'
+    return response

@@ -47,6 +47,13 @@ def _choices_for(person: Person, *, recorded_by: User) -> None:
         recorded_by=recorded_by,
     )
     choice.elements.create(element="personal_care", option=3)
+    person.direct_payment_checks.create(
+        checked_on=datetime.date(2026, 10, 18),
+        decision="refused",
+        refusal_reasons="Your last direct payment was stopped because it was misused.",
+        review_on=datetime.date(2027, 4, 18),
+        recorded_by=recorded_by,
+    )
 
 
 @pytest.fixture

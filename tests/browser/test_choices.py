@@ -73,7 +73,7 @@ def test_information_referral_mixed_choice_and_change_of_option(ui, personas) ->
     page.get_by_role("button", name="Save choice").click()
     ui.check()
     expect(page.get_by_role("status")).to_contain_text("Review the support plan")
-    page.get_by_role("link", name="Option 1").click()
+    page.get_by_role("link", name="Option 1", exact=True).click()
     ui.check()
 
     assert InformationGiven.objects.get(person=person).amounts.count() == 2

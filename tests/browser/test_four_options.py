@@ -29,8 +29,6 @@ def test_the_four_options_pages_pass_axe(ui, personas: Personas) -> None:
     assert not ui.page.locator("footer").is_visible()
     assert not ui.page.get_by_role("link", name="Plain English version").is_visible()
     assert ui.page.get_by_text("You can get free help to choose.").is_visible()
-    ui.page.screenshot(path="var/four-options-easy-read-print.png", full_page=True)
     ui.page.emulate_media(media="screen")
     ui.page.goto(ui.base_url + "/four-options/")
-    ui.page.screenshot(path="var/four-options.png", full_page=True)
     assert len(ui.checked) == 3

@@ -1,3 +1,6 @@
+from datetime import date
+from typing import Any
+
 import pytest
 
 from selfdirect.choices import rules
@@ -78,3 +81,58 @@ def test_what_is_missing_from_an_uninformed_choice(kwargs, missing) -> None:
     result = rules.informed_choice(**{**args, **kwargs})
     assert not result.informed
     assert result.missing == [missing]
+
+
+DP: dict[str, Any] = {
+    "payment_starts_on": None,
+    "means_test_on": None,
+    "third_party_payee": "",
+    "payee_at_persons_request": False,
+    "family_member_employed": False,
+    "undue_pressure": False,
+    "family_member_has_powers": False,
+    "decision": "agreed",
+    "refusal_reasons": "",
+    "review_on": None,
+}
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"third_party_payee": "Jean Smith"}, "payee_at_persons_request"),
+        ({"family_member_employed": True, "undue_pressure": True}, "undue_pressure"),
+        (
+            {"family_member_employed": True, "family_member_has_powers": True},
+            "family_member_has_powers",
+        ),
+        (
+            {"payment_starts_on": date(2026, 1, 1), "means_test_on": date(2027, 1, 5)},
+            "means_test_on",
+        ),
+        ({"decision": "refused", "review_on": date(2027, 1, 1)}, "refusal_reasons"),
+        ({"decision": "refused", "refusal_reasons": "Misuse"}, "review_on"),
+    ],
+)
+def test_direct_payment_rules(changes, field) -> None:
+    assert field in rules.direct_payment_problems(**{**DP, **changes})
+
+
+def test_a_direct_payment_that_meets_the_rules_has_no_problems() -> None:
+    ok = {
+        **DP,
+        "third_party_payee": "Jean",
+        "payee_at_persons_request": True,
+        "payment_starts_on": date(2026, 1, 1),
+        "means_test_on": date(2026, 12, 31),
+    }
+    assert rules.direct_payment_problems(**ok) == {}
+    refused_for_pressure = {
+        **DP,
+        "family_member_employed": True,
+        "undue_pressure": True,
+        "decision": "refused",
+        "refusal_reasons": "Undue pressure",
+        "review_on": date(2027, 1, 1),
+    }
+    assert rules.direct_payment_problems(**refused_for_pressure) == {}

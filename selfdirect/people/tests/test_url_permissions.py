@@ -58,6 +58,11 @@ def _choice(p: Any) -> dict[str, Any]:
     return {"person_id": p.person.public_id, "choice_id": choice.public_id}
 
 
+def _dp_check(p: Any) -> dict[str, Any]:
+    check = p.person.direct_payment_checks.get()
+    return {"person_id": p.person.public_id, "check_id": check.public_id}
+
+
 # Each personal-data URL, how to build it, and a role allowed to GET it.
 PERSONAL: dict[str, tuple[Callable[[Any], dict[str, Any]], str]] = {
     "people:detail": (_person, "practitioner_a"),
@@ -90,6 +95,8 @@ PERSONAL: dict[str, tuple[Callable[[Any], dict[str, Any]], str]] = {
     "choices:update_independent_support": (_support, "practitioner_a"),
     "choices:record_choice": (_person, "practitioner_a"),
     "choices:choice": (_choice, "practitioner_a"),
+    "choices:direct_payment": (_person, "practitioner_a"),
+    "choices:refusal_letter": (_dp_check, "practitioner_a"),
 }
 
 
