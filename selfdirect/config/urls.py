@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.i18n import set_language
 
 from selfdirect.api.api import api
 from selfdirect.core import views as core_views
@@ -7,6 +9,7 @@ from selfdirect.core import views as core_views
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("accounts/", include("selfdirect.accounts.urls")),
     path("people/", include("selfdirect.people.urls")),
     path("people/", include("selfdirect.conversations.urls")),

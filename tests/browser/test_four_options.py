@@ -29,6 +29,4 @@ def test_the_four_options_pages_pass_axe(ui, personas: Personas) -> None:
     assert not ui.page.locator("footer").is_visible()
     assert not ui.page.get_by_role("link", name="Plain English version").is_visible()
     assert ui.page.get_by_text("You can get free help to choose.").is_visible()
-    ui.page.emulate_media(media="screen")
-    ui.page.goto(ui.base_url + "/four-options/")
     assert len(ui.checked) == 3

@@ -1,22 +1,20 @@
 """The language switcher: a no-JS form in the footer, and the Gaelic catalogue."""
 
-import pytest
-from django.urls import include, path, reverse
-
-from selfdirect.config.urls import urlpatterns as site_urlpatterns
-
-# The site's URLs plus Django's set_language view, as config/urls.py will have them.
-urlpatterns = [*site_urlpatterns, path("i18n/", include("django.conf.urls.i18n"))]
+from django.urls import reverse
 
 
-def test_without_the_set_language_url_the_footer_has_no_switcher(
-    client, personas
-) -> None:
-    client.force_login(personas.practitioner_a)
-    assert 'name="language"' not in client.get(reverse("home")).content.decode()
+def test_anyone_can_change_language_even_before_signing_in(client, db) -> None:
+    response = client.post(
+        reverse("set_language"), {"language": "gd", "next": "/accounts/sign-in/"}
+    )
+    assert response.status_code == 302
+    assert (
+        ">Clàraich a-steach</button>"
+        in client.get("/accounts/sign-in/").content.decode()
+    )
+    assert '<html lang="gd">' in client.get("/accounts/sign-in/").content.decode()
 
 
-@pytest.mark.urls(__name__)
 def test_the_footer_has_a_labelled_language_switcher(client, personas) -> None:
     client.force_login(personas.practitioner_a)
     html = client.get(reverse("home")).content.decode()
@@ -27,7 +25,6 @@ def test_the_footer_has_a_labelled_language_switcher(client, personas) -> None:
     assert ">Change language</button>" in html
 
 
-@pytest.mark.urls(__name__)
 def test_choosing_gaelic_uses_the_catalogue_and_falls_back_to_english(
     client, personas
 ) -> None:
