@@ -5,9 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING
 
-from django.http import Http404
-
-from selfdirect.people.permissions import access_person
+from selfdirect.people.permissions import access_person_record
 
 if TYPE_CHECKING:
     from selfdirect.accounts.models import User
@@ -16,48 +14,30 @@ if TYPE_CHECKING:
 
 
 def access_independent_support(
-    user: User,
-    person_id: uuid.UUID | str,
-    support_id: uuid.UUID | str,
-    *,
-    action: str = "view",
-    page: str = "",
+    user: User, person_id: uuid.UUID | str, support_id: uuid.UUID | str, **kwargs: str
 ) -> IndependentSupport:
     """Fetch an independent support record the user may see (404 otherwise)."""
-    person = access_person(user, person_id, action=action, page=page)
-    support = person.independent_support.filter(public_id=support_id).first()
-    if support is None:
-        raise Http404("No such record")
-    return support
+    record: IndependentSupport = access_person_record(
+        user, person_id, "independent_support", support_id, **kwargs
+    )
+    return record
 
 
 def access_choice(
-    user: User,
-    person_id: uuid.UUID | str,
-    choice_id: uuid.UUID | str,
-    *,
-    action: str = "view",
-    page: str = "",
+    user: User, person_id: uuid.UUID | str, choice_id: uuid.UUID | str, **kwargs: str
 ) -> SupportChoice:
     """Fetch a choice the user may see (404 otherwise), logging the read."""
-    person = access_person(user, person_id, action=action, page=page)
-    choice = person.support_choices.filter(public_id=choice_id).first()
-    if choice is None:
-        raise Http404("No such choice")
-    return choice
+    record: SupportChoice = access_person_record(
+        user, person_id, "support_choices", choice_id, **kwargs
+    )
+    return record
 
 
 def access_direct_payment_check(
-    user: User,
-    person_id: uuid.UUID | str,
-    check_id: uuid.UUID | str,
-    *,
-    action: str = "view",
-    page: str = "",
+    user: User, person_id: uuid.UUID | str, check_id: uuid.UUID | str, **kwargs: str
 ) -> DirectPaymentCheck:
     """Fetch an Option 1 check the user may see (404 otherwise), logging the read."""
-    person = access_person(user, person_id, action=action, page=page)
-    check = person.direct_payment_checks.filter(public_id=check_id).first()
-    if check is None:
-        raise Http404("No such record")
-    return check
+    record: DirectPaymentCheck = access_person_record(
+        user, person_id, "direct_payment_checks", check_id, **kwargs
+    )
+    return record

@@ -8,7 +8,7 @@ user may not see answers 404, exactly as a missing one does.
 from __future__ import annotations
 
 import uuid
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -75,6 +75,24 @@ def access_person(
     return person
 
 
+def access_person_record(
+    user: User,
+    person_id: uuid.UUID | str,
+    related: str,
+    record_id: uuid.UUID | str,
+    *,
+    action: str = "view",
+    page: str = "",
+) -> Any:
+    """Fetch one of a person's records (by the person's related name and its public
+    id) through the person's access check: 404 when either is not there."""
+    person = access_person(user, person_id, action=action, page=page)
+    record = getattr(person, related).filter(public_id=record_id).first()
+    if record is None:
+        raise Http404("No such record")
+    return record
+
+
 def access_first_contact(
     user: User,
     person_id: uuid.UUID | str,
@@ -84,8 +102,7 @@ def access_first_contact(
     page: str = "",
 ) -> FirstContact:
     """Fetch a first contact through its person's access check."""
-    person = access_person(user, person_id, action=action, page=page)
-    contact = person.first_contacts.filter(public_id=contact_id).first()
-    if contact is None:
-        raise Http404("No such first contact")
+    contact: FirstContact = access_person_record(
+        user, person_id, "first_contacts", contact_id, action=action, page=page
+    )
     return contact
