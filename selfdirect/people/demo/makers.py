@@ -11,6 +11,7 @@ from itertools import accumulate
 from selfdirect.accounts.models import Locality, Team, User
 from selfdirect.people import rules
 from selfdirect.people.demo import data
+from selfdirect.people.demo.contacts import DAY, FirstContactDrafts, years
 from selfdirect.people.models import (
     Allocation,
     FirstContact,
@@ -20,11 +21,6 @@ from selfdirect.people.models import (
 )
 
 BATCH_SIZE = 5000
-DAY = datetime.timedelta(days=1)
-
-
-def _years(n: float) -> datetime.timedelta:
-    return datetime.timedelta(days=round(n * 365.25))
 
 
 def _surname_form(surname: str, sex: str) -> str:
@@ -89,7 +85,7 @@ class Draft:
         return "adult" if self.age < 65 else "older"
 
 
-class PeopleMaker:
+class PeopleMaker(FirstContactDrafts):
     """Draws fictional people, their allocations, carers and first contacts."""
 
     def __init__(self, rng: random.Random, world: World) -> None:
@@ -330,12 +326,12 @@ class PeopleMaker:
         rng = self.rng
         born = draft.person.date_of_birth
         earliest = max(
-            self.today - _years(5), born + _years(15 if draft.age < 18 else 16)
+            self.today - years(5), born + years(15 if draft.age < 18 else 16)
         )
         span = max((self.today - earliest).days, 0)
         started = self.today - datetime.timedelta(days=rng.randint(0, span))
         draft.allocations.append(self.allocation(draft, started))
-        longest = (started - born - _years(16)).days
+        longest = (started - born - years(16)).days
         if longest > 200 and rng.random() < data.EARLIER_ALLOCATION_SHARE:
             days = rng.randint(180, min(1500, longest))
             earlier = self.allocation(draft, started - datetime.timedelta(days=days))
@@ -366,88 +362,3 @@ class PeopleMaker:
         elif group in data.SPECIALIST_GROUPS and rng.random() < 0.7:
             kind = "specialist" if "specialist" in teams else "adults"
         return rng.choice(teams[kind])
-
-    def first_contacts(self, draft: Draft) -> None:
-        """A first contact for most people, around their first allocation."""
-        rng = self.rng
-        if rng.random() >= data.FIRST_CONTACT_SHARE:
-            return
-        first = draft.allocations[-1]
-        floor = draft.person.date_of_birth + _years(15)
-        on = max(first.started_on - datetime.timedelta(days=rng.randint(0, 60)), floor)
-        self.first_contact(draft, first.team, on)
-        gap = (self.today - on).days
-        if gap > 1 and rng.random() < data.SECOND_CONTACT_SHARE:
-            later = on + datetime.timedelta(days=rng.randint(1, gap))
-            self.first_contact(draft, draft.allocations[0].team, later)
-
-    def first_contact(self, draft: Draft, team: Team, on: datetime.date) -> None:
-        rng = self.rng
-        made_by = "self" if draft.is_carer else self.made_by.draw(rng)
-        sds_discussed = rng.random() < data.SDS_DISCUSSED_SHARE
-        outcome = self.outcomes.draw(rng)
-        if draft.is_carer and rng.random() < 0.7:
-            outcome = "carer_support"
-        contact = FirstContact(
-            public_id=self.uuid(),
-            person=draft.person,
-            team=team,
-            recorded_by=rng.choice(self.world.workers[team.pk]),
-            contact_date=on,
-            made_by=made_by,
-            made_by_name=self.made_by_name(draft, made_by),
-            reason=self.reason(draft, made_by),
-            what_matters=rng.choice(data.WHAT_MATTERS),
-            sds_discussed=sds_discussed,
-            sds_not_discussed_reason=""
-            if sds_discussed
-            else rng.choice(data.SDS_NOT_DISCUSSED_REASONS),
-            outcome=outcome,
-        )
-        draft.contacts.append(contact)
-        if outcome == "signposted":
-            self.signpost(draft, contact)
-
-    def made_by_name(self, draft: Draft, made_by: str) -> str:
-        if made_by == "self":
-            return ""
-        if made_by == "family":
-            return draft.carer_name or (
-                f"{self.name('English', 'F', 1970)[0]} {draft.person.last_name} "
-                "(daughter)"
-            )
-        return self.rng.choice(data.MADE_BY_NAMES[made_by])
-
-    def reason(self, draft: Draft, made_by: str) -> str:
-        if draft.is_carer:
-            key = "carer"
-        elif made_by == "family":
-            key = "family"
-        elif made_by == "self":
-            key = draft.stage
-        else:
-            key = "professional"
-        text = self.rng.choice(data.REASONS[key])
-        return text.format(partner=self.rng.choice(data.PARTNERS))
-
-    def signpost(self, draft: Draft, contact: FirstContact) -> None:
-        """Signposting to 1-2 supports; old follow-ups mostly done, recent ones due."""
-        rng = self.rng
-        names = rng.sample(data.COMMUNITY_SUPPORTS, rng.randint(1, 2))
-        due = contact.contact_date + datetime.timedelta(
-            days=rng.randint(*data.FOLLOW_UP_DAYS)
-        )
-        contact.follow_up_due = due
-        done = due < self.today - 14 * DAY and rng.random() < data.FOLLOW_UP_DONE_SHARE
-        if done:
-            result = self.results.draw(rng)
-            contact.followed_up_on = min(due + rng.randint(-3, 10) * DAY, self.today)
-            contact.follow_up_result = result
-            contact.follow_up_notes = rng.choice(data.FOLLOW_UP_NOTES[result])
-        for name in names:
-            used = None
-            if done:
-                used = rng.choice([True, True, False, None])
-            draft.signpostings.append(
-                Signposting(first_contact=contact, support_name=name, used_it=used)
-            )
