@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from selfdirect.core.forms import Form, LongText, VersionField
 
@@ -22,67 +23,69 @@ from .models import (
 DATE_HINT = "For example, 3/11/2026"
 OPTION_CHOICES = [(str(value), label) for value, label in SdsOption.choices]
 ELEMENT_OPTIONS = [
-    ("", "Not needed"),
-    ("1", "Option 1"),
-    ("2", "Option 2"),
-    ("3", "Option 3"),
+    ("", _("Not needed")),
+    ("1", _("Option 1")),
+    ("2", _("Option 2")),
+    ("3", _("Option 3")),
 ]
 
 
 class InformationForm(Form):
     given_on = forms.DateField(
-        label="Date the information was given", help_text=DATE_HINT
+        label=_("Date the information was given"), help_text=DATE_HINT
     )
     options_explained = forms.MultipleChoiceField(
-        label="Which options did you explain?",
+        label=_("Which options did you explain?"),
         choices=OPTION_CHOICES,
         widget=forms.CheckboxSelectMultiple,
     )
     amount_1 = forms.DecimalField(
-        label="Amount stated for option 1 (£)",
+        label=_("Amount stated for option 1 (£)"),
         required=False,
         min_value=0,
         max_digits=10,
         decimal_places=2,
     )
     amount_2 = forms.DecimalField(
-        label="Amount stated for option 2 (£)",
+        label=_("Amount stated for option 2 (£)"),
         required=False,
         min_value=0,
         max_digits=10,
         decimal_places=2,
     )
     amount_3 = forms.DecimalField(
-        label="Amount stated for option 3 (£)",
+        label=_("Amount stated for option 3 (£)"),
         required=False,
         min_value=0,
         max_digits=10,
         decimal_places=2,
     )
     amount_4 = forms.DecimalField(
-        label="Amount stated for option 4 (£)",
+        label=_("Amount stated for option 4 (£)"),
         required=False,
         min_value=0,
         max_digits=10,
         decimal_places=2,
     )
     period = forms.ChoiceField(
-        label="The amounts are",
+        label=_("The amounts are"),
         choices=AmountStated.Period.choices,
         widget=forms.RadioSelect,
         initial=AmountStated.Period.WEEK,
     )
     formats = forms.MultipleChoiceField(
-        label="How was the information given?",
+        label=_("How was the information given?"),
         choices=InformationGiven.Format.choices,
         widget=forms.CheckboxSelectMultiple,
     )
-    language = forms.CharField(label="Language", max_length=60, initial="English")
+    language = forms.CharField(label=_("Language"), max_length=60, initial="English")
     who_else_can_help = LongText(
-        label="Who else did you say can help?",
+        label=_("Who else did you say can help?"),
         required=False,
         max_length=2000,
-        help_text="For example, the local independent support organisation or an advocacy service",
+        help_text=_(
+            "For example, the local independent support organisation or an advocacy service"
+        ),
     )
 
     def clean(self) -> dict[str, Any]:
@@ -90,7 +93,9 @@ class InformationForm(Form):
         for option in data.get("options_explained", []):
             if data.get(f"amount_{option}") is None:
                 self.add_error(
-                    f"amount_{option}", f"Enter the amount stated for option {option}"
+                    f"amount_{option}",
+                    _("Enter the amount stated for option %(option)s")
+                    % {"option": option},
                 )
         return data
 
@@ -114,21 +119,21 @@ class InformationForm(Form):
 
 class IndependentSupportForm(Form):
     kind = forms.ChoiceField(
-        label="What was offered?",
+        label=_("What was offered?"),
         choices=IndependentSupport.Kind.choices,
         widget=forms.RadioSelect,
     )
-    offered_on = forms.DateField(label="Date offered", help_text=DATE_HINT)
+    offered_on = forms.DateField(label=_("Date offered"), help_text=DATE_HINT)
     response = forms.ChoiceField(
-        label="What did the person say?",
+        label=_("What did the person say?"),
         choices=IndependentSupport.Response.choices,
         widget=forms.RadioSelect,
     )
     organisation = forms.CharField(
-        label="Organisation referred to", max_length=200, required=False
+        label=_("Organisation referred to"), max_length=200, required=False
     )
     referred_on = forms.DateField(
-        label="Date referred", required=False, help_text=DATE_HINT
+        label=_("Date referred"), required=False, help_text=DATE_HINT
     )
 
     def clean(self) -> dict[str, Any]:
@@ -143,31 +148,36 @@ class IndependentSupportForm(Form):
 class UpdateIndependentSupportForm(Form):
     version = VersionField()
     status = forms.ChoiceField(
-        label="Where is the referral now?",
+        label=_("Where is the referral now?"),
         choices=IndependentSupport.Status.choices,
         widget=forms.RadioSelect,
     )
-    feedback = LongText(label="The organisation's feedback", required=False)
+    feedback = LongText(label=_("The organisation's feedback"), required=False)
 
 
 class ChoiceForm(Form):
-    made_on = forms.DateField(label="Date of the choice", help_text=DATE_HINT)
+    made_on = forms.DateField(label=_("Date of the choice"), help_text=DATE_HINT)
     decided_by = forms.ChoiceField(
-        label="Who made the choice?",
+        label=_("Who made the choice?"),
         choices=SupportChoice.DecidedBy.choices,
         widget=forms.RadioSelect,
     )
     representative_name = forms.CharField(
-        label="Representative's name", max_length=200, required=False
+        label=_("Representative's name"), max_length=200, required=False
     )
     representative_authority = forms.ChoiceField(
-        label="Their legal authority",
-        choices=[("", "Not a legal representative"), *SupportChoice.Authority.choices],
+        label=_("Their legal authority"),
+        choices=[
+            ("", _("Not a legal representative")),
+            *SupportChoice.Authority.choices,
+        ],
         required=False,
     )
-    reasons = LongText(label="The person's reasons, in their own words", required=False)
+    reasons = LongText(
+        label=_("The person's reasons, in their own words"), required=False
+    )
     no_choice = forms.BooleanField(
-        label="The person did not make a choice (Option 3 is then deemed chosen)",
+        label=_("The person did not make a choice (Option 3 is then deemed chosen)"),
         required=False,
     )
 
@@ -200,7 +210,7 @@ class ChoiceForm(Form):
                 "Choose an option for at least one element of support, or tick that the person did not make a choice",
             )
         if chosen and data.get("no_choice"):
-            self.add_error("no_choice", "Untick this: options have been chosen")
+            self.add_error("no_choice", _("Untick this: options have been chosen"))
         return data
 
     def details(self) -> dict[str, Any]:
@@ -225,52 +235,58 @@ def family_conditions() -> list[tuple[str, str]]:
 
 
 class DirectPaymentForm(Form):
-    checked_on = forms.DateField(label="Date of the checks", help_text=DATE_HINT)
+    checked_on = forms.DateField(label=_("Date of the checks"), help_text=DATE_HINT)
     payment_starts_on = forms.DateField(
-        label="First payment due", required=False, help_text=DATE_HINT
+        label=_("First payment due"), required=False, help_text=DATE_HINT
     )
     means_test_on = forms.DateField(
-        label="Means test done on",
+        label=_("Means test done on"),
         required=False,
-        help_text="Optional. If there is one, it must be no later than a year after payments start",
+        help_text=_(
+            "Optional. If there is one, it must be no later than a year after payments start"
+        ),
     )
     third_party_payee = forms.CharField(
-        label="Third-party payee, if any", max_length=200, required=False
+        label=_("Third-party payee, if any"), max_length=200, required=False
     )
     payee_at_persons_request = forms.BooleanField(
-        label="The person asked for a third-party payee", required=False
+        label=_("The person asked for a third-party payee"), required=False
     )
     family_member_employed = forms.BooleanField(
-        label="A family member would be employed", required=False
+        label=_("A family member would be employed"), required=False
     )
     family_member = forms.CharField(
-        label="The family member", max_length=200, required=False
+        label=_("The family member"), max_length=200, required=False
     )
     undue_pressure = forms.BooleanField(
-        label="There is a sign of undue pressure on the person", required=False
+        label=_("There is a sign of undue pressure on the person"), required=False
     )
     family_member_has_powers = forms.BooleanField(
-        label="The family member is a guardian, continuing attorney or welfare attorney with relevant powers",
+        label=_(
+            "The family member is a guardian, continuing attorney or welfare attorney with relevant powers"
+        ),
         required=False,
     )
     family_conditions = forms.MultipleChoiceField(
-        label="Conditions met for employing a family member",
+        label=_("Conditions met for employing a family member"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="From the partnership's list: check it against the regulations in force",
+        help_text=_(
+            "From the partnership's list: check it against the regulations in force"
+        ),
     )
     decision = forms.ChoiceField(
-        label="Decision",
+        label=_("Decision"),
         choices=DirectPaymentCheck.Decision.choices,
         widget=forms.RadioSelect,
     )
     refusal_reasons = LongText(
-        label="If refused, the reasons in plain words",
+        label=_("If refused, the reasons in plain words"),
         required=False,
-        help_text="These go in the letter to the person",
+        help_text=_("These go in the letter to the person"),
     )
     review_on = forms.DateField(
-        label="If refused, when it will be reviewed",
+        label=_("If refused, when it will be reviewed"),
         required=False,
         help_text=DATE_HINT,
     )

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from selfdirect.core.concurrency import EditConflict
@@ -46,7 +47,7 @@ def information(request: HttpRequest, person_id: str) -> HttpResponse:
         except ValidationError as error:
             show_errors(form, error)
         else:
-            messages.success(request, "Information given recorded.")
+            messages.success(request, _("Information given recorded."))
             return _to_person(person)
     context = {
         "form": form,
@@ -67,7 +68,7 @@ def independent_support(request: HttpRequest, person_id: str) -> HttpResponse:
         services.offer_independent_support(
             person=person, by=user, details=form.cleaned_data
         )
-        messages.success(request, "Independent support offer recorded.")
+        messages.success(request, _("Independent support offer recorded."))
         return _to_person(person)
     context = {
         "form": form,
@@ -103,14 +104,15 @@ def update_independent_support(
             conflict = error
             form = rebind_for_conflict(form, error)
         else:
-            messages.success(request, "Referral updated.")
+            messages.success(request, _("Referral updated."))
             return _to_person(support.person)
     context = {
         "form": form,
         "person": support.person,
         "conflict": conflict,
         "button": "Save",
-        "title": f"Update the referral to {support.organisation or 'independent support'}",
+        "title": _("Update the referral to %(organisation)s")
+        % {"organisation": support.organisation or _("independent support")},
     }
     return render(request, "choices/simple_form.html", context)
 
@@ -143,7 +145,7 @@ def record_choice(request: HttpRequest, person_id: str) -> HttpResponse:
             changed = current.choice is not None
             messages.success(
                 request,
-                "Change of option recorded. Review the support plan with the person."
+                _("Change of option recorded. Review the support plan with the person.")
                 if changed
                 else "Choice recorded.",
             )
@@ -187,10 +189,10 @@ def direct_payment(request: HttpRequest, person_id: str) -> HttpResponse:
             if check.decision == "refused":
                 messages.info(
                     request,
-                    "Refusal recorded. Send the person the letter with the reasons.",
+                    _("Refusal recorded. Send the person the letter with the reasons."),
                 )
             else:
-                messages.success(request, "Direct payment checks recorded.")
+                messages.success(request, _("Direct payment checks recorded."))
             return _to_person(person)
     context = {
         "form": form,

@@ -5,6 +5,7 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from selfdirect.core.forms import Form, LongText, VersionField
 from selfdirect.people.models import FirstContact
@@ -23,7 +24,9 @@ DATE_HINT = "For example, 3/11/2026"
 
 def not_future(value: datetime.date | None, label: str) -> datetime.date | None:
     if value and value > timezone.localdate():
-        raise forms.ValidationError(f"{label} must be today or in the past")
+        raise forms.ValidationError(
+            _("%(label)s must be today or in the past") % {"label": label}
+        )
     return value
 
 
@@ -31,62 +34,64 @@ class ConversationForm(Form):
     first_contact = forms.ModelChoiceField(
         FirstContact.objects.none(),
         required=False,
-        label="Does this follow a first contact?",
-        empty_label="No",
+        label=_("Does this follow a first contact?"),
+        empty_label=_("No"),
     )
     conversation_date = forms.DateField(
-        label="Date of the conversation", help_text=DATE_HINT
+        label=_("Date of the conversation"), help_text=DATE_HINT
     )
     place = forms.CharField(
-        label="Where did it take place?",
+        label=_("Where did it take place?"),
         max_length=200,
-        help_text="For example, at home, by phone, at the day centre",
+        help_text=_("For example, at home, by phone, at the day centre"),
     )
     participants = forms.MultipleChoiceField(
-        label="Who took part?",
+        label=_("Who took part?"),
         choices=rules.PARTICIPANTS,
         widget=forms.CheckboxSelectMultiple,
     )
     participant_names = LongText(
-        label="Their names and roles",
+        label=_("Their names and roles"),
         required=False,
         max_length=2000,
     )
     participation_support = forms.MultipleChoiceField(
-        label="How was the person supported to take part?",
+        label=_("How was the person supported to take part?"),
         choices=rules.PARTICIPATION_SUPPORT,
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        help_text="Select all that apply",
+        help_text=_("Select all that apply"),
     )
     participation_notes = LongText(
-        label="Anything else about taking part", required=False
+        label=_("Anything else about taking part"), required=False
     )
     persons_account = LongText(
-        label="The person's own account",
+        label=_("The person's own account"),
         required=False,
-        help_text="In their words: what matters to them, what is happening in their life",
+        help_text=_(
+            "In their words: what matters to them, what is happening in their life"
+        ),
     )
     good_day = LongText(
-        label="What does a good day look like for them?",
+        label=_("What does a good day look like for them?"),
         required=False,
     )
     who_helps_now = LongText(
-        label="Who helps them now?",
+        label=_("Who helps them now?"),
         required=False,
-        help_text="Family, friends, neighbours, groups, services",
+        help_text=_("Family, friends, neighbours, groups, services"),
     )
     carer_views = LongText(
-        label="The unpaid carer's views",
+        label=_("The unpaid carer's views"),
         required=False,
-        help_text="If the person has an unpaid carer, record what the carer says",
+        help_text=_("If the person has an unpaid carer, record what the carer says"),
     )
     carer_offered_support_plan = forms.ChoiceField(
-        label="Was the carer offered their own adult carer support plan?",
+        label=_("Was the carer offered their own adult carer support plan?"),
         choices=[
-            ("", "Not yet"),
-            ("yes", "Yes, offered"),
-            ("no", "No carer, or not appropriate"),
+            ("", _("Not yet")),
+            ("yes", _("Yes, offered")),
+            ("no", _("No carer, or not appropriate")),
         ],
         required=False,
         widget=forms.RadioSelect,
@@ -94,11 +99,11 @@ class ConversationForm(Form):
     eligibility_level = forms.ModelChoiceField(
         EligibilityLevel.objects.filter(active=True),
         required=False,
-        label="Eligibility (risk to independence and wellbeing)",
-        empty_label="Not yet decided",
+        label=_("Eligibility (risk to independence and wellbeing)"),
+        empty_label=_("Not yet decided"),
     )
     eligibility_reason = LongText(
-        label="Reason for the eligibility level", required=False
+        label=_("Reason for the eligibility level"), required=False
     )
 
     def __init__(self, *args: Any, first_contacts: Any, **kwargs: Any) -> None:
@@ -147,9 +152,9 @@ class EditConversationForm(ConversationForm):
 
 class OutcomeForm(Form):
     words = LongText(
-        label="What matters to the person, in their own words",
+        label=_("What matters to the person, in their own words"),
         max_length=2000,
-        help_text=(
+        help_text=_(
             "Write the end result they want, as they say it. For example: "
             "“I want to get back to my Tuesday swimming group.”"
         ),
@@ -158,20 +163,20 @@ class OutcomeForm(Form):
         OutcomeDomain.objects.filter(active=True),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        label="Outcome domains (optional)",
+        label=_("Outcome domains (optional)"),
     )
     whats_working = LongText(
-        label="What is working now", required=False, max_length=2000
+        label=_("What is working now"), required=False, max_length=2000
     )
     whats_not_working = LongText(
-        label="What is not working", required=False, max_length=2000
+        label=_("What is not working"), required=False, max_length=2000
     )
     priority = forms.TypedChoiceField(
         choices=PersonalOutcome.Priority.choices,
         coerce=int,
         widget=forms.RadioSelect,
         initial=PersonalOutcome.Priority.MEDIUM,
-        label="How important is this to them?",
+        label=_("How important is this to them?"),
     )
 
     def details(self) -> dict[str, Any]:
@@ -188,20 +193,22 @@ class EditOutcomeForm(OutcomeForm):
 
 class StrengthForm(Form):
     kind = forms.ChoiceField(
-        label="What kind of strength is it?",
+        label=_("What kind of strength is it?"),
         choices=Strength.Kind.choices,
         widget=forms.RadioSelect,
     )
     description = LongText(
-        label="The strength",
+        label=_("The strength"),
         max_length=2000,
-        help_text="For example: knows everyone in the street; good with her tablet; church group visits weekly",
+        help_text=_(
+            "For example: knows everyone in the street; good with her tablet; church group visits weekly"
+        ),
     )
     helps_with = forms.ModelMultipleChoiceField(
         PersonalOutcome.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        label="Which outcomes does it help with?",
+        label=_("Which outcomes does it help with?"),
     )
 
     def __init__(self, *args: Any, outcomes: Any, **kwargs: Any) -> None:
@@ -210,24 +217,24 @@ class StrengthForm(Form):
 
 
 class RiskEnablementForm(Form):
-    risk = LongText(label="The risk, in plain words", max_length=2000)
-    gain = LongText(label="What the person gains by taking it", max_length=2000)
-    persons_view = LongText(label="The person's view", max_length=2000)
+    risk = LongText(label=_("The risk, in plain words"), max_length=2000)
+    gain = LongText(label=_("What the person gains by taking it"), max_length=2000)
+    persons_view = LongText(label=_("The person's view"), max_length=2000)
     agreed_actions = LongText(
-        label="What was agreed, and who is responsible for what",
+        label=_("What was agreed, and who is responsible for what"),
         max_length=4000,
     )
     agreed_by = forms.CharField(
-        label="Who agreed",
+        label=_("Who agreed"),
         max_length=300,
-        help_text="Names and roles, including the person",
+        help_text=_("Names and roles, including the person"),
     )
-    review_on = forms.DateField(label="When to review it", help_text=DATE_HINT)
+    review_on = forms.DateField(label=_("When to review it"), help_text=DATE_HINT)
 
 
 class ShareForm(Form):
     shared_on = forms.DateField(
-        label="Date shared with the person", help_text=DATE_HINT
+        label=_("Date shared with the person"), help_text=DATE_HINT
     )
 
     def clean_shared_on(self) -> datetime.date | None:
@@ -235,14 +242,16 @@ class ShareForm(Form):
 
 
 class AgreeForm(Form):
-    agreed_on = forms.DateField(label="Date agreed", help_text=DATE_HINT)
+    agreed_on = forms.DateField(label=_("Date agreed"), help_text=DATE_HINT)
     agreed_by = forms.CharField(
-        label="Who agreed it?",
+        label=_("Who agreed it?"),
         max_length=200,
-        help_text="The person, or their representative and their authority (for example, welfare attorney)",
+        help_text=_(
+            "The person, or their representative and their authority (for example, welfare attorney)"
+        ),
     )
     agreed_how = forms.ChoiceField(
-        label="How did they agree?",
+        label=_("How did they agree?"),
         choices=Conversation.AgreedHow.choices,
         widget=forms.RadioSelect,
     )
@@ -253,13 +262,15 @@ class AgreeForm(Form):
 
 class CorrectionForm(Form):
     about = forms.CharField(
-        label="Which part is it about?",
+        label=_("Which part is it about?"),
         max_length=200,
         required=False,
-        help_text="For example, 'What matters to me' or 'Risks'",
+        help_text=_("For example, 'What matters to me' or 'Risks'"),
     )
-    words = LongText(label="What the person says, in their own words", max_length=4000)
-    added_on = forms.DateField(label="Date", help_text=DATE_HINT)
+    words = LongText(
+        label=_("What the person says, in their own words"), max_length=4000
+    )
+    added_on = forms.DateField(label=_("Date"), help_text=DATE_HINT)
 
     def clean_added_on(self) -> datetime.date | None:
         return not_future(self.cleaned_data["added_on"], "Date")

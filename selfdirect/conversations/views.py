@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from selfdirect.accounts.roles import Capability
@@ -55,7 +56,8 @@ def start(request: HttpRequest, person_id: str) -> HttpResponse:
             person=person, by=user, team=team, details=form.details()
         )
         messages.success(
-            request, "Conversation record started. Now add what matters to the person."
+            request,
+            _("Conversation record started. Now add what matters to the person."),
         )
         return _back(conversation)
     return render(
@@ -159,7 +161,7 @@ def outcome(
                     request, f"Saved. A thought about the wording: {check.suggestion}"
                 )
             else:
-                messages.success(request, "Personal outcome saved.")
+                messages.success(request, _("Personal outcome saved."))
             return _back(conversation)
     hint: OutcomeCheck | None = (
         classify_outcome(form.data["words"])
@@ -200,9 +202,9 @@ def strength(
         conversation_id,
         StrengthForm,
         services.record_strength,
-        title="Add a strength or asset",
+        title=_("Add a strength or asset"),
         button="Save strength",
-        done="Strength saved.",
+        done=_("Strength saved."),
         form_kwargs=lambda conversation: {"outcomes": conversation.outcomes.all()},
     )
 
@@ -215,8 +217,8 @@ def risk(request: HttpRequest, person_id: str, conversation_id: str) -> HttpResp
         conversation_id,
         RiskEnablementForm,
         services.record_risk_enablement,
-        title="Record a risk the person chooses to take",
-        done="Risk enablement saved.",
+        title=_("Record a risk the person chooses to take"),
+        done=_("Risk enablement saved."),
         intro=(
             "Record the choice the person is making and what they gain, not only the "
             "hazard. Agree what everyone will do."
@@ -232,8 +234,8 @@ def share(request: HttpRequest, person_id: str, conversation_id: str) -> HttpRes
         conversation_id,
         ShareForm,
         services.share_conversation,
-        title="Share the record with the person",
-        done="Conversation record shared with the person.",
+        title=_("Share the record with the person"),
+        done=_("Conversation record shared with the person."),
     )
 
 
@@ -245,8 +247,8 @@ def agree(request: HttpRequest, person_id: str, conversation_id: str) -> HttpRes
         conversation_id,
         AgreeForm,
         services.agree_conversation,
-        title="Record that the person agreed",
-        done="Conversation record agreed.",
+        title=_("Record that the person agreed"),
+        done=_("Conversation record agreed."),
     )
 
 
@@ -260,8 +262,8 @@ def correction(
         conversation_id,
         CorrectionForm,
         services.add_correction,
-        title="Add the person's own words",
-        done="The person's words have been added.",
+        title=_("Add the person's own words"),
+        done=_("The person's words have been added."),
     )
 
 

@@ -59,9 +59,9 @@ class PlainErrors:
             ):
                 field.error_messages["required"] = _required_message(field, label)
             if isinstance(field, forms.DateField):
-                field.error_messages["invalid"] = (
-                    f"{label.rstrip('?')} must be a real date, like 27/03/1950"
-                )
+                field.error_messages["invalid"] = _(
+                    "%(label)s must be a real date, like 27/03/1950"
+                ) % {"label": label.rstrip("?")}
 
 
 _QUESTION_WORDS = ("what ", "who ", "how ", "when ", "where ", "why ", "which ")
@@ -69,10 +69,10 @@ _QUESTION_WORDS = ("what ", "who ", "how ", "when ", "where ", "why ", "which ")
 
 def _required_message(field: forms.Field, label: str) -> str:
     if label.endswith("?") or label.lower().startswith(_QUESTION_WORDS):
-        return f"Answer “{label}”"
+        return _("Answer “%(label)s”") % {"label": label}
     if isinstance(field, forms.ChoiceField | forms.ModelChoiceField):
-        return f"Choose the {label.lower()}"
-    return f"Enter the {label.lower()}"
+        return _("Choose the %(label)s") % {"label": label.lower()}
+    return _("Enter the %(label)s") % {"label": label.lower()}
 
 
 class Form(PlainErrors, forms.Form):

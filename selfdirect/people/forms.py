@@ -5,6 +5,7 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from selfdirect.accounts.models import Locality, Team, User
 from selfdirect.core.forms import Form, LongText, ModelForm, VersionField
@@ -12,53 +13,57 @@ from selfdirect.core.forms import Form, LongText, ModelForm, VersionField
 from . import rules
 from .models import FirstContact, Person, Relationship, ServiceGroup
 
-YES_NO = [("yes", "Yes"), ("no", "No")]
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
 
 def _past_date(value: datetime.date | None, label: str) -> None:
     if value and value > timezone.localdate():
-        raise forms.ValidationError(f"{label} must be today or in the past")
+        raise forms.ValidationError(
+            _("%(label)s must be today or in the past") % {"label": label}
+        )
 
 
 class PersonForm(ModelForm):
     first_name = forms.CharField(max_length=100)
     last_name = forms.CharField(max_length=100)
-    date_of_birth = forms.DateField(help_text="For example, 27/03/1950")
+    date_of_birth = forms.DateField(help_text=_("For example, 27/03/1950"))
     chi_number = forms.CharField(
-        label="CHI number",
+        label=_("CHI number"),
         required=False,
-        help_text="10 digits. Leave blank if you do not know it.",
+        help_text=_("10 digits. Leave blank if you do not know it."),
     )
     postcode = forms.CharField(
-        max_length=20, required=False, help_text="For example, G81 1UE"
+        max_length=20, required=False, help_text=_("For example, G81 1UE")
     )
     address = LongText(max_length=500, required=False)
     communication_needs = LongText(
         required=False,
-        help_text=(
+        help_text=_(
             "For example, uses BSL, needs Easy Read, hard of hearing, "
             "prefers a phone call to a letter"
         ),
     )
     locality = forms.ModelChoiceField(
-        Locality.objects.all(), required=False, empty_label="Not known"
+        Locality.objects.all(), required=False, empty_label=_("Not known")
     )
     service_groups = forms.ModelMultipleChoiceField(
         ServiceGroup.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Select all that apply",
+        help_text=_("Select all that apply"),
     )
     consent_to_share = forms.ChoiceField(
-        label="Has the person agreed to share their information with other services?",
+        label=_(
+            "Has the person agreed to share their information with other services?"
+        ),
         choices=Person.Consent.choices,
         widget=forms.RadioSelect,
         initial=Person.Consent.NOT_ASKED,
     )
     consent_recorded_on = forms.DateField(
-        label="Date consent was recorded",
+        label=_("Date consent was recorded"),
         required=False,
-        help_text="For example, 3/11/2026",
+        help_text=_("For example, 3/11/2026"),
     )
 
     class Meta:
@@ -127,11 +132,13 @@ class AddPersonForm(PersonForm):
     team = forms.ModelChoiceField(
         Team.objects.none(),
         empty_label=None,
-        help_text="The team the person is allocated to",
+        help_text=_("The team the person is allocated to"),
     )
     not_a_duplicate = forms.BooleanField(
         required=False,
-        label="I have checked: this is a different person from the records listed above",
+        label=_(
+            "I have checked: this is a different person from the records listed above"
+        ),
     )
 
     def __init__(self, *args: Any, teams: Any, **kwargs: Any) -> None:
@@ -144,7 +151,7 @@ class EditPersonForm(PersonForm):
     status = forms.ChoiceField(
         choices=[c for c in Person.Status.choices if c[0] != Person.Status.MERGED],
         widget=forms.RadioSelect,
-        label="Is the record open or closed?",
+        label=_("Is the record open or closed?"),
     )
 
     class Meta(PersonForm.Meta):
@@ -153,25 +160,29 @@ class EditPersonForm(PersonForm):
 
 class CaseloadFilterForm(Form):
     q = forms.CharField(
-        label="Search",
+        label=_("Search"),
         required=False,
-        help_text="Name, CHI number or postcode",
+        help_text=_("Name, CHI number or postcode"),
         max_length=100,
     )
     team = forms.ModelChoiceField(
-        Team.objects.none(), required=False, empty_label="All teams"
+        Team.objects.none(), required=False, empty_label=_("All teams")
     )
     locality = forms.ModelChoiceField(
-        Locality.objects.all(), required=False, empty_label="All localities"
+        Locality.objects.all(), required=False, empty_label=_("All localities")
     )
     service_group = forms.ModelChoiceField(
-        ServiceGroup.objects.all(), required=False, empty_label="All service groups"
+        ServiceGroup.objects.all(), required=False, empty_label=_("All service groups")
     )
     worker = forms.ModelChoiceField(
-        User.objects.none(), required=False, empty_label="All workers"
+        User.objects.none(), required=False, empty_label=_("All workers")
     )
     status = forms.ChoiceField(
-        choices=[("open", "Open"), ("closed", "Closed"), ("", "Open and closed")],
+        choices=[
+            ("open", _("Open")),
+            ("closed", _("Closed")),
+            ("", _("Open and closed")),
+        ],
         required=False,
     )
 
@@ -184,10 +195,10 @@ class CaseloadFilterForm(Form):
 class AllocationForm(Form):
     team = forms.ModelChoiceField(Team.objects.all(), empty_label=None)
     worker = forms.ModelChoiceField(
-        User.objects.none(), required=False, empty_label="No named worker yet"
+        User.objects.none(), required=False, empty_label=_("No named worker yet")
     )
     started_on = forms.DateField(
-        label="Allocated from", help_text="For example, 3/11/2026"
+        label=_("Allocated from"), help_text=_("For example, 3/11/2026")
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -199,25 +210,27 @@ class AllocationForm(Form):
 
 class RelationshipForm(Form):
     kind = forms.ChoiceField(
-        label="Who are they to the person?",
+        label=_("Who are they to the person?"),
         choices=Relationship.Kind.choices,
         widget=forms.RadioSelect,
     )
     name = forms.CharField(max_length=200, required=False)
     carer_chi = forms.CharField(
-        label="Their CHI number, if they have a record in Selfdirect",
+        label=_("Their CHI number, if they have a record in Selfdirect"),
         required=False,
-        help_text="Links the two records, so each shows the other",
+        help_text=_("Links the two records, so each shows the other"),
     )
     description = forms.CharField(
-        label="How they are related",
+        label=_("How they are related"),
         max_length=200,
         required=False,
-        help_text="For example, daughter, husband, neighbour",
+        help_text=_("For example, daughter, husband, neighbour"),
     )
-    contact = forms.CharField(label="Contact details", max_length=200, required=False)
+    contact = forms.CharField(
+        label=_("Contact details"), max_length=200, required=False
+    )
     lives_with_person = forms.BooleanField(
-        label="They live with the person", required=False
+        label=_("They live with the person"), required=False
     )
 
     def clean_carer_chi(self) -> str:
@@ -238,51 +251,53 @@ class RelationshipForm(Form):
 
 class FirstContactForm(Form):
     contact_date = forms.DateField(
-        label="Date of contact", help_text="For example, 3/11/2026"
+        label=_("Date of contact"), help_text=_("For example, 3/11/2026")
     )
     made_by = forms.ChoiceField(
-        label="Who made contact?",
+        label=_("Who made contact?"),
         choices=FirstContact.MadeBy.choices,
         widget=forms.RadioSelect,
     )
     made_by_name = forms.CharField(
-        label="Their name and role",
+        label=_("Their name and role"),
         max_length=200,
         required=False,
-        help_text="If someone other than the person made contact",
+        help_text=_("If someone other than the person made contact"),
     )
     reason = LongText(
-        label="Why did they get in touch?",
-        help_text="In the person's own words, as far as you can",
+        label=_("Why did they get in touch?"),
+        help_text=_("In the person's own words, as far as you can"),
     )
     what_matters = LongText(
-        label="What matters to them?",
+        label=_("What matters to them?"),
         required=False,
-        help_text="For example, staying in their own home, getting back to their club",
+        help_text=_(
+            "For example, staying in their own home, getting back to their club"
+        ),
     )
     sds_discussed = forms.ChoiceField(
-        label="Did you talk about self-directed support and the four options?",
+        label=_("Did you talk about self-directed support and the four options?"),
         choices=YES_NO,
         widget=forms.RadioSelect,
     )
     sds_not_discussed_reason = LongText(
-        label="If not, why not?", required=False, max_length=2000
+        label=_("If not, why not?"), required=False, max_length=2000
     )
     outcome = forms.ChoiceField(
-        label="What happened as a result?",
+        label=_("What happened as a result?"),
         choices=FirstContact.Outcome.choices,
         widget=forms.RadioSelect,
     )
     signposted_to = LongText(
-        label="Community supports the person was signposted to",
+        label=_("Community supports the person was signposted to"),
         required=False,
         max_length=2000,
-        help_text="One on each line, for example: Dalmuir lunch club",
+        help_text=_("One on each line, for example: Dalmuir lunch club"),
     )
     follow_up_due = forms.DateField(
-        label="When to check how it went",
+        label=_("When to check how it went"),
         required=False,
-        help_text="Needed when you signpost someone. For example, 3/12/2026",
+        help_text=_("Needed when you signpost someone. For example, 3/12/2026"),
     )
 
     def clean_contact_date(self) -> datetime.date:
@@ -295,10 +310,14 @@ class FirstContactForm(Form):
         if data.get("sds_discussed") == "no" and not data.get(
             "sds_not_discussed_reason"
         ):
-            self.add_error("sds_not_discussed_reason", "Say why SDS was not discussed")
+            self.add_error(
+                "sds_not_discussed_reason", _("Say why SDS was not discussed")
+            )
         if data.get("outcome") == FirstContact.Outcome.SIGNPOSTED:
             if not self.supports():
-                self.add_error("signposted_to", "Name at least one community support")
+                self.add_error(
+                    "signposted_to", _("Name at least one community support")
+                )
             if not data.get("follow_up_due"):
                 self.add_error(
                     "follow_up_due", "Enter when to follow up the signposting"
@@ -329,28 +348,31 @@ class FirstContactForm(Form):
         }
 
 
-USED_CHOICES = [("yes", "Yes"), ("no", "No"), ("unknown", "Not known")]
+USED_CHOICES = [("yes", _("Yes")), ("no", _("No")), ("unknown", _("Not known"))]
 
 
 class FollowUpForm(Form):
     version = VersionField()
     followed_up_on = forms.DateField(
-        label="Date of follow-up", help_text="For example, 3/12/2026"
+        label=_("Date of follow-up"), help_text=_("For example, 3/12/2026")
     )
     result = forms.ChoiceField(
-        label="What was the result?",
+        label=_("What was the result?"),
         choices=FirstContact.FollowUpResult.choices,
         widget=forms.RadioSelect,
     )
     notes = LongText(
-        label="Notes", required=False, help_text="In the person's words where you can"
+        label=_("Notes"),
+        required=False,
+        help_text=_("In the person's words where you can"),
     )
 
     def __init__(self, *args: Any, signpostings: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for signposting in signpostings:
             self.fields[f"used_{signposting.pk}"] = forms.ChoiceField(
-                label=f"Did they use {signposting.support_name}?",
+                label=_("Did they use %(support)s?")
+                % {"support": signposting.support_name},
                 choices=USED_CHOICES,
                 widget=forms.RadioSelect,
                 required=False,
@@ -373,7 +395,7 @@ class FollowUpForm(Form):
 class MergeForm(Form):
     duplicate = forms.UUIDField(widget=forms.HiddenInput)
     confirm = forms.BooleanField(
-        label="I have checked these are the same person",
+        label=_("I have checked these are the same person"),
         error_messages={
             "required": "Confirm you have checked these are the same person"
         },

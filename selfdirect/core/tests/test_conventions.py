@@ -32,3 +32,15 @@ def test_views_and_the_api_reach_personal_data_only_through_access_functions() -
     ]
     assert _view_and_api_modules(), "no view modules found"
     assert not offenders, f"Use visible_to()/access_*() instead: {offenders}"
+
+
+def test_translated_text_is_never_an_f_string() -> None:
+    pattern = re.compile(r"\b(_|gettext|gettext_lazy)\(\s*f[\"']")
+    offenders = [
+        f"{path.relative_to(ROOT)}:{n}"
+        for path in ROOT.rglob("*.py")
+        if "tests" not in path.parts and "migrations" not in path.parts
+        for n, line in enumerate(path.read_text().splitlines(), start=1)
+        if pattern.search(line)
+    ]
+    assert not offenders, f"Use named placeholders in translated text: {offenders}"

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from selfdirect.accounts.roles import Capability
@@ -61,7 +62,10 @@ def merge(request: HttpRequest, person_id: str) -> HttpResponse:
         except ValidationError as error:
             show_errors(form, error)
         else:
-            messages.success(request, f"Merged the duplicate record into {keep}.")
+            messages.success(
+                request,
+                _("Merged the duplicate record into %(person)s.") % {"person": keep},
+            )
             return redirect("people:detail", person_id=keep.public_id)
     context = {"person": keep, "candidates": candidates, "query": query, "form": form}
     return render(request, "people/merge.html", context)

@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from selfdirect.accounts.roles import Capability
@@ -33,7 +34,7 @@ def record_first_contact(request: HttpRequest, person_id: str) -> HttpResponse:
             details=form.details(),
             signposted_to=form.supports(),
         )
-        messages.success(request, "First contact recorded.")
+        messages.success(request, _("First contact recorded."))
         return redirect("people:detail", person_id=person.public_id)
     return render(
         request, "people/first_contact_form.html", {"form": form, "person": person}
@@ -88,7 +89,7 @@ def record_follow_up(
             conflict = error
             form = rebind_for_conflict(form, error, signpostings=signpostings)
         else:
-            messages.success(request, "Follow-up recorded.")
+            messages.success(request, _("Follow-up recorded."))
             return redirect("people:detail", person_id=contact.person.public_id)
     context = {
         "form": form,

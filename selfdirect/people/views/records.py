@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from selfdirect.accounts.roles import Capability
@@ -26,7 +27,7 @@ def allocate(request: HttpRequest, person_id: str) -> HttpResponse:
         except ValidationError as error:
             show_errors(form, error)
         else:
-            messages.success(request, "Allocation saved.")
+            messages.success(request, _("Allocation saved."))
             return redirect("people:detail", person_id=person.public_id)
     return render(
         request, "people/allocation_form.html", {"form": form, "person": person}
@@ -55,7 +56,7 @@ def add_relationship(request: HttpRequest, person_id: str) -> HttpResponse:
             except ValidationError as error:
                 show_errors(form, error)
             else:
-                messages.success(request, "Relationship saved.")
+                messages.success(request, _("Relationship saved."))
                 return redirect("people:detail", person_id=person.public_id)
     return render(
         request, "people/relationship_form.html", {"form": form, "person": person}
