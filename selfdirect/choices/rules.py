@@ -4,6 +4,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils.translation import gettext as _
+
 OPTION_THREE = 3
 OPTION_FOUR = 4
 
@@ -40,16 +42,18 @@ def informed_choice(
     missing = []
     if not information_before:
         missing.append(
-            "No record of information about the options given before the choice"
+            _("No record of information about the options given before the choice")
         )
     if not independent_support_offered:
-        missing.append("No record that independent support or advocacy was offered")
+        missing.append(_("No record that independent support or advocacy was offered"))
     if decided_by == "carer":
         missing.append(
-            "The choice was made by a carer, not the person or a legal representative"
+            _(
+                "The choice was made by a carer, not the person or a legal representative"
+            )
         )
     if decided_by == "legal_representative" and not authority_recorded:
-        missing.append("The representative's legal authority is not recorded")
+        missing.append(_("The representative's legal authority is not recorded"))
     return InformedChoice(informed=not missing, missing=missing)
 
 
@@ -81,24 +85,26 @@ def direct_payment_problems(
         and payment_starts_on
         and (means_test_on - payment_starts_on).days > MEANS_TEST_WINDOW_DAYS
     ):
-        problems["means_test_on"] = (
+        problems["means_test_on"] = _(
             "A means test must be done no later than a year after payments start"
         )
     agreed = decision == "agreed"
     if agreed and third_party_payee and not payee_at_persons_request:
-        problems["payee_at_persons_request"] = (
+        problems["payee_at_persons_request"] = _(
             "A third-party payee can only be used if the person asks for one"
         )
     if agreed and family_member_employed and undue_pressure:
-        problems["undue_pressure"] = (
+        problems["undue_pressure"] = _(
             "A family member cannot be employed where there is undue pressure"
         )
     if agreed and family_member_employed and family_member_has_powers:
-        problems["family_member_has_powers"] = (
+        problems["family_member_has_powers"] = _(
             "A family member who is a guardian or attorney with relevant powers cannot be employed"
         )
     if decision == "refused" and not refusal_reasons.strip():
-        problems["refusal_reasons"] = "Give the reasons for refusing a direct payment"
+        problems["refusal_reasons"] = _(
+            "Give the reasons for refusing a direct payment"
+        )
     if decision == "refused" and review_on is None:
-        problems["review_on"] = "Say when the refusal will be reviewed"
+        problems["review_on"] = _("Say when the refusal will be reviewed")
     return problems

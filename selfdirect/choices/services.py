@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from selfdirect.accounts.models import User
 from selfdirect.core.concurrency import save_versioned
@@ -43,7 +44,7 @@ def record_information_given(
     """Record the information given on the options, with the amount stated for each."""
     if not options_explained:
         raise ValidationError(
-            {"options_explained": "Choose the options you explained."}
+            {"options_explained": _("Choose the options you explained.")}
         )
     information: InformationGiven = _save_new(
         InformationGiven(
@@ -106,7 +107,9 @@ def record_choice(
     ):
         raise ValidationError(
             {
-                "representative_authority": "Say what legal authority the representative has."
+                "representative_authority": _(
+                    "Say what legal authority the representative has."
+                )
             }
         )
     deemed = rules.deemed_option(choice_made=bool(elements))

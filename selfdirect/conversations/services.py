@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from selfdirect.accounts.models import Team, User
 from selfdirect.core.concurrency import save_versioned
@@ -25,8 +26,10 @@ from .wording import classify_outcome
 def _editable(conversation: Conversation) -> None:
     if conversation.state == Conversation.State.AGREED:
         raise ValidationError(
-            "This conversation has been agreed, so it cannot be changed. Add the "
-            "person's own corrections, or record a new conversation."
+            _(
+                "This conversation has been agreed, so it cannot be changed. Add the "
+                "person's own corrections, or record a new conversation."
+            )
         )
 
 
@@ -103,7 +106,9 @@ def record_strength(
     """Record a strength or asset, linked to the outcomes it helps with."""
     _editable(conversation)
     if any(o.conversation_id != conversation.pk for o in helps_with):
-        raise ValidationError({"helps_with": "Choose outcomes from this conversation."})
+        raise ValidationError(
+            {"helps_with": _("Choose outcomes from this conversation.")}
+        )
     strength: Strength = _save_new(
         Strength(conversation=conversation, kind=kind, description=description), by
     )
@@ -158,7 +163,7 @@ def agree_conversation(
     """Record that the person (or their representative) agreed the record."""
     if not rules.can_be_agreed(outcome_count=conversation.outcomes.count()):
         raise ValidationError(
-            "Record at least one personal outcome before the conversation is agreed."
+            _("Record at least one personal outcome before the conversation is agreed.")
         )
     conversation.agreed_on = agreed_on
     conversation.agreed_by = agreed_by
@@ -184,7 +189,7 @@ def add_correction(
     """Keep the person's own words about their record, beside the practitioner's."""
     if conversation.state == Conversation.State.DRAFT:
         raise ValidationError(
-            "Share the conversation with the person before adding their corrections."
+            _("Share the conversation with the person before adding their corrections.")
         )
     correction: PersonCorrection = _save_new(
         PersonCorrection(

@@ -3,6 +3,8 @@
 import datetime
 import re
 
+from django.utils.translation import gettext as _
+
 _POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)\s*([0-9][A-Z]{2})$")
 _CHI_WEIGHTS = (10, 9, 8, 7, 6, 5, 4, 3, 2)
 
@@ -30,12 +32,12 @@ def normalise_chi(raw: str) -> str:
 def chi_problem(chi: str) -> str | None:
     """Why a CHI number is not valid, in plain words; None when it is valid."""
     if not chi.isdigit() or len(chi) != 10:
-        return "A CHI number is 10 digits, like 0101501234"
+        return _("A CHI number is 10 digits, like 0101501234")
     day, month = int(chi[0:2]), int(chi[2:4])
     if not (1 <= day <= 31 and 1 <= month <= 12):
-        return "A CHI number starts with the date of birth as DDMMYY"
+        return _("A CHI number starts with the date of birth as DDMMYY")
     if chi_check_digit(chi[:9]) != int(chi[9]):
-        return "This CHI number is not valid: check each digit and try again"
+        return _("This CHI number is not valid: check each digit and try again")
     return None
 
 
@@ -72,7 +74,7 @@ def name_key(name: str) -> str:
 def date_of_birth_problem(born: datetime.date, today: datetime.date) -> str | None:
     """Why a date of birth cannot be right; None when it can."""
     if born > today:
-        return "Date of birth must be today or in the past"
+        return _("Date of birth must be today or in the past")
     if born.year < today.year - 125:
-        return "Date of birth must be within the last 125 years"
+        return _("Date of birth must be within the last 125 years")
     return None

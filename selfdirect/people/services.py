@@ -6,6 +6,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from selfdirect.accounts.models import Team, User
 from selfdirect.audit.services import record_event
@@ -31,11 +32,12 @@ def _check_chi_free(chi: str | None, *, exclude_pk: int | None = None) -> None:
     if team is not None:
         raise ValidationError(
             {
-                "chi_number": (
-                    f"A record with this CHI number already exists. It is held by "
-                    f"{team}. Ask that team about the person instead of adding "
-                    f"them again."
+                "chi_number": _(
+                    "A record with this CHI number already exists. It is held by "
+                    "%(team)s. Ask that team about the person instead of adding "
+                    "them again."
                 )
+                % {"team": team}
             }
         )
 
@@ -98,7 +100,12 @@ def allocate_person(
 ) -> Allocation:
     """Allocate a person to a team (and worker), ending their open allocations."""
     if worker is not None and not worker.teams.filter(pk=team.pk).exists():
-        raise ValidationError({"worker": f"{worker} is not a member of {team}."})
+        raise ValidationError(
+            {
+                "worker": _("%(worker)s is not a member of %(team)s.")
+                % {"worker": worker, "team": team}
+            }
+        )
     for current in person.allocations.filter(ended_on__isnull=True):
         current.ended_on = max(
             started_on - datetime.timedelta(days=1), current.started_on
@@ -121,7 +128,7 @@ def add_relationship(
     relationship = Relationship(person=person, **details)
     if relationship.related_person_id == person.pk:
         raise ValidationError(
-            {"related_person": "A person cannot be related to themself."}
+            {"related_person": _("A person cannot be related to themself.")}
         )
     relationship._history_user = by  # type: ignore[attr-defined]
     relationship.save()
@@ -195,9 +202,9 @@ def merge_people(*, keep: Person, duplicate: Person, by: User) -> Person:
     blanks in `keep` are filled from the duplicate, and the duplicate stays (marked
     merged) so the history of both is kept."""
     if keep.pk == duplicate.pk:
-        raise ValidationError("Choose two different records to merge.")
+        raise ValidationError(_("Choose two different records to merge."))
     if Person.Status.MERGED in (keep.status, duplicate.status):
-        raise ValidationError("One of these records has already been merged.")
+        raise ValidationError(_("One of these records has already been merged."))
     moved = {}
     for relation in Person._meta.related_objects:
         if (
