@@ -1,8 +1,9 @@
 """Reads of information, independent support and choices."""
 
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 
 from selfdirect.people.models import Person
 
@@ -52,15 +53,21 @@ def choice_summary(person: Person) -> ChoiceSummary:
     )
 
 
+def _latest_choice_date(person: OuterRef) -> Any:
+    return (
+        SupportChoice.objects.filter(person=person)
+        .order_by("-made_on", "-id")
+        .values("made_on")[:1]
+    )
+
+
 def with_informed_choice(people: QuerySet[Person]) -> QuerySet[Person]:
     """Annotate people with whether their latest choice had information given and
     independent support offered before it (for indicators), in the database."""
-    latest = SupportChoice.objects.filter(person=OuterRef("pk")).order_by(
-        "-made_on", "-id"
-    )
-    made_on = latest.values("made_on")[:1]
+    # Inside the Exists below, the person is two levels out.
+    made_on = Subquery(_latest_choice_date(OuterRef(OuterRef("pk"))))
     return people.annotate(
-        has_choice=Exists(latest),
+        has_choice=Exists(SupportChoice.objects.filter(person=OuterRef("pk"))),
         information_before_choice=Exists(
             InformationGiven.objects.filter(
                 person=OuterRef("pk"), given_on__lte=made_on
