@@ -51,6 +51,11 @@ class InformationGiven(PublicIdModel, VersionedModel):
     def __str__(self) -> str:
         return f"Information given on {self.given_on:%d/%m/%Y}"
 
+    @property
+    def format_labels(self) -> list[str]:
+        names = dict(self.Format.choices)
+        return [str(names.get(code, code)) for code in self.formats]
+
 
 class AmountStated(VersionedModel):
     """The relevant amount stated for one option offered (Act s9)."""
