@@ -39,6 +39,22 @@ class Capability(models.TextChoices):
     SEE_AUDIT = "people.audit", _("see a record's history and access log")
     EXPORT_PERSON = "people.export", _("export everything held about a person")
     RECORD_CONTACT = "first_contact.record", _("record first contacts")
+    # Community directory (issue 5)
+    SEARCH_DIRECTORY = "directory.search", _("search the community directory")
+    CURATE_DIRECTORY = "directory.curate", _("add and check directory entries")
+    SEE_SIGNPOSTING_REPORT = (
+        "directory.report",
+        _("see how well signposting worked"),
+    )
+    # Budgets, panel, plans and delivery (issue 6)
+    SET_BUDGET = "budgets.set", _("work out indicative budgets")
+    CONFIGURE_BUDGETS = "budgets.configure", _("set budget methods and limits")
+    SEE_PANEL = "panel.view", _("see what is submitted to the resource panel")
+    DECIDE_PANEL = "panel.decide", _("record resource panel decisions")
+    PLAN_SUPPORT = "plans.change", _("write and agree support plans")
+    SEE_FINANCE = "finance.view", _("see finance and option delivery records")
+    RECORD_FINANCE = "finance.record", _("record payments and monitoring returns")
+    MANAGE_PROVIDERS = "providers.manage", _("keep the providers register")
 
 
 _WRITERS = {Role.PRACTITIONER, Role.TEAM_MANAGER, Role.CARERS_SUPPORT_WORKER}
@@ -52,6 +68,28 @@ POLICY: dict[Capability, frozenset[Role]] = {
     Capability.SEE_AUDIT: frozenset({Role.TEAM_MANAGER, Role.DATA_PROTECTION_OFFICER}),
     Capability.EXPORT_PERSON: frozenset({Role.DATA_PROTECTION_OFFICER}),
     Capability.RECORD_CONTACT: frozenset(_WRITERS),
+    Capability.SEARCH_DIRECTORY: frozenset(Role) - {Role.ADMINISTRATOR},
+    Capability.CURATE_DIRECTORY: frozenset(
+        {
+            Role.TEAM_MANAGER,
+            Role.CARERS_SUPPORT_WORKER,
+            Role.INDEPENDENT_SUPPORT_WORKER,
+            Role.ADMINISTRATOR,
+        }
+    ),
+    Capability.SEE_SIGNPOSTING_REPORT: frozenset(
+        {Role.TEAM_MANAGER, Role.QUALITY_LEAD, Role.INSPECTOR}
+    ),
+    Capability.SET_BUDGET: frozenset(_WRITERS),
+    Capability.CONFIGURE_BUDGETS: frozenset({Role.ADMINISTRATOR}),
+    Capability.SEE_PANEL: frozenset({Role.PANEL_MEMBER, Role.TEAM_MANAGER}),
+    Capability.DECIDE_PANEL: frozenset({Role.PANEL_MEMBER}),
+    Capability.PLAN_SUPPORT: frozenset(_WRITERS),
+    Capability.SEE_FINANCE: frozenset(
+        {Role.FINANCE_OFFICER, Role.TEAM_MANAGER, Role.QUALITY_LEAD}
+    ),
+    Capability.RECORD_FINANCE: frozenset({Role.FINANCE_OFFICER}),
+    Capability.MANAGE_PROVIDERS: frozenset({Role.FINANCE_OFFICER, Role.ADMINISTRATOR}),
 }
 
 

@@ -29,9 +29,14 @@ INSTALLED_APPS = [
     "selfdirect.core",
     "selfdirect.accounts",
     "selfdirect.audit",
+    "selfdirect.directory",
     "selfdirect.people",
     "selfdirect.conversations",
     "selfdirect.choices",
+    "selfdirect.budgets",
+    "selfdirect.delivery",
+    "selfdirect.plans",
+    "selfdirect.panel",
     "selfdirect.api",
 ]
 

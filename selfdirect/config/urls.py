@@ -15,6 +15,12 @@ urlpatterns = [
     path("people/", include("selfdirect.conversations.urls")),
     path("people/", include("selfdirect.choices.urls")),
     path("four-options/", include("selfdirect.choices.info_urls")),
+    # Later stages write their own full paths (people/<id>/..., directory/..., ...)
+    path("", include("selfdirect.directory.urls")),
+    path("", include("selfdirect.budgets.urls")),
+    path("", include("selfdirect.plans.urls")),
+    path("", include("selfdirect.delivery.urls")),
+    path("", include("selfdirect.panel.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from selfdirect.accounts.roles import Capability
+from selfdirect.core.extensions import nav_items
 
 
 def service(request: HttpRequest) -> dict[str, Any]:
@@ -13,4 +14,5 @@ def service(request: HttpRequest) -> dict[str, Any]:
         "service_name": settings.SERVICE_NAME,
         "partnership_name": settings.PARTNERSHIP_NAME,
         "can_view_people": can_view,
+        "nav_items": nav_items(user) if user and user.is_authenticated else [],
     }

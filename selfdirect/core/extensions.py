@@ -55,3 +55,27 @@ def add_demo_step(step: DemoStep) -> None:
 def demo_steps() -> list[DemoStep]:
     """Registered demo data steps, in journey order."""
     return list(_DEMO_STEPS)
+
+
+@dataclass(frozen=True)
+class NavItem:
+    """A link in the main navigation, shown to roles holding a capability."""
+
+    order: int
+    label: Any  # a lazily translated string
+    url_name: str
+    capability: str
+
+
+_NAV_ITEMS: list[NavItem] = []
+
+
+def add_nav_item(item: NavItem) -> None:
+    """Register a main navigation link (call from AppConfig.ready)."""
+    _NAV_ITEMS.append(item)
+    _NAV_ITEMS.sort(key=lambda i: i.order)
+
+
+def nav_items(user: Any) -> list[NavItem]:
+    """The navigation links this user's role may follow."""
+    return [i for i in _NAV_ITEMS if user.can(i.capability)]

@@ -1,6 +1,7 @@
 """Test personas shared by every app: who may and may not see a record."""
 
 import datetime
+import importlib
 from dataclasses import dataclass
 
 import pytest
@@ -25,8 +26,27 @@ class Personas:
     expired_inspector: User
     dpo: User
     finance_officer: User
+    panel_member: User
     administrator: User
     person: Person
+
+
+def _add_later_stage_records(personas: Personas) -> None:
+    """Each app may give the persona's person records of its own: a module
+    `selfdirect.<app>.tests.personas` with `add_records(personas)`, called in
+    INSTALLED_APPS (journey) order."""
+    from django.apps import apps
+
+    for config in apps.get_app_configs():
+        if not config.name.startswith("selfdirect."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.tests.personas")
+        except ModuleNotFoundError as error:
+            if error.name != f"{config.name}.tests.personas":
+                raise
+            continue
+        module.add_records(personas)
 
 
 def _choices_for(person: Person, *, recorded_by: User) -> None:
@@ -68,7 +88,7 @@ def personas(db: None) -> Personas:
     conversation = ConversationFactory.create(person=person, team=team_a)
     OutcomeFactory.create(conversation=conversation)
     _choices_for(person, recorded_by=conversation.recorded_by)
-    return Personas(
+    personas = Personas(
         team_a=team_a,
         team_b=team_b,
         practitioner_a=UserFactory.create(username="prac_a", teams=[team_a]),
@@ -91,6 +111,9 @@ def personas(db: None) -> Personas:
         finance_officer=UserFactory.create(
             username="finance", role=Role.FINANCE_OFFICER
         ),
+        panel_member=UserFactory.create(username="panel", role=Role.PANEL_MEMBER),
         administrator=UserFactory.create(username="admin", role=Role.ADMINISTRATOR),
         person=person,
     )
+    _add_later_stage_records(personas)
+    return personas

@@ -1,13 +1,15 @@
 """Every URL that shows personal data has a permission test: this walks the resolver."""
 
+import importlib
 import re
-from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from selfdirect.audit.models import AccessLog
+from selfdirect.core.url_cases import UrlCase
 
 # URL names that show no person's data, and why.
 NOT_PERSONAL = {
@@ -68,40 +70,68 @@ def _dp_check(p: Any) -> dict[str, Any]:
 
 
 # Each personal-data URL, how to build it, and a role allowed to GET it.
-PERSONAL: dict[str, tuple[Callable[[Any], dict[str, Any]], str]] = {
-    "people:detail": (_person, "practitioner_a"),
-    "people:edit": (_person, "practitioner_a"),
-    "people:allocate": (_person, "manager_a"),
-    "people:add_relationship": (_person, "practitioner_a"),
-    "people:record_first_contact": (_person, "practitioner_a"),
-    "people:first_contact": (_contact, "practitioner_a"),
-    "people:record_follow_up": (_contact, "practitioner_a"),
-    "people:history": (_person, "manager_a"),
-    "people:access_log": (_person, "manager_a"),
-    "people:merge": (_person, "manager_a"),
-    "people:export_json": (_person, "dpo"),
-    "people:export_pdf": (_person, "dpo"),
-    "api-v1:get_person": (_person, "practitioner_a"),
-    "conversations:start": (_person, "practitioner_a"),
-    "conversations:detail": (_conversation, "practitioner_a"),
-    "conversations:edit": (_conversation, "practitioner_a"),
-    "conversations:add_outcome": (_conversation, "practitioner_a"),
-    "conversations:edit_outcome": (_outcome, "practitioner_a"),
-    "conversations:add_strength": (_conversation, "practitioner_a"),
-    "conversations:add_risk": (_conversation, "practitioner_a"),
-    "conversations:share": (_conversation, "practitioner_a"),
-    "conversations:agree": (_conversation, "practitioner_a"),
-    "conversations:add_correction": (_conversation, "practitioner_a"),
-    "conversations:my_record": (_conversation, "practitioner_a"),
-    "conversations:my_record_pdf": (_conversation, "practitioner_a"),
-    "choices:information": (_person, "practitioner_a"),
-    "choices:independent_support": (_person, "practitioner_a"),
-    "choices:update_independent_support": (_support, "practitioner_a"),
-    "choices:record_choice": (_person, "practitioner_a"),
-    "choices:choice": (_choice, "practitioner_a"),
-    "choices:direct_payment": (_person, "practitioner_a"),
-    "choices:refusal_letter": (_dp_check, "practitioner_a"),
+PERSONAL: dict[str, UrlCase] = {
+    "people:detail": UrlCase(_person, "practitioner_a"),
+    "people:edit": UrlCase(_person, "practitioner_a"),
+    "people:allocate": UrlCase(_person, "manager_a", outsider_role="team_manager"),
+    "people:add_relationship": UrlCase(_person, "practitioner_a"),
+    "people:record_first_contact": UrlCase(_person, "practitioner_a"),
+    "people:first_contact": UrlCase(_contact, "practitioner_a"),
+    "people:record_follow_up": UrlCase(_contact, "practitioner_a"),
+    "people:history": UrlCase(_person, "manager_a", outsider_role="team_manager"),
+    "people:access_log": UrlCase(_person, "manager_a", outsider_role="team_manager"),
+    "people:merge": UrlCase(_person, "manager_a", outsider_role="team_manager"),
+    "people:export_json": UrlCase(
+        _person,
+        "dpo",
+        outsider=None,
+        why_no_outsider="data protection officers see every record",
+    ),
+    "people:export_pdf": UrlCase(
+        _person,
+        "dpo",
+        outsider=None,
+        why_no_outsider="data protection officers see every record",
+    ),
+    "api-v1:get_person": UrlCase(_person, "practitioner_a"),
+    "conversations:start": UrlCase(_person, "practitioner_a"),
+    "conversations:detail": UrlCase(_conversation, "practitioner_a"),
+    "conversations:edit": UrlCase(_conversation, "practitioner_a"),
+    "conversations:add_outcome": UrlCase(_conversation, "practitioner_a"),
+    "conversations:edit_outcome": UrlCase(_outcome, "practitioner_a"),
+    "conversations:add_strength": UrlCase(_conversation, "practitioner_a"),
+    "conversations:add_risk": UrlCase(_conversation, "practitioner_a"),
+    "conversations:share": UrlCase(_conversation, "practitioner_a"),
+    "conversations:agree": UrlCase(_conversation, "practitioner_a"),
+    "conversations:add_correction": UrlCase(_conversation, "practitioner_a"),
+    "conversations:my_record": UrlCase(_conversation, "practitioner_a"),
+    "conversations:my_record_pdf": UrlCase(_conversation, "practitioner_a"),
+    "choices:information": UrlCase(_person, "practitioner_a"),
+    "choices:independent_support": UrlCase(_person, "practitioner_a"),
+    "choices:update_independent_support": UrlCase(_support, "practitioner_a"),
+    "choices:record_choice": UrlCase(_person, "practitioner_a"),
+    "choices:choice": UrlCase(_choice, "practitioner_a"),
+    "choices:direct_payment": UrlCase(_person, "practitioner_a"),
+    "choices:refusal_letter": UrlCase(_dp_check, "practitioner_a"),
 }
+
+
+def _gather_app_cases() -> None:
+    """Later stages list their own pages in `selfdirect.<app>.tests.url_cases`."""
+    for config in apps.get_app_configs():
+        if not config.name.startswith("selfdirect."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.tests.url_cases")
+        except ModuleNotFoundError as error:
+            if error.name != f"{config.name}.tests.url_cases":
+                raise
+            continue
+        PERSONAL.update(getattr(module, "PERSONAL", {}))
+        NOT_PERSONAL.update(getattr(module, "NOT_PERSONAL", {}))
+
+
+_gather_app_cases()
 
 
 def _names(resolver: URLResolver, prefix: str = "") -> set[str]:
@@ -131,7 +161,7 @@ def test_every_url_has_a_permission_test() -> None:
 
 @pytest.mark.parametrize("name", sorted(PERSONAL))
 def test_anonymous_users_are_sent_to_sign_in(client, personas, name: str) -> None:
-    url = reverse(name, kwargs=PERSONAL[name][0](personas))
+    url = reverse(name, kwargs=PERSONAL[name].build(personas))
     response = client.get(url)
     if name.startswith("api-v1:"):
         assert response.status_code == 401
@@ -144,9 +174,9 @@ def test_anonymous_users_are_sent_to_sign_in(client, personas, name: str) -> Non
 def test_the_allowed_role_can_open_it_and_it_is_logged(
     client, personas, name: str
 ) -> None:
-    build, role = PERSONAL[name]
-    client.force_login(getattr(personas, role))
-    response = client.get(reverse(name, kwargs=build(personas)))
+    case = PERSONAL[name]
+    client.force_login(getattr(personas, case.allowed))
+    response = client.get(reverse(name, kwargs=case.build(personas)))
     assert response.status_code == 200
     assert AccessLog.objects.filter(person=personas.person).exists()
 
@@ -155,21 +185,22 @@ def test_the_allowed_role_can_open_it_and_it_is_logged(
 def test_another_teams_worker_gets_404_exactly_as_for_a_missing_record(
     client, personas, name: str
 ) -> None:
-    build, role = PERSONAL[name]
-    outsider = personas.practitioner_b
-    if role == "manager_a":
-        outsider.role = "team_manager"
-    elif role == "dpo":
-        pytest.skip("data protection officers see every record")
-    outsider.save()
+    case = PERSONAL[name]
+    if case.outsider is None:
+        pytest.skip(case.why_no_outsider)
+    outsider = getattr(personas, case.outsider)
+    if case.outsider_role:
+        outsider.role = case.outsider_role
+        outsider.save()
     client.force_login(outsider)
-    kwargs = build(personas)
+    kwargs = case.build(personas)
     refused = client.get(reverse(name, kwargs=kwargs))
-    missing = client.get(
-        reverse(
-            name, kwargs={**kwargs, "person_id": "00000000-0000-4000-8000-000000000000"}
-        )
+    missing_kwargs = (
+        case.missing(personas)
+        if case.missing
+        else {**kwargs, "person_id": "00000000-0000-4000-8000-000000000000"}
     )
+    missing = client.get(reverse(name, kwargs=missing_kwargs))
     assert refused.status_code == missing.status_code == 404
     assert _without_tokens(refused.content) == _without_tokens(missing.content)
     assert not AccessLog.objects.exists()
@@ -177,8 +208,9 @@ def test_another_teams_worker_gets_404_exactly_as_for_a_missing_record(
 
 @pytest.mark.parametrize("name", sorted(PERSONAL))
 def test_roles_with_no_business_get_403(client, personas, name: str) -> None:
-    client.force_login(personas.finance_officer)
-    response = client.get(reverse(name, kwargs=PERSONAL[name][0](personas)))
+    case = PERSONAL[name]
+    client.force_login(getattr(personas, case.refused))
+    response = client.get(reverse(name, kwargs=case.build(personas)))
     assert response.status_code == 403
     if not name.startswith("api-v1:"):
         assert b"ask" in response.content

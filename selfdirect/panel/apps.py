@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class PanelConfig(AppConfig):
+    name = "selfdirect.panel"
+    label = "panel"
+    verbose_name = "Resource panel"
+
+    def ready(self) -> None:
+        pass

@@ -1,0 +1,1 @@
+"""Resource panel: submissions, agendas and decisions."""
