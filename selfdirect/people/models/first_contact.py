@@ -94,8 +94,18 @@ class Signposting(VersionedModel):
     first_contact = models.ForeignKey(
         FirstContact, on_delete=models.CASCADE, related_name="signpostings"
     )
+    # The directory entry, when the support is in the directory; support_name keeps
+    # the name as given (free text for supports not in the directory).
+    service = models.ForeignKey(
+        "directory.Service",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="signpostings",
+    )
     support_name = models.CharField(_("community support"), max_length=200)
     used_it = models.BooleanField(_("the person used it"), null=True, blank=True)
+    need_met = models.BooleanField(_("it met their need"), null=True, blank=True)
 
     history = HistoricalRecords()
 

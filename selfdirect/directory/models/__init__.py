@@ -1,0 +1,41 @@
+"""Community directory, modelled on Open Referral HSDS 3.0.
+
+Field names follow the standard, so import and export are a straight mapping; the
+few local fields (owner, last_checked_on, is_free) are marked as such.
+"""
+
+from .entries import (
+    Accessibility,
+    Address,
+    Attribute,
+    Contact,
+    CostOption,
+    Language,
+    Location,
+    Organization,
+    Phone,
+    Schedule,
+    Service,
+    ServiceAtLocation,
+    Taxonomy,
+    TaxonomyTerm,
+)
+from .postcodes import Postcode
+
+__all__ = [
+    "Accessibility",
+    "Address",
+    "Attribute",
+    "Contact",
+    "CostOption",
+    "Language",
+    "Location",
+    "Organization",
+    "Phone",
+    "Postcode",
+    "Schedule",
+    "Service",
+    "ServiceAtLocation",
+    "Taxonomy",
+    "TaxonomyTerm",
+]
