@@ -311,7 +311,9 @@ class Schedule(models.Model):
     interval = models.IntegerField(_("every"), null=True, blank=True)
     byday = models.CharField(_("days"), max_length=100, blank=True, default="")
     byweekno = models.CharField(_("weeks"), max_length=100, blank=True, default="")
-    bymonthday = models.CharField(_("month days"), max_length=100, blank=True, default="")
+    bymonthday = models.CharField(
+        _("month days"), max_length=100, blank=True, default=""
+    )
     byyearday = models.CharField(_("year days"), max_length=100, blank=True, default="")
     description = _text(_("description"))
     opens_at = models.TimeField(_("opens at"), null=True, blank=True)

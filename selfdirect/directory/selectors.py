@@ -1,0 +1,252 @@
+"""Reads of the directory: search, stale entries, a service with what it nests."""
+
+import datetime
+import re
+import uuid
+from dataclasses import dataclass, field
+
+from django.db.models import (
+    Exists,
+    F,
+    FloatField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Sqrt
+
+from . import rules
+from .models import (
+    Accessibility,
+    Attribute,
+    Contact,
+    Location,
+    Phone,
+    Postcode,
+    Schedule,
+    Service,
+    TaxonomyTerm,
+)
+
+# Local accessibility filters: label -> words looked for in HSDS accessibility text.
+ACCESSIBILITY_FEATURES: dict[str, tuple[str, ...]] = {
+    "step_free": ("step-free", "step free", "level access", "wheelchair", "ramp"),
+    "hearing_loop": ("hearing loop", "induction loop"),
+    "accessible_toilet": ("accessible toilet", "changing places"),
+}
+POSTCODE_RE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
+
+
+def normalise_postcode(text: str) -> str:
+    """A postcode in capitals with one space before the inward code ('' if not one)."""
+    compact = re.sub(r"\s+", "", text or "").upper()
+    match = POSTCODE_RE.match(compact)
+    return f"{match.group(1)} {match.group(2)}" if match else ""
+
+
+def outward_code(text: str) -> str:
+    """The district part of a postcode or of a district typed alone ('G81')."""
+    compact = re.sub(r"\s+", "", text or "").upper()
+    match = POSTCODE_RE.match(compact)
+    if match:
+        return match.group(1)
+    return compact if re.fullmatch(r"[A-Z]{1,2}[0-9][A-Z0-9]?", compact) else ""
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    term: uuid.UUID | None = None
+    query: str = ""
+    postcode: str = ""
+    miles: float = 5.0
+    locality: str = ""
+    open_now: bool = False
+    free: bool = False
+    accessibility: tuple[str, ...] = ()
+
+
+@dataclass
+class Origin:
+    """Where distances are measured from, or why there is none."""
+
+    postcode: str
+    latitude: float | None = None
+    longitude: float | None = None
+    fallback_district: str = ""
+    messages: list[str] = field(default_factory=list)
+
+    @property
+    def located(self) -> bool:
+        return self.latitude is not None
+
+
+def locate(postcode: str) -> Origin:
+    """Coordinates for a postcode from the postcode table, or the district to fall
+    back to when the table lacks it (or is empty)."""
+    normalised = normalise_postcode(postcode)
+    origin = Origin(postcode=normalised or postcode.strip().upper())
+    if normalised:
+        row = Postcode.objects.filter(postcode=normalised).first()
+        if row is not None:
+            origin.latitude, origin.longitude = row.latitude, row.longitude
+            return origin
+    origin.fallback_district = outward_code(postcode)
+    return origin
+
+
+def terms_with_services() -> QuerySet[TaxonomyTerm]:
+    """Taxonomy terms that at least one active service is linked to."""
+    used = Attribute.objects.filter(
+        taxonomy_term=OuterRef("pk"), service__status=Service.Status.ACTIVE
+    )
+    return TaxonomyTerm.objects.filter(Exists(used)).order_by("name")
+
+
+def localities() -> list[str]:
+    """Towns that directory addresses are in, for the locality filter."""
+    return sorted(
+        {
+            city
+            for city in Location.objects.filter(
+                service_at_locations__service__status=Service.Status.ACTIVE
+            )
+            .values_list("addresses__city", flat=True)
+            .distinct()
+            if city
+        }
+    )
+
+
+def search_services(
+    filters: SearchFilters, *, now: datetime.datetime, origin: Origin | None = None
+) -> QuerySet[Service]:
+    """Active services matching every filter given, nearest first when located."""
+    services = Service.objects.filter(status=Service.Status.ACTIVE)
+    at_service = Q(service_at_locations__service=OuterRef("pk"))
+    if filters.term:
+        term_ids = [filters.term, *_child_terms(filters.term)]
+        services = services.filter(
+            Exists(
+                Attribute.objects.filter(
+                    service=OuterRef("pk"), taxonomy_term__in=term_ids
+                )
+            )
+        )
+    if filters.query:
+        for word in filters.query.split()[:6]:
+            services = services.filter(
+                Q(name__icontains=word)
+                | Q(description__icontains=word)
+                | Q(alternate_name__icontains=word)
+                | Q(organization__name__icontains=word)
+            )
+    if filters.free:
+        services = services.filter(is_free=True)
+    if filters.open_now:
+        services = services.filter(_open_now(now))
+    for feature in filters.accessibility:
+        words = Q()
+        for word in ACCESSIBILITY_FEATURES.get(feature, ()):
+            words |= Q(description__icontains=word) | Q(details__icontains=word)
+        services = services.filter(
+            Exists(
+                Accessibility.objects.filter(
+                    words, location__service_at_locations__service=OuterRef("pk")
+                )
+            )
+        )
+    if origin is not None and origin.located:
+        return _near(services, origin, filters.miles, at_service)
+    district = origin.fallback_district if origin is not None else ""
+    if filters.locality or district:
+        place = Q()
+        if filters.locality:
+            place &= Q(addresses__city__iexact=filters.locality)
+        if district:
+            place &= Q(addresses__postal_code__istartswith=f"{district} ")
+        services = services.filter(Exists(Location.objects.filter(place, at_service)))
+    return services.order_by("name", "id")
+
+
+def _child_terms(term_id: uuid.UUID) -> list[uuid.UUID]:
+    """Terms under this one (two levels is all the local taxonomy uses)."""
+    children = list(
+        TaxonomyTerm.objects.filter(parent_id=term_id).values_list("pk", flat=True)
+    )
+    grandchildren = TaxonomyTerm.objects.filter(parent_id__in=children).values_list(
+        "pk", flat=True
+    )
+    return [*children, *grandchildren]
+
+
+def _open_now(now: datetime.datetime) -> Q:
+    own = Schedule.objects.filter(rules.open_at(now), service=OuterRef("pk"))
+    at_location = Schedule.objects.filter(
+        rules.open_at(now), service_at_location__service=OuterRef("pk")
+    )
+    return Q(Exists(own)) | Q(Exists(at_location))
+
+
+def _near(
+    services: QuerySet[Service], origin: Origin, miles: float, at_service: Q
+) -> QuerySet[Service]:
+    """Services with a location within `miles`: a box on the indexed columns, then
+    the exact distance in SQL (works on SQLite and PostgreSQL)."""
+    lat, lon = origin.latitude or 0.0, origin.longitude or 0.0
+    south, north, west, east = rules.bounding_box(lat, lon, miles)
+    ky, kx = rules.MILES_PER_DEGREE_LATITUDE, rules.longitude_scale(lat)
+    distance = Sqrt(
+        ((F("latitude") - lat) * ky) * ((F("latitude") - lat) * ky)
+        + ((F("longitude") - lon) * kx) * ((F("longitude") - lon) * kx),
+        output_field=FloatField(),
+    )
+    nearest = (
+        Location.objects.filter(
+            at_service,
+            latitude__range=(south, north),
+            longitude__range=(west, east),
+        )
+        .annotate(distance=distance)
+        .filter(distance__lte=miles)
+        .order_by("distance")
+        .values("distance")[:1]
+    )
+    return (
+        services.annotate(distance=Subquery(nearest, output_field=FloatField()))
+        .filter(distance__isnull=False)
+        .order_by("distance", "name", "id")
+    )
+
+
+def with_details(services: QuerySet[Service]) -> QuerySet[Service]:
+    """What a result shows: where, when, how to get there, who to contact."""
+    phones = Prefetch("phones", queryset=Phone.objects.order_by("id"))
+    return services.select_related("organization").prefetch_related(
+        phones,
+        "schedules",
+        "cost_options",
+        Prefetch("contacts", queryset=Contact.objects.prefetch_related(phones)),
+        "service_at_locations__location__addresses",
+        "service_at_locations__location__accessibility",
+        "service_at_locations__schedules",
+        "attributes__taxonomy_term",
+    )
+
+
+def stale_services(
+    today: datetime.date, months: int | None = None
+) -> QuerySet[Service]:
+    """Active entries not checked for `months` (or never), oldest check first."""
+    cutoff = rules.stale_before(today, months)
+    return (
+        Service.objects.filter(status=Service.Status.ACTIVE)
+        .filter(Q(last_checked_on__lt=cutoff) | Q(last_checked_on__isnull=True))
+        .select_related("organization", "owner")
+        .order_by(F("last_checked_on").asc(nulls_first=True), "name", "id")
+    )
+
+
+def postcode_table_loaded() -> bool:
+    return Postcode.objects.exists()
