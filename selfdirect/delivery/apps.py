@@ -1,4 +1,22 @@
+from typing import Any
+
 from django.apps import AppConfig
+
+
+def _person_section(request: Any, person: Any) -> dict[str, Any]:
+    from django.utils import timezone
+
+    from .permissions import may
+    from .selectors import person_delivery
+
+    user = request.user
+    if not may(user, "view"):
+        return {"shown": False}
+    return {
+        "shown": True,
+        "delivery": person_delivery(person, timezone.localdate()),
+        "can_set_up": may(user, "set_up"),
+    }
 
 
 class DeliveryConfig(AppConfig):
@@ -7,4 +25,50 @@ class DeliveryConfig(AppConfig):
     verbose_name = "Option delivery and finance"
 
     def ready(self) -> None:
-        pass
+        from django.utils.translation import gettext_lazy as _
+
+        from selfdirect.accounts.roles import Capability
+        from selfdirect.audit import services as audit, subject_access
+        from selfdirect.core.extensions import (
+            DemoStep,
+            NavItem,
+            PersonSection,
+            add_demo_step,
+            add_nav_item,
+            add_person_section,
+        )
+
+        from . import demo, models, services
+
+        audit.ACTIONS.update(services.ACTIONS)
+        for model, path, title in (
+            (models.DirectPaymentAgreement, "person", "Direct payment agreements"),
+            (models.Payment, "agreement__person", "Direct payments made"),
+            (models.MonitoringReturn, "agreement__person", "Monitoring returns"),
+            (
+                models.PersonalAssistantEmployment,
+                "agreement__person",
+                "Personal assistants employed",
+            ),
+            (models.IndividualServiceFund, "person", "Individual service funds"),
+            (models.ArrangedService, "person", "Services arranged by the council"),
+        ):
+            subject_access.register(model, path, title=title)
+        add_person_section(
+            PersonSection(60, "delivery/person_section.html", _person_section)
+        )
+        add_nav_item(
+            NavItem(60, _("Finance"), "delivery:finance", Capability.SEE_FINANCE)
+        )
+        # No role holds both, so nobody sees "Providers" twice.
+        add_nav_item(
+            NavItem(
+                61, _("Providers"), "delivery:providers", Capability.MANAGE_PROVIDERS
+            )
+        )
+        add_nav_item(
+            NavItem(61, _("Providers"), "delivery:providers", Capability.PLAN_SUPPORT)
+        )
+        add_demo_step(
+            DemoStep(40, "delivery", demo.seed_delivery, demo.delete_delivery)
+        )

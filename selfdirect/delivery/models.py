@@ -240,7 +240,9 @@ class MonitoringReturn(PublicIdModel, VersionedModel):
         ]
 
     def __str__(self) -> str:
-        return f"Monitoring return {self.period_from:%d/%m/%Y}–{self.period_to:%d/%m/%Y}"
+        return (
+            f"Monitoring return {self.period_from:%d/%m/%Y}–{self.period_to:%d/%m/%Y}"
+        )
 
 
 class PersonalAssistantEmployment(PublicIdModel, VersionedModel):
@@ -253,9 +255,7 @@ class PersonalAssistantEmployment(PublicIdModel, VersionedModel):
     )
     starts_on = models.DateField(_("employing from"))
     number_of_pas = models.PositiveSmallIntegerField(_("number of personal assistants"))
-    payroll_support = models.CharField(
-        _("payroll service"), max_length=200, blank=True
-    )
+    payroll_support = models.CharField(_("payroll service"), max_length=200, blank=True)
     insurance_provider = models.CharField(
         _("employer's liability insurance with"), max_length=200, blank=True
     )
@@ -270,7 +270,9 @@ class PersonalAssistantEmployment(PublicIdModel, VersionedModel):
         ordering = ["-starts_on", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.number_of_pas} personal assistant(s) from {self.starts_on:%d/%m/%Y}"
+        return (
+            f"{self.number_of_pas} personal assistant(s) from {self.starts_on:%d/%m/%Y}"
+        )
 
 
 class IndividualServiceFund(PublicIdModel, VersionedModel):

@@ -1,0 +1,261 @@
+"""Forms for providers and option delivery records (shape only; rules in rules.py)."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from selfdirect.accounts.models import Locality
+from selfdirect.core.forms import Form, LongText, VersionField
+
+from . import rules
+from .models import (
+    ArrangedService,
+    DirectPaymentAgreement,
+    Frequency,
+    MonitoringReturn,
+    Provider,
+)
+
+DATE_HINT = _("For example, 3/11/2026")
+
+
+def money(label: Any, *, required: bool = True) -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label, required=required, min_value=0, max_digits=10, decimal_places=2
+    )
+
+
+class DetailsForm(Form):
+    """A form whose cleaned data (less the version) are a service's details."""
+
+    def details(self) -> dict[str, Any]:
+        return {k: v for k, v in self.cleaned_data.items() if k != "version"}
+
+
+class ProviderForm(DetailsForm):
+    version = VersionField(required=False)
+    name = forms.CharField(label=_("Name"), max_length=200)
+    kind = forms.ChoiceField(
+        label=_("Type of provider"),
+        choices=Provider.Kind.choices,
+        widget=forms.RadioSelect,
+    )
+    contract_type = forms.ChoiceField(
+        label=_("Contract type"),
+        choices=Provider.ContractType.choices,
+        widget=forms.RadioSelect,
+    )
+    localities = forms.ModelMultipleChoiceField(
+        label=_("Localities served"),
+        queryset=Locality.objects.order_by("name"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    active = forms.BooleanField(
+        label=_("On the register (active)"), required=False, initial=True
+    )
+    contact_name = forms.CharField(
+        label=_("Contact name"), max_length=200, required=False
+    )
+    phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
+    email = forms.EmailField(label=_("Email"), required=False)
+    care_inspectorate_number = forms.CharField(
+        label=_("Care Inspectorate registration number"), max_length=40, required=False
+    )
+
+    def details(self) -> dict[str, Any]:
+        data = super().details()
+        data.pop("localities")
+        return data
+
+
+class ProviderFilterForm(Form):
+    kind = forms.ChoiceField(
+        label=_("Type"),
+        choices=[("", _("Any type")), *Provider.Kind.choices],
+        required=False,
+    )
+    contract_type = forms.ChoiceField(
+        label=_("Contract type"),
+        choices=[("", _("Any contract")), *Provider.ContractType.choices],
+        required=False,
+    )
+    locality = forms.ModelChoiceField(
+        label=_("Locality served"),
+        queryset=Locality.objects.order_by("name"),
+        required=False,
+        empty_label=_("Any locality"),
+    )
+    include_inactive = forms.BooleanField(
+        label=_("Include providers no longer on the register"), required=False
+    )
+
+
+class DirectPaymentForm(DetailsForm):
+    version = VersionField(required=False)
+    starts_on = forms.DateField(label=_("Start date"), help_text=DATE_HINT)
+    amount = money(_("Amount each time (£)"))
+    frequency = forms.ChoiceField(
+        label=_("How often is it paid?"),
+        choices=Frequency.choices,
+        widget=forms.RadioSelect,
+    )
+    spend_on = forms.MultipleChoiceField(
+        label=_("What can it be spent on?"),
+        choices=list(rules.SPEND_CATEGORIES.items()),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    spend_notes = LongText(
+        label=_("More about what it can be spent on"), required=False, max_length=2000
+    )
+    responsibilities = forms.MultipleChoiceField(
+        label=_("Which responsibilities has the person accepted?"),
+        choices=list(rules.RESPONSIBILITIES.items()),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_(
+            "The first four are always needed; employer's duties and insurance are "
+            "needed when the payment employs personal assistants."
+        ),
+    )
+    payee_requested_by_person = forms.BooleanField(
+        label=_("The person asked for the payment to go to someone else"),
+        required=False,
+    )
+    payee_name = forms.CharField(
+        label=_("Third-party payee's name"), max_length=200, required=False
+    )
+    payee_relationship = forms.CharField(
+        label=_("Payee's relationship to the person"), max_length=100, required=False
+    )
+    monitoring_every_months = forms.IntegerField(
+        label=_("Months between monitoring returns"),
+        min_value=1,
+        max_value=12,
+        initial=3,
+    )
+
+
+class EndDirectPaymentForm(DetailsForm):
+    version = VersionField()
+    ended_on = forms.DateField(label=_("End date"), help_text=DATE_HINT)
+    end_ground = forms.ChoiceField(
+        label=_("Why did it end?"),
+        choices=DirectPaymentAgreement.Ground.choices,
+        widget=forms.RadioSelect,
+    )
+    notice_given_on = forms.DateField(
+        label=_("Date notice was given"),
+        required=False,
+        help_text=_("Needed when the council ends the payment"),
+    )
+    notice_days = forms.IntegerField(
+        label=_("Days of notice"), required=False, min_value=0, max_value=365
+    )
+    end_notes = LongText(
+        label=_("More about the ending"), required=False, max_length=2000
+    )
+
+
+class PaymentForm(DetailsForm):
+    paid_on = forms.DateField(label=_("Date paid"), help_text=DATE_HINT)
+    amount = money(_("Amount (£)"))
+    period_from = forms.DateField(label=_("Period covered from"), help_text=DATE_HINT)
+    period_to = forms.DateField(label=_("Period covered to"), help_text=DATE_HINT)
+
+
+class MonitoringReturnForm(DetailsForm):
+    version = VersionField()
+    received_on = forms.DateField(label=_("Date received"), help_text=DATE_HINT)
+    evidence = forms.MultipleChoiceField(
+        label=_("What evidence was received?"),
+        choices=MonitoringReturn.Evidence.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    balance_held = money(_("Balance held at the end of the period (£)"))
+    surplus = money(_("Surplus (£)"), required=False)
+    notes = LongText(label=_("Notes"), required=False, max_length=2000)
+
+    def __init__(self, *args: Any, weeks_allowed: int = 8, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["surplus"].help_text = _(
+            "Leave blank to work it out: the balance less %(weeks)s weeks of payment"
+        ) % {"weeks": weeks_allowed}
+
+
+class SurplusForm(DetailsForm):
+    version = VersionField()
+    surplus_decision = forms.ChoiceField(
+        label=_("What happens to the surplus?"),
+        choices=MonitoringReturn.SurplusDecision.choices,
+        widget=forms.RadioSelect,
+    )
+    recovered_amount = money(_("Amount recovered (£)"), required=False)
+    recovered_on = forms.DateField(
+        label=_("Date recovered"), required=False, help_text=DATE_HINT
+    )
+
+
+class PaEmploymentForm(DetailsForm):
+    starts_on = forms.DateField(label=_("Employing from"), help_text=DATE_HINT)
+    number_of_pas = forms.IntegerField(
+        label=_("Number of personal assistants"), min_value=0, max_value=50
+    )
+    payroll_support = forms.CharField(
+        label=_("Payroll service"), max_length=200, required=False
+    )
+    insurance_provider = forms.CharField(
+        label=_("Employer's liability insurance with"), max_length=200, required=False
+    )
+
+
+def _provider_field(required: bool) -> forms.ModelChoiceField:  # type: ignore[type-arg]
+    return forms.ModelChoiceField(
+        label=_("Provider"),
+        queryset=Provider.objects.filter(active=True).order_by("name"),
+        required=required,
+        empty_label=_("Choose a provider") if required else _("None (in-house)"),
+    )
+
+
+class ServiceFundForm(DetailsForm):
+    version = VersionField(required=False)
+    provider = _provider_field(True)
+    yearly_amount = money(_("Yearly amount (£)"))
+    person_directs = LongText(
+        label=_("What does the person direct?"),
+        max_length=2000,
+        help_text=_("For example, which staff, what times, what they do together"),
+    )
+    starts_on = forms.DateField(label=_("Start date"), help_text=DATE_HINT)
+    ends_on = forms.DateField(label=_("End date"), required=False, help_text=DATE_HINT)
+
+
+class ArrangedServiceForm(DetailsForm):
+    version = VersionField(required=False)
+    arrangement = forms.ChoiceField(
+        label=_("How is it arranged?"),
+        choices=ArrangedService.Arrangement.choices,
+        widget=forms.RadioSelect,
+    )
+    provider = _provider_field(False)
+    description = forms.CharField(label=_("What is the service?"), max_length=300)
+    quantity = forms.DecimalField(
+        label=_("How much each week"), min_value=0, max_digits=6, decimal_places=2
+    )
+    unit = forms.ChoiceField(label=_("Unit"), choices=ArrangedService.Unit.choices)
+    yearly_cost = money(_("Yearly cost (£)"))
+    starts_on = forms.DateField(label=_("Start date"), help_text=DATE_HINT)
+    ends_on = forms.DateField(label=_("End date"), required=False, help_text=DATE_HINT)
+
+
+class DueFilterForm(Form):
+    within = forms.IntegerField(
+        label=_("Include returns due in the next (days)"),
+        min_value=0,
+        max_value=365,
+        required=False,
+        initial=14,
+    )

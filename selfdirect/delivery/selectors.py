@@ -1,0 +1,359 @@
+"""Reads of delivery and finance records, aggregated in the database."""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import (
+    DateField,
+    Expression,
+    F,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce, Least, NullIf
+
+from selfdirect.accounts.models import User
+from selfdirect.people.models import Person
+
+from . import rules
+from .models import (
+    ArrangedService,
+    DirectPaymentAgreement,
+    IndividualServiceFund,
+    MonitoringReturn,
+    Payment,
+    Provider,
+)
+from .permissions import PARTNERSHIP_FINANCE, finance_people
+
+ZERO = Decimal("0.00")
+_FAR_FUTURE = datetime.date(9999, 12, 31)
+
+
+# --- Service start dates (read by the panel's waiting list) -------------------
+
+
+def _earliest(model: Any, person: Any) -> Subquery:
+    return Subquery(
+        model.objects.filter(person=person)
+        .order_by()
+        .values("person")
+        .annotate(first=Min("starts_on"))
+        .values("first")[:1],
+        output_field=DateField(),
+    )
+
+
+def first_service_started_on(person: Any = None) -> Expression:
+    """An expression for the earliest start date of any delivery record (direct
+    payment, service fund or arranged service) of the outer person, or NULL.
+
+    Annotate people with it: ``Person.objects.annotate(
+    service_started_on=first_service_started_on())``; inside a subquery pass the
+    person reference, e.g. ``first_service_started_on(OuterRef("person"))``."""
+    person = OuterRef("pk") if person is None else person
+    far = Value(_FAR_FUTURE, output_field=DateField())
+    least = Least(
+        *(
+            Coalesce(_earliest(model, person), far)
+            for model in (
+                DirectPaymentAgreement,
+                IndividualServiceFund,
+                ArrangedService,
+            )
+        ),
+        output_field=DateField(),
+    )
+    return NullIf(least, far, output_field=DateField())  # type: ignore[no-any-return]
+
+
+def first_service_start_dates() -> QuerySet[Person]:
+    """People with any delivery record, each with `service_started_on` (earliest
+    start): values `pk` and `service_started_on`, one row per person."""
+    return (
+        Person.objects.annotate(service_started_on=first_service_started_on())
+        .filter(service_started_on__isnull=False)
+        .values("pk", "service_started_on")
+    )
+
+
+# --- One person's records ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PersonDelivery:
+    agreements: list[DirectPaymentAgreement]
+    funds: list[IndividualServiceFund]
+    arranged: list[ArrangedService]
+    committed: Decimal
+    paid: Decimal
+
+    @property
+    def any(self) -> bool:
+        return bool(self.agreements or self.funds or self.arranged)
+
+
+def person_delivery(person: Person, today: datetime.date) -> PersonDelivery:
+    """A person's delivery records, with what is committed a year and paid so far."""
+    agreements = list(
+        person.direct_payment_agreements.prefetch_related(  # type: ignore[attr-defined]
+            Prefetch("payments", Payment.objects.order_by("-paid_on", "-id")),
+            "returns",
+            "pa_employment",
+        ).annotate(paid=Coalesce(Sum("payments__amount"), ZERO))
+    )
+    funds = list(person.service_funds.select_related("provider"))  # type: ignore[attr-defined]
+    arranged = list(person.arranged_services.select_related("provider"))  # type: ignore[attr-defined]
+    committed = sum(
+        (a.yearly_amount for a in agreements if _agreement_active(a, today)), ZERO
+    )
+    committed += sum(
+        (
+            f.yearly_amount
+            for f in funds
+            if rules.is_active(f.starts_on, f.ends_on, today)
+        ),
+        ZERO,
+    )
+    committed += sum(
+        (
+            s.yearly_cost
+            for s in arranged
+            if rules.is_active(s.starts_on, s.ends_on, today)
+        ),
+        ZERO,
+    )
+    paid = sum((a.paid for a in agreements), ZERO)  # type: ignore[attr-defined]
+    return PersonDelivery(agreements, funds, arranged, committed, paid)
+
+
+def _agreement_active(agreement: DirectPaymentAgreement, today: datetime.date) -> bool:
+    ends = agreement.ended_on if agreement.status == "ended" else None
+    return rules.is_active(agreement.starts_on, ends, today)
+
+
+# --- Spend (finance dashboard) ---------------------------------------------
+
+
+def _active(on: datetime.date, ends: str = "ends_on") -> Q:
+    return Q(starts_on__lte=on) & (
+        Q(**{f"{ends}__isnull": True}) | Q(**{f"{ends}__gte": on})
+    )
+
+
+def _scoped(queryset: QuerySet[Any], user: User, path: str) -> QuerySet[Any]:
+    if user.role in PARTNERSHIP_FINANCE:
+        return queryset
+    return queryset.filter(**{f"{path}__in": finance_people(user).values("pk")})
+
+
+def committed_sources(
+    user: User, on: datetime.date
+) -> dict[int, tuple[QuerySet[Any], str]]:
+    """Per option, the active delivery records the user may see and their yearly
+    amount field."""
+    agreements = DirectPaymentAgreement.objects.filter(
+        Q(starts_on__lte=on) & (Q(status="active") | Q(ended_on__gte=on))
+    )
+    return {
+        1: (_scoped(agreements, user, "person"), "yearly_amount"),
+        2: (
+            _scoped(IndividualServiceFund.objects.filter(_active(on)), user, "person"),
+            "yearly_amount",
+        ),
+        3: (
+            _scoped(ArrangedService.objects.filter(_active(on)), user, "person"),
+            "yearly_cost",
+        ),
+    }
+
+
+DIMENSIONS = {
+    "locality": "person__locality__name",
+    "service_group": "person__service_groups__name",
+}
+
+
+@dataclass
+class SpendRow:
+    label: str
+    by_option: dict[int, Decimal] = field(
+        default_factory=lambda: {1: ZERO, 2: ZERO, 3: ZERO}
+    )
+    paid: Decimal = ZERO
+
+    @property
+    def total(self) -> Decimal:
+        return sum(self.by_option.values(), ZERO)
+
+    @property
+    def option_1(self) -> Decimal:
+        return self.by_option[1]
+
+    @property
+    def option_2(self) -> Decimal:
+        return self.by_option[2]
+
+    @property
+    def option_3(self) -> Decimal:
+        return self.by_option[3]
+
+
+@dataclass(frozen=True)
+class Spend:
+    by_option: dict[int, Decimal]
+    total: Decimal
+    paid: Decimal
+    self_directed_share: Decimal | None
+    rows: dict[str, list[SpendRow]]
+    financial_year_from: datetime.date
+
+
+def spend(user: User, on: datetime.date, not_recorded: str) -> Spend:
+    """Yearly committed spend by option, by locality and by service group, and DP
+    payments made this financial year: one aggregate query per option and view."""
+    sources = committed_sources(user, on)
+    by_option = {
+        option: qs.aggregate(total=Coalesce(Sum(amount), ZERO))["total"]
+        for option, (qs, amount) in sources.items()
+    }
+    year_from = rules.financial_year_start(on)
+    payments = _scoped(
+        Payment.objects.filter(paid_on__gte=year_from, paid_on__lte=on),
+        user,
+        "agreement__person",
+    )
+    total = sum(by_option.values(), ZERO)
+    rows = {
+        name: _spend_rows(sources, payments, path, not_recorded)
+        for name, path in DIMENSIONS.items()
+    }
+    return Spend(
+        by_option=by_option,
+        total=total,
+        paid=payments.aggregate(total=Coalesce(Sum("amount"), ZERO))["total"],
+        self_directed_share=rules.self_directed_share(
+            by_option[1], by_option[2], total
+        ),
+        rows=rows,
+        financial_year_from=year_from,
+    )
+
+
+def _spend_rows(
+    sources: dict[int, tuple[QuerySet[Any], str]],
+    payments: QuerySet[Payment],
+    path: str,
+    not_recorded: str,
+) -> list[SpendRow]:
+    rows: dict[str, SpendRow] = {}
+    for option, (qs, amount) in sources.items():
+        for item in qs.values(key=F(path)).annotate(total=Sum(amount)).order_by():
+            label = item["key"] or not_recorded
+            rows.setdefault(label, SpendRow(label)).by_option[option] += item["total"]
+    paid = payments.values(key=F(f"agreement__{path}")).annotate(total=Sum("amount"))
+    for item in paid.order_by():
+        label = item["key"] or not_recorded
+        rows.setdefault(label, SpendRow(label)).paid += item["total"]
+    return sorted(rows.values(), key=lambda r: (r.label == not_recorded, r.label))
+
+
+# --- Monitoring and surplus lists ------------------------------------------
+
+
+def returns_due(
+    user: User, *, today: datetime.date, within_days: int
+) -> QuerySet[MonitoringReturn]:
+    """Monitoring returns not received whose due date has passed or falls within
+    the next `within_days` days, oldest due first."""
+    returns = MonitoringReturn.objects.filter(
+        received_on__isnull=True,
+        due_on__lte=today + datetime.timedelta(days=within_days),
+    )
+    return (
+        _scoped(returns, user, "agreement__person")
+        .select_related("agreement__person")
+        .order_by("due_on", "id")
+    )
+
+
+def surplus_to_recover(user: User) -> QuerySet[MonitoringReturn]:
+    """Received returns showing a surplus that has been neither recovered nor agreed
+    to be kept, longest waiting first."""
+    returns = MonitoringReturn.objects.filter(
+        surplus__gt=0, recovered_on__isnull=True
+    ).exclude(surplus_decision=MonitoringReturn.SurplusDecision.RETAIN)
+    return (
+        _scoped(returns, user, "agreement__person")
+        .select_related("agreement__person")
+        .order_by("received_on", "id")
+    )
+
+
+def surplus_outstanding(returns: QuerySet[MonitoringReturn]) -> Decimal:
+    """The total surplus not yet recovered on these returns."""
+    total: Decimal = returns.aggregate(total=Coalesce(Sum("surplus"), ZERO))["total"]
+    return total
+
+
+# --- Providers ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProviderFilters:
+    kind: str = ""
+    contract_type: str = ""
+    locality: int | None = None
+    include_inactive: bool = False
+
+
+def providers(filters: ProviderFilters) -> QuerySet[Provider]:
+    """The providers register, filtered, with the localities each serves."""
+    queryset = Provider.objects.prefetch_related("localities")
+    if not filters.include_inactive:
+        queryset = queryset.filter(active=True)
+    if filters.kind:
+        queryset = queryset.filter(kind=filters.kind)
+    if filters.contract_type:
+        queryset = queryset.filter(contract_type=filters.contract_type)
+    if filters.locality:
+        queryset = queryset.filter(localities=filters.locality)
+    return queryset.order_by("name", "id")
+
+
+def provider_history(provider: Provider) -> list[Any]:
+    """A provider's versions, newest first, each with what changed from the one before."""
+    versions = list(
+        provider.history.select_related("history_user").order_by(  # type: ignore[attr-defined]
+            "-history_date", "-history_id"
+        )
+    )
+    entries = []
+    for newer, older in zip(versions, [*versions[1:], None], strict=True):
+        changes = (
+            newer.diff_against(older, excluded_fields=["version", "updated_at"]).changes
+            if older is not None
+            else []
+        )
+        entries.append((newer, changes))
+    return entries
+
+
+def provider(public_id: str) -> Provider | None:
+    """A provider on the register by its public id (the register is not personal)."""
+    return Provider.objects.filter(public_id=public_id).first()
+
+
+def person_returns(person: Person) -> QuerySet[MonitoringReturn]:
+    """The monitoring returns of all a person's direct payments."""
+    return MonitoringReturn.objects.filter(agreement__person=person).select_related(
+        "agreement"
+    )

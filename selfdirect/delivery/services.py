@@ -1,0 +1,419 @@
+"""Actions that write delivery and finance records; each is audited."""
+
+import datetime
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from selfdirect.accounts.models import Locality, User
+from selfdirect.audit.services import record_event
+from selfdirect.core.concurrency import save_versioned
+from selfdirect.people.models import Person
+
+from . import rules
+from .models import (
+    ArrangedService,
+    DirectPaymentAgreement,
+    IndividualServiceFund,
+    MonitoringReturn,
+    Payment,
+    PersonalAssistantEmployment,
+    Provider,
+)
+
+# Audit action names this app writes (registered in apps.py).
+ACTIONS = {
+    "provider.added": _("Added a provider to the register"),
+    "provider.changed": _("Changed a provider on the register"),
+    "direct_payment.set_up": _("Set up a direct payment agreement"),
+    "direct_payment.changed": _("Changed a direct payment agreement"),
+    "direct_payment.ended": _("Ended a direct payment"),
+    "direct_payment.paid": _("Recorded a direct payment made"),
+    "direct_payment.return_received": _("Recorded a monitoring return"),
+    "direct_payment.surplus": _("Recorded what happens to a surplus"),
+    "direct_payment.pas": _("Recorded personal assistants employed"),
+    "service_fund.set_up": _("Set up an individual service fund"),
+    "service_fund.changed": _("Changed an individual service fund"),
+    "arranged_service.set_up": _("Arranged a service"),
+    "arranged_service.changed": _("Changed an arranged service"),
+}
+
+
+def monitoring_grace_days() -> int:
+    """Days after a monitoring period ends that its return is due (configurable)."""
+    return int(getattr(settings, "DELIVERY_RETURN_GRACE_DAYS", 28))
+
+
+def surplus_weeks_allowed() -> int:
+    """Weeks of payment a person may hold as contingency before it is surplus."""
+    return int(getattr(settings, "DELIVERY_SURPLUS_WEEKS_ALLOWED", 8))
+
+
+def _save_new(row: Any, by: User) -> Any:
+    row._history_user = by
+    row.save()
+    return row
+
+
+def _update(row: Any, *, by: User, version: int, details: dict[str, Any]) -> None:
+    for name, value in details.items():
+        setattr(row, name, value)
+    row._history_user = by
+    save_versioned(row, expected_version=version, fields=list(details))
+
+
+def _check(problems: dict[str, str]) -> None:
+    if problems:
+        raise ValidationError(problems)
+
+
+@transaction.atomic
+def add_provider(
+    *, by: User, details: dict[str, Any], localities: list[Locality]
+) -> Provider:
+    """Add a provider to the register (MANAGE_PROVIDERS)."""
+    provider: Provider = _save_new(Provider(**details), by)
+    provider.localities.set(localities)
+    record_event(
+        actor=by, action="provider.added", person_id=None, provider=provider.name
+    )
+    return provider
+
+
+@transaction.atomic
+def change_provider(
+    *,
+    provider: Provider,
+    by: User,
+    version: int,
+    details: dict[str, Any],
+    localities: list[Locality],
+) -> Provider:
+    """Change a provider's details (version checked)."""
+    _update(provider, by=by, version=version, details=details)
+    provider.localities.set(localities)
+    record_event(
+        actor=by, action="provider.changed", person_id=None, provider=provider.name
+    )
+    return provider
+
+
+def _schedule_return(
+    agreement: DirectPaymentAgreement,
+    period_from: datetime.date,
+    by: User,
+) -> MonitoringReturn:
+    _, period_to = rules.next_return_period(
+        period_from - datetime.timedelta(days=1), agreement.monitoring_every_months
+    )
+    awaited: MonitoringReturn = _save_new(
+        MonitoringReturn(
+            agreement=agreement,
+            period_from=period_from,
+            period_to=period_to,
+            due_on=rules.return_due_on(period_to, monitoring_grace_days()),
+            recorded_by=by,
+        ),
+        by,
+    )
+    return awaited
+
+
+@transaction.atomic
+def set_up_direct_payment(
+    *, person: Person, by: User, details: dict[str, Any]
+) -> DirectPaymentAgreement:
+    """Set up an Option 1 agreement and schedule its first monitoring return."""
+    _check(
+        rules.agreement_problems(
+            amount=details["amount"],
+            spend_on=details["spend_on"],
+            responsibilities=details["responsibilities"],
+            payee_name=details.get("payee_name", ""),
+            payee_requested_by_person=details.get("payee_requested_by_person", False),
+        )
+    )
+    agreement: DirectPaymentAgreement = _save_new(
+        DirectPaymentAgreement(
+            person=person,
+            recorded_by=by,
+            yearly_amount=rules.yearly_equivalent(
+                details["amount"], details["frequency"]
+            ),
+            **details,
+        ),
+        by,
+    )
+    _schedule_return(agreement, agreement.starts_on, by)
+    record_event(
+        actor=by,
+        action="direct_payment.set_up",
+        person_id=person.pk,
+        yearly_amount=str(agreement.yearly_amount),
+    )
+    return agreement
+
+
+@transaction.atomic
+def change_direct_payment(
+    *,
+    agreement: DirectPaymentAgreement,
+    by: User,
+    version: int,
+    details: dict[str, Any],
+) -> DirectPaymentAgreement:
+    """Change an agreement's amount, spend or payee (version checked)."""
+    merged = {
+        name: details.get(name, getattr(agreement, name))
+        for name in (
+            "amount",
+            "spend_on",
+            "responsibilities",
+            "payee_name",
+            "payee_requested_by_person",
+        )
+    }
+    _check(rules.agreement_problems(**merged))
+    frequency = details.get("frequency", agreement.frequency)
+    details = {
+        **details,
+        "yearly_amount": rules.yearly_equivalent(merged["amount"], frequency),
+    }
+    _update(agreement, by=by, version=version, details=details)
+    record_event(
+        actor=by,
+        action="direct_payment.changed",
+        person_id=agreement.person_id,
+        yearly_amount=str(agreement.yearly_amount),
+    )
+    return agreement
+
+
+@transaction.atomic
+def end_direct_payment(
+    *,
+    agreement: DirectPaymentAgreement,
+    by: User,
+    version: int,
+    details: dict[str, Any],
+) -> DirectPaymentAgreement:
+    """End a direct payment with its ground, and the notice given where the council
+    ends it (SSI 2014/25 reg 6)."""
+    _check(
+        rules.ending_problems(
+            starts_on=agreement.starts_on,
+            ended_on=details["ended_on"],
+            ground=details["end_ground"],
+            notice_given_on=details.get("notice_given_on"),
+            notice_days=details.get("notice_days"),
+        )
+    )
+    details = {**details, "status": DirectPaymentAgreement.Status.ENDED}
+    _update(agreement, by=by, version=version, details=details)
+    record_event(
+        actor=by,
+        action="direct_payment.ended",
+        person_id=agreement.person_id,
+        ground=agreement.end_ground,
+    )
+    return agreement
+
+
+@transaction.atomic
+def record_payment(
+    *, agreement: DirectPaymentAgreement, by: User, details: dict[str, Any]
+) -> Payment:
+    """Record a payment made under an agreement (RECORD_FINANCE)."""
+    if details["period_to"] < details["period_from"]:
+        raise ValidationError({"period_to": _("The period must end after it starts")})
+    if details["amount"] <= 0:
+        raise ValidationError({"amount": _("Enter an amount more than £0")})
+    payment: Payment = _save_new(
+        Payment(agreement=agreement, recorded_by=by, **details), by
+    )
+    record_event(
+        actor=by,
+        action="direct_payment.paid",
+        person_id=agreement.person_id,
+        amount=str(payment.amount),
+    )
+    return payment
+
+
+@transaction.atomic
+def record_monitoring_return(
+    *,
+    monitoring_return: MonitoringReturn,
+    by: User,
+    version: int,
+    details: dict[str, Any],
+) -> MonitoringReturn:
+    """Record a return as received, with its evidence and balance. The surplus, if
+    not entered, is worked out by the rule; the next period's return is scheduled
+    while the agreement is active."""
+    agreement = monitoring_return.agreement
+    if details.get("surplus") is None and details.get("balance_held") is not None:
+        details["surplus"] = rules.surplus(
+            balance_held=details["balance_held"],
+            yearly_amount=agreement.yearly_amount,
+            weeks_allowed=surplus_weeks_allowed(),
+        )
+    _check(
+        rules.return_problems(
+            period_from=monitoring_return.period_from,
+            period_to=monitoring_return.period_to,
+            received_on=details.get("received_on"),
+            balance_held=details.get("balance_held"),
+            surplus_amount=details.get("surplus"),
+            evidence=details.get("evidence", []),
+        )
+    )
+    first_receipt = monitoring_return.received_on is None
+    _update(monitoring_return, by=by, version=version, details=details)
+    following = monitoring_return.period_to + datetime.timedelta(days=1)
+    if (
+        first_receipt
+        and agreement.status == DirectPaymentAgreement.Status.ACTIVE
+        and not agreement.returns.filter(period_from=following).exists()
+    ):
+        _schedule_return(agreement, following, by)
+    record_event(
+        actor=by,
+        action="direct_payment.return_received",
+        person_id=agreement.person_id,
+        surplus=str(monitoring_return.surplus or Decimal("0.00")),
+    )
+    return monitoring_return
+
+
+@transaction.atomic
+def decide_surplus(
+    *,
+    monitoring_return: MonitoringReturn,
+    by: User,
+    version: int,
+    details: dict[str, Any],
+) -> MonitoringReturn:
+    """Record whether a surplus is recovered or kept, and any recovery made."""
+    _check(
+        rules.recovery_problems(
+            surplus_amount=monitoring_return.surplus,
+            decision=details["surplus_decision"],
+            recovered_amount=details.get("recovered_amount"),
+            recovered_on=details.get("recovered_on"),
+        )
+    )
+    _update(monitoring_return, by=by, version=version, details=details)
+    record_event(
+        actor=by,
+        action="direct_payment.surplus",
+        person_id=monitoring_return.agreement.person_id,
+        decision=monitoring_return.surplus_decision,
+    )
+    return monitoring_return
+
+
+@transaction.atomic
+def record_pa_employment(
+    *, agreement: DirectPaymentAgreement, by: User, details: dict[str, Any]
+) -> PersonalAssistantEmployment:
+    """Record the personal assistants the person employs, and who supports payroll
+    and insurance."""
+    if details["number_of_pas"] < 1:
+        raise ValidationError({"number_of_pas": _("Enter 1 or more")})
+    employment: PersonalAssistantEmployment = _save_new(
+        PersonalAssistantEmployment(agreement=agreement, recorded_by=by, **details),
+        by,
+    )
+    record_event(
+        actor=by,
+        action="direct_payment.pas",
+        person_id=agreement.person_id,
+        number=employment.number_of_pas,
+    )
+    return employment
+
+
+def _dates(details: dict[str, Any]) -> None:
+    ends_on = details.get("ends_on")
+    if ends_on is not None and ends_on < details["starts_on"]:
+        raise ValidationError(
+            {"ends_on": _("The end date must be on or after the start date")}
+        )
+
+
+@transaction.atomic
+def set_up_service_fund(
+    *, person: Person, by: User, details: dict[str, Any]
+) -> IndividualServiceFund:
+    """Set up an Option 2 individual service fund with the chosen provider."""
+    _dates(details)
+    fund: IndividualServiceFund = _save_new(
+        IndividualServiceFund(person=person, recorded_by=by, **details), by
+    )
+    record_event(
+        actor=by,
+        action="service_fund.set_up",
+        person_id=person.pk,
+        yearly_amount=str(fund.yearly_amount),
+    )
+    return fund
+
+
+@transaction.atomic
+def change_service_fund(
+    *, fund: IndividualServiceFund, by: User, version: int, details: dict[str, Any]
+) -> IndividualServiceFund:
+    """Change an individual service fund (version checked)."""
+    _dates({"starts_on": fund.starts_on, **details})
+    _update(fund, by=by, version=version, details=details)
+    record_event(
+        actor=by,
+        action="service_fund.changed",
+        person_id=fund.person_id,
+        yearly_amount=str(fund.yearly_amount),
+    )
+    return fund
+
+
+@transaction.atomic
+def arrange_service(
+    *, person: Person, by: User, details: dict[str, Any]
+) -> ArrangedService:
+    """Record an Option 3 service the council arranges. A block or spot purchase
+    names its provider."""
+    _dates(details)
+    if details["arrangement"] != "in_house" and details.get("provider") is None:
+        raise ValidationError(
+            {"provider": _("Choose the provider for a block or spot purchase")}
+        )
+    service: ArrangedService = _save_new(
+        ArrangedService(person=person, recorded_by=by, **details), by
+    )
+    record_event(
+        actor=by,
+        action="arranged_service.set_up",
+        person_id=person.pk,
+        yearly_cost=str(service.yearly_cost),
+    )
+    return service
+
+
+@transaction.atomic
+def change_arranged_service(
+    *, service: ArrangedService, by: User, version: int, details: dict[str, Any]
+) -> ArrangedService:
+    """Change an arranged service (version checked)."""
+    _dates({"starts_on": service.starts_on, **details})
+    _update(service, by=by, version=version, details=details)
+    record_event(
+        actor=by,
+        action="arranged_service.changed",
+        person_id=service.person_id,
+        yearly_cost=str(service.yearly_cost),
+    )
+    return service

@@ -1,0 +1,125 @@
+"""Finance views: spend by option, service group and locality; monitoring; surplus."""
+
+import csv
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from selfdirect.accounts.roles import Capability
+from selfdirect.core.charts import bar_chart
+from selfdirect.core.pagination import CappedPaginator
+from selfdirect.people.permissions import require
+from selfdirect.people.views.common import actor
+
+from .. import rules, selectors
+from ..forms import DueFilterForm
+
+PAGE_SIZE = 25
+DUE_SOON_DAYS = 14
+
+
+def _spend(request: HttpRequest) -> selectors.Spend:
+    user = actor(request)
+    require(user, Capability.SEE_FINANCE)
+    return selectors.spend(user, timezone.localdate(), _("Not recorded"))
+
+
+@require_GET
+def dashboard(request: HttpRequest) -> HttpResponse:
+    spend = _spend(request)
+    labels = [_("Option 1"), _("Option 2"), _("Option 3")]
+    chart = bar_chart(
+        title=_("Yearly committed spend by option (£)"),
+        labels=labels,
+        series={_("Committed a year (£)"): list(spend.by_option.values())},
+    )
+    locality_chart = bar_chart(
+        title=_("Yearly committed spend by locality and option (£)"),
+        labels=[row.label for row in spend.rows["locality"]],
+        series={
+            label: [row.by_option[option] for row in spend.rows["locality"]]
+            for option, label in zip((1, 2, 3), labels, strict=True)
+        },
+    )
+    context = {
+        "spend": spend,
+        "chart": chart,
+        "locality_chart": locality_chart,
+        "options": list(zip(labels, spend.by_option.values(), strict=True)),
+    }
+    return render(request, "delivery/finance.html", context)
+
+
+@require_GET
+def spend_csv(request: HttpRequest) -> HttpResponse:
+    spend = _spend(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="spend-by-option.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            "view",
+            "group",
+            "option_1",
+            "option_2",
+            "option_3",
+            "total",
+            "dp_paid_this_year",
+        ]
+    )
+    writer.writerow(["all", "all", *spend.by_option.values(), spend.total, spend.paid])
+    for view, rows in spend.rows.items():
+        for row in rows:
+            writer.writerow(
+                [view, row.label, *row.by_option.values(), row.total, row.paid]
+            )
+    return response
+
+
+@require_GET
+def monitoring_due(request: HttpRequest) -> HttpResponse:
+    user = actor(request)
+    require(user, Capability.SEE_FINANCE)
+    form = DueFilterForm(request.GET or None)
+    within = DUE_SOON_DAYS
+    if form.is_bound and form.is_valid() and form.cleaned_data["within"] is not None:
+        within = form.cleaned_data["within"]
+    today = timezone.localdate()
+    returns = selectors.returns_due(user, today=today, within_days=within)
+    page_obj = CappedPaginator(returns, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows: list[tuple[Any, Any]] = [
+        (
+            r,
+            rules.monitoring_status(
+                due_on=r.due_on, received_on=None, today=today, within_days=within
+            ),
+        )
+        for r in page_obj.object_list
+    ]
+    context = {
+        "form": form,
+        "page_obj": page_obj,
+        "rows": rows,
+        "within": within,
+        "can_record": user.can(Capability.RECORD_FINANCE),
+    }
+    return render(request, "delivery/monitoring_due.html", context)
+
+
+@require_GET
+def surplus(request: HttpRequest) -> HttpResponse:
+    user = actor(request)
+    require(user, Capability.SEE_FINANCE)
+    returns = selectors.surplus_to_recover(user)
+    page_obj = CappedPaginator(returns, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "page_obj": page_obj,
+        "total": selectors.surplus_outstanding(returns),
+        "today": timezone.localdate(),
+        "can_record": user.can(Capability.RECORD_FINANCE),
+    }
+    return render(request, "delivery/surplus.html", context)

@@ -1,0 +1,364 @@
+"""A person's support and payments: agreements, funds, arranged services."""
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from selfdirect.core.forms import bind
+from selfdirect.people.views.common import actor, page
+
+from .. import rules, selectors, services
+from ..forms import (
+    ArrangedServiceForm,
+    DirectPaymentForm,
+    EndDirectPaymentForm,
+    MonitoringReturnForm,
+    PaEmploymentForm,
+    PaymentForm,
+    ServiceFundForm,
+    SurplusForm,
+)
+from ..permissions import access_finance_record, access_person_finance, may
+from .common import form_page
+
+
+def _person_url(person: Any) -> str:
+    return reverse("delivery:person", args=[person.public_id])
+
+
+def _agreements(person: Any) -> Any:
+    return person.direct_payment_agreements.all()
+
+
+def _returns(person: Any) -> Any:
+    return selectors.person_returns(person)
+
+
+def _funds(person: Any) -> Any:
+    return person.service_funds.all()
+
+
+def _arranged(person: Any) -> Any:
+    return person.arranged_services.all()
+
+
+def _ctx(person: Any, title: str, **extra: Any) -> dict[str, Any]:
+    return {"person": person, "title": title, "back": _person_url(person), **extra}
+
+
+@require_GET
+def person_delivery(request: HttpRequest, person_id: str) -> HttpResponse:
+    user = actor(request)
+    person = access_person_finance(user, person_id, page=page(request))
+    context = {
+        "person": person,
+        "delivery": selectors.person_delivery(person, timezone.localdate()),
+        "can_set_up": may(user, "set_up"),
+        "can_record": may(user, "record"),
+    }
+    return render(request, "delivery/person.html", context)
+
+
+@require_GET
+def agreement_detail(
+    request: HttpRequest, person_id: str, agreement_id: str
+) -> HttpResponse:
+    user = actor(request)
+    person, agreement = access_finance_record(
+        user, person_id, _agreements, agreement_id, page=page(request)
+    )
+    context = {
+        "person": person,
+        "agreement": agreement,
+        "payments": list(agreement.payments.all()),
+        "returns": list(agreement.returns.all()),
+        "employment": list(agreement.pa_employment.all()),
+        "spend_labels": rules.labels(rules.SPEND_CATEGORIES, agreement.spend_on),
+        "responsibility_labels": rules.labels(
+            rules.RESPONSIBILITIES, agreement.responsibilities
+        ),
+        "can_set_up": may(user, "set_up"),
+        "can_record": may(user, "record"),
+        "today": timezone.localdate(),
+    }
+    return render(request, "delivery/agreement.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def add_agreement(request: HttpRequest, person_id: str) -> HttpResponse:
+    user = actor(request)
+    person = access_person_finance(user, person_id, action="set_up", page=page(request))
+    initial = {"starts_on": timezone.localdate(), "monitoring_every_months": 3}
+    form = bind(request, DirectPaymentForm, initial=initial)
+    return form_page(
+        request,
+        form,
+        save=lambda f: services.set_up_direct_payment(
+            person=person, by=user, details=f.details()
+        ),
+        done=_("Direct payment agreement set up. The first monitoring return is due."),
+        next_url=_person_url(person),
+        context=_ctx(person, _("Set up a direct payment (Option 1)")),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def edit_agreement(
+    request: HttpRequest, person_id: str, agreement_id: str
+) -> HttpResponse:
+    user = actor(request)
+    person, agreement = access_finance_record(
+        user, person_id, _agreements, agreement_id, action="set_up", page=page(request)
+    )
+    fields = DirectPaymentForm.base_fields
+    initial = {n: getattr(agreement, n) for n in fields if n != "version"} | {
+        "version": agreement.version
+    }
+    form = bind(request, DirectPaymentForm, initial=initial)
+    return form_page(
+        request,
+        form,
+        save=lambda f: services.change_direct_payment(
+            agreement=agreement,
+            by=user,
+            version=f.cleaned_data["version"] or 0,
+            details=f.details(),
+        ),
+        done=_("Direct payment agreement changed."),
+        next_url=reverse("delivery:agreement", args=[person_id, agreement_id]),
+        context=_ctx(person, _("Change the direct payment agreement")),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def end_agreement(
+    request: HttpRequest, person_id: str, agreement_id: str
+) -> HttpResponse:
+    user = actor(request)
+    person, agreement = access_finance_record(
+        user, person_id, _agreements, agreement_id, action="set_up", page=page(request)
+    )
+    initial = {"version": agreement.version, "ended_on": timezone.localdate()}
+    form = bind(request, EndDirectPaymentForm, initial=initial)
+    return form_page(
+        request,
+        form,
+        save=lambda f: services.end_direct_payment(
+            agreement=agreement,
+            by=user,
+            version=f.cleaned_data["version"],
+            details=f.details(),
+        ),
+        done=_("Direct payment ended."),
+        next_url=reverse("delivery:agreement", args=[person_id, agreement_id]),
+        context=_ctx(person, _("End the direct payment")),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def add_payment(
+    request: HttpRequest, person_id: str, agreement_id: str
+) -> HttpResponse:
+    user = actor(request)
+    person, agreement = access_finance_record(
+        user, person_id, _agreements, agreement_id, action="record", page=page(request)
+    )
+    initial = {"paid_on": timezone.localdate(), "amount": agreement.amount}
+    form = bind(request, PaymentForm, initial=initial)
+    return form_page(
+        request,
+        form,
+        save=lambda f: services.record_payment(
+            agreement=agreement, by=user, details=f.details()
+        ),
+        done=_("Payment recorded."),
+        next_url=reverse("delivery:agreement", args=[person_id, agreement_id]),
+        context=_ctx(person, _("Record a payment made")),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def add_pa_employment(
+    request: HttpRequest, person_id: str, agreement_id: str
+) -> HttpResponse:
+    user = actor(request)
+    person, agreement = access_finance_record(
+        user, person_id, _agreements, agreement_id, action="set_up", page=page(request)
+    )
+    form = bind(request, PaEmploymentForm, initial={"starts_on": timezone.localdate()})
+    return form_page(
+        request,
+        form,
+        save=lambda f: services.record_pa_employment(
+            agreement=agreement, by=user, details=f.details()
+        ),
+        done=_("Personal assistants recorded."),
+        next_url=reverse("delivery:agreement", args=[person_id, agreement_id]),
+        context=_ctx(person, _("Record personal assistants employed")),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def record_return(request: HttpRequest, person_id: str, return_id: str) -> HttpResponse:
+    user = actor(request)
+    person, record = access_finance_record(
+        user, person_id, _returns, return_id, action="record", page=page(request)
+    )
+    weeks = {"weeks_allowed": services.surplus_weeks_allowed()}
+    initial = {
+        "version": record.version,
+        "received_on": record.received_on or timezone.localdate(),
+        "evidence": record.evidence,
+        "balance_held": record.balance_held,
+        "surplus": record.surplus,
+        "notes": record.notes,
+    }
+    form = bind(request, MonitoringReturnForm, initial=initial, **weeks)
+    return form_page(
+        request,
+        form,
+        save=lambda f: services.record_monitoring_return(
+            monitoring_return=record,
+            by=user,
+            version=f.cleaned_data["version"],
+            details=f.details(),
+        ),
+        done=_("Monitoring return recorded."),
+        next_url=reverse(
+            "delivery:agreement", args=[person_id, record.agreement.public_id]
+        ),
+        context=_ctx(
+            person,
+            _("Monitoring return for %(start)s to %(end)s")
+            % {
+                "start": record.period_from.strftime("%d/%m/%Y"),
+                "end": record.period_to.strftime("%d/%m/%Y"),
+            },
+            record=record,
+        ),
+        init_kwargs=weeks,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def decide_surplus(
+    request: HttpRequest, person_id: str, return_id: str
+) -> HttpResponse:
+    user = actor(request)
+    person, record = access_finance_record(
+        user, person_id, _returns, return_id, action="record", page=page(request)
+    )
+    initial = {
+        "version": record.version,
+        "surplus_decision": record.surplus_decision or "recover",
+        "recovered_amount": record.recovered_amount or record.surplus,
+        "recovered_on": record.recovered_on,
+    }
+    form = bind(request, SurplusForm, initial=initial)
+    return form_page(
+        request,
+        form,
+        save=lambda f: services.decide_surplus(
+            monitoring_return=record,
+            by=user,
+            version=f.cleaned_data["version"],
+            details=f.details(),
+        ),
+        done=_("Surplus decision recorded."),
+        next_url=reverse("delivery:surplus"),
+        context=_ctx(
+            person,
+            _("Surplus of £%(amount)s") % {"amount": record.surplus or 0},
+            record=record,
+        ),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def add_fund(request: HttpRequest, person_id: str) -> HttpResponse:
+    user = actor(request)
+    person = access_person_finance(user, person_id, action="set_up", page=page(request))
+    form = bind(request, ServiceFundForm, initial={"starts_on": timezone.localdate()})
+    return form_page(
+        request,
+        form,
+        save=lambda f: services.set_up_service_fund(
+            person=person, by=user, details=f.details()
+        ),
+        done=_("Individual service fund set up."),
+        next_url=_person_url(person),
+        context=_ctx(person, _("Set up an individual service fund (Option 2)")),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def edit_fund(request: HttpRequest, person_id: str, fund_id: str) -> HttpResponse:
+    user = actor(request)
+    person, fund = access_finance_record(
+        user, person_id, _funds, fund_id, action="set_up", page=page(request)
+    )
+    names = [n for n in ServiceFundForm.base_fields if n != "version"]
+    initial = {n: getattr(fund, n) for n in names} | {"version": fund.version}
+    form = bind(request, ServiceFundForm, initial=initial)
+    return form_page(
+        request,
+        form,
+        save=lambda f: services.change_service_fund(
+            fund=fund,
+            by=user,
+            version=f.cleaned_data["version"] or 0,
+            details=f.details(),
+        ),
+        done=_("Individual service fund changed."),
+        next_url=_person_url(person),
+        context=_ctx(person, _("Change the individual service fund")),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def add_arranged(request: HttpRequest, person_id: str) -> HttpResponse:
+    user = actor(request)
+    person = access_person_finance(user, person_id, action="set_up", page=page(request))
+    initial = {"starts_on": timezone.localdate(), "unit": "hours"}
+    form = bind(request, ArrangedServiceForm, initial=initial)
+    return form_page(
+        request,
+        form,
+        save=lambda f: services.arrange_service(
+            person=person, by=user, details=f.details()
+        ),
+        done=_("Arranged service recorded."),
+        next_url=_person_url(person),
+        context=_ctx(person, _("Record a service the council arranges (Option 3)")),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def edit_arranged(
+    request: HttpRequest, person_id: str, service_id: str
+) -> HttpResponse:
+    user = actor(request)
+    person, service = access_finance_record(
+        user, person_id, _arranged, service_id, action="set_up", page=page(request)
+    )
+    names = [n for n in ArrangedServiceForm.base_fields if n != "version"]
+    initial = {n: getattr(service, n) for n in names} | {"version": service.version}
+    form = bind(request, ArrangedServiceForm, initial=initial)
+    return form_page(
+        request,
+        form,
+        save=lambda f: services.change_arranged_service(
+            service=service,
+            by=user,
+            version=f.cleaned_data["version"] or 0,
+            details=f.details(),
+        ),
+        done=_("Arranged service changed."),
+        next_url=_person_url(person),
+        context=_ctx(person, _("Change the arranged service")),
+    )
