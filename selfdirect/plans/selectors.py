@@ -1,16 +1,236 @@
 """Reads of support plans used by the plan pages and by later stages."""
 
+from __future__ import annotations
+
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
-from django.db.models import Sum
+from django.db.models import Prefetch, QuerySet, Sum
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
-from .models import SupportPlan
+from selfdirect.budgets.models import IndicativeBudget
+from selfdirect.conversations.models import Conversation
+from selfdirect.delivery.models import Provider
+from selfdirect.directory.models import Service
+from selfdirect.people.models import Person
+
+from . import rules
+from .extensions import agreement_blockers_from_later_stages
+from .models import PlanOutcome, Support, SupportPlan
 
 ZERO = Decimal("0.00")
+PENNY = Decimal("0.01")
 
 
 def plan_total_cost(plan: SupportPlan) -> Decimal:
     """The yearly cost of all the plan's supports, in pounds (summed in the database)."""
     total = plan.supports.aggregate(total=Coalesce(Sum("yearly_cost"), ZERO))["total"]
-    return Decimal(total).quantize(Decimal("0.01"))
+    return Decimal(total).quantize(PENNY)
+
+
+@dataclass(frozen=True)
+class OptionCost:
+    option: int | None
+    label: str
+    total: Decimal
+
+
+@dataclass(frozen=True)
+class BudgetCheck:
+    """The plan's total cost set against its budget."""
+
+    total: Decimal
+    budget: Decimal | None
+    by_option: list[OptionCost]
+    option: int | None
+
+    @property
+    def difference(self) -> Decimal | None:
+        """Budget left (positive) or overspent (negative); None without a budget."""
+        return None if self.budget is None else self.budget - self.total
+
+    @property
+    def over(self) -> bool:
+        return self.budget is not None and self.total > self.budget
+
+    @property
+    def overspend(self) -> Decimal:
+        return -self.difference if self.difference is not None else ZERO
+
+
+def budget_check(plan: SupportPlan) -> BudgetCheck:
+    """Total yearly cost, cost by SDS option (one grouped query) and the plan's
+    option (Option 4 when its supports use more than one of options 1-3)."""
+    rows = (
+        plan.supports.order_by("option")
+        .values("option")
+        .annotate(total=Coalesce(Sum("yearly_cost"), ZERO))
+    )
+    labels = dict(Support.Option.choices)
+    by_option = [
+        OptionCost(
+            r["option"],
+            str(labels.get(r["option"], "Unpaid: no option")),
+            Decimal(r["total"]).quantize(PENNY),
+        )
+        for r in rows
+    ]
+    total = sum((row.total for row in by_option), ZERO)
+    return BudgetCheck(
+        total=total,
+        budget=plan.budget.amount if plan.budget else None,
+        by_option=by_option,
+        option=rules.plan_option(row.option for row in by_option),
+    )
+
+
+def plan_option(plan: SupportPlan) -> int | None:
+    """The plan's SDS option: 1, 2 or 3, or 4 for a mix (None if nothing is funded)."""
+    options = plan.supports.values_list("option", flat=True).distinct()
+    return rules.plan_option(options)
+
+
+@dataclass(frozen=True)
+class OutcomeView:
+    outcome: PlanOutcome
+    check: rules.SmartCheck
+    supports: list[Support]
+
+
+def smart_check(outcome: PlanOutcome) -> rules.SmartCheck:
+    """The SMART check of one plan outcome."""
+    return rules.check_smart(
+        words=outcome.words,
+        how_we_will_know=outcome.how_we_will_know,
+        target_date=outcome.target_date,
+        agreed_achievable=outcome.achievable_agreed,
+        written_on=outcome.written_on,
+    )
+
+
+def plan_detail(plan: SupportPlan) -> dict[str, Any]:
+    """Everything the plan page and 'My support plan' show, in a fixed number of
+    queries however many outcomes and supports the plan has."""
+    supports = list(
+        plan.supports.select_related("provider", "service").prefetch_related(
+            Prefetch("outcomes", queryset=PlanOutcome.objects.only("id", "words"))
+        )
+    )
+    outcomes = list(plan.outcomes.all())
+    serving: dict[int, list[Support]] = {o.pk: [] for o in outcomes}
+    for support in supports:
+        for linked in support.outcomes.all():
+            serving.setdefault(linked.pk, []).append(support)
+    views = [OutcomeView(o, smart_check(o), serving[o.pk]) for o in outcomes]
+    return {
+        "plan": plan,
+        "person": plan.person,
+        "outcomes": views,
+        "supports": supports,
+        "smart_count": sum(1 for v in views if v.check.smart),
+        "risks": list(plan.conversation.risks.all()),
+        "contingency": plan.contingency,
+        "has_contingency": rules.has_contingency(plan.contingency.values()),
+        "money": budget_check(plan),
+        "versions": plan_versions(plan),
+        "agreement_problems": agreement_problems(plan, len(outcomes)),
+    }
+
+
+def agreement_problems(plan: SupportPlan, outcome_count: int) -> list[str]:
+    """What stops this draft being agreed now: the plan's own rules and any a later
+    stage registers (the resource panel); empty for plans already agreed."""
+    if not plan.is_draft:
+        return []
+    problems = rules.agreement_problems(
+        outcome_count=outcome_count,
+        contingency=rules.has_contingency(plan.contingency.values()),
+        state=plan.state,
+    )
+    return problems + agreement_blockers_from_later_stages(plan)
+
+
+def plan_versions(plan: SupportPlan) -> list[SupportPlan]:
+    """Every version of the person's plans, newest first (one query)."""
+    return list(plan.person.support_plans.order_by("-created_at", "-id"))
+
+
+def plans_of(person: Person) -> QuerySet[SupportPlan]:
+    """The person's plans with their outcomes, newest first."""
+    return person.support_plans.prefetch_related("outcomes").order_by(
+        "-created_at", "-id"
+    )
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    """The person page's view of their current plan."""
+
+    plan: SupportPlan | None
+    outcome_count: int
+    smart_count: int
+    has_contingency: bool
+    draft: SupportPlan | None
+
+
+def plan_summary(person: Person) -> PlanSummary:
+    """The plan in force (the agreed one, else the latest draft), how many of its
+    outcomes are SMART, whether it has contingency, and any draft in progress."""
+    plans = list(
+        person.support_plans.exclude(state=SupportPlan.State.REPLACED)
+        .prefetch_related("outcomes")
+        .order_by("-created_at", "-id")
+    )
+    agreed = next((p for p in plans if p.state == SupportPlan.State.AGREED), None)
+    draft = next((p for p in plans if p.state == SupportPlan.State.DRAFT), None)
+    current = agreed or draft
+    if current is None:
+        return PlanSummary(None, 0, 0, False, None)
+    outcomes = list(current.outcomes.all())
+    return PlanSummary(
+        plan=current,
+        outcome_count=len(outcomes),
+        smart_count=sum(1 for o in outcomes if smart_check(o).smart),
+        has_contingency=rules.has_contingency(current.contingency.values()),
+        draft=draft if draft is not current else None,
+    )
+
+
+def agreed_conversations(person: Person) -> QuerySet[Conversation]:
+    """The person's agreed conversations, newest first: what a plan can be built from."""
+    return person.conversations.filter(state=Conversation.State.AGREED).order_by(
+        "-agreed_on", "-id"
+    )
+
+
+def budgets_of(person: Person) -> QuerySet[IndicativeBudget]:
+    """The person's indicative budgets, newest first."""
+    return person.indicative_budgets.order_by("-worked_out_on", "-id")
+
+
+def provider_choices() -> QuerySet[Provider]:
+    """Providers on the register, by name, for choosing who provides a support."""
+    return Provider.objects.order_by("name")
+
+
+def community_service_choices() -> QuerySet[Service]:
+    """Active community services in the directory, by name."""
+    return Service.objects.filter(status="active").order_by("name")
+
+
+def smart_preview(form: Any) -> rules.SmartCheck | None:
+    """The SMART check of what was typed in an outcome form (shown beside it)."""
+    data = getattr(form, "cleaned_data", None) or {}
+    words = data.get("words") or str(form.data.get("words", ""))
+    if not words.strip():
+        return None
+    return rules.check_smart(
+        words=words,
+        how_we_will_know=data.get("how_we_will_know")
+        or str(form.data.get("how_we_will_know", "")),
+        target_date=data.get("target_date"),
+        agreed_achievable=data.get("achievable") == "yes",
+        written_on=timezone.localdate(),
+    )

@@ -1,0 +1,348 @@
+"""Demo support plans for `selfdirect seed`.
+
+Most people with an agreed conversation get a plan built from its outcomes. Quality
+varies as the inspectors found (seed 003): just over half of plans are not SMART
+and just over half have no contingency arrangements. A plan without contingency
+cannot be agreed here, so those stay drafts; most plans with contingency are agreed,
+with a review date three months on. Paid supports follow the person's recorded
+choice of option per element (so Option 4 appears where the choice was mixed);
+unpaid help from family and community resources (from the directory when it has
+services) is included too.
+"""
+
+import datetime
+import random
+import uuid
+from collections import Counter
+from decimal import Decimal
+from typing import Any
+
+from django.apps import apps
+from django.db.models import Q
+
+from selfdirect.budgets.models import IndicativeBudget
+from selfdirect.choices.models import ElementChoice
+from selfdirect.conversations.models import Conversation, PersonalOutcome
+from selfdirect.core.bulk import copy_m2m_to_history, copy_to_history, insert
+from selfdirect.directory.models import Service
+
+from .models import PlanOutcome, Support, SupportPlan
+
+BATCH = 2000
+PLAN_SHARE = 0.85
+GOOD_OUTCOMES_SHARE = 0.5
+CONTINGENCY_SHARE = 0.45
+AGREED_SHARE_WITH_CONTINGENCY = 0.8
+MAX_OUTCOMES = 3
+FIRST_REVIEW_DAYS = 91
+
+GOOD_MEASURES = [
+    "{name} tells us at review that this has happened most weeks",
+    "{name} is doing this at least 3 times a month, as {name}'s diary shows",
+    "Happening every week for a month, as {name} and the family tell us",
+    "{name} goes at least twice a month without needing to cancel",
+]
+POOR_MEASURES = [
+    "Feels better",
+    "Is happier",
+    "Outcome met",
+    "Care package in place",
+    "",
+]
+STEPS = [
+    "Look at the bus times together; try it once with a friend first",
+    "Ring the group organiser; go along for a taster session",
+    "Agree a routine for the mornings; check how it is going after a month",
+]
+ELEMENT_SUPPORT = {
+    "personal_care": ("Help to get up, washed and dressed", "Every morning", 7, 26),
+    "social_leisure": ("Support to get out and about", "Two afternoons a week", 4, 17),
+    "respite": ("Short breaks for the family", "One week every three months", 0, 0),
+    "housing_support": ("Help with bills and keeping the flat", "Once a week", 2, 21),
+    "equipment": ("Equipment and a community alarm", "Fitted once", 0, 0),
+    "other": ("Support arranged by the council", "Every weekday", 5, 24),
+}
+FIXED_COSTS = {"respite": Decimal("2400.00"), "equipment": Decimal("650.00")}
+PROVIDED_BY = {1: "personal_assistant", 2: "provider", 3: "council"}
+CONTINGENCY = {
+    "if_support_cannot_come": (
+        "The agency rings {name}'s daughter, who comes instead; if she cannot, the "
+        "agency sends a named relief worker."
+    ),
+    "if_unwell": "Call the GP; the daughter lets the social worker know the same day.",
+    "out_of_hours": "Out-of-hours social work: 0300 123 4567. Neighbour at number 12 has a key.",
+}
+
+
+class PlanMaker:
+    def __init__(self, seed: int, today: datetime.date) -> None:
+        self.rng = random.Random(f"plans-{seed}")
+        self.today = today
+
+    def uuid(self) -> uuid.UUID:
+        return uuid.UUID(int=self.rng.getrandbits(128), version=4)
+
+    def plan(self, conversation: dict[str, Any], budget: int | None) -> dict[str, Any]:
+        rng = self.rng
+        started = min(
+            conversation["agreed_on"] + datetime.timedelta(days=rng.randint(3, 30)),
+            self.today,
+        )
+        contingency = rng.random() < CONTINGENCY_SHARE
+        name = conversation["name"]
+        plan = SupportPlan(
+            public_id=self.uuid(),
+            person_id=conversation["person_id"],
+            conversation_id=conversation["id"],
+            budget_id=budget,
+            recorded_by_id=conversation["recorded_by_id"],
+            started_on=started,
+        )
+        if contingency:
+            keys = rng.sample(list(CONTINGENCY), rng.randint(1, 3))
+            for key in keys:
+                setattr(plan, key, CONTINGENCY[key].format(name=name))
+            agreed_on = started + datetime.timedelta(days=rng.randint(5, 21))
+            if rng.random() < AGREED_SHARE_WITH_CONTINGENCY and agreed_on <= self.today:
+                plan.state = SupportPlan.State.AGREED
+                plan.agreed_on, plan.agreed_by = agreed_on, conversation["full_name"]
+                plan.agreed_by_role = "person"
+                plan.agreed_how = rng.choice(["in_person", "signed_copy", "phone"])
+                plan.review_on = agreed_on + datetime.timedelta(days=FIRST_REVIEW_DAYS)
+        return {"plan": plan, "good": rng.random() < GOOD_OUTCOMES_SHARE}
+
+    def outcome(
+        self, words: str, source: int, started: datetime.date, good: bool, name: str
+    ) -> PlanOutcome:
+        rng = self.rng
+        flaw = None if good else rng.choice(["measure", "date", "achievable", "all"])
+        measure = rng.choice(
+            POOR_MEASURES if flaw in {"measure", "all"} else GOOD_MEASURES
+        )
+        return PlanOutcome(
+            personal_outcome_id=source,
+            words=words,
+            how_we_will_know=measure.format(name=name),
+            target_date=None
+            if flaw in {"date", "all"}
+            else started + datetime.timedelta(days=rng.randint(90, 270)),
+            steps=rng.choice(STEPS) if good or rng.random() < 0.4 else "",
+            achievable_agreed=None if flaw in {"achievable", "all"} else True,
+            achievable_agreed_by="" if flaw in {"achievable", "all"} else name,
+            achievable_agreed_on=None if flaw in {"achievable", "all"} else started,
+            written_on=started,
+        )
+
+    def supports(
+        self, elements: list[tuple[str, int]], services: list[Any], name: str
+    ) -> list[Support]:
+        rng = self.rng
+        rows = []
+        for element, option in elements:
+            what, often, low, high = ELEMENT_SUPPORT[element]
+            hours = Decimal(rng.randint(low, high)) if high else None
+            rate = Decimal("17.50") if option == 1 else Decimal("23.40")
+            cost = FIXED_COSTS.get(element) or (hours or Decimal(1)) * rate * 52
+            rows.append(
+                Support(
+                    what=what,
+                    provided_by=PROVIDED_BY[option],
+                    who="",
+                    frequency=often,
+                    hours_per_week=hours,
+                    yearly_cost=Decimal(cost).quantize(Decimal("0.01")),
+                    option=option,
+                )
+            )
+        if rng.random() < 0.6:
+            rows.append(
+                Support(
+                    what="Shopping and a weekly visit",
+                    provided_by="family",
+                    who=f"{name}'s daughter",
+                    frequency="Every Saturday",
+                )
+            )
+        if rng.random() < 0.4:
+            service = rng.choice(services) if services else None
+            rows.append(
+                Support(
+                    what=service[1] if service else "Lunch club at the church hall",
+                    provided_by="community",
+                    service_id=service[0] if service else None,
+                    frequency="Once a week",
+                )
+            )
+        return rows
+
+
+def _agreed_conversations() -> dict[int, dict[str, Any]]:
+    """Each person's latest agreed conversation, with the person's names."""
+    rows = (
+        Conversation.objects.filter(state="agreed", agreed_on__isnull=False)
+        .order_by("person_id", "-agreed_on", "-id")
+        .values(
+            "id",
+            "person_id",
+            "agreed_on",
+            "recorded_by_id",
+            "person__first_name",
+            "person__preferred_name",
+            "person__last_name",
+        )
+    )
+    latest: dict[int, dict[str, Any]] = {}
+    for row in rows.iterator(chunk_size=BATCH):
+        if row["person_id"] not in latest:
+            row["name"] = row["person__preferred_name"] or row["person__first_name"]
+            row["full_name"] = f"{row['person__first_name']} {row['person__last_name']}"
+            latest[row["person_id"]] = row
+    return latest
+
+
+def _latest_elements(person_ids: list[int]) -> dict[int, list[tuple[str, int]]]:
+    """The elements and options of each person's latest choice."""
+    rows = (
+        ElementChoice.objects.filter(choice__person_id__in=person_ids)
+        .order_by("choice__person_id", "-choice__made_on", "-choice_id", "id")
+        .values_list("choice__person_id", "choice_id", "element", "option")
+    )
+    chosen: dict[int, int] = {}
+    elements: dict[int, list[tuple[str, int]]] = {}
+    for person, choice, element, option in rows:
+        if chosen.setdefault(person, choice) == choice:
+            elements.setdefault(person, []).append((element, option))
+    return elements
+
+
+def _latest_budgets(person_ids: list[int]) -> dict[int, int]:
+    rows = (
+        IndicativeBudget.objects.filter(person_id__in=person_ids)
+        .order_by("person_id", "worked_out_on", "id")
+        .values_list("person_id", "id")
+    )
+    return dict(rows)  # the last (latest) wins
+
+
+def seed_plans(
+    *, seed: int, today: datetime.date, now: datetime.datetime
+) -> Counter[str]:
+    """Give most people with an agreed conversation a support plan."""
+    maker = PlanMaker(seed, today)
+    services = list(
+        Service.objects.filter(status="active")
+        .order_by("name")
+        .values_list("pk", "name")[:60]
+    )
+    conversations = _agreed_conversations()
+    rows: Counter[str] = Counter()
+    people = sorted(conversations)
+    for start in range(0, len(people), BATCH):
+        chunk = [
+            p for p in people[start : start + BATCH] if maker.rng.random() < PLAN_SHARE
+        ]
+        rows.update(_seed_chunk(maker, chunk, conversations, services, now))
+    return rows
+
+
+def _seed_chunk(
+    maker: PlanMaker,
+    people: list[int],
+    conversations: dict[int, dict[str, Any]],
+    services: list[Any],
+    now: datetime.datetime,
+) -> Counter[str]:
+    if not people:
+        return Counter()
+    outcomes: dict[int, list[tuple[int, str]]] = {}
+    for pk, conversation, words in (
+        PersonalOutcome.objects.filter(
+            conversation_id__in=[conversations[p]["id"] for p in people]
+        )
+        .order_by("conversation_id", "priority", "id")
+        .values_list("pk", "conversation_id", "words")
+    ):
+        outcomes.setdefault(conversation, []).append((pk, words))
+    elements = _latest_elements(people)
+    budgets = _latest_budgets(people)
+    made = []
+    for person in people:
+        conversation = conversations[person]
+        sources = outcomes.get(conversation["id"], [])[:MAX_OUTCOMES]
+        if not sources:
+            continue
+        draft = maker.plan(conversation, budgets.get(person))
+        name, started = conversation["name"], draft["plan"].started_on
+        draft["outcomes"] = [
+            maker.outcome(words, pk, started, draft["good"], name)
+            for pk, words in sources
+        ]
+        draft["supports"] = maker.supports(
+            elements.get(person, [("other", 3)]), services, name
+        )
+        made.append(draft)
+    return _save(made, now, maker)
+
+
+def _save(
+    made: list[dict[str, Any]], now: datetime.datetime, maker: PlanMaker
+) -> Counter[str]:
+    plans = insert(SupportPlan, [m["plan"] for m in made])
+    outcomes, supports = [], []
+    for draft, plan in zip(made, plans, strict=True):
+        for outcome in draft["outcomes"]:
+            outcome.plan = plan
+            outcomes.append(outcome)
+        for support in draft["supports"]:
+            support.plan = plan
+            supports.append(support)
+    insert(PlanOutcome, outcomes)
+    insert(Support, supports)
+    through = Support.outcomes.through
+    rng = maker.rng
+    links = [
+        through(support_id=support.pk, planoutcome_id=outcome.pk)
+        for draft in made
+        for support in draft["supports"]
+        for outcome in rng.sample(
+            draft["outcomes"], min(len(draft["outcomes"]), rng.randint(1, 2))
+        )
+    ]
+    through.objects.bulk_create(links, batch_size=BATCH)
+    counts: Counter[str] = Counter(
+        {
+            "support plans": len(plans),
+            "plan outcomes": len(outcomes),
+            "plan supports": len(supports),
+        }
+    )
+    for model, objs in (
+        (SupportPlan, plans),
+        (PlanOutcome, outcomes),
+        (Support, supports),
+    ):
+        counts["history rows"] += copy_to_history(model, [o.pk for o in objs], now)
+    copy_m2m_to_history(Support, "outcomes", [s.pk for s in supports])
+    return counts
+
+
+def delete_plans(person_ids: list[int]) -> None:
+    """Remove demo support plans (and their history) for these people."""
+    plans = SupportPlan.objects.filter(person_id__in=person_ids).values("pk")
+    supports = Support.objects.filter(plan_id__in=plans).values("pk")
+    links = apps.get_model("plans", "HistoricalSupport_outcomes")
+    history = Support.history.filter(plan_id__in=plans).values("history_id")
+    SupportPlan.objects.filter(person_id__in=person_ids, replaces__isnull=False).update(
+        replaces=None
+    )
+    for queryset in (
+        links.objects.filter(history_id__in=history),
+        Support.outcomes.through.objects.filter(support_id__in=supports),
+        Support.history.filter(plan_id__in=plans),
+        Support.objects.filter(plan_id__in=plans),
+        PlanOutcome.history.filter(plan_id__in=plans),
+        PlanOutcome.objects.filter(plan_id__in=plans),
+        SupportPlan.history.filter(person_id__in=person_ids),
+        SupportPlan.objects.filter(Q(person_id__in=person_ids)),
+    ):
+        queryset._raw_delete(queryset.db)

@@ -1,0 +1,361 @@
+"""Practitioner actions on support plans: each one transaction, with history."""
+
+import datetime
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from selfdirect.accounts.models import User
+from selfdirect.audit.services import record_event
+from selfdirect.conversations.models import Conversation
+from selfdirect.core.concurrency import EditConflict, changes_since, save_versioned
+from selfdirect.people.models import Person
+
+from . import rules
+from .extensions import agreement_blockers_from_later_stages
+from .models import CONTINGENCY_FIELDS, PlanOutcome, Support, SupportPlan
+
+
+def _save_new(row: Any, by: User) -> Any:
+    row._history_user = by
+    row.save()
+    return row
+
+
+def _locked_draft(plan: SupportPlan) -> SupportPlan:
+    """The plan's row, locked for this transaction; refused unless it is a draft."""
+    current = SupportPlan.objects.select_for_update().get(pk=plan.pk)
+    if current.state != SupportPlan.State.DRAFT:
+        raise ValidationError(
+            _(
+                "This plan has been agreed, so it cannot be changed. Start a new "
+                "version of the plan to make changes; this one will be kept."
+            )
+        )
+    return current
+
+
+def first_review_months() -> int:
+    """Months from agreeing a new plan to its first review (setting
+    PLAN_FIRST_REVIEW_MONTHS, default 3)."""
+    return int(getattr(settings, "PLAN_FIRST_REVIEW_MONTHS", rules.FIRST_REVIEW_MONTHS))
+
+
+@transaction.atomic
+def start_support_plan(
+    *, person: Person, conversation: Conversation, by: User, today: datetime.date
+) -> SupportPlan:
+    """Start a draft plan from an agreed conversation, copying its personal outcomes
+    in the person's words and taking the person's latest indicative budget."""
+    if conversation.person_id != person.pk:
+        raise ValidationError(
+            {"conversation": _("Choose one of this person's conversations.")}
+        )
+    if conversation.state != Conversation.State.AGREED:
+        raise ValidationError(
+            {
+                "conversation": _(
+                    "Agree the conversation record with the person first: the support "
+                    "plan is built from the outcomes they agreed."
+                )
+            }
+        )
+    if person.support_plans.filter(state=SupportPlan.State.DRAFT).exists():
+        raise ValidationError(
+            _("This person already has a draft support plan. Finish that one first.")
+        )
+    plan: SupportPlan = _save_new(
+        SupportPlan(
+            person=person,
+            conversation=conversation,
+            budget=person.indicative_budgets.order_by("-worked_out_on", "-id").first(),
+            recorded_by=by,
+            started_on=today,
+        ),
+        by,
+    )
+    for outcome in conversation.outcomes.all():
+        _save_new(
+            PlanOutcome(
+                plan=plan,
+                personal_outcome=outcome,
+                words=outcome.words,
+                written_on=today,
+            ),
+            by,
+        )
+    record_event(
+        actor=by, action="plan.started", person_id=person.pk, plan=str(plan.public_id)
+    )
+    return plan
+
+
+@transaction.atomic
+def add_plan_outcome(
+    *, plan: SupportPlan, by: User, details: dict[str, Any], today: datetime.date
+) -> PlanOutcome:
+    """Add an outcome to a draft plan."""
+    _locked_draft(plan)
+    outcome: PlanOutcome = _save_new(
+        PlanOutcome(plan=plan, written_on=today, **details), by
+    )
+    return outcome
+
+
+@transaction.atomic
+def update_plan_outcome(
+    *, outcome: PlanOutcome, by: User, version: int, details: dict[str, Any]
+) -> PlanOutcome:
+    """Change an outcome of a draft plan, refusing if someone saved it since."""
+    _locked_draft(outcome.plan)
+    for name, value in details.items():
+        setattr(outcome, name, value)
+    outcome._history_user = by  # type: ignore[attr-defined]
+    save_versioned(outcome, expected_version=version, fields=list(details))
+    return outcome
+
+
+def _delete_versioned(row: PlanOutcome | Support, by: User, version: int) -> None:
+    model = type(row)
+    if not model._default_manager.filter(pk=row.pk, version=version).exists():
+        current = model._default_manager.get(pk=row.pk)
+        raise EditConflict(current, changes_since(current, version))
+    row._history_user = by  # type: ignore[union-attr]
+    row.delete()
+
+
+@transaction.atomic
+def remove_plan_outcome(*, outcome: PlanOutcome, by: User, version: int) -> None:
+    """Remove an outcome from a draft plan (its history is kept)."""
+    _locked_draft(outcome.plan)
+    _delete_versioned(outcome, by, version)
+
+
+def _check_support(details: dict[str, Any]) -> None:
+    problems: dict[str, str] = {}
+    kind = details.get("provided_by", "")
+    if details.get("option") is None and rules.needs_option(
+        yearly_cost=details.get("yearly_cost"), provided_by=kind
+    ):
+        problems["option"] = _(
+            "Choose the SDS option for this support: it is paid for from the budget."
+        )
+    if kind == Support.ProvidedBy.PROVIDER and not (
+        details.get("provider") or details.get("who")
+    ):
+        problems["provider"] = _("Choose the provider, or write its name.")
+    if problems:
+        raise ValidationError(problems)
+
+
+@transaction.atomic
+def add_support(
+    *,
+    plan: SupportPlan,
+    by: User,
+    details: dict[str, Any],
+    outcomes: list[PlanOutcome],
+) -> Support:
+    """Add a support to a draft plan, linked to the outcomes it serves."""
+    _locked_draft(plan)
+    _check_support(details)
+    support: Support = _save_new(Support(plan=plan, **details), by)
+    support.outcomes.set(outcomes)
+    return support
+
+
+@transaction.atomic
+def update_support(
+    *,
+    support: Support,
+    by: User,
+    version: int,
+    details: dict[str, Any],
+    outcomes: list[PlanOutcome],
+) -> Support:
+    """Change a support of a draft plan, refusing if someone saved it since."""
+    _locked_draft(support.plan)
+    _check_support(details)
+    for name, value in details.items():
+        setattr(support, name, value)
+    support._history_user = by  # type: ignore[attr-defined]
+    save_versioned(support, expected_version=version, fields=list(details))
+    support.outcomes.set(outcomes)
+    return support
+
+
+@transaction.atomic
+def remove_support(*, support: Support, by: User, version: int) -> None:
+    """Remove a support from a draft plan (its history is kept)."""
+    _locked_draft(support.plan)
+    _delete_versioned(support, by, version)
+
+
+@transaction.atomic
+def record_contingency(
+    *, plan: SupportPlan, by: User, version: int, details: dict[str, str]
+) -> SupportPlan:
+    """Record what happens if things do not go as planned (version checked)."""
+    _locked_draft(plan)
+    fields = [name for name in CONTINGENCY_FIELDS if name in details]
+    for name in fields:
+        setattr(plan, name, details[name])
+    plan._history_user = by  # type: ignore[attr-defined]
+    save_versioned(plan, expected_version=version, fields=fields)
+    return plan
+
+
+@transaction.atomic
+def change_plan_budget(
+    *, plan: SupportPlan, by: User, version: int, budget: Any
+) -> SupportPlan:
+    """Point a draft plan at another of the person's indicative budgets."""
+    _locked_draft(plan)
+    if budget is not None and budget.person_id != plan.person_id:
+        raise ValidationError({"budget": _("Choose one of this person's budgets.")})
+    plan.budget = budget
+    plan._history_user = by  # type: ignore[attr-defined]
+    save_versioned(plan, expected_version=version, fields=["budget"])
+    return plan
+
+
+@transaction.atomic
+def agree_support_plan(
+    *,
+    plan: SupportPlan,
+    by: User,
+    version: int,
+    agreed_on: datetime.date,
+    agreed_by_role: str,
+    agreed_by: str,
+    agreed_how: str,
+    review_on: datetime.date | None = None,
+) -> SupportPlan:
+    """Record that the person (or their representative) agreed the plan, and set
+    the first review date. Refused without outcomes or a contingency section, or
+    when a later stage (the resource panel) says the plan is not yet funded."""
+    current = SupportPlan.objects.select_for_update().get(pk=plan.pk)
+    problems = rules.agreement_problems(
+        outcome_count=current.outcomes.count(),
+        contingency=rules.has_contingency(current.contingency.values()),
+        state=current.state,
+    )
+    problems += agreement_blockers_from_later_stages(current)
+    if problems:
+        raise ValidationError(problems)
+    if review_on is None:
+        review_on = rules.first_review_date(agreed_on, first_review_months())
+    if review_on <= agreed_on:
+        raise ValidationError(
+            {"review_on": _("The review date must be after the date agreed.")}
+        )
+    plan.state = SupportPlan.State.AGREED
+    plan.agreed_on, plan.agreed_by_role = agreed_on, agreed_by_role
+    plan.agreed_by, plan.agreed_how, plan.review_on = agreed_by, agreed_how, review_on
+    plan._history_user = by  # type: ignore[attr-defined]
+    fields = [
+        "state",
+        "agreed_on",
+        "agreed_by_role",
+        "agreed_by",
+        "agreed_how",
+        "review_on",
+    ]
+    save_versioned(plan, expected_version=version, fields=fields)
+    _retire_earlier(plan, by)
+    record_event(
+        actor=by,
+        action="plan.agreed",
+        person_id=plan.person_id,
+        plan=str(plan.public_id),
+    )
+    return plan
+
+
+def _retire_earlier(plan: SupportPlan, by: User) -> None:
+    earlier = plan.replaces
+    if earlier is None or earlier.state != SupportPlan.State.AGREED:
+        return
+    earlier.state = SupportPlan.State.REPLACED
+    earlier._history_user = by  # type: ignore[attr-defined]
+    earlier.save(update_fields=["state", "updated_at"])
+
+
+@transaction.atomic
+def start_new_version(
+    *, plan: SupportPlan, by: User, today: datetime.date
+) -> SupportPlan:
+    """Copy an agreed plan into a new draft to change it; the agreed plan stays in
+    force, and is marked replaced when the new version is agreed."""
+    current = SupportPlan.objects.select_for_update().get(pk=plan.pk)
+    if current.state != SupportPlan.State.AGREED:
+        raise ValidationError(
+            _("Only the agreed plan can be copied into a new version.")
+        )
+    if SupportPlan.objects.filter(replaces=current).exists() or (
+        current.person.support_plans.filter(state=SupportPlan.State.DRAFT).exists()
+    ):
+        raise ValidationError(
+            _("There is already a draft plan for this person. Carry on with that one.")
+        )
+    draft: SupportPlan = _save_new(
+        SupportPlan(
+            person_id=current.person_id,
+            conversation_id=current.conversation_id,
+            budget_id=current.budget_id,
+            recorded_by=by,
+            started_on=today,
+            replaces=current,
+            **{name: getattr(current, name) for name in CONTINGENCY_FIELDS},
+        ),
+        by,
+    )
+    _copy_contents(current, draft, by)
+    record_event(
+        actor=by,
+        action="plan.new_version",
+        person_id=current.person_id,
+        plan=str(draft.public_id),
+    )
+    return draft
+
+
+OUTCOME_COPY = (
+    "personal_outcome_id",
+    "words",
+    "how_we_will_know",
+    "target_date",
+    "steps",
+    "achievable_agreed",
+    "achievable_agreed_by",
+    "achievable_agreed_on",
+    "written_on",
+)
+SUPPORT_COPY = (
+    "what",
+    "provided_by",
+    "who",
+    "provider_id",
+    "service_id",
+    "frequency",
+    "hours_per_week",
+    "yearly_cost",
+    "option",
+)
+
+
+def _copy_contents(source: SupportPlan, draft: SupportPlan, by: User) -> None:
+    new_outcomes = {
+        old.pk: _save_new(
+            PlanOutcome(plan=draft, **{f: getattr(old, f) for f in OUTCOME_COPY}), by
+        )
+        for old in source.outcomes.all()
+    }
+    for old in source.supports.prefetch_related("outcomes"):
+        support = _save_new(
+            Support(plan=draft, **{f: getattr(old, f) for f in SUPPORT_COPY}), by
+        )
+        support.outcomes.set([new_outcomes[o.pk] for o in old.outcomes.all()])

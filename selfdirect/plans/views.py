@@ -1,0 +1,413 @@
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from selfdirect.accounts.roles import Capability
+from selfdirect.core.concurrency import EditConflict
+from selfdirect.core.forms import bind
+from selfdirect.people.permissions import access_person, require
+from selfdirect.people.views.common import actor, page, rebind_for_conflict, show_errors
+
+from . import documents, selectors, services
+from .forms import (
+    AgreeForm,
+    BudgetForm,
+    ContingencyForm,
+    EditOutcomeForm,
+    EditSupportForm,
+    OutcomeForm,
+    RemoveForm,
+    StartPlanForm,
+    SupportForm,
+)
+from .models import SupportPlan
+from .permissions import access_plan, access_plan_outcome, access_support
+
+
+def _to_plan(plan: SupportPlan, anchor: str = "") -> HttpResponse:
+    response = redirect(
+        "plans:detail", person_id=plan.person.public_id, plan_id=plan.public_id
+    )
+    response["Location"] += f"#{anchor}" if anchor else ""
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def start(request: HttpRequest, person_id: str) -> HttpResponse:
+    user = actor(request)
+    person = access_person(user, person_id, action="change", page=page(request))
+    require(user, Capability.PLAN_SUPPORT)
+    conversations = selectors.agreed_conversations(person)
+    form = bind(
+        request,
+        StartPlanForm,
+        conversations=conversations,
+        initial={"conversation": conversations.first()},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = services.start_support_plan(
+                person=person,
+                conversation=form.cleaned_data["conversation"],
+                by=user,
+                today=timezone.localdate(),
+            )
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Support plan started from the person's outcomes. Now add how "
+                    "everyone will know each one is achieved, and the supports."
+                ),
+            )
+            return _to_plan(plan)
+    context = {"form": form, "person": person, "has_any": conversations.exists()}
+    return render(request, "plans/start.html", context)
+
+
+@require_GET
+def detail(request: HttpRequest, person_id: str, plan_id: str) -> HttpResponse:
+    user = actor(request)
+    plan = access_plan(user, person_id, plan_id, page=page(request))
+    context = selectors.plan_detail(plan)
+    context["can_change"] = plan.is_draft and user.can(Capability.PLAN_SUPPORT)
+    context["can_plan"] = user.can(Capability.PLAN_SUPPORT)
+    return render(request, "plans/plan_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def outcome(
+    request: HttpRequest, person_id: str, plan_id: str, outcome_id: int | None = None
+) -> HttpResponse:
+    user = actor(request)
+    if outcome_id is None:
+        existing = None
+        plan = access_plan(
+            user, person_id, plan_id, action="change", page=page(request)
+        )
+    else:
+        existing = access_plan_outcome(
+            user, person_id, plan_id, outcome_id, page=page(request)
+        )
+        plan = existing.plan
+    form_class = EditOutcomeForm if existing else OutcomeForm
+    initial = OutcomeForm.initial_from(existing) if existing else {}
+    form = bind(request, form_class, initial=initial)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            if existing is None:
+                services.add_plan_outcome(
+                    plan=plan,
+                    by=user,
+                    details=form.details(),
+                    today=timezone.localdate(),
+                )
+            else:
+                services.update_plan_outcome(
+                    outcome=existing,
+                    by=user,
+                    version=form.cleaned_data["version"],
+                    details=form.details(),
+                )
+        except EditConflict as error:
+            conflict = error
+            form = rebind_for_conflict(form, error)
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, _("Outcome saved."))
+            return _to_plan(plan, "outcomes")
+    hint = selectors.smart_preview(form) if form.is_bound else None
+    context = {
+        "form": form,
+        "plan": plan,
+        "person": plan.person,
+        "outcome": existing,
+        "conflict": conflict,
+        "hint": hint,
+    }
+    return render(request, "plans/outcome_form.html", context)
+
+
+def _support_form_kwargs(plan: SupportPlan) -> dict[str, Any]:
+    return {
+        "outcomes": plan.outcomes.all(),
+        "providers": selectors.provider_choices(),
+        "services": selectors.community_service_choices(),
+    }
+
+
+@require_http_methods(["GET", "POST"])
+def support(
+    request: HttpRequest, person_id: str, plan_id: str, support_id: int | None = None
+) -> HttpResponse:
+    user = actor(request)
+    if support_id is None:
+        existing = None
+        plan = access_plan(
+            user, person_id, plan_id, action="change", page=page(request)
+        )
+    else:
+        existing = access_support(
+            user, person_id, plan_id, support_id, page=page(request)
+        )
+        plan = existing.plan
+    kwargs = _support_form_kwargs(plan)
+    form_class = EditSupportForm if existing else SupportForm
+    initial = SupportForm.initial_from(existing) if existing else {"yearly_cost": 0}
+    form = bind(request, form_class, initial=initial, **kwargs)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            _save_support(form, plan, existing, user)
+        except EditConflict as error:
+            conflict = error
+            form = rebind_for_conflict(form, error, **kwargs)
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, _("Support saved."))
+            return _to_plan(plan, "supports")
+    context = {
+        "form": form,
+        "plan": plan,
+        "person": plan.person,
+        "support": existing,
+        "conflict": conflict,
+    }
+    return render(request, "plans/support_form.html", context)
+
+
+def _save_support(
+    form: SupportForm, plan: SupportPlan, existing: Any, user: Any
+) -> None:
+    outcomes = list(form.cleaned_data["outcomes"])
+    if existing is None:
+        services.add_support(
+            plan=plan, by=user, details=form.details(), outcomes=outcomes
+        )
+    else:
+        services.update_support(
+            support=existing,
+            by=user,
+            version=form.cleaned_data["version"],
+            details=form.details(),
+            outcomes=outcomes,
+        )
+
+
+@require_http_methods(["GET", "POST"])
+def remove_outcome(
+    request: HttpRequest, person_id: str, plan_id: str, outcome_id: int
+) -> HttpResponse:
+    user = actor(request)
+    existing = access_plan_outcome(
+        user, person_id, plan_id, outcome_id, page=page(request)
+    )
+    return _remove(
+        request,
+        existing,
+        services.remove_plan_outcome,
+        "outcome",
+        _("Remove this outcome from the plan?"),
+        existing.words,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def remove_support(
+    request: HttpRequest, person_id: str, plan_id: str, support_id: int
+) -> HttpResponse:
+    user = actor(request)
+    existing = access_support(user, person_id, plan_id, support_id, page=page(request))
+    return _remove(
+        request,
+        existing,
+        services.remove_support,
+        "support",
+        _("Remove this support from the plan?"),
+        existing.what,
+    )
+
+
+def _remove(
+    request: HttpRequest, row: Any, service: Any, kind: str, title: str, words: str
+) -> HttpResponse:
+    user = actor(request)
+    form = bind(request, RemoveForm, initial={"version": row.version})
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            service(**{kind: row}, by=user, version=form.cleaned_data["version"])
+        except EditConflict as error:
+            conflict = error
+            form = rebind_for_conflict(form, error)
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, _("Removed from the plan."))
+            return _to_plan(row.plan, f"{kind}s")
+    context = {
+        "form": form,
+        "plan": row.plan,
+        "person": row.plan.person,
+        "title": title,
+        "words": words,
+        "conflict": conflict,
+    }
+    return render(request, "plans/remove.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def contingency(request: HttpRequest, person_id: str, plan_id: str) -> HttpResponse:
+    user = actor(request)
+    plan = access_plan(user, person_id, plan_id, action="change", page=page(request))
+    initial = {
+        "version": plan.version,
+        **{n: getattr(plan, n) for n in ContingencyForm.base_fields if n != "version"},
+    }
+    form = bind(request, ContingencyForm, initial=initial)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_contingency(
+                plan=plan,
+                by=user,
+                version=form.cleaned_data["version"],
+                details=form.details(),
+            )
+        except EditConflict as error:
+            conflict = error
+            form = rebind_for_conflict(form, error)
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, _("Contingency arrangements saved."))
+            return _to_plan(plan, "contingency")
+    context = {"form": form, "plan": plan, "person": plan.person, "conflict": conflict}
+    return render(request, "plans/contingency_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def budget(request: HttpRequest, person_id: str, plan_id: str) -> HttpResponse:
+    user = actor(request)
+    plan = access_plan(user, person_id, plan_id, action="change", page=page(request))
+    budgets = selectors.budgets_of(plan.person)
+    form = bind(
+        request,
+        BudgetForm,
+        budgets=budgets,
+        initial={"version": plan.version, "budget": plan.budget_id},
+    )
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_plan_budget(
+                plan=plan,
+                by=user,
+                version=form.cleaned_data["version"],
+                budget=form.cleaned_data["budget"],
+            )
+        except EditConflict as error:
+            conflict = error
+            form = rebind_for_conflict(form, error, budgets=budgets)
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, _("Budget changed."))
+            return _to_plan(plan, "money")
+    context = {
+        "form": form,
+        "plan": plan,
+        "person": plan.person,
+        "conflict": conflict,
+        "title": _("Which budget does the plan spend?"),
+        "button": _("Save"),
+    }
+    return render(request, "plans/simple_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def agree(request: HttpRequest, person_id: str, plan_id: str) -> HttpResponse:
+    user = actor(request)
+    plan = access_plan(user, person_id, plan_id, action="change", page=page(request))
+    months = services.first_review_months()
+    initial = {
+        "version": plan.version,
+        "agreed_on": timezone.localdate(),
+        "agreed_by_role": "person",
+        "agreed_by": plan.person.full_name,
+        "agreed_how": "in_person",
+    }
+    form = bind(request, AgreeForm, initial=initial, months=months)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agree_support_plan(plan=plan, by=user, **form.cleaned_data)
+        except EditConflict as error:
+            conflict = error
+            form = rebind_for_conflict(form, error, months=months)
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(
+                request, _("Support plan agreed. Give the person their copy.")
+            )
+            return _to_plan(plan)
+    context = {
+        "form": form,
+        "plan": plan,
+        "person": plan.person,
+        "conflict": conflict,
+        **selectors.plan_detail(plan),
+    }
+    return render(request, "plans/agree.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def new_version(request: HttpRequest, person_id: str, plan_id: str) -> HttpResponse:
+    user = actor(request)
+    plan = access_plan(user, person_id, plan_id, action="change", page=page(request))
+    form = bind(request, RemoveForm, initial={"version": plan.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            draft = services.start_new_version(
+                plan=plan, by=user, today=timezone.localdate()
+            )
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "New version started. The agreed plan stays in force until this one is agreed."
+                ),
+            )
+            return _to_plan(draft)
+    context = {"form": form, "plan": plan, "person": plan.person}
+    return render(request, "plans/new_version.html", context)
+
+
+@require_GET
+def my_plan(
+    request: HttpRequest, person_id: str, plan_id: str, fmt: str = "html"
+) -> HttpResponse:
+    user = actor(request)
+    plan = access_plan(user, person_id, plan_id, page=page(request))
+    context = selectors.plan_detail(plan)
+    if fmt == "pdf":
+        response = HttpResponse(
+            documents.my_plan_pdf(context), content_type="application/pdf"
+        )
+        response["Content-Disposition"] = 'inline; filename="my-support-plan.pdf"'
+        return response
+    return render(request, "plans/my_plan.html", context)
