@@ -28,7 +28,8 @@ class DeliveryConfig(AppConfig):
         from django.utils.translation import gettext_lazy as _
 
         from selfdirect.accounts.roles import Capability
-        from selfdirect.audit import services as audit, subject_access
+        from selfdirect.audit import services as audit
+        from selfdirect.audit import subject_access
         from selfdirect.core.extensions import (
             DemoStep,
             NavItem,

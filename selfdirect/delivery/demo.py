@@ -101,7 +101,7 @@ def _providers(rng: random.Random, now: datetime.datetime) -> dict[str, list[Pro
     copy_to_history(Provider, [p.pk for p in new], now)
     links = []
     for provider in new:
-        count = dict((p[0], p[3]) for p in PROVIDERS)[provider.name]
+        count = {p[0]: p[3] for p in PROVIDERS}[provider.name]
         served = (
             localities
             if count is None

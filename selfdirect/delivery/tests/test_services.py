@@ -1,0 +1,236 @@
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from selfdirect.accounts.roles import Role
+from selfdirect.accounts.tests.factories import UserFactory
+from selfdirect.audit.models import AuditEvent
+from selfdirect.core.concurrency import EditConflict
+from selfdirect.delivery import rules, selectors, services
+from selfdirect.delivery.models import DirectPaymentAgreement, MonitoringReturn
+from selfdirect.people.models import Person
+from selfdirect.people.tests.factories import PersonFactory
+
+from .factories import (
+    AgreementFactory,
+    ArrangedFactory,
+    FundFactory,
+    PaymentFactory,
+    ReturnFactory,
+)
+
+D = datetime.date
+NEEDED = list(rules.REQUIRED_RESPONSIBILITIES)
+
+
+def _details(**extra):
+    return {
+        "starts_on": D(2026, 1, 5),
+        "amount": Decimal("250.00"),
+        "frequency": "weekly",
+        "spend_on": ["agency"],
+        "responsibilities": NEEDED,
+        "monitoring_every_months": 3,
+        **extra,
+    }
+
+
+@pytest.fixture
+def worker(db):
+    return UserFactory.create()
+
+
+def test_setting_up_a_dp_derives_the_yearly_amount_and_schedules_a_return(worker):
+    person = PersonFactory.create()
+    agreement = services.set_up_direct_payment(
+        person=person, by=worker, details=_details()
+    )
+    assert agreement.yearly_amount == Decimal("13000.00")
+    awaited = agreement.returns.get()
+    assert (awaited.period_from, awaited.period_to, awaited.due_on) == (
+        D(2026, 1, 5),
+        D(2026, 4, 4),
+        D(2026, 5, 2),
+    )
+    assert AuditEvent.objects.filter(
+        action="direct_payment.set_up", person=person
+    ).exists()
+    assert agreement.history.count() == 1
+
+
+def test_a_payee_without_the_persons_request_is_refused_and_nothing_saved(worker):
+    person = PersonFactory.create()
+    with pytest.raises(ValidationError):
+        services.set_up_direct_payment(
+            person=person, by=worker, details=_details(payee_name="Someone")
+        )
+    assert not DirectPaymentAgreement.objects.exists()
+
+
+def test_changing_an_agreement_is_version_checked_and_recomputes_yearly(worker):
+    agreement = AgreementFactory.create()
+    services.change_direct_payment(
+        agreement=agreement, by=worker, version=1, details={"amount": Decimal("900.00")}
+    )
+    agreement.refresh_from_db()
+    assert agreement.yearly_amount == Decimal("11700.00")
+    with pytest.raises(EditConflict):
+        services.change_direct_payment(
+            agreement=agreement,
+            by=worker,
+            version=1,
+            details={"amount": Decimal("1.00")},
+        )
+
+
+def test_ending_on_a_council_ground_needs_notice(worker):
+    agreement = AgreementFactory.create()
+    with pytest.raises(ValidationError):
+        services.end_direct_payment(
+            agreement=agreement,
+            by=worker,
+            version=1,
+            details={"ended_on": D(2026, 6, 1), "end_ground": "other_purposes"},
+        )
+    services.end_direct_payment(
+        agreement=agreement,
+        by=worker,
+        version=1,
+        details={
+            "ended_on": D(2026, 6, 1),
+            "end_ground": "other_purposes",
+            "notice_given_on": D(2026, 5, 1),
+            "notice_days": 28,
+        },
+    )
+    agreement.refresh_from_db()
+    assert agreement.status == "ended"
+
+
+def test_receiving_a_return_works_out_surplus_and_schedules_the_next(worker):
+    agreement = AgreementFactory.create()  # £800 four-weekly: £200 a week
+    awaited = ReturnFactory.create(agreement=agreement)
+    services.record_monitoring_return(
+        monitoring_return=awaited,
+        by=worker,
+        version=1,
+        details={
+            "received_on": D(2026, 4, 30),
+            "evidence": ["bank_statements"],
+            "balance_held": Decimal("2000.00"),
+            "surplus": None,
+            "notes": "",
+        },
+    )
+    awaited.refresh_from_db()
+    assert awaited.surplus == Decimal("400.00")  # beyond 8 weeks of £200
+    following = agreement.returns.exclude(pk=awaited.pk).get()
+    assert following.period_from == D(2026, 4, 5)
+
+
+def test_a_surplus_recovered_leaves_the_recovery_list(worker):
+    finance = UserFactory.create(role=Role.FINANCE_OFFICER)
+    record = ReturnFactory.create(
+        received_on=D(2026, 4, 30), balance_held=Decimal("2000"), surplus=Decimal("400")
+    )
+    assert list(selectors.surplus_to_recover(finance)) == [record]
+    with pytest.raises(ValidationError):
+        services.decide_surplus(
+            monitoring_return=record,
+            by=finance,
+            version=1,
+            details={
+                "surplus_decision": "recover",
+                "recovered_amount": Decimal("500"),
+                "recovered_on": D(2026, 5, 20),
+            },
+        )
+    services.decide_surplus(
+        monitoring_return=record,
+        by=finance,
+        version=1,
+        details={
+            "surplus_decision": "recover",
+            "recovered_amount": Decimal("400"),
+            "recovered_on": D(2026, 5, 20),
+        },
+    )
+    assert not selectors.surplus_to_recover(finance).exists()
+
+
+def test_arranged_block_or_spot_needs_a_provider(worker):
+    with pytest.raises(ValidationError):
+        services.arrange_service(
+            person=PersonFactory.create(),
+            by=worker,
+            details={
+                "arrangement": "spot",
+                "provider": None,
+                "description": "Home care",
+                "quantity": Decimal("5"),
+                "unit": "hours",
+                "yearly_cost": Decimal("6000"),
+                "starts_on": D(2026, 1, 1),
+                "ends_on": None,
+            },
+        )
+
+
+def test_first_service_start_is_the_earliest_of_any_option(db):
+    person = PersonFactory.create()
+    other = PersonFactory.create()
+    PersonFactory.create()  # no service: not listed
+    AgreementFactory.create(person=person, starts_on=D(2026, 3, 1))
+    FundFactory.create(person=person, starts_on=D(2026, 2, 1))
+    ArrangedFactory.create(person=other, starts_on=D(2026, 4, 1))
+    rows = {
+        r["pk"]: r["service_started_on"] for r in selectors.first_service_start_dates()
+    }
+    assert rows == {person.pk: D(2026, 2, 1), other.pk: D(2026, 4, 1)}
+    annotated = Person.objects.annotate(
+        started=selectors.first_service_started_on()
+    ).get(pk=person.pk)
+    assert annotated.started == D(2026, 2, 1)
+
+
+def test_spend_aggregates_in_a_fixed_number_of_queries(
+    db, django_assert_max_num_queries
+):
+    finance = UserFactory.create(role=Role.FINANCE_OFFICER)
+    today = D(2026, 6, 1)
+    for _ in range(3):
+        agreement = AgreementFactory.create()
+        PaymentFactory.create(agreement=agreement)
+        FundFactory.create()
+        ArrangedFactory.create()
+    ArrangedFactory.create(ends_on=D(2026, 5, 1))  # ended: not committed
+    with django_assert_max_num_queries(12):
+        spend = selectors.spend(finance, today, "Not recorded")
+    assert spend.by_option == {
+        1: Decimal("31200.00"),
+        2: Decimal("36000.00"),
+        3: Decimal("27000.00"),
+    }
+    assert spend.paid == Decimal("2400.00")
+    assert spend.self_directed_share == Decimal("71.3")
+    assert sum(r.total for r in spend.rows["locality"]) == spend.total
+
+
+def test_team_managers_see_spend_only_for_their_people(db):
+    manager = UserFactory.create(role=Role.TEAM_MANAGER)
+    FundFactory.create()
+    spend = selectors.spend(manager, D(2026, 6, 1), "Not recorded")
+    assert spend.total == Decimal("0.00")
+
+
+def test_returns_due_lists_overdue_and_due_soon_not_received(db):
+    finance = UserFactory.create(role=Role.FINANCE_OFFICER)
+    overdue = ReturnFactory.create(due_on=D(2026, 5, 1))
+    soon = ReturnFactory.create(due_on=D(2026, 5, 20))
+    ReturnFactory.create(due_on=D(2026, 7, 1))
+    ReturnFactory.create(due_on=D(2026, 4, 1), received_on=D(2026, 4, 1))
+    due = selectors.returns_due(finance, today=D(2026, 5, 10), within_days=14)
+    assert list(due) == [overdue, soon]
+    assert MonitoringReturn.objects.count() == 4

@@ -1,0 +1,225 @@
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from selfdirect.audit.models import AccessLog
+from selfdirect.delivery.models import DirectPaymentAgreement, MonitoringReturn
+
+from .factories import AgreementFactory, PaymentFactory, ProviderFactory, ReturnFactory
+
+FINANCE_LISTS = [
+    "delivery:finance",
+    "delivery:finance_csv",
+    "delivery:monitoring_due",
+    "delivery:surplus",
+]
+
+
+def _conversation_urls(personas):
+    conversation = personas.person.conversations.get()
+    kwargs = {
+        "person_id": personas.person.public_id,
+        "conversation_id": conversation.public_id,
+    }
+    return [
+        reverse("conversations:detail", kwargs=kwargs),
+        reverse("conversations:my_record", kwargs=kwargs),
+    ]
+
+
+def test_a_finance_officer_sees_delivery_but_not_the_person_page_or_conversation(
+    client, personas
+):
+    client.force_login(personas.finance_officer)
+    person_id = personas.person.public_id
+    assert client.get(reverse("people:detail", args=[person_id])).status_code == 403
+    for url in _conversation_urls(personas):
+        assert client.get(url).status_code == 403
+    page = client.get(reverse("delivery:person", args=[person_id]))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Morag MacLeod" in html
+    conversation = personas.person.conversations.get()
+    outcome = conversation.outcomes.get()
+    for text in (outcome.words, conversation.persons_account):
+        assert text
+        assert text not in html
+    assert AccessLog.objects.filter(
+        user=personas.finance_officer, person=personas.person
+    ).exists()
+
+
+def test_the_person_page_shows_the_delivery_section_to_practitioners(client, personas):
+    client.force_login(personas.practitioner_a)
+    html = client.get(
+        reverse("people:detail", args=[personas.person.public_id])
+    ).content
+    assert b"Support and payments" in html
+    assert b"See support and payments" in html
+
+
+@pytest.mark.parametrize("name", FINANCE_LISTS)
+def test_roles_with_no_finance_business_get_403(client, personas, name):
+    for persona in (
+        personas.panel_member,
+        personas.practitioner_a,
+        personas.administrator,
+    ):
+        client.force_login(persona)
+        assert client.get(reverse(name)).status_code == 403
+
+
+@pytest.mark.parametrize("name", ["delivery:providers", "delivery:add_provider"])
+def test_panel_members_have_no_business_with_the_register(client, personas, name):
+    client.force_login(personas.panel_member)
+    assert client.get(reverse(name)).status_code == 403
+
+
+def test_practitioners_read_but_cannot_change_the_register(client, personas):
+    client.force_login(personas.practitioner_a)
+    assert client.get(reverse("delivery:providers")).status_code == 200
+    assert client.get(reverse("delivery:add_provider")).status_code == 403
+
+
+def test_finance_dashboard_has_chart_and_table_and_csv(client, personas):
+    client.force_login(personas.finance_officer)
+    html = client.get(reverse("delivery:finance")).content.decode()
+    assert "<svg" in html
+    assert 'id="spend-option"' in html
+    assert "Options 1 and 2 as a share of spend" in html
+    csv = client.get(reverse("delivery:finance_csv")).content.decode()
+    assert csv.splitlines()[0].startswith("view,group,option_1")
+
+
+def test_monitoring_list_is_paged_in_a_fixed_number_of_queries(
+    client, personas, django_assert_max_num_queries
+):
+    for _ in range(30):
+        ReturnFactory.create(due_on=datetime.date(2026, 1, 1))
+    client.force_login(personas.finance_officer)
+    with django_assert_max_num_queries(14):
+        response = client.get(reverse("delivery:monitoring_due"))
+    assert response.status_code == 200
+    assert b"days overdue" in response.content
+    assert response.content.count(b"record the return for") == 25
+
+
+def test_surplus_list_in_a_fixed_number_of_queries(
+    client, personas, django_assert_max_num_queries
+):
+    for _ in range(30):
+        ReturnFactory.create(
+            received_on=datetime.date(2026, 5, 1), surplus=Decimal("10")
+        )
+    client.force_login(personas.finance_officer)
+    with django_assert_max_num_queries(14):
+        response = client.get(reverse("delivery:surplus"))
+    assert b"record recovery for" in response.content
+
+
+def test_providers_list_in_a_fixed_number_of_queries(
+    client, personas, django_assert_max_num_queries
+):
+    for _ in range(30):
+        ProviderFactory.create()
+    client.force_login(personas.finance_officer)
+    with django_assert_max_num_queries(14):
+        response = client.get(reverse("delivery:providers"), {"contract_type": "spot"})
+    assert response.status_code == 200
+
+
+def test_a_team_manager_does_not_see_other_teams_returns(client, personas):
+    ReturnFactory.create(due_on=datetime.date(2026, 1, 1))
+    client.force_login(personas.manager_a)
+    response = client.get(reverse("delivery:monitoring_due"))
+    assert response.content.count(b"days overdue") <= 1  # only personas.person's
+
+
+def test_a_finance_officer_records_a_return_with_a_surplus(client, personas):
+    record = MonitoringReturn.objects.get(agreement__person=personas.person)
+    client.force_login(personas.finance_officer)
+    url = reverse(
+        "delivery:record_return",
+        args=[personas.person.public_id, record.public_id],
+    )
+    bad = client.post(
+        url, {"version": "1", "received_on": "30/04/2026", "balance_held": ""}
+    )
+    assert b"There is a problem" in bad.content
+    record.refresh_from_db()
+    assert record.received_on is None
+    response = client.post(
+        url,
+        {
+            "version": "1",
+            "received_on": "30/04/2026",
+            "evidence": ["bank_statements", "timesheets"],
+            "balance_held": "3000.00",
+            "surplus": "",
+        },
+    )
+    assert response.status_code == 302
+    record.refresh_from_db()
+    assert record.surplus == Decimal("1400.00")  # £3000 less 8 weeks of £200
+
+
+def test_a_stale_edit_shows_the_conflict_and_changes_nothing(client, personas):
+    agreement = DirectPaymentAgreement.objects.get(person=personas.person)
+    client.force_login(personas.practitioner_a)
+    url = reverse(
+        "delivery:end_agreement", args=[personas.person.public_id, agreement.public_id]
+    )
+    response = client.post(
+        url, {"version": "7", "ended_on": "01/06/2026", "end_ground": "person_chose"}
+    )
+    assert b"Someone else changed this record" in response.content
+    agreement.refresh_from_db()
+    assert agreement.status == "active"
+
+
+def test_a_practitioner_sets_up_a_direct_payment(client, personas):
+    client.force_login(personas.practitioner_a)
+    url = reverse("delivery:add_agreement", args=[personas.person.public_id])
+    response = client.post(
+        url,
+        {
+            "starts_on": "01/06/2026",
+            "amount": "300.00",
+            "frequency": "weekly",
+            "spend_on": ["agency"],
+            "responsibilities": [
+                "separate_account",
+                "spend_on_outcomes",
+                "keep_records",
+                "send_returns",
+            ],
+            "monitoring_every_months": "3",
+        },
+    )
+    assert response.status_code == 302
+    assert personas.person.direct_payment_agreements.filter(
+        yearly_amount="15600.00"
+    ).exists()
+
+
+def test_payments_need_record_finance(client, personas):
+    agreement = DirectPaymentAgreement.objects.get(person=personas.person)
+    PaymentFactory.create(agreement=agreement)
+    client.force_login(personas.manager_a)
+    url = reverse(
+        "delivery:add_payment", args=[personas.person.public_id, agreement.public_id]
+    )
+    assert client.get(url).status_code == 403
+
+
+def test_unregistered_agreements_are_not_reachable_from_another_person(
+    client, personas
+):
+    stranger = AgreementFactory.create()
+    client.force_login(personas.finance_officer)
+    url = reverse(
+        "delivery:agreement", args=[personas.person.public_id, stranger.public_id]
+    )
+    assert client.get(url).status_code == 404
