@@ -25,6 +25,11 @@ api = NinjaAPI(
 )
 
 
+from selfdirect.directory.api import router as directory_router  # noqa: E402
+
+api.add_router("/directory", directory_router)
+
+
 @api.exception_handler(PermissionDenied)
 def forbidden(request: HttpRequest, exc: PermissionDenied):  # type: ignore[no-untyped-def]
     return api.create_response(

@@ -4,7 +4,6 @@ Each service record is checked against the shipped schema, then converted to row
 keyed by their HSDS ids. Rows are written by `services.import_directory`.
 """
 
-import csv
 import datetime
 import json
 import uuid

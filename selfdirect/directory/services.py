@@ -23,7 +23,6 @@ from .models import (
     Contact,
     CostOption,
     Language,
-    Location,
     Phone,
     Schedule,
     Service,

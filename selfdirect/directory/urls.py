@@ -1,5 +1,23 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "directory"
 
-urlpatterns: list = []  # type: ignore[type-arg]
+urlpatterns = [
+    path("directory/", views.search, name="search"),
+    path("directory/services/new", views.service_form, name="add_service"),
+    path("directory/services/<uuid:service_id>/", views.service_detail, name="service"),
+    path(
+        "directory/services/<uuid:service_id>/edit",
+        views.service_form,
+        name="edit_service",
+    ),
+    path(
+        "directory/services/<uuid:service_id>/checked",
+        views.mark_checked,
+        name="mark_checked",
+    ),
+    path("directory/to-check/", views.stale, name="stale"),
+    path("directory/signposting-report/", views.effectiveness, name="report"),
+]

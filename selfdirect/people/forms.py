@@ -1,6 +1,7 @@
 """Forms for people's records. They check the shape of input; services check rules."""
 
 import datetime
+import uuid
 from typing import Any
 
 from django import forms
@@ -9,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from selfdirect.accounts.models import Locality, Team, User
 from selfdirect.core.forms import Form, LongText, ModelForm, VersionField
+from selfdirect.directory.models import Service as DirectoryService
 
 from . import rules
 from .models import FirstContact, Person, Relationship, ServiceGroup
@@ -288,8 +290,20 @@ class FirstContactForm(Form):
         choices=FirstContact.Outcome.choices,
         widget=forms.RadioSelect,
     )
+    directory_search = forms.CharField(
+        label=_("Find community services in the directory"),
+        required=False,
+        max_length=100,
+        help_text=_("Type what they need or a service's name, then choose Find"),
+    )
+    services = forms.ModelMultipleChoiceField(
+        label=_("Directory services the person was signposted to"),
+        queryset=DirectoryService.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     signposted_to = LongText(
-        label=_("Community supports the person was signposted to"),
+        label=_("Other community supports, not in the directory"),
         required=False,
         max_length=2000,
         help_text=_("One on each line, for example: Dalmuir lunch club"),
@@ -299,6 +313,15 @@ class FirstContactForm(Form):
         required=False,
         help_text=_("Needed when you signpost someone. For example, 3/12/2026"),
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        source = self.data if self.is_bound else self.initial
+        getlist = getattr(source, "getlist", None)
+        chosen = getlist("services") if getlist else source.get("services", [])
+        self.fields["services"].queryset = signposting_choices(  # type: ignore[attr-defined]
+            source.get("directory_search", ""), chosen
+        )
 
     def clean_contact_date(self) -> datetime.date:
         value = self.cleaned_data["contact_date"]
@@ -314,9 +337,10 @@ class FirstContactForm(Form):
                 "sds_not_discussed_reason", _("Say why SDS was not discussed")
             )
         if data.get("outcome") == FirstContact.Outcome.SIGNPOSTED:
-            if not self.supports():
+            if not self.supports() and not data.get("services"):
                 self.add_error(
-                    "signposted_to", _("Name at least one community support")
+                    "services",
+                    _("Choose a directory service or name another community support"),
                 )
             if not data.get("follow_up_due"):
                 self.add_error(
@@ -351,6 +375,27 @@ class FirstContactForm(Form):
 USED_CHOICES = [("yes", _("Yes")), ("no", _("No")), ("unknown", _("Not known"))]
 
 
+def signposting_choices(search: str, chosen: list[str]) -> Any:
+    """Active directory services matching the search words, plus those ticked."""
+    from selfdirect.directory.selectors import SearchFilters, search_services
+
+    chosen_ids = [c for c in chosen if _is_uuid(c)]
+    ticked = DirectoryService.objects.filter(pk__in=chosen_ids)
+    if not search.strip():
+        return ticked.order_by("name")
+    found = search_services(SearchFilters(query=search), now=timezone.localtime())
+    ids = list(found.values_list("pk", flat=True)[:30])
+    return DirectoryService.objects.filter(pk__in=[*ids, *chosen_ids]).order_by("name")
+
+
+def _is_uuid(text: str) -> bool:
+    try:
+        uuid.UUID(str(text))
+    except ValueError:
+        return False
+    return True
+
+
 class FollowUpForm(Form):
     version = VersionField()
     followed_up_on = forms.DateField(
@@ -377,6 +422,21 @@ class FollowUpForm(Form):
                 widget=forms.RadioSelect,
                 required=False,
             )
+            self.fields[f"met_{signposting.pk}"] = forms.ChoiceField(
+                label=_("Did %(support)s meet their need?")
+                % {"support": signposting.support_name},
+                choices=USED_CHOICES,
+                widget=forms.RadioSelect,
+                required=False,
+            )
+
+    def met(self) -> dict[int, bool | None]:
+        answers = {"yes": True, "no": False}
+        return {
+            int(name.removeprefix("met_")): answers.get(value)
+            for name, value in self.cleaned_data.items()
+            if name.startswith("met_")
+        }
 
     def clean_followed_up_on(self) -> datetime.date:
         value = self.cleaned_data["followed_up_on"]

@@ -1,6 +1,7 @@
 """Practitioner actions on people's records. Each is one transaction with history."""
 
 import datetime
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -143,14 +144,18 @@ def record_first_contact(
     team: Team,
     details: dict[str, Any],
     signposted_to: list[str],
+    services: Sequence[Any] = (),
 ) -> FirstContact:
-    """Record a first contact and the community supports the person was signposted to."""
+    """Record a first contact and the community supports the person was signposted
+    to: directory services (linked) and others named in free text."""
     contact = FirstContact(person=person, team=team, recorded_by=by, **details)
     contact._history_user = by  # type: ignore[attr-defined]
     contact.save()
-    for name in signposted_to:
+    supports = [(s, s.name[:200]) for s in services]
+    supports += [(None, name) for name in signposted_to]
+    for service, name in supports:
         signposting = contact.signpostings.model(
-            first_contact=contact, support_name=name
+            first_contact=contact, service=service, support_name=name
         )
         signposting._history_user = by  # type: ignore[attr-defined]
         signposting.save()
@@ -167,6 +172,7 @@ def record_follow_up(
     result: str,
     notes: str,
     used: dict[int, bool | None],
+    met: dict[int, bool | None] | None = None,
 ) -> FirstContact:
     """Record what came of signposting, refusing if someone saved since `version`."""
     contact.followed_up_on = followed_up_on
@@ -178,10 +184,12 @@ def record_follow_up(
         expected_version=version,
         fields=["followed_up_on", "follow_up_result", "follow_up_notes"],
     )
-    for signposting in contact.signpostings.filter(pk__in=used):
-        signposting.used_it = used[signposting.pk]
+    met = met or {}
+    for signposting in contact.signpostings.filter(pk__in=[*used, *met]):
+        signposting.used_it = used.get(signposting.pk, signposting.used_it)
+        signposting.need_met = met.get(signposting.pk, signposting.need_met)
         signposting._history_user = by  # type: ignore[attr-defined]
-        signposting.save(update_fields=["used_it", "updated_at"])
+        signposting.save(update_fields=["used_it", "need_met", "updated_at"])
     return contact
 
 

@@ -26,19 +26,29 @@ def record_first_contact(request: HttpRequest, person_id: str) -> HttpResponse:
     if team is None:
         raise PermissionDenied(Capability.RECORD_CONTACT)
     form = bind(request, FirstContactForm)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and "find" in request.POST:
+        # Find directory services: show the form again with them, save nothing.
+        form = FirstContactForm(initial=_posted(request))
+    elif request.method == "POST" and form.is_valid():
         services.record_first_contact(
             person=person,
             by=user,
             team=team,
             details=form.details(),
             signposted_to=form.supports(),
+            services=list(form.cleaned_data["services"]),
         )
         messages.success(request, _("First contact recorded."))
         return redirect("people:detail", person_id=person.public_id)
     return render(
         request, "people/first_contact_form.html", {"form": form, "person": person}
     )
+
+
+def _posted(request: HttpRequest) -> dict[str, object]:
+    data: dict[str, object] = {k: v for k, v in request.POST.items() if k != "find"}
+    data["services"] = request.POST.getlist("services")
+    return data
 
 
 @require_GET
@@ -84,6 +94,7 @@ def record_follow_up(
                 result=form.cleaned_data["result"],
                 notes=form.cleaned_data["notes"],
                 used=form.used(),
+                met=form.met(),
             )
         except EditConflict as error:
             conflict = error

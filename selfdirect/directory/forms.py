@@ -1,0 +1,129 @@
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from selfdirect.core.forms import Form, LongText, ModelForm, VersionField
+
+from .models import Organization, Service, TaxonomyTerm
+from .selectors import SearchFilters, normalise_postcode, outward_code
+
+MILES = [
+    ("1", _("1 mile")),
+    ("2", _("2 miles")),
+    ("5", _("5 miles")),
+    ("10", _("10 miles")),
+    ("25", _("25 miles")),
+]
+ACCESSIBILITY = [
+    ("step_free", _("Step-free access")),
+    ("hearing_loop", _("Hearing loop")),
+    ("accessible_toilet", _("Accessible toilet")),
+]
+
+
+class SearchForm(Form):
+    need = forms.ChoiceField(label=_("What do they need help with?"), required=False)
+    q = forms.CharField(label=_("Words to search for"), required=False, max_length=100)
+    postcode = forms.CharField(
+        label=_("Postcode or district"),
+        required=False,
+        max_length=10,
+        help_text=_("For example, G81 1QF or G82"),
+    )
+    miles = forms.ChoiceField(
+        label=_("Within"), choices=MILES, required=False, initial="5"
+    )
+    locality = forms.ChoiceField(label=_("Town"), required=False)
+    open_now = forms.BooleanField(label=_("Open now"), required=False)
+    free = forms.BooleanField(label=_("Free"), required=False)
+    accessibility = forms.MultipleChoiceField(
+        label=_("Access needs"),
+        choices=ACCESSIBILITY,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, terms: Any, towns: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["need"].choices = [("", _("Any need"))] + [
+            (str(t.pk), t.name) for t in terms
+        ]
+        self.fields["locality"].choices = [("", _("Any town"))] + [
+            (t, t) for t in towns
+        ]
+
+    def clean_postcode(self) -> str:
+        text = self.cleaned_data.get("postcode", "")
+        if text and not (normalise_postcode(text) or outward_code(text)):
+            raise forms.ValidationError(
+                _("Enter a postcode, like G81 1QF, or a district, like G81")
+            )
+        return str(text)
+
+    def filters(self) -> SearchFilters:
+        data = self.cleaned_data
+        return SearchFilters(
+            term=data.get("need") or None,
+            query=data.get("q", "").strip(),
+            postcode=data.get("postcode", ""),
+            miles=float(data.get("miles") or 5),
+            locality=data.get("locality", ""),
+            open_now=bool(data.get("open_now")),
+            free=bool(data.get("free")),
+            accessibility=tuple(data.get("accessibility") or ()),
+        )
+
+
+class ServiceForm(ModelForm):
+    version = VersionField(required=False)
+    terms = forms.ModelMultipleChoiceField(
+        label=_("Needs it helps with"),
+        queryset=TaxonomyTerm.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Service
+        fields = [
+            "name",
+            "organization",
+            "description",
+            "status",
+            "eligibility_description",
+            "application_process",
+            "fees_description",
+            "url",
+            "email",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = Organization.objects.order_by("name")  # type: ignore[attr-defined]
+        self.fields["terms"].queryset = TaxonomyTerm.objects.order_by("name")  # type: ignore[attr-defined]
+
+
+class CheckedForm(Form):
+    version = VersionField()
+
+
+class ReportForm(Form):
+    start = forms.DateField(
+        label=_("Signposted from"), required=False, help_text=_("For example, 1/4/2026")
+    )
+    end = forms.DateField(
+        label=_("Signposted up to"),
+        required=False,
+        help_text=_("For example, 31/3/2027"),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", _("The end date must be after the start date"))
+        return data
+
+
+__all__ = ["CheckedForm", "LongText", "ReportForm", "SearchForm", "ServiceForm"]

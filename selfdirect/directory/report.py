@@ -1,0 +1,109 @@
+"""The signposting effectiveness report: counts of distinct people, in the database.
+
+For each directory service (and each taxonomy term of those services): people
+signposted, follow-ups done, needs met, and people who went on to a formal
+assessment (a conversations.Conversation) within 3, 6 and 12 months of the contact.
+"""
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import (
+    Count,
+    DateField,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Q,
+    QuerySet,
+)
+
+WINDOWS = {"within_3": 91, "within_6": 182, "within_12": 365}
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    label: str
+    signposted: int
+    followed_up: int
+    used: int
+    need_met: int
+    within_3: int
+    within_6: int
+    within_12: int
+
+
+def _signpostings(
+    start: datetime.date | None, end: datetime.date | None
+) -> QuerySet[Any]:
+    from selfdirect.conversations.models import Conversation
+    from selfdirect.people.models import Signposting
+
+    rows = Signposting.objects.filter(service__isnull=False)
+    if start:
+        rows = rows.filter(first_contact__contact_date__gte=start)
+    if end:
+        rows = rows.filter(first_contact__contact_date__lte=end)
+    for name, days in WINDOWS.items():
+        later = Conversation.objects.filter(
+            person=OuterRef("first_contact__person"),
+            conversation_date__gt=OuterRef("first_contact__contact_date"),
+            conversation_date__lte=ExpressionWrapper(
+                OuterRef("first_contact__contact_date") + datetime.timedelta(days=days),
+                output_field=DateField(),
+            ),
+        )
+        rows = rows.annotate(**{name: Exists(later)})
+    return rows
+
+
+def _counts(rows: QuerySet[Any], *group: str) -> list[dict[str, Any]]:
+    person = "first_contact__person"
+    return list(
+        rows.values(*group)
+        .annotate(
+            signposted=Count(person, distinct=True),
+            followed_up=Count(
+                person,
+                distinct=True,
+                filter=Q(first_contact__followed_up_on__isnull=False),
+            ),
+            used=Count(person, distinct=True, filter=Q(used_it=True)),
+            need_met=Count(person, distinct=True, filter=Q(need_met=True)),
+            **{
+                name: Count(person, distinct=True, filter=Q(**{name: True}))
+                for name in WINDOWS
+            },
+        )
+        .order_by("-signposted", *group)
+    )
+
+
+def by_service(
+    start: datetime.date | None = None, end: datetime.date | None = None
+) -> list[ReportRow]:
+    """One row per directory service people were signposted to."""
+    return [
+        _row(r, r["service__name"])
+        for r in _counts(_signpostings(start, end), "service", "service__name")
+    ]
+
+
+def by_term(
+    start: datetime.date | None = None, end: datetime.date | None = None
+) -> list[ReportRow]:
+    """One row per taxonomy term of the services people were signposted to."""
+    term = "service__attributes__taxonomy_term"
+    rows = _signpostings(start, end).filter(service__attributes__isnull=False)
+    return [_row(r, r[f"{term}__name"]) for r in _counts(rows, term, f"{term}__name")]
+
+
+def _row(values: dict[str, Any], label: str) -> ReportRow:
+    return ReportRow(
+        label=label,
+        **{
+            k: values[k]
+            for k in ("signposted", "followed_up", "used", "need_met", *WINDOWS)
+        },
+    )

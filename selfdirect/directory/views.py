@@ -1,0 +1,203 @@
+import csv
+import datetime
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from selfdirect.accounts.roles import Capability
+from selfdirect.core.charts import bar_chart
+from selfdirect.core.concurrency import EditConflict
+from selfdirect.core.forms import bind
+from selfdirect.core.pagination import CappedPaginator
+from selfdirect.people.permissions import require
+from selfdirect.people.views.common import actor
+
+from . import report, selectors, services
+from .forms import CheckedForm, ReportForm, SearchForm, ServiceForm
+from .models import Service
+
+
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    require(actor(request), Capability.SEARCH_DIRECTORY)
+    form = SearchForm(
+        request.GET or None,
+        terms=selectors.terms_with_services(),
+        towns=selectors.localities(),
+    )
+    context: dict[str, object] = {"form": form, "searched": False}
+    if form.is_bound and form.is_valid():
+        filters = form.filters()
+        origin = selectors.locate(filters.postcode) if filters.postcode else None
+        results = selectors.search_services(
+            filters, now=timezone.localtime(), origin=origin
+        )
+        paginator = CappedPaginator(selectors.with_details(results), 20)
+        context.update(
+            searched=True,
+            origin=origin,
+            page_obj=paginator.get_page(request.GET.get("page")),
+            now=timezone.localtime(),
+        )
+    return render(request, "directory/search.html", context)
+
+
+@require_GET
+def service_detail(request: HttpRequest, service_id: str) -> HttpResponse:
+    user = actor(request)
+    if not (
+        user.can(Capability.SEARCH_DIRECTORY) or user.can(Capability.CURATE_DIRECTORY)
+    ):
+        require(user, Capability.SEARCH_DIRECTORY)
+    service = get_object_or_404(
+        selectors.with_details(Service.objects.all()), pk=service_id
+    )
+    context = {
+        "service": service,
+        "can_curate": user.can(Capability.CURATE_DIRECTORY),
+        "checked_form": CheckedForm(initial={"version": service.version}),
+        "history": service.history.select_related("history_user")[:10],  # type: ignore[attr-defined]
+    }
+    return render(request, "directory/service_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def service_form(request: HttpRequest, service_id: str | None = None) -> HttpResponse:
+    user = actor(request)
+    require(user, Capability.CURATE_DIRECTORY)
+    service = get_object_or_404(Service, pk=service_id) if service_id else Service()
+    initial = (
+        {
+            "version": service.version,
+            "terms": list(service.attributes.values_list("taxonomy_term", flat=True)),
+        }
+        if service_id
+        else {}
+    )
+    form = bind(request, ServiceForm, instance=service, initial=initial)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.save_service(
+                service=form.save(commit=False),
+                by=user,
+                version=form.cleaned_data["version"] if service_id else None,
+                fields=list(ServiceForm.Meta.fields),
+                terms=list(form.cleaned_data["terms"]),
+            )
+        except EditConflict as error:
+            conflict = error
+        else:
+            messages.success(request, _("Directory entry saved."))
+            return redirect("directory:service", service_id=saved.pk)
+    return render(
+        request,
+        "directory/service_form.html",
+        {
+            "form": form,
+            "service": service if service_id else None,
+            "conflict": conflict,
+        },
+    )
+
+
+@require_POST
+def mark_checked(request: HttpRequest, service_id: str) -> HttpResponse:
+    user = actor(request)
+    require(user, Capability.CURATE_DIRECTORY)
+    service = get_object_or_404(Service, pk=service_id)
+    form = CheckedForm(request.POST)
+    if form.is_valid():
+        try:
+            services.mark_service_checked(
+                service=service,
+                by=user,
+                version=form.cleaned_data["version"],
+                checked_on=timezone.localdate(),
+            )
+        except EditConflict:
+            messages.error(
+                request,
+                _("Someone changed this entry since you opened it. Check it again."),
+            )
+        else:
+            messages.success(request, _("Marked as checked today."))
+    return redirect("directory:service", service_id=service.pk)
+
+
+@require_GET
+def stale(request: HttpRequest) -> HttpResponse:
+    require(actor(request), Capability.CURATE_DIRECTORY)
+    paginator = CappedPaginator(selectors.stale_services(timezone.localdate()), 25)
+    context = {
+        "page_obj": paginator.get_page(request.GET.get("page")),
+        "months": selectors.rules.stale_months(),
+    }
+    return render(request, "directory/stale.html", context)
+
+
+@require_GET
+def effectiveness(request: HttpRequest) -> HttpResponse:
+    require(actor(request), Capability.SEE_SIGNPOSTING_REPORT)
+    form = ReportForm(request.GET or None)
+    start = end = None
+    if form.is_bound and form.is_valid():
+        start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+    rows, terms = report.by_service(start, end), report.by_term(start, end)
+    if request.GET.get("download") == "csv" and not form.errors:
+        return _csv(rows, terms, start, end)
+    chart = bar_chart(
+        title=_("People signposted, by need"),
+        labels=[r.label for r in terms],
+        series={
+            _("Signposted"): [r.signposted for r in terms],
+            _("Need met"): [r.need_met for r in terms],
+            _("Formal assessment within 12 months"): [r.within_12 for r in terms],
+        },
+    )
+    context = {"form": form, "rows": rows, "terms": terms, "chart": chart}
+    return render(request, "directory/report.html", context)
+
+
+def _csv(
+    rows: list[report.ReportRow],
+    terms: list[report.ReportRow],
+    start: datetime.date | None,
+    end: datetime.date | None,
+) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="signposting-report.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            "group",
+            "name",
+            "people signposted",
+            "follow-ups done",
+            "used it",
+            "need met",
+            "formal assessment within 3 months",
+            "within 6 months",
+            "within 12 months",
+        ]
+    )
+    for group, items in (("service", rows), ("need", terms)):
+        for r in items:
+            writer.writerow(
+                [
+                    group,
+                    r.label,
+                    r.signposted,
+                    r.followed_up,
+                    r.used,
+                    r.need_met,
+                    r.within_3,
+                    r.within_6,
+                    r.within_12,
+                ]
+            )
+    return response
