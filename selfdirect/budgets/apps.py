@@ -1,4 +1,19 @@
+from typing import Any
+
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+def _person_section(request: Any, person: Any) -> dict[str, Any]:
+    from selfdirect.accounts.roles import Capability
+
+    from .selectors import budgets_of
+
+    return {
+        "budgets": list(budgets_of(person)[:5]),
+        "can_set": request.user.can(Capability.SET_BUDGET)
+        and request.user.can(Capability.CHANGE_PEOPLE),
+    }
 
 
 class BudgetsConfig(AppConfig):
@@ -8,9 +23,26 @@ class BudgetsConfig(AppConfig):
 
     def ready(self) -> None:
         from selfdirect.audit import subject_access
+        from selfdirect.audit.services import ACTIONS
+        from selfdirect.core.extensions import (
+            DemoStep,
+            PersonSection,
+            add_demo_step,
+            add_person_section,
+        )
 
-        from . import models
+        from . import demo, models
 
         subject_access.register(
             models.IndicativeBudget, "person", title="Indicative budgets"
         )
+        ACTIONS.update(
+            {
+                "budget.worked_out": _("Worked out an indicative budget"),
+                "budget_method.loaded": _("Loaded a version of a budget method"),
+            }
+        )
+        add_person_section(
+            PersonSection(30, "budgets/person_section.html", _person_section)
+        )
+        add_demo_step(DemoStep(30, "budgets", demo.seed_budgets, demo.delete_budgets))

@@ -1,5 +1,41 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "panel"
 
-urlpatterns: list = []  # type: ignore[type-arg]
+P = "people/<uuid:person_id>/panel"
+S = "panel/submissions/<uuid:submission_id>"
+
+urlpatterns = [
+    path(f"{P}/new/", views.new_submission, name="new_submission"),
+    path(f"{P}/<uuid:submission_id>/", views.person_submission, name="person_submission"),
+    path(f"{P}/<uuid:submission_id>/resubmit/", views.resubmit, name="resubmit"),
+    path(
+        f"{P}/<uuid:submission_id>/service-started/",
+        views.service_started,
+        name="service_started",
+    ),
+    path(
+        f"{P}/decisions/<uuid:decision_id>/told/", views.record_told, name="record_told"
+    ),
+    path(
+        f"{P}/decisions/<uuid:decision_id>/your-decision/",
+        views.your_decision,
+        {"fmt": "html"},
+        name="your_decision",
+    ),
+    path(
+        f"{P}/decisions/<uuid:decision_id>/your-decision.pdf",
+        views.your_decision,
+        {"fmt": "pdf"},
+        name="your_decision_pdf",
+    ),
+    path("panel/", views.submissions, name="submissions"),
+    path("panel/waiting/", views.waiting_list, name="waiting_list"),
+    path("panel/meetings/", views.meetings, name="meetings"),
+    path("panel/meetings/<uuid:meeting_id>/", views.meeting_agenda, name="meeting"),
+    path(f"{S}/", views.submission_detail, name="submission"),
+    path(f"{S}/list/", views.list_for_meeting, name="list_for_meeting"),
+    path(f"{S}/decide/", views.decide, name="decide"),
+]

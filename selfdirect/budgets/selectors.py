@@ -1,0 +1,49 @@
+"""Reads of budget methods, delegated limits and budgets."""
+
+import datetime
+from decimal import Decimal
+
+from django.db.models import QuerySet
+
+from selfdirect.people.models import Person
+
+from .models import BudgetMethod, DelegatedLimit, IndicativeBudget
+
+
+def current_method(kind: str, on: datetime.date) -> BudgetMethod | None:
+    """The newest active version of a kind of method in use on a date."""
+    return (
+        BudgetMethod.objects.filter(kind=kind, active=True, valid_from__lte=on)
+        .order_by("-valid_from", "-version")
+        .first()
+    )
+
+
+def delegated_limit(role: str, on: datetime.date) -> Decimal | None:
+    """The yearly limit a role may set on its own authority on a date (None: no
+    delegated authority, so every budget goes to panel)."""
+    limit = (
+        DelegatedLimit.objects.filter(role=role, valid_from__lte=on)
+        .order_by("-valid_from")
+        .values_list("yearly_amount", flat=True)
+        .first()
+    )
+    return limit
+
+
+def limits_in_force(on: datetime.date) -> list[DelegatedLimit]:
+    """The delegated limit of each role on a date."""
+    rows = DelegatedLimit.objects.filter(valid_from__lte=on).order_by(
+        "role", "-valid_from"
+    )
+    seen: dict[str, DelegatedLimit] = {}
+    for row in rows:
+        seen.setdefault(row.role, row)
+    return list(seen.values())
+
+
+def budgets_of(person: Person) -> QuerySet[IndicativeBudget]:
+    """A person's budgets, newest first, with the method and who set them."""
+    return person.indicative_budgets.select_related(
+        "method", "recorded_by", "service_group"
+    )

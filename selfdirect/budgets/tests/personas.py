@@ -1,0 +1,11 @@
+"""The persona's person gets an indicative budget above a practitioner's limit."""
+
+from typing import Any
+
+from .factories import IndicativeBudgetFactory
+
+
+def add_records(personas: Any) -> None:
+    IndicativeBudgetFactory.create(
+        person=personas.person, recorded_by=personas.practitioner_a, level=2
+    )

@@ -1,0 +1,121 @@
+"""Named rules of the resource panel: its workflow and what a decision needs."""
+
+import datetime
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+DRAFT, SUBMITTED, LISTED, DEFERRED, DECIDED = (
+    "draft",
+    "submitted",
+    "listed",
+    "deferred",
+    "decided",
+)
+APPROVED, WITH_CHANGES, DEFERRAL, DECLINED = (
+    "approved",
+    "approved_with_changes",
+    "deferred",
+    "declined",
+)
+APPROVALS = frozenset({APPROVED, WITH_CHANGES})
+
+# Each action on a submission, the states it may start from, and where it leaves it.
+TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
+    "submit": (frozenset({DRAFT, DEFERRED}), SUBMITTED),
+    "list": (frozenset({SUBMITTED, LISTED}), LISTED),
+    "decide": (frozenset({LISTED}), DECIDED),
+}
+
+
+def can_move(action: str, state: str) -> bool:
+    """A submission is submitted from a draft or after a deferral, listed for a
+    meeting once submitted (or moved to another meeting), and decided only when it
+    is on an agenda."""
+    allowed, _to = TRANSITIONS[action]
+    return state in allowed
+
+
+def state_after_decision(outcome: str) -> str:
+    """A deferred submission goes back to be resubmitted with more information;
+    any other decision closes it."""
+    return DEFERRED if outcome == DEFERRAL else DECIDED
+
+
+def decision_problems(
+    *,
+    outcome: str,
+    reasons: str,
+    conditions: str,
+    approved_amount: Decimal | None,
+    amount_requested: Decimal,
+    present: str,
+) -> dict[str, str]:
+    """A decision needs reasons in plain words and who was present; an approval
+    needs the amount approved; an approval with changes must change something (a
+    different amount or conditions); a plain approval is of the amount asked for."""
+    problems: dict[str, str] = {}
+    if not reasons.strip():
+        problems["reasons"] = _("Give the reasons for the decision, in plain words")
+    if not present.strip():
+        problems["present"] = _("Say who was present")
+    if outcome in APPROVALS and approved_amount is None:
+        problems["approved_amount"] = _("Enter the yearly amount approved")
+    if (
+        outcome == APPROVED
+        and approved_amount is not None
+        and approved_amount != amount_requested
+    ):
+        problems["approved_amount"] = _(
+            "An approval is of the amount asked for. If the amount changes, choose "
+            "“Approved with changes”"
+        )
+    if (
+        outcome == WITH_CHANGES
+        and approved_amount == amount_requested
+        and not conditions.strip()
+    ):
+        problems["conditions"] = _(
+            "Say what changes: give conditions or a different amount"
+        )
+    if outcome not in APPROVALS and approved_amount is not None:
+        problems["approved_amount"] = _(
+            "Only an approval has an amount approved: leave this empty"
+        )
+    return problems
+
+
+def telling_problems(
+    *, told_on: datetime.date | None, told_how: str, decided_on: datetime.date
+) -> dict[str, str]:
+    """The person is told on or after the day of the decision, and how is recorded."""
+    problems: dict[str, str] = {}
+    if told_on is None:
+        problems["told_on"] = _("Enter the date the person was told")
+    elif told_on < decided_on:
+        problems["told_on"] = _("The person cannot be told before the decision")
+    if not told_how:
+        problems["told_how"] = _("Choose how the person was told")
+    return problems
+
+
+def service_start_problems(
+    *, approved: bool, started_on: datetime.date, decided_on: datetime.date | None
+) -> dict[str, str]:
+    """A service start is recorded only for an approved submission, on or after the
+    day it was approved."""
+    if not approved or decided_on is None:
+        return {"started_on": _("Only an approved request can have a service start")}
+    if started_on < decided_on:
+        return {"started_on": _("The service cannot start before the approval")}
+    return {}
+
+
+def needs_panel_approval(
+    *, cost: Decimal, limit: Decimal | None, approved_amount: Decimal | None
+) -> bool:
+    """A plan costing more than the delegated limit of whoever set its budget
+    (Standard 8) needs a panel approval of at least its cost before it is agreed."""
+    if limit is not None and cost <= limit:
+        return False
+    return approved_amount is None or approved_amount < cost

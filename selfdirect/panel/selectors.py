@@ -1,0 +1,265 @@
+"""Reads for the panel pages, the waiting list, the person page and plan agreement."""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.apps import apps
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
+
+from selfdirect.accounts.models import User
+from selfdirect.budgets.selectors import delegated_limit
+from selfdirect.people.models import Person
+
+from . import rules
+from .models import APPROVALS, PanelDecision, PanelMeeting, PanelSubmission
+
+AWAITING, DEFERRED, NOT_STARTED = "awaiting", "deferred", "not_started"
+# Delivery records whose start date ends the wait for an approved service.
+DELIVERY_STARTS = (
+    ("delivery", "DirectPaymentAgreement"),
+    ("delivery", "IndividualServiceFund"),
+    ("delivery", "ArrangedService"),
+)
+
+
+def _delivery_models() -> list[Any]:
+    found = []
+    for label, name in DELIVERY_STARTS:
+        try:
+            model = apps.get_model(label, name)
+        except LookupError:
+            continue
+        if any(f.name == "starts_on" for f in model._meta.fields):
+            found.append(model)
+    return found
+
+
+def _delivery_started() -> Q:
+    """Whether a delivery record for the person starts on or after the decision."""
+    started = Q()
+    for model in _delivery_models():
+        started |= Q(
+            Exists(
+                model.objects.filter(
+                    person=OuterRef("person"), starts_on__gte=OuterRef("decided_on")
+                )
+            )
+        )
+    return started
+
+
+def _category_filters() -> dict[str, Q]:
+    not_started = Q(
+        state="decided", outcome__in=APPROVALS, service_started_on__isnull=True
+    )
+    started = _delivery_started()
+    if started:
+        not_started &= ~started
+    return {
+        AWAITING: Q(state__in=["submitted", "listed"]),
+        DEFERRED: Q(state="deferred"),
+        NOT_STARTED: not_started,
+    }
+
+
+def waiting_list(
+    submissions: QuerySet[PanelSubmission],
+    *,
+    category: str = "",
+    team: int | None = None,
+    locality: int | None = None,
+) -> QuerySet[PanelSubmission]:
+    """Who is waiting, longest first: for the panel (submitted, not decided), after
+    a deferral, or for an approved service to start; with the date the wait began."""
+    filters = _category_filters()
+    chosen = filters.get(category) or (
+        filters[AWAITING] | filters[DEFERRED] | filters[NOT_STARTED]
+    )
+    rows = submissions.filter(chosen)
+    if team:
+        rows = rows.filter(team_id=team)
+    if locality:
+        rows = rows.filter(team__locality_id=locality)
+    return (
+        rows.annotate(
+            waiting_since=Case(
+                When(
+                    state__in=["submitted", "listed"],
+                    then=Coalesce("resubmitted_on", "submitted_on"),
+                ),
+                default=F("decided_on"),
+            )
+        )
+        .select_related("person", "team", "team__locality")
+        .order_by("waiting_since", "id")
+    )
+
+
+@dataclass(frozen=True)
+class WaitingCount:
+    category: str
+    label: str
+    count: int
+    longest_since: datetime.date | None
+
+
+def waiting_counts(submissions: QuerySet[PanelSubmission]) -> list[WaitingCount]:
+    """How many wait in each category, and since when the longest has waited (one
+    query)."""
+    filters = _category_filters()
+    since = {
+        AWAITING: Coalesce("resubmitted_on", "submitted_on"),
+        DEFERRED: F("decided_on"),
+        NOT_STARTED: F("decided_on"),
+    }
+    figures = submissions.aggregate(
+        **{f"{c}_n": Count("pk", filter=q) for c, q in filters.items()},
+        **{f"{c}_since": Min(since[c], filter=q) for c, q in filters.items()},
+    )
+    labels = {
+        AWAITING: _("Waiting for the panel"),
+        DEFERRED: _("Deferred for more information"),
+        NOT_STARTED: _("Approved, service not started"),
+    }
+    return [
+        WaitingCount(c, labels[c], figures[f"{c}_n"], figures[f"{c}_since"])
+        for c in filters
+    ]
+
+
+def days_between(start: datetime.date | None, end: datetime.date) -> int | None:
+    """Whole days from one date to another (for display)."""
+    return (end - start).days if start else None
+
+
+def submissions_for_panel(
+    user: User, *, state: str = ""
+) -> QuerySet[PanelSubmission]:
+    """Submissions the user may see on the panel list, oldest waiting first."""
+    rows = PanelSubmission.objects.visible_to(user)
+    if state:
+        rows = rows.filter(state=state)
+    return rows.select_related("person", "team", "meeting").order_by(
+        "submitted_on", "id"
+    )
+
+
+def meetings_with_counts() -> QuerySet[PanelMeeting]:
+    """Panel meetings, newest first, with how many requests are on each agenda."""
+    return PanelMeeting.objects.annotate(
+        listed=Count("agenda", distinct=True),
+        decided=Count("decisions", distinct=True),
+    ).order_by("-meets_on", "-id")
+
+
+def latest_decision(submission: PanelSubmission) -> PanelDecision | None:
+    """The most recent decision on a submission."""
+    return submission.decisions.select_related("decided_by").first()
+
+
+def plan_summary(submission: PanelSubmission) -> dict[str, Any]:
+    """What the panel sees of the plan: its outcomes, supports and costs only."""
+    plan = submission.support_plan
+    if plan is None:
+        return {"plan": None}
+    from selfdirect.plans.selectors import plan_total_cost
+
+    return {
+        "plan": plan,
+        "outcomes": list(plan.outcomes.all()),
+        "supports": list(plan.supports.all()),
+        "total_cost": plan_total_cost(plan),
+    }
+
+
+def person_panel_records(person: Person) -> list[PanelSubmission]:
+    """A person's submissions with their decisions (for the person page)."""
+    return list(
+        person.panel_submissions.select_related("meeting").prefetch_related(
+            "decisions"
+        )
+    )
+
+
+def _approved_amount(plan: Any) -> Decimal | None:
+    wanted = Q(support_plan=plan)
+    if plan.budget_id:
+        wanted |= Q(indicative_budget_id=plan.budget_id)
+    submissions = PanelSubmission.objects.filter(wanted)
+    return PanelDecision.objects.filter(
+        submission__in=submissions, outcome__in=APPROVALS
+    ).aggregate(top=Max("approved_amount"))["top"]
+
+
+def plan_agreement_blocker(plan: Any) -> str | None:
+    """What stops a plan being agreed for want of panel approval, or None: a plan
+    whose cost (or budget) is above the delegated limit of whoever set its budget
+    needs the panel to have approved at least that cost."""
+    from selfdirect.plans.selectors import plan_total_cost
+
+    budget = plan.budget
+    cost = plan_total_cost(plan) or (budget.amount if budget else Decimal(0))
+    setter = budget.recorded_by if budget else plan.recorded_by
+    on = budget.worked_out_on if budget else plan.started_on
+    limit = delegated_limit(setter.role, on)
+    approved = _approved_amount(plan)
+    if not rules.needs_panel_approval(cost=cost, limit=limit, approved_amount=approved):
+        return None
+    if approved is not None:
+        return _(
+            "The resource panel approved £%(approved)s a year, less than this plan's "
+            "cost of £%(cost)s. Change the plan, or ask the panel again."
+        ) % {"approved": f"{approved:,.2f}", "cost": f"{cost:,.2f}"}
+    return _(
+        "This plan costs £%(cost)s a year, more than the £%(limit)s %(name)s can "
+        "agree on their own authority. The resource panel must approve it before it "
+        "can be agreed."
+    ) % {
+        "cost": f"{cost:,.2f}",
+        "limit": f"{limit or 0:,.2f}",
+        "name": setter.display_name,
+    }
+
+
+def visible_submissions(user: User) -> QuerySet[PanelSubmission]:
+    """Submissions the user may see on the panel pages."""
+    return PanelSubmission.objects.visible_to(user)
+
+
+def meeting(public_id: str) -> PanelMeeting | None:
+    """A panel meeting by its public id (meetings hold no personal data)."""
+    return PanelMeeting.objects.filter(public_id=public_id).first()
+
+
+def meetings_from(day: datetime.date) -> QuerySet[PanelMeeting]:
+    """Meetings on or after a day, soonest first."""
+    return PanelMeeting.objects.filter(meets_on__gte=day).order_by("meets_on")
+
+
+AGENDA_LIMIT = 200
+
+
+def agenda(user: User, meeting: PanelMeeting) -> list[PanelSubmission]:
+    """The requests listed or decided at a meeting that the user may see."""
+    return list(
+        PanelSubmission.objects.visible_to(user)
+        .filter(Q(meeting=meeting) | Q(decisions__meeting=meeting))
+        .distinct()
+        .select_related("person", "team")
+        .order_by("id")[:AGENDA_LIMIT]
+    )

@@ -1,0 +1,39 @@
+"""The persona's person gets a panel request, decided (approved) with reasons."""
+
+import datetime
+from typing import Any
+
+from selfdirect.plans.models import SupportPlan
+
+from .factories import PanelDecisionFactory, PanelMeetingFactory, PanelSubmissionFactory
+
+
+def add_records(personas: Any) -> None:
+    person = personas.person
+    plan = person.support_plans.first()
+    budget = person.indicative_budgets.first()
+    if plan is None:
+        plan = SupportPlan.objects.create(
+            person=person,
+            conversation=person.conversations.get(),
+            recorded_by=personas.practitioner_a,
+            started_on=datetime.date(2026, 11, 10),
+        )
+    meeting = PanelMeetingFactory.create(created_by=personas.panel_member)
+    submission = PanelSubmissionFactory.create(
+        person=person,
+        indicative_budget=budget,
+        support_plan=plan,
+        team=personas.team_a,
+        state="decided",
+        meeting=meeting,
+        outcome="approved",
+        decided_on=meeting.meets_on,
+        submitted_by=personas.practitioner_a,
+    )
+    PanelDecisionFactory.create(
+        submission=submission,
+        meeting=meeting,
+        decided_by=personas.panel_member,
+        reasons="The support plan meets Morag's outcomes at a fair cost.",
+    )
