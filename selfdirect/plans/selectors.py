@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet, Sum
+from django.db.models import F, Prefetch, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -64,7 +64,7 @@ def budget_check(plan: SupportPlan) -> BudgetCheck:
     """Total yearly cost, cost by SDS option (one grouped query) and the plan's
     option (Option 4 when its supports use more than one of options 1-3)."""
     rows = (
-        plan.supports.order_by("option")
+        plan.supports.order_by(F("option").asc(nulls_last=True))
         .values("option")
         .annotate(total=Coalesce(Sum("yearly_cost"), ZERO))
     )
