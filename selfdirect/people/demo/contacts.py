@@ -104,7 +104,13 @@ class FirstContactDrafts:
     def signpost(self, draft: Draft, contact: FirstContact) -> None:
         """Signposting to 1-2 supports; old follow-ups mostly done, recent ones due."""
         rng = self.rng
-        names = rng.sample(data.COMMUNITY_SUPPORTS, rng.randint(1, 2))
+        services = self.directory_services()
+        if services:
+            picked = rng.sample(services, rng.randint(1, 2))
+        else:
+            picked = [(None, n) for n in rng.sample(data.COMMUNITY_SUPPORTS, 2)][
+                : rng.randint(1, 2)
+            ]
         due = contact.contact_date + datetime.timedelta(
             days=rng.randint(*data.FOLLOW_UP_DAYS)
         )
@@ -115,10 +121,32 @@ class FirstContactDrafts:
             contact.followed_up_on = min(due + rng.randint(-3, 10) * DAY, self.today)
             contact.follow_up_result = result
             contact.follow_up_notes = rng.choice(data.FOLLOW_UP_NOTES[result])
-        for name in names:
-            used = None
+        for service_id, name in picked:
+            used = met = None
             if done:
                 used = rng.choice([True, True, False, None])
+                if used:
+                    met = contact.follow_up_result == "need_met" or rng.random() < 0.2
             draft.signpostings.append(
-                Signposting(first_contact=contact, support_name=name, used_it=used)
+                Signposting(
+                    first_contact=contact,
+                    service_id=service_id,
+                    support_name=name[:200],
+                    used_it=used,
+                    need_met=met,
+                )
             )
+
+    def directory_services(self) -> list[tuple[Any, str]]:
+        """Active directory services (seeded before people), loaded once."""
+        cached = getattr(self, "_directory_services", None)
+        if cached is None:
+            from selfdirect.directory.models import Service
+
+            cached = list(
+                Service.objects.filter(status="active")
+                .order_by("name", "id")
+                .values_list("id", "name")
+            )
+            self._directory_services = cached
+        return cached

@@ -59,7 +59,11 @@ class Command(BaseCommand):
             if options["reset"]:
                 delete_demo_data()
             self._check_usernames_free()
+            # Steps with a negative order (the community directory) are not about
+            # people and come first: first contacts signpost to their services.
+            early = self._later_stages(options, before_people=True)
             logins, rows = self._seed(options)
+            rows.update(early)
             rows.update(self._later_stages(options))
         # Freshly bulk-loaded tables have no planner statistics until autovacuum
         # reaches them; without them PostgreSQL picks nested loops that turn a
@@ -100,11 +104,15 @@ class Command(BaseCommand):
                 bar.update(len(drafts))
         return logins, rows
 
-    def _later_stages(self, options: dict[str, Any]) -> Counter[str]:
+    def _later_stages(
+        self, options: dict[str, Any], *, before_people: bool = False
+    ) -> Counter[str]:
         """Demo records for later journey stages (conversations, ...)."""
         today = options["today"] or timezone.localdate()
         rows: Counter[str] = Counter()
         for step in demo_steps():
+            if (step.order < 0) != before_people:
+                continue
             if options["verbosity"] >= 1:
                 self.stderr.write(f"Adding demo {step.name}…")
             rows.update(
