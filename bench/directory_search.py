@@ -108,7 +108,7 @@ def _multiply(m: object, target: int) -> None:
     from django.db import transaction
 
     models = m  # the directory models module
-    rng = random.Random(5)
+    rng = random.Random(5)  # noqa: S311 (bench data, not security)
     originals = list(
         models.Service.objects.prefetch_related(
             "service_at_locations__location", "schedules", "cost_options", "attributes"
