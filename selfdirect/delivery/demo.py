@@ -18,7 +18,7 @@ from typing import Any
 
 from django.db.models import OuterRef, Subquery
 
-from selfdirect.accounts.models import Locality, User
+from selfdirect.accounts.models import Locality
 from selfdirect.choices.models import ElementChoice, SupportChoice
 from selfdirect.core.bulk import copy_m2m_to_history, copy_to_history, insert
 
@@ -327,13 +327,10 @@ def seed_delivery(
         chunk_size=BATCH
     ):
         people.setdefault(person_id, (set(), made_on, worker))[0].add(option)
-    fallback = (
-        User.objects.filter(role="practitioner").values_list("pk", flat=True).first()
-    )
     rows: Counter[str] = Counter()
     batch = []
     for person_id, (options, made_on, worker) in people.items():
-        batch.append(maker.for_person(person_id, options, made_on, worker or fallback))
+        batch.append(maker.for_person(person_id, options, made_on, worker))
         if len(batch) == BATCH:
             rows.update(_save(batch, maker, now))
             batch = []

@@ -15,8 +15,6 @@ from selfdirect.accounts.models import Locality
 from selfdirect.core.models import PublicIdModel, VersionedModel
 from selfdirect.people.models import Person
 
-MONEY = {"max_digits": 10, "decimal_places": 2}
-
 
 class Provider(PublicIdModel, VersionedModel):
     """A provider of care and support on the partnership's register."""
@@ -104,12 +102,14 @@ class DirectPaymentAgreement(PublicIdModel, VersionedModel):
         Person, on_delete=models.CASCADE, related_name="direct_payment_agreements"
     )
     starts_on = models.DateField(_("start date"))
-    amount = models.DecimalField(_("amount each time (£)"), **MONEY)
+    amount = models.DecimalField(
+        _("amount each time (£)"), max_digits=10, decimal_places=2
+    )
     frequency = models.CharField(
         _("how often it is paid"), max_length=20, choices=Frequency.choices
     )
     yearly_amount = models.DecimalField(
-        _("yearly equivalent (£)"), editable=False, **MONEY
+        _("yearly equivalent (£)"), editable=False, max_digits=10, decimal_places=2
     )
     spend_on = models.JSONField(_("what it can be spent on"), default=list)
     spend_notes = models.TextField(_("more about what it can be spent on"), blank=True)
@@ -160,7 +160,7 @@ class Payment(PublicIdModel, VersionedModel):
         DirectPaymentAgreement, on_delete=models.CASCADE, related_name="payments"
     )
     paid_on = models.DateField(_("date paid"))
-    amount = models.DecimalField(_("amount (£)"), **MONEY)
+    amount = models.DecimalField(_("amount (£)"), max_digits=10, decimal_places=2)
     period_from = models.DateField(_("period covered from"))
     period_to = models.DateField(_("period covered to"))
     recorded_by = models.ForeignKey(
@@ -203,9 +203,11 @@ class MonitoringReturn(PublicIdModel, VersionedModel):
     received_on = models.DateField(_("date received"), null=True, blank=True)
     evidence = models.JSONField(_("evidence received"), default=list, blank=True)
     balance_held = models.DecimalField(
-        _("balance held (£)"), null=True, blank=True, **MONEY
+        _("balance held (£)"), null=True, blank=True, max_digits=10, decimal_places=2
     )
-    surplus = models.DecimalField(_("surplus (£)"), null=True, blank=True, **MONEY)
+    surplus = models.DecimalField(
+        _("surplus (£)"), null=True, blank=True, max_digits=10, decimal_places=2
+    )
     surplus_decision = models.CharField(
         _("what happens to the surplus"),
         max_length=10,
@@ -213,7 +215,11 @@ class MonitoringReturn(PublicIdModel, VersionedModel):
         blank=True,
     )
     recovered_amount = models.DecimalField(
-        _("amount recovered (£)"), null=True, blank=True, **MONEY
+        _("amount recovered (£)"),
+        null=True,
+        blank=True,
+        max_digits=10,
+        decimal_places=2,
     )
     recovered_on = models.DateField(_("date recovered"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
@@ -284,7 +290,9 @@ class IndividualServiceFund(PublicIdModel, VersionedModel):
     provider = models.ForeignKey(
         Provider, on_delete=models.PROTECT, related_name="service_funds"
     )
-    yearly_amount = models.DecimalField(_("yearly amount (£)"), **MONEY)
+    yearly_amount = models.DecimalField(
+        _("yearly amount (£)"), max_digits=10, decimal_places=2
+    )
     person_directs = models.TextField(_("what the person directs"))
     starts_on = models.DateField(_("start date"))
     ends_on = models.DateField(_("end date"), null=True, blank=True)
@@ -339,7 +347,9 @@ class ArrangedService(PublicIdModel, VersionedModel):
     unit = models.CharField(
         _("unit"), max_length=10, choices=Unit.choices, default=Unit.HOURS
     )
-    yearly_cost = models.DecimalField(_("yearly cost (£)"), **MONEY)
+    yearly_cost = models.DecimalField(
+        _("yearly cost (£)"), max_digits=10, decimal_places=2
+    )
     starts_on = models.DateField(_("start date"))
     ends_on = models.DateField(_("end date"), null=True, blank=True)
     recorded_by = models.ForeignKey(

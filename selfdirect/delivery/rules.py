@@ -1,7 +1,7 @@
 """Rules about direct payments, monitoring and spend, each in plain English."""
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -59,7 +59,7 @@ COUNCIL_GROUNDS = frozenset(
 )
 
 
-def labels(names: dict[str, object], codes: Iterable[str]) -> list[str]:
+def labels(names: Mapping[str, object], codes: Iterable[str]) -> list[str]:
     """The plain words for stored codes, in the list's order."""
     chosen = set(codes)
     return [str(label) for code, label in names.items() if code in chosen]

@@ -75,7 +75,7 @@ def first_service_started_on(person: Any = None) -> Expression:
     return NullIf(least, far, output_field=DateField())  # type: ignore[no-any-return]
 
 
-def first_service_start_dates() -> QuerySet[Person]:
+def first_service_start_dates() -> QuerySet[Any, Any]:
     """People with any delivery record, each with `service_started_on` (earliest
     start): values `pk` and `service_started_on`, one row per person."""
     return (
@@ -103,7 +103,7 @@ class PersonDelivery:
 
 def person_delivery(person: Person, today: datetime.date) -> PersonDelivery:
     """A person's delivery records, with what is committed a year and paid so far."""
-    agreements = list(
+    agreements: list[DirectPaymentAgreement] = list(
         person.direct_payment_agreements.prefetch_related(  # type: ignore[attr-defined]
             Prefetch("payments", Payment.objects.order_by("-paid_on", "-id")),
             "returns",

@@ -1,5 +1,6 @@
 import datetime
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -40,7 +41,7 @@ def test_an_agreement_needs_amount_spend_and_the_core_responsibilities():
 
 
 def test_employing_pas_needs_employer_duties_and_insurance_too():
-    kwargs = {
+    kwargs: Any = {
         "amount": Decimal("10"),
         "spend_on": ["employ_pas"],
         "payee_name": "",
@@ -59,7 +60,7 @@ def test_employing_pas_needs_employer_duties_and_insurance_too():
 
 
 def test_a_third_party_payee_only_at_the_persons_request():
-    kwargs = {
+    kwargs: Any = {
         "amount": Decimal("10"),
         "spend_on": ["agency"],
         "responsibilities": ALL_NEEDED,
@@ -72,7 +73,7 @@ def test_a_third_party_payee_only_at_the_persons_request():
 
 
 def test_the_council_ending_a_payment_must_give_notice_that_has_run_out():
-    base = {"starts_on": D(2026, 1, 1), "ground": "other_purposes"}
+    base: Any = {"starts_on": D(2026, 1, 1), "ground": "other_purposes"}
     assert "notice_given_on" in rules.ending_problems(
         ended_on=D(2026, 6, 1), notice_given_on=None, notice_days=None, **base
     )

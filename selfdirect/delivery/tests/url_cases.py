@@ -32,7 +32,7 @@ def _fund(p: Any) -> dict[str, Any]:
 
     fund = IndividualServiceFund.objects.create(
         person=p.person,
-        provider=Provider.objects.first(),
+        provider=Provider.objects.get(),
         yearly_amount="12000.00",
         person_directs="Which workers come",
         starts_on="2026-03-01",
