@@ -1,0 +1,113 @@
+"""Budget pages through HTTP."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from selfdirect.budgets.models import IndicativeBudget
+from selfdirect.budgets.selectors import current_method
+
+
+def _answers(level: int) -> dict[str, str]:
+    method = current_method("ras", datetime.date(2026, 11, 2))
+    assert method is not None
+    return {
+        f"q_{q['code']}": q["answers"][level]["code"]
+        for d in method.config["domains"]
+        for q in d["questions"]
+    }
+
+
+def test_a_practitioner_works_out_a_ras_budget_and_sees_the_arithmetic(
+    client, personas
+) -> None:
+    client.force_login(personas.practitioner_a)
+    person = personas.person
+    url = reverse("budgets:new_ras", kwargs={"person_id": person.public_id})
+    response = client.post(
+        url, {"worked_out_on": "2/11/2026", "service_group": "", **_answers(1)}
+    )
+    assert response.status_code == 302
+    budget = person.indicative_budgets.order_by("-id").first()
+    page = client.get(response["Location"]).content.decode()
+    assert f"£{budget.amount}" in page
+    assert "Total points" in page
+    assert "Within delegated authority" in page or "Goes to panel" in page
+
+
+def test_missing_answers_show_an_error_summary_and_save_nothing(
+    client, personas
+) -> None:
+    client.force_login(personas.practitioner_a)
+    before = IndicativeBudget.objects.count()
+    url = reverse("budgets:new_ras", kwargs={"person_id": personas.person.public_id})
+    response = client.post(url, {"worked_out_on": "2/11/2026"})
+    assert response.status_code == 200
+    assert b"There is a problem" in response.content
+    assert b"Choose an answer to this question" in response.content
+    assert IndicativeBudget.objects.count() == before
+
+
+def test_equivalence_needs_hours_and_rate_or_a_weekly_cost(client, personas) -> None:
+    client.force_login(personas.practitioner_a)
+    url = reverse(
+        "budgets:new_equivalence", kwargs={"person_id": personas.person.public_id}
+    )
+    bad = client.post(url, {"worked_out_on": "2/11/2026", "what_1": "Care at home"})
+    assert b"Give hours and a rate, or a cost a week" in bad.content
+    good = client.post(
+        url,
+        {
+            "worked_out_on": "2/11/2026",
+            "what_1": "Care at home",
+            "hours_1": "10",
+            "rate_1": "24.50",
+            "what_2": "Short breaks",
+            "weekly_2": "45",
+        },
+    )
+    assert good.status_code == 302
+    budget = personas.person.indicative_budgets.order_by("-id").first()
+    assert budget.amount == Decimal("15080.00")  # (245 + 45) x 52
+    assert budget.authority == "panel"
+
+
+def test_the_person_page_explains_the_budget_and_offers_a_pdf(
+    client, personas
+) -> None:
+    client.force_login(personas.practitioner_a)
+    budget = personas.person.indicative_budgets.get()
+    kwargs = {"person_id": personas.person.public_id, "budget_id": budget.public_id}
+    page = client.get(reverse("budgets:explained", kwargs=kwargs)).content.decode()
+    assert "How your indicative budget was worked out" in page
+    assert "Rounded to the nearest penny" in page
+    assert "have not yet been confirmed" in page
+    pdf = client.get(reverse("budgets:explained_pdf", kwargs=kwargs))
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("who", ["practitioner_a", "administrator"])
+def test_the_methods_page_shows_versions_and_limits(client, personas, who) -> None:
+    client.force_login(getattr(personas, who))
+    page = client.get(reverse("budgets:methods")).content.decode()
+    assert "Adult resource allocation system" in page
+    assert "£12000.00" in page
+
+
+def test_the_methods_page_is_refused_to_roles_without_budget_work(
+    client, personas
+) -> None:
+    client.force_login(personas.finance_officer)
+    assert client.get(reverse("budgets:methods")).status_code == 403
+
+
+def test_the_person_page_shows_the_budget_section(client, personas) -> None:
+    client.force_login(personas.practitioner_a)
+    page = client.get(
+        reverse("people:detail", kwargs={"person_id": personas.person.public_id})
+    ).content.decode()
+    assert "Indicative budget" in page
+    assert "Work out a budget with the resource allocation questions" in page

@@ -1,0 +1,168 @@
+"""The waiting list, counts and the plan agreement check."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from selfdirect.accounts.tests.factories import TeamFactory
+from selfdirect.budgets.tests.factories import IndicativeBudgetFactory
+from selfdirect.panel import selectors
+from selfdirect.panel.models import PanelSubmission
+from selfdirect.panel.tests.factories import PanelDecisionFactory, PanelSubmissionFactory
+from selfdirect.people.tests.factories import PersonFactory
+from selfdirect.plans.extensions import agreement_blockers_from_later_stages
+from selfdirect.plans.tests.factories import SupportFactory, SupportPlanFactory
+
+D = datetime.date
+
+
+def _waiting(personas, n: int = 3) -> None:  # type: ignore[no-untyped-def]
+    for i in range(n):
+        person = PersonFactory.create(team=personas.team_a)
+        budget = IndicativeBudgetFactory.create(person=person, level=3)
+        PanelSubmissionFactory.create(
+            indicative_budget=budget, team=personas.team_a,
+            submitted_on=D(2026, 10, 1 + i),
+        )
+        deferred = PanelSubmissionFactory.create(
+            indicative_budget=IndicativeBudgetFactory.create(person=person),
+            team=personas.team_a, state="deferred", outcome="deferred",
+            decided_on=D(2026, 10, 20),
+        )
+        PanelDecisionFactory.create(
+            submission=deferred, outcome="deferred", approved_amount=None
+        )
+
+
+def test_the_waiting_list_has_each_kind_of_wait_longest_first(personas) -> None:
+    _waiting(personas)
+    rows = list(selectors.waiting_list(PanelSubmission.objects.all()))
+    states = {r.state for r in rows}
+    assert states == {"submitted", "deferred", "decided"}
+    assert [r.waiting_since for r in rows] == sorted(r.waiting_since for r in rows)
+    awaiting = list(
+        selectors.waiting_list(PanelSubmission.objects.all(), category="awaiting")
+    )
+    assert [r.waiting_since for r in awaiting] == [D(2026, 10, 1), D(2026, 10, 2), D(2026, 10, 3)]
+
+
+def test_counts_come_from_one_query(personas, django_assert_num_queries) -> None:
+    _waiting(personas)
+    with django_assert_num_queries(1):
+        counts = {c.category: c for c in selectors.waiting_counts(PanelSubmission.objects.all())}
+    assert counts["awaiting"].count == 3
+    assert counts["deferred"].count == 3
+    assert counts["not_started"].count == 1
+    assert counts["awaiting"].longest_since == D(2026, 10, 1)
+
+
+def test_a_recorded_start_ends_the_wait(personas) -> None:
+    submission = personas.person.panel_submissions.get()
+    PanelSubmission.objects.filter(pk=submission.pk).update(
+        service_started_on=D(2026, 11, 20)
+    )
+    rows = selectors.waiting_list(PanelSubmission.objects.all(), category="not_started")
+    assert not rows.exists()
+
+
+def test_filters_by_team_and_locality(personas) -> None:
+    _waiting(personas, 1)
+    other = TeamFactory.create()
+    everyone = PanelSubmission.objects.all()
+    assert selectors.waiting_list(everyone, team=personas.team_a.pk).exists()
+    assert not selectors.waiting_list(everyone, team=other.pk).exists()
+    assert selectors.waiting_list(
+        everyone, locality=personas.team_a.locality_id
+    ).exists()
+    assert not selectors.waiting_list(everyone, locality=other.locality_id).exists()
+
+
+def test_the_waiting_list_page_is_paginated_with_few_queries(
+    client, personas, django_assert_max_num_queries
+) -> None:
+    _waiting(personas, 8)
+    client.force_login(personas.panel_member)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("panel:waiting_list"))
+    assert response.status_code == 200
+    assert b"Days waiting" in response.content
+
+
+def test_lists_are_scoped_to_the_team_for_managers(client, personas) -> None:
+    other = personas.practitioner_b
+    other.role = "team_manager"
+    other.save()
+    client.force_login(other)
+    for name in ("panel:submissions", "panel:waiting_list"):
+        assert b"MacLeod" not in client.get(reverse(name)).content
+    client.force_login(personas.manager_a)
+    assert b"MacLeod" in client.get(reverse("panel:submissions")).content
+    client.force_login(personas.panel_member)
+    assert b"MacLeod" in client.get(reverse("panel:submissions")).content
+    meeting = personas.person.panel_submissions.get().meeting
+    assert b"MacLeod" in client.get(
+        reverse("panel:meeting", kwargs={"meeting_id": meeting.public_id})
+    ).content
+
+
+def test_the_submissions_list_uses_few_queries(
+    client, personas, django_assert_max_num_queries
+) -> None:
+    _waiting(personas, 10)
+    client.force_login(personas.panel_member)
+    with django_assert_max_num_queries(10):
+        assert client.get(reverse("panel:submissions")).status_code == 200
+
+
+@pytest.fixture
+def plan_over_limit(personas):  # type: ignore[no-untyped-def]
+    budget = IndicativeBudgetFactory.create(
+        person=personas.person, recorded_by=personas.practitioner_a, level=3
+    )
+    plan = SupportPlanFactory.create(
+        person=personas.person,
+        conversation=personas.person.conversations.get(),
+        budget=budget,
+        recorded_by=personas.practitioner_a,
+    )
+    SupportFactory.create(plan=plan, yearly_cost=Decimal("18000.00"))
+    return plan
+
+
+def test_a_plan_above_the_setters_limit_cannot_be_agreed_without_panel(
+    plan_over_limit,
+) -> None:
+    problems = agreement_blockers_from_later_stages(plan_over_limit)
+    assert any("resource panel must approve" in p for p in problems)
+    assert any("£18,000.00" in p and "£12,000.00" in p for p in problems)
+
+
+def test_an_approval_of_less_than_the_cost_still_blocks_and_enough_clears(
+    personas, plan_over_limit
+) -> None:
+    submission = PanelSubmissionFactory.create(
+        indicative_budget=plan_over_limit.budget, support_plan=plan_over_limit,
+        state="decided", outcome="approved_with_changes",
+    )
+    decision = PanelDecisionFactory.create(
+        submission=submission, outcome="approved_with_changes",
+        approved_amount=Decimal("17000.00"), conditions="Less overnight support",
+    )
+    assert any("less than this plan's cost" in p for p in agreement_blockers_from_later_stages(plan_over_limit))
+    decision.approved_amount = Decimal("18000.00")
+    decision.save()
+    assert selectors.plan_agreement_blocker(plan_over_limit) is None
+
+
+def test_a_plan_within_the_limit_needs_no_panel(personas) -> None:
+    budget = IndicativeBudgetFactory.create(
+        person=personas.person, recorded_by=personas.practitioner_a, level=0
+    )
+    plan = SupportPlanFactory.create(
+        person=personas.person, conversation=personas.person.conversations.get(),
+        budget=budget, recorded_by=personas.practitioner_a,
+    )
+    SupportFactory.create(plan=plan, yearly_cost=Decimal("3000.00"))
+    assert selectors.plan_agreement_blocker(plan) is None
