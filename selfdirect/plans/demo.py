@@ -26,12 +26,13 @@ from selfdirect.conversations.models import Conversation, PersonalOutcome
 from selfdirect.core.bulk import copy_m2m_to_history, copy_to_history, insert
 from selfdirect.directory.models import Service
 
+from . import rules
 from .models import PlanOutcome, Support, SupportPlan
 
 BATCH = 2000
 PLAN_SHARE = 0.85
-GOOD_OUTCOMES_SHARE = 0.5
-CONTINGENCY_SHARE = 0.45
+GOOD_OUTCOMES_SHARE = 0.45
+CONTINGENCY_SHARE = 0.44
 AGREED_SHARE_WITH_CONTINGENCY = 0.8
 MAX_OUTCOMES = 3
 FIRST_REVIEW_DAYS = 91
@@ -48,6 +49,14 @@ POOR_MEASURES = [
     "Outcome met",
     "Care package in place",
     "",
+]
+# In a good plan, an outcome too vague to measure is reworded with the person.
+REWORDED = [
+    "I want to get back to my swimming group on Tuesdays",
+    "I want to see my grandchildren every Sunday",
+    "I want to cook my own tea again",
+    "I want to go to the lunch club at the church hall",
+    "I want to walk to the shops on my own",
 ]
 STEPS = [
     "Look at the bus times together; try it once with a friend first",
@@ -119,6 +128,8 @@ class PlanMaker:
         measure = rng.choice(
             POOR_MEASURES if flaw in {"measure", "all"} else GOOD_MEASURES
         )
+        if good and not rules.is_specific(words):
+            words = rng.choice(REWORDED)
         return PlanOutcome(
             personal_outcome_id=source,
             words=words,
@@ -192,7 +203,8 @@ def _agreed_conversations() -> dict[int, dict[str, Any]]:
         )
     )
     latest: dict[int, dict[str, Any]] = {}
-    for row in rows.iterator(chunk_size=BATCH):
+    for found in rows.iterator(chunk_size=BATCH):
+        row: dict[str, Any] = dict(found)
         if row["person_id"] not in latest:
             row["name"] = row["person__preferred_name"] or row["person__first_name"]
             row["full_name"] = f"{row['person__first_name']} {row['person__last_name']}"
@@ -255,14 +267,14 @@ def _seed_chunk(
     if not people:
         return Counter()
     outcomes: dict[int, list[tuple[int, str]]] = {}
-    for pk, conversation, words in (
+    for pk, conversation_id, words in (
         PersonalOutcome.objects.filter(
             conversation_id__in=[conversations[p]["id"] for p in people]
         )
         .order_by("conversation_id", "priority", "id")
         .values_list("pk", "conversation_id", "words")
     ):
-        outcomes.setdefault(conversation, []).append((pk, words))
+        outcomes.setdefault(conversation_id, []).append((pk, words))
     elements = _latest_elements(people)
     budgets = _latest_budgets(people)
     made = []

@@ -5,7 +5,11 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from selfdirect.budgets.models import IndicativeBudget
+from selfdirect.conversations.models import Conversation
 from selfdirect.core.forms import Form, LongText, VersionField
+from selfdirect.delivery.models import Provider
+from selfdirect.directory.models import Service
 
 from .models import CONTINGENCY_FIELDS, PlanOutcome, Support, SupportPlan
 
@@ -13,27 +17,25 @@ DATE_HINT = _("For example, 3/11/2026")
 YES_NO = [("yes", _("Yes")), ("no", _("No")), ("", _("Not asked yet"))]
 
 
+class ConversationChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return _("Conversation on %(date)s, agreed on %(agreed)s") % {
+            "date": obj.conversation_date.strftime("%d/%m/%Y"),
+            "agreed": obj.agreed_on.strftime("%d/%m/%Y") if obj.agreed_on else "-",
+        }
+
+
 class StartPlanForm(Form):
-    conversation = forms.ModelChoiceField(
+    conversation = ConversationChoice(
         label=_("Which agreed conversation is the plan built from?"),
-        queryset=None,
+        queryset=Conversation.objects.none(),
         widget=forms.RadioSelect,
         empty_label=None,
     )
 
     def __init__(self, *args: Any, conversations: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["conversation"]
-        field.queryset = conversations  # type: ignore[attr-defined]
-        field.label_from_instance = lambda c: (
-            _(  # type: ignore[attr-defined]
-                "Conversation on %(date)s, agreed on %(agreed)s"
-            )
-            % {
-                "date": c.conversation_date.strftime("%d/%m/%Y"),
-                "agreed": c.agreed_on.strftime("%d/%m/%Y") if c.agreed_on else "-",
-            }
-        )
+        self.fields["conversation"].queryset = conversations  # type: ignore[attr-defined]
 
 
 class OutcomeForm(Form):
@@ -86,7 +88,8 @@ class OutcomeForm(Form):
 
     @staticmethod
     def initial_from(outcome: PlanOutcome) -> dict[str, Any]:
-        answer = {True: "yes", False: "no"}.get(outcome.achievable_agreed, "")  # type: ignore[call-overload]
+        agreed = outcome.achievable_agreed
+        answer = "" if agreed is None else ("yes" if agreed else "no")
         return {
             "words": outcome.words,
             "how_we_will_know": outcome.how_we_will_know,
@@ -135,13 +138,13 @@ class SupportForm(Form):
     )
     provider = forms.ModelChoiceField(
         label=_("Provider from the register"),
-        queryset=None,
+        queryset=Provider.objects.none(),
         required=False,
         empty_label=_("Not a registered provider"),
     )
     service = forms.ModelChoiceField(
         label=_("Community resource from the directory"),
-        queryset=None,
+        queryset=Service.objects.none(),
         required=False,
         empty_label=_("Not from the directory"),
     )
@@ -177,7 +180,7 @@ class SupportForm(Form):
     )
     outcomes = forms.ModelMultipleChoiceField(
         label=_("Which outcomes does it serve?"),
-        queryset=None,
+        queryset=PlanOutcome.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -257,7 +260,7 @@ class BudgetForm(Form):
     version = VersionField()
     budget = forms.ModelChoiceField(
         label=_("Which indicative budget does the plan spend?"),
-        queryset=None,
+        queryset=IndicativeBudget.objects.none(),
         required=False,
         empty_label=_("No budget yet"),
     )

@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import F, Prefetch, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from selfdirect.budgets.models import IndicativeBudget
 from selfdirect.conversations.models import Conversation
@@ -72,7 +73,7 @@ def budget_check(plan: SupportPlan) -> BudgetCheck:
     by_option = [
         OptionCost(
             r["option"],
-            str(labels.get(r["option"], "Unpaid: no option")),
+            str(labels.get(r["option"] or 0, _("Unpaid: no option"))),
             Decimal(r["total"]).quantize(PENNY),
         )
         for r in rows
