@@ -35,7 +35,7 @@ from .models import (
 
 BATCH = 2000
 STARTED_SHARE = 0.85  # the rest are still waiting for their service to start
-ENDED_SHARE = 0.06
+ENDED_SHARE = 0.12
 RETURN_ON_TIME = 0.8
 SURPLUS_SHARE = 0.18
 MAX_PAYMENTS = 13
@@ -58,7 +58,7 @@ PROVIDERS = [
 INACTIVE = {"Brightside Care Agency Ltd"}
 PAYROLL = ["Clydeview Payroll Support Service", "Independent Living Payroll Ltd"]
 INSURERS = ["Fortis Employers' Cover", "Clyde Mutual Insurance"]
-GROUNDS = {"person_chose": 4, "other_purposes": 2, "ineligible": 2, "person_died": 1}
+GROUNDS = {"person_chose": 3, "other_purposes": 2, "ineligible": 2, "person_died": 1}
 DIRECTS = [
     "Which support workers come, and at what times",
     "Using some hours for swimming and the library instead of home visits",

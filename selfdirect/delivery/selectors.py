@@ -38,6 +38,11 @@ ZERO = Decimal("0.00")
 _FAR_FUTURE = datetime.date(9999, 12, 31)
 
 
+def _pounds(amount: Decimal | None) -> Decimal:
+    """A database sum as pounds and pence (SQLite returns extra places; NULL is £0)."""
+    return (amount or ZERO).quantize(rules.PENCE)
+
+
 # --- Service start dates (read by the panel's waiting list) -------------------
 
 
@@ -131,7 +136,7 @@ def person_delivery(person: Person, today: datetime.date) -> PersonDelivery:
         ),
         ZERO,
     )
-    paid = sum((a.paid for a in agreements), ZERO)  # type: ignore[attr-defined]
+    paid = _pounds(sum((a.paid for a in agreements), ZERO))  # type: ignore[attr-defined]
     return PersonDelivery(agreements, funds, arranged, committed, paid)
 
 
@@ -222,7 +227,7 @@ def spend(user: User, on: datetime.date, not_recorded: str) -> Spend:
     payments made this financial year: one aggregate query per option and view."""
     sources = committed_sources(user, on)
     by_option = {
-        option: qs.aggregate(total=Coalesce(Sum(amount), ZERO))["total"]
+        option: _pounds(qs.aggregate(total=Sum(amount))["total"])
         for option, (qs, amount) in sources.items()
     }
     year_from = rules.financial_year_start(on)
@@ -239,7 +244,7 @@ def spend(user: User, on: datetime.date, not_recorded: str) -> Spend:
     return Spend(
         by_option=by_option,
         total=total,
-        paid=payments.aggregate(total=Coalesce(Sum("amount"), ZERO))["total"],
+        paid=_pounds(payments.aggregate(total=Sum("amount"))["total"]),
         self_directed_share=rules.self_directed_share(
             by_option[1], by_option[2], total
         ),
@@ -258,11 +263,12 @@ def _spend_rows(
     for option, (qs, amount) in sources.items():
         for item in qs.values(key=F(path)).annotate(total=Sum(amount)).order_by():
             label = item["key"] or not_recorded
-            rows.setdefault(label, SpendRow(label)).by_option[option] += item["total"]
+            row = rows.setdefault(label, SpendRow(label))
+            row.by_option[option] += _pounds(item["total"])
     paid = payments.values(key=F(f"agreement__{path}")).annotate(total=Sum("amount"))
     for item in paid.order_by():
         label = item["key"] or not_recorded
-        rows.setdefault(label, SpendRow(label)).paid += item["total"]
+        rows.setdefault(label, SpendRow(label)).paid += _pounds(item["total"])
     return sorted(rows.values(), key=lambda r: (r.label == not_recorded, r.label))
 
 
@@ -300,8 +306,7 @@ def surplus_to_recover(user: User) -> QuerySet[MonitoringReturn]:
 
 def surplus_outstanding(returns: QuerySet[MonitoringReturn]) -> Decimal:
     """The total surplus not yet recovered on these returns."""
-    total: Decimal = returns.aggregate(total=Coalesce(Sum("surplus"), ZERO))["total"]
-    return total
+    return _pounds(returns.aggregate(total=Sum("surplus"))["total"])
 
 
 # --- Providers ------------------------------------------------------------
