@@ -216,7 +216,8 @@ def _go_to_panel(
 ) -> None:
     rng, today = maker.rng, maker.today
     meeting = meetings.get(_thursday_on_or_after(sent_on + 3 * DAY))
-    if meeting is None or (meeting.meets_on > today and rng.random() < 0.4):
+    backlog = sent_on > today - 28 * DAY and rng.random() < 0.5
+    if meeting is None or backlog or (meeting.meets_on > today and rng.random() < 0.4):
         return  # submitted, not yet listed
     submission.meeting = meeting
     submission.state = "listed"
