@@ -4,22 +4,27 @@ import datetime
 import re
 import uuid
 from dataclasses import dataclass, field
+from typing import Any
 
+from django.core.paginator import Page
 from django.db.models import (
     Exists,
     F,
     FloatField,
+    Min,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
-    Subquery,
 )
 from django.db.models.functions import Sqrt
+
+from selfdirect.core.pagination import CappedPaginator
 
 from . import rules
 from .models import (
     Accessibility,
+    Address,
     Attribute,
     Contact,
     Location,
@@ -27,6 +32,7 @@ from .models import (
     Postcode,
     Schedule,
     Service,
+    ServiceAtLocation,
     TaxonomyTerm,
 )
 
@@ -105,24 +111,24 @@ def terms_with_services() -> QuerySet[TaxonomyTerm]:
 
 
 def localities() -> list[str]:
-    """Towns that directory addresses are in, for the locality filter."""
-    return sorted(
-        {
-            city
-            for city in Location.objects.filter(
-                service_at_locations__service__status=Service.Status.ACTIVE
-            )
-            .values_list("addresses__city", flat=True)
-            .distinct()
-            if city
-        }
+    """Towns that active services' addresses are in, for the locality filter."""
+    active = ServiceAtLocation.objects.filter(
+        location=OuterRef("location"), service__status=Service.Status.ACTIVE
+    )
+    return list(
+        Address.objects.exclude(city="")
+        .filter(Exists(active))
+        .order_by("city")
+        .values_list("city", flat=True)
+        .distinct()
     )
 
 
 def search_services(
     filters: SearchFilters, *, now: datetime.datetime, origin: Origin | None = None
 ) -> QuerySet[Service]:
-    """Active services matching every filter given, nearest first when located."""
+    """Active services matching every filter given, nearest first when located
+    (then annotated with `distance` in miles), otherwise by name."""
     services = Service.objects.filter(status=Service.Status.ACTIVE)
     at_service = Q(service_at_locations__service=OuterRef("pk"))
     if filters.term:
@@ -134,14 +140,13 @@ def search_services(
                 )
             )
         )
-    if filters.query:
-        for word in filters.query.split()[:6]:
-            services = services.filter(
-                Q(name__icontains=word)
-                | Q(description__icontains=word)
-                | Q(alternate_name__icontains=word)
-                | Q(organization__name__icontains=word)
-            )
+    for word in filters.query.split()[:6]:
+        services = services.filter(
+            Q(name__icontains=word)
+            | Q(description__icontains=word)
+            | Q(alternate_name__icontains=word)
+            | Q(organization__name__icontains=word)
+        )
     if filters.free:
         services = services.filter(is_free=True)
     if filters.open_now:
@@ -158,7 +163,7 @@ def search_services(
             )
         )
     if origin is not None and origin.located:
-        return _near(services, origin, filters.miles, at_service)
+        return _near(services, origin, filters.miles)
     district = origin.fallback_district if origin is not None else ""
     if filters.locality or district:
         place = Q()
@@ -190,48 +195,88 @@ def _open_now(now: datetime.datetime) -> Q:
 
 
 def _near(
-    services: QuerySet[Service], origin: Origin, miles: float, at_service: Q
+    services: QuerySet[Service], origin: Origin, miles: float
 ) -> QuerySet[Service]:
-    """Services with a location within `miles`: a box on the indexed columns, then
-    the exact distance in SQL (works on SQLite and PostgreSQL)."""
+    """Services with a location within `miles`, nearest first: one join to their
+    locations inside a box on the indexed latitude/longitude columns, the nearest
+    exact distance per service in SQL (MIN ... HAVING; SQLite and PostgreSQL)."""
     lat, lon = origin.latitude or 0.0, origin.longitude or 0.0
     south, north, west, east = rules.bounding_box(lat, lon, miles)
     ky, kx = rules.MILES_PER_DEGREE_LATITUDE, rules.longitude_scale(lat)
+    latitude = F("service_at_locations__location__latitude")
+    longitude = F("service_at_locations__location__longitude")
     distance = Sqrt(
-        ((F("latitude") - lat) * ky) * ((F("latitude") - lat) * ky)
-        + ((F("longitude") - lon) * kx) * ((F("longitude") - lon) * kx),
+        ((latitude - lat) * ky) * ((latitude - lat) * ky)
+        + ((longitude - lon) * kx) * ((longitude - lon) * kx),
         output_field=FloatField(),
     )
-    nearest = (
-        Location.objects.filter(
-            at_service,
-            latitude__range=(south, north),
-            longitude__range=(west, east),
-        )
-        .annotate(distance=distance)
-        .filter(distance__lte=miles)
-        .order_by("distance")
-        .values("distance")[:1]
-    )
     return (
-        services.annotate(distance=Subquery(nearest, output_field=FloatField()))
-        .filter(distance__isnull=False)
+        services.filter(
+            service_at_locations__location__latitude__range=(south, north),
+            service_at_locations__location__longitude__range=(west, east),
+        )
+        .annotate(distance=Min(distance))
+        .filter(distance__lte=miles)
         .order_by("distance", "name", "id")
     )
 
 
-def with_details(services: QuerySet[Service]) -> QuerySet[Service]:
-    """What a result shows: where, when, how to get there, who to contact."""
+class ResultPaginator(CappedPaginator):
+    """Pages of search results: the page's ids (and distances) come from the
+    search; the details are then fetched by id alone, not by re-running it."""
+
+    def page(self, number: Any) -> Page:
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        queryset: Any = self.object_list
+        located = "distance" in queryset.query.annotations
+        fields = ("pk", "distance") if located else ("pk",)
+        rows = list(queryset.values_list(*fields)[bottom : bottom + self.per_page])
+        found = in_results(Service.objects.filter(pk__in=[r[0] for r in rows]))
+        by_id = {s.pk: s for s in found}
+        page = []
+        for row in rows:
+            service = by_id[row[0]]
+            service.distance = row[1] if located else None  # type: ignore[attr-defined]
+            page.append(service)
+        return self._get_page(page, number, self)  # type: ignore[attr-defined]
+
+
+def in_results(services: QuerySet[Service]) -> QuerySet[Service]:
+    """What a search result shows: where, when, how to get there, who to contact."""
     phones = Prefetch("phones", queryset=Phone.objects.order_by("id"))
+    places = Prefetch(
+        "service_at_locations",
+        queryset=ServiceAtLocation.objects.select_related("location"),
+    )
+    return services.select_related("organization").prefetch_related(
+        phones,
+        "schedules",
+        Prefetch("contacts", queryset=Contact.objects.prefetch_related(phones)),
+        places,
+        "service_at_locations__location__addresses",
+    )
+
+
+def with_details(services: QuerySet[Service]) -> QuerySet[Service]:
+    """Everything a service's page shows."""
+    phones = Prefetch("phones", queryset=Phone.objects.order_by("id"))
+    places = Prefetch(
+        "service_at_locations",
+        queryset=ServiceAtLocation.objects.select_related("location"),
+    )
     return services.select_related("organization").prefetch_related(
         phones,
         "schedules",
         "cost_options",
         Prefetch("contacts", queryset=Contact.objects.prefetch_related(phones)),
+        places,
         "service_at_locations__location__addresses",
         "service_at_locations__location__accessibility",
         "service_at_locations__schedules",
-        "attributes__taxonomy_term",
+        Prefetch(
+            "attributes", queryset=Attribute.objects.select_related("taxonomy_term")
+        ),
     )
 
 

@@ -36,7 +36,7 @@ def search(request: HttpRequest) -> HttpResponse:
         results = selectors.search_services(
             filters, now=timezone.localtime(), origin=origin
         )
-        paginator = CappedPaginator(selectors.with_details(results), 20)
+        paginator = selectors.ResultPaginator(results, 20)
         context.update(
             searched=True,
             origin=origin,
