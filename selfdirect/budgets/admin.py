@@ -37,8 +37,17 @@ class _ConfigureBudgets(admin.ModelAdmin):  # type: ignore[type-arg]
 class BudgetMethodForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = BudgetMethod
-        fields = ["code", "version", "name", "kind", "valid_from", "active",
-                  "illustrative", "note", "config"]
+        fields = [
+            "code",
+            "version",
+            "name",
+            "kind",
+            "valid_from",
+            "active",
+            "illustrative",
+            "note",
+            "config",
+        ]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -65,8 +74,16 @@ class BudgetMethodAdmin(_ConfigureBudgets):
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         # A version that produced budgets is kept as it was: load a new version.
         if obj is not None and obj.budgets.exists():
-            return ["code", "version", "name", "kind", "valid_from",
-                    "illustrative", "note", "config"]
+            return [
+                "code",
+                "version",
+                "name",
+                "kind",
+                "valid_from",
+                "illustrative",
+                "note",
+                "config",
+            ]
         return []
 
 

@@ -126,7 +126,9 @@ class BudgetMaker:
 
 
 def _latest(kind: str) -> BudgetMethod | None:
-    return BudgetMethod.objects.filter(kind=kind, active=True).order_by("-version").first()
+    return (
+        BudgetMethod.objects.filter(kind=kind, active=True).order_by("-version").first()
+    )
 
 
 def _first_groups() -> dict[int, ServiceGroup]:
@@ -161,7 +163,9 @@ def seed_budgets(
         pool = managers if managers and maker.rng.random() < 0.1 else workers
         person = item["person_id"]
         batch.append(
-            maker.budget(person, item["first"], maker.rng.choice(pool), groups.get(person))
+            maker.budget(
+                person, item["first"], maker.rng.choice(pool), groups.get(person)
+            )
         )
         if len(batch) == BATCH:
             rows.update(_save(batch, now))

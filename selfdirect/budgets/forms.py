@@ -66,7 +66,7 @@ class EquivalenceForm(Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        money = {"required": False, "min_value": 0, "decimal_places": 2}
+        money: dict[str, Any] = {"required": False, "min_value": 0, "decimal_places": 2}
         for n in range(1, LINES + 1):
             self.fields[f"what_{n}"] = forms.CharField(
                 label=_("Support %(n)s: what it is") % {"n": n},

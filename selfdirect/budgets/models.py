@@ -78,7 +78,9 @@ class DelegatedLimit(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_role_display()}: £{self.yearly_amount} from {self.valid_from}"
+        return (
+            f"{self.get_role_display()}: £{self.yearly_amount} from {self.valid_from}"
+        )
 
 
 class IndicativeBudget(PublicIdModel, VersionedModel):

@@ -16,7 +16,11 @@ if TYPE_CHECKING:
 
 
 def access_budget(
-    user: User, person_id: uuid.UUID | str, budget_id: uuid.UUID | str, *, page: str = ""
+    user: User,
+    person_id: uuid.UUID | str,
+    budget_id: uuid.UUID | str,
+    *,
+    page: str = "",
 ) -> IndicativeBudget:
     """Fetch a person's budget the user may see (404 otherwise), logging the read."""
     budget: IndicativeBudget = access_person_record(

@@ -167,7 +167,12 @@ def equivalence_budget(
     amount = to_the_penny(raw)
     steps.append({"step": "weekly_total", "amount": str(weekly)})
     steps.append(
-        {"step": "yearly", "weekly": str(weekly), "weeks": str(weeks), "amount": str(raw)}
+        {
+            "step": "yearly",
+            "weekly": str(weekly),
+            "weeks": str(weeks),
+            "amount": str(raw),
+        }
     )
     steps.append({"step": "rounded", "before": str(raw), "amount": str(amount)})
     return Workings(amount=amount, inputs={"lines": stored}, steps=steps)

@@ -22,13 +22,12 @@ def current_method(kind: str, on: datetime.date) -> BudgetMethod | None:
 def delegated_limit(role: str, on: datetime.date) -> Decimal | None:
     """The yearly limit a role may set on its own authority on a date (None: no
     delegated authority, so every budget goes to panel)."""
-    limit = (
+    return (
         DelegatedLimit.objects.filter(role=role, valid_from__lte=on)
         .order_by("-valid_from")
         .values_list("yearly_amount", flat=True)
         .first()
     )
-    return limit
 
 
 def limits_in_force(on: datetime.date) -> list[DelegatedLimit]:

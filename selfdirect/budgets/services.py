@@ -22,9 +22,7 @@ def load_budget_method(*, data: Mapping[str, Any], by: User | None) -> BudgetMet
     """Load a version of a budget method from its JSON (checked against the schema).
     A version already loaded is never changed: load a higher version number."""
     check_method(data)
-    if BudgetMethod.objects.filter(
-        code=data["code"], version=data["version"]
-    ).exists():
+    if BudgetMethod.objects.filter(code=data["code"], version=data["version"]).exists():
         raise ValidationError(
             _(
                 "Version %(version)s of %(code)s is already loaded. Give the new "

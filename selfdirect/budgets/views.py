@@ -62,7 +62,9 @@ def new_equivalence_budget(request: HttpRequest, person_id: str) -> HttpResponse
     user = actor(request)
     person = access_person_to_set_budget(user, person_id, page=page(request))
     method = _method(BudgetMethod.Kind.EQUIVALENCE)
-    form = bind(request, EquivalenceForm, initial={"worked_out_on": timezone.localdate()})
+    form = bind(
+        request, EquivalenceForm, initial={"worked_out_on": timezone.localdate()}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             budget = services.work_out_equivalence_budget(

@@ -97,7 +97,7 @@ def _latest_panel_budgets() -> list[dict[str, Any]]:
         .order_by("person_id", "-worked_out_on", "-id")
         .values("pk", "person_id", "amount", "worked_out_on", "recorded_by_id")
     )
-    seen: dict[int, dict[str, Any]] = {}
+    seen: dict[int, Any] = {}
     for row in rows.iterator(chunk_size=5000):
         seen.setdefault(row["person_id"], row)
     return list(seen.values())
@@ -119,11 +119,15 @@ def seed_panel(
     if not budgets or not deciders:
         return Counter()
     assessed = _by_person(
-        Conversation.objects.values("person_id").annotate(first=Min("conversation_date")),
+        Conversation.objects.values("person_id").annotate(
+            first=Min("conversation_date")
+        ),
         "first",
     )
     plans = _by_person(SupportPlan.objects.order_by("person_id", "created_at"), "pk")
-    teams = _by_person(Allocation.objects.current(today).order_by("started_on"), "team_id")
+    teams = _by_person(
+        Allocation.objects.current(today).order_by("started_on"), "team_id"
+    )
     start = _thursday_on_or_after(min(b["worked_out_on"] for b in budgets))
     meetings = []
     day = start
@@ -200,7 +204,9 @@ def _submission(
         submitted_by_id=budget["recorded_by_id"],
     )
     decisions: list[PanelDecision] = []
-    _go_to_panel(maker, submission, submitted, meetings, deciders, decisions, first=True)
+    _go_to_panel(
+        maker, submission, submitted, meetings, deciders, decisions, first=True
+    )
     return submission, decisions
 
 

@@ -11,7 +11,7 @@ from selfdirect.core.forms import Form, LongText, VersionField
 from .models import Outcome, PanelDecision, PanelMeeting, PanelSubmission
 
 DATE_HINT = _("For example, 3/11/2026")
-MONEY = {"max_digits": 10, "decimal_places": 2, "min_value": 0}
+MONEY: dict[str, Any] = {"max_digits": 10, "decimal_places": 2, "min_value": 0}
 
 
 class SubmissionForm(Form):
@@ -95,7 +95,9 @@ class DecisionForm(Form):
     )
     reasons = LongText(
         label=_("Reasons, in plain words"),
-        help_text=_("The person will read these. Say what the panel asks for if it defers."),
+        help_text=_(
+            "The person will read these. Say what the panel asks for if it defers."
+        ),
     )
     conditions = LongText(label=_("Conditions"), required=False, max_length=4000)
     decided_on = forms.DateField(label=_("Date of the decision"), help_text=DATE_HINT)

@@ -92,7 +92,9 @@ class PanelSubmission(PublicIdModel, VersionedModel):
         max_length=30,
         choices=Contribution.choices,
     )
-    contribution_notes = models.TextField(_("more about how they took part"), blank=True)
+    contribution_notes = models.TextField(
+        _("more about how they took part"), blank=True
+    )
     assessed_on = models.DateField(_("date of the assessment (conversation)"))
     state = models.CharField(
         _("state"), max_length=10, choices=State.choices, default=State.DRAFT

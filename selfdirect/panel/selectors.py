@@ -147,9 +147,7 @@ def days_between(start: datetime.date | None, end: datetime.date) -> int | None:
     return (end - start).days if start else None
 
 
-def submissions_for_panel(
-    user: User, *, state: str = ""
-) -> QuerySet[PanelSubmission]:
+def submissions_for_panel(user: User, *, state: str = "") -> QuerySet[PanelSubmission]:
     """Submissions the user may see on the panel list, oldest waiting first."""
     rows = PanelSubmission.objects.visible_to(user)
     if state:
@@ -190,9 +188,7 @@ def plan_summary(submission: PanelSubmission) -> dict[str, Any]:
 def person_panel_records(person: Person) -> list[PanelSubmission]:
     """A person's submissions with their decisions (for the person page)."""
     return list(
-        person.panel_submissions.select_related("meeting").prefetch_related(
-            "decisions"
-        )
+        person.panel_submissions.select_related("meeting").prefetch_related("decisions")
     )
 
 

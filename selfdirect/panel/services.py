@@ -120,9 +120,7 @@ def resubmit_to_panel(
 
 
 @transaction.atomic
-def schedule_meeting(
-    *, by: User, meets_on: datetime.date, place: str
-) -> PanelMeeting:
+def schedule_meeting(*, by: User, meets_on: datetime.date, place: str) -> PanelMeeting:
     """Set up a resource panel meeting, to list submissions on its agenda."""
     meeting = PanelMeeting(meets_on=meets_on, place=place, created_by=by)
     meeting._history_user = by  # type: ignore[attr-defined]
@@ -250,8 +248,6 @@ def record_service_start(
         raise ValidationError(problems)
     submission.service_started_on = started_on
     submission._history_user = by  # type: ignore[attr-defined]
-    save_versioned(
-        submission, expected_version=version, fields=["service_started_on"]
-    )
+    save_versioned(submission, expected_version=version, fields=["service_started_on"])
     _event(by, "panel.service_started", submission, on=started_on.isoformat())
     return submission

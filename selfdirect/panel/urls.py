@@ -9,7 +9,9 @@ S = "panel/submissions/<uuid:submission_id>"
 
 urlpatterns = [
     path(f"{P}/new/", views.new_submission, name="new_submission"),
-    path(f"{P}/<uuid:submission_id>/", views.person_submission, name="person_submission"),
+    path(
+        f"{P}/<uuid:submission_id>/", views.person_submission, name="person_submission"
+    ),
     path(f"{P}/<uuid:submission_id>/resubmit/", views.resubmit, name="resubmit"),
     path(
         f"{P}/<uuid:submission_id>/service-started/",

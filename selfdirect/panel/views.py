@@ -82,9 +82,7 @@ def new_submission(request: HttpRequest, person_id: str) -> HttpResponse:
                 person=person,
                 by=user,
                 budget=next(b for b in budgets if str(b.public_id) == data["budget"]),
-                plan=next(
-                    (p for p in plans if str(p.public_id) == data["plan"]), None
-                ),
+                plan=next((p for p in plans if str(p.public_id) == data["plan"]), None),
                 amount_requested=data["amount_requested"],
                 persons_words=data["persons_words"],
                 contribution=data["contribution"],
@@ -269,7 +267,9 @@ def submissions(request: HttpRequest) -> HttpResponse:
         "page_obj": page_obj,
         "state": state,
         "states": [
-            c for c in PanelSubmission.State.choices if c[0] != PanelSubmission.State.DRAFT
+            c
+            for c in PanelSubmission.State.choices
+            if c[0] != PanelSubmission.State.DRAFT
         ],
         "can_decide": user.can(Capability.DECIDE_PANEL),
     }
@@ -327,7 +327,9 @@ def decide(request: HttpRequest, submission_id: str) -> HttpResponse:
     form = bind(request, DecisionForm, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.record_decision(submission=submission, by=user, **form.cleaned_data)
+            services.record_decision(
+                submission=submission, by=user, **form.cleaned_data
+            )
         except ValidationError as error:
             show_errors(form, error)
         else:

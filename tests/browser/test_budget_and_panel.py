@@ -52,7 +52,9 @@ def test_budget_panel_decision_and_the_persons_letter(ui, personas) -> None:
     page.get_by_text("Invited, and sent their views in writing", exact=True).click()
     page.get_by_role("button", name="Submit to the panel").click()
     ui.check()
-    expect(page.get_by_role("status")).to_contain_text("Submitted to the resource panel")
+    expect(page.get_by_role("status")).to_contain_text(
+        "Submitted to the resource panel"
+    )
 
     _switch_user(ui, "panel")
     ui.goto("/panel/meetings/")
@@ -85,7 +87,7 @@ def test_budget_panel_decision_and_the_persons_letter(ui, personas) -> None:
 
     _switch_user(ui, "prac_a")
     ui.goto(f"/people/{person.public_id}/")
-    page.get_by_role("link", name=datetime.date.today().strftime("%d/%m/%Y")).last.click()  # noqa: DTZ011
+    page.get_by_role("link", name=today).last.click()
     ui.check()
     page.get_by_role("link", name="Record telling the person").click()
     ui.check()

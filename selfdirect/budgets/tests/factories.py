@@ -1,10 +1,9 @@
 import datetime
+from decimal import Decimal
 
 import factory
 
 from selfdirect.accounts.tests.factories import UserFactory
-from decimal import Decimal
-
 from selfdirect.budgets import rules
 from selfdirect.budgets.models import BudgetMethod, IndicativeBudget
 from selfdirect.people.tests.factories import PersonFactory

@@ -75,8 +75,12 @@ def test_a_new_method_version_never_changes_an_old_budget() -> None:
     old = _ras()
     answers = _answers(old, 1)
     before = services.work_out_ras_budget(
-        person=person, by=worker, method=old, answers=answers,
-        service_group=None, worked_out_on=ON,
+        person=person,
+        by=worker,
+        method=old,
+        answers=answers,
+        service_group=None,
+        worked_out_on=ON,
     )
     data = copy.deepcopy(old.config)
     data.update(version=2, valid_from="2026-10-01")
@@ -84,8 +88,12 @@ def test_a_new_method_version_never_changes_an_old_budget() -> None:
     new = services.load_budget_method(data=data, by=None)
     assert selectors.current_method("ras", ON) == new
     after = services.work_out_ras_budget(
-        person=person, by=worker, method=new, answers=answers,
-        service_group=None, worked_out_on=ON,
+        person=person,
+        by=worker,
+        method=new,
+        answers=answers,
+        service_group=None,
+        worked_out_on=ON,
     )
     before.refresh_from_db()
     old.refresh_from_db()
@@ -106,10 +114,15 @@ def test_a_budget_over_the_setters_limit_goes_to_panel_and_within_it_does_not() 
     person = PersonFactory.create()
     method = _ras()
     high = _answers(method, 3)
-    kwargs = dict(person=person, method=method, answers=high, service_group=None,
-                  worked_out_on=ON)
-    by_practitioner = services.work_out_ras_budget(by=practitioner, **kwargs)
-    by_manager = services.work_out_ras_budget(by=manager, **kwargs)
+    kwargs = {
+        "person": person,
+        "method": method,
+        "answers": high,
+        "service_group": None,
+        "worked_out_on": ON,
+    }
+    by_practitioner = services.work_out_ras_budget(by=practitioner, **kwargs)  # type: ignore[arg-type]
+    by_manager = services.work_out_ras_budget(by=manager, **kwargs)  # type: ignore[arg-type]
     assert Decimal("12000") < by_practitioner.amount <= Decimal("25000")
     assert by_practitioner.authority == IndicativeBudget.Authority.PANEL
     assert by_manager.authority == IndicativeBudget.Authority.WITHIN
@@ -117,7 +130,8 @@ def test_a_budget_over_the_setters_limit_goes_to_panel_and_within_it_does_not() 
 
 def test_a_later_limit_applies_from_its_date_only() -> None:
     DelegatedLimit.objects.create(
-        role=Role.PRACTITIONER, yearly_amount=Decimal("15000"),
+        role=Role.PRACTITIONER,
+        yearly_amount=Decimal("15000"),
         valid_from=datetime.date(2027, 1, 1),
     )
     assert selectors.delegated_limit(Role.PRACTITIONER, ON) == Decimal("12000.00")
@@ -131,9 +145,16 @@ def test_equivalence_budget_is_kept_with_its_lines() -> None:
     method = selectors.current_method("equivalence", ON)
     assert method is not None
     budget = services.work_out_equivalence_budget(
-        person=PersonFactory.create(), by=worker, method=method,
-        lines=[{"what": "PA", "hours_per_week": Decimal("10"),
-                "hourly_rate": Decimal("17.50")}],
+        person=PersonFactory.create(),
+        by=worker,
+        method=method,
+        lines=[
+            {
+                "what": "PA",
+                "hours_per_week": Decimal("10"),
+                "hourly_rate": Decimal("17.50"),
+            }
+        ],
         worked_out_on=ON,
     )
     assert budget.amount == Decimal("9100.00")

@@ -74,9 +74,7 @@ def test_equivalence_needs_hours_and_rate_or_a_weekly_cost(client, personas) -> 
     assert budget.authority == "panel"
 
 
-def test_the_person_page_explains_the_budget_and_offers_a_pdf(
-    client, personas
-) -> None:
+def test_the_person_page_explains_the_budget_and_offers_a_pdf(client, personas) -> None:
     client.force_login(personas.practitioner_a)
     budget = personas.person.indicative_budgets.get()
     kwargs = {"person_id": personas.person.public_id, "budget_id": budget.public_id}

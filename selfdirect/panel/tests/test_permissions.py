@@ -65,7 +65,10 @@ def test_a_panel_member_cannot_open_the_person_record(client, personas) -> None:
     conversation = person.conversations.get()
     url = reverse(
         "conversations:detail",
-        kwargs={"person_id": person.public_id, "conversation_id": conversation.public_id},
+        kwargs={
+            "person_id": person.public_id,
+            "conversation_id": conversation.public_id,
+        },
     )
     assert client.get(url).status_code == 403
 

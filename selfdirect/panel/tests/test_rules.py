@@ -2,6 +2,7 @@
 
 import datetime
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -38,7 +39,7 @@ def test_a_deferral_goes_back_to_be_resubmitted() -> None:
 
 
 def _problems(**overrides):  # type: ignore[no-untyped-def]
-    values = {
+    values: dict[str, Any] = {
         "outcome": "approved",
         "reasons": "Meets the outcomes",
         "conditions": "",
@@ -63,7 +64,10 @@ def test_an_approval_needs_an_amount_and_a_plain_approval_is_what_was_asked() ->
 def test_an_approval_with_changes_must_change_something() -> None:
     same = _problems(outcome="approved_with_changes")
     assert "conditions" in same
-    assert _problems(outcome="approved_with_changes", conditions="Review in 3 months") == {}
+    assert (
+        _problems(outcome="approved_with_changes", conditions="Review in 3 months")
+        == {}
+    )
     assert (
         _problems(outcome="approved_with_changes", approved_amount=Decimal("13000"))
         == {}
@@ -77,8 +81,13 @@ def test_deferrals_and_refusals_have_no_amount() -> None:
 
 def test_the_person_is_told_on_or_after_the_decision_and_how() -> None:
     decided = D(2026, 11, 12)
-    assert rules.telling_problems(told_on=decided, told_how="letter", decided_on=decided) == {}
-    assert set(rules.telling_problems(told_on=None, told_how="", decided_on=decided)) == {
+    assert (
+        rules.telling_problems(told_on=decided, told_how="letter", decided_on=decided)
+        == {}
+    )
+    assert set(
+        rules.telling_problems(told_on=None, told_how="", decided_on=decided)
+    ) == {
         "told_on",
         "told_how",
     }
@@ -90,8 +99,15 @@ def test_the_person_is_told_on_or_after_the_decision_and_how() -> None:
 
 def test_a_service_start_needs_an_approval_and_comes_after_it() -> None:
     decided = D(2026, 11, 12)
-    assert rules.service_start_problems(approved=True, started_on=decided, decided_on=decided) == {}
-    assert rules.service_start_problems(approved=False, started_on=decided, decided_on=decided)
+    assert (
+        rules.service_start_problems(
+            approved=True, started_on=decided, decided_on=decided
+        )
+        == {}
+    )
+    assert rules.service_start_problems(
+        approved=False, started_on=decided, decided_on=decided
+    )
     assert rules.service_start_problems(
         approved=True, started_on=D(2026, 11, 1), decided_on=decided
     )

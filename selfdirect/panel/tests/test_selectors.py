@@ -2,6 +2,7 @@
 
 import datetime
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -10,7 +11,10 @@ from selfdirect.accounts.tests.factories import TeamFactory
 from selfdirect.budgets.tests.factories import IndicativeBudgetFactory
 from selfdirect.panel import selectors
 from selfdirect.panel.models import PanelSubmission
-from selfdirect.panel.tests.factories import PanelDecisionFactory, PanelSubmissionFactory
+from selfdirect.panel.tests.factories import (
+    PanelDecisionFactory,
+    PanelSubmissionFactory,
+)
 from selfdirect.people.tests.factories import PersonFactory
 from selfdirect.plans.extensions import agreement_blockers_from_later_stages
 from selfdirect.plans.tests.factories import SupportFactory, SupportPlanFactory
@@ -23,12 +27,15 @@ def _waiting(personas, n: int = 3) -> None:  # type: ignore[no-untyped-def]
         person = PersonFactory.create(team=personas.team_a)
         budget = IndicativeBudgetFactory.create(person=person, level=3)
         PanelSubmissionFactory.create(
-            indicative_budget=budget, team=personas.team_a,
+            indicative_budget=budget,
+            team=personas.team_a,
             submitted_on=D(2026, 10, 1 + i),
         )
         deferred = PanelSubmissionFactory.create(
             indicative_budget=IndicativeBudgetFactory.create(person=person),
-            team=personas.team_a, state="deferred", outcome="deferred",
+            team=personas.team_a,
+            state="deferred",
+            outcome="deferred",
             decided_on=D(2026, 10, 20),
         )
         PanelDecisionFactory.create(
@@ -38,20 +45,27 @@ def _waiting(personas, n: int = 3) -> None:  # type: ignore[no-untyped-def]
 
 def test_the_waiting_list_has_each_kind_of_wait_longest_first(personas) -> None:
     _waiting(personas)
-    rows = list(selectors.waiting_list(PanelSubmission.objects.all()))
+    rows: list[Any] = list(selectors.waiting_list(PanelSubmission.objects.all()))
     states = {r.state for r in rows}
     assert states == {"submitted", "deferred", "decided"}
     assert [r.waiting_since for r in rows] == sorted(r.waiting_since for r in rows)
-    awaiting = list(
+    awaiting: list[Any] = list(
         selectors.waiting_list(PanelSubmission.objects.all(), category="awaiting")
     )
-    assert [r.waiting_since for r in awaiting] == [D(2026, 10, 1), D(2026, 10, 2), D(2026, 10, 3)]
+    assert [r.waiting_since for r in awaiting] == [
+        D(2026, 10, 1),
+        D(2026, 10, 2),
+        D(2026, 10, 3),
+    ]
 
 
 def test_counts_come_from_one_query(personas, django_assert_num_queries) -> None:
     _waiting(personas)
     with django_assert_num_queries(1):
-        counts = {c.category: c for c in selectors.waiting_counts(PanelSubmission.objects.all())}
+        counts = {
+            c.category: c
+            for c in selectors.waiting_counts(PanelSubmission.objects.all())
+        }
     assert counts["awaiting"].count == 3
     assert counts["deferred"].count == 3
     assert counts["not_started"].count == 1
@@ -102,9 +116,12 @@ def test_lists_are_scoped_to_the_team_for_managers(client, personas) -> None:
     client.force_login(personas.panel_member)
     assert b"MacLeod" in client.get(reverse("panel:submissions")).content
     meeting = personas.person.panel_submissions.get().meeting
-    assert b"MacLeod" in client.get(
-        reverse("panel:meeting", kwargs={"meeting_id": meeting.public_id})
-    ).content
+    assert (
+        b"MacLeod"
+        in client.get(
+            reverse("panel:meeting", kwargs={"meeting_id": meeting.public_id})
+        ).content
+    )
 
 
 def test_the_submissions_list_uses_few_queries(
@@ -143,14 +160,21 @@ def test_an_approval_of_less_than_the_cost_still_blocks_and_enough_clears(
     personas, plan_over_limit
 ) -> None:
     submission = PanelSubmissionFactory.create(
-        indicative_budget=plan_over_limit.budget, support_plan=plan_over_limit,
-        state="decided", outcome="approved_with_changes",
+        indicative_budget=plan_over_limit.budget,
+        support_plan=plan_over_limit,
+        state="decided",
+        outcome="approved_with_changes",
     )
     decision = PanelDecisionFactory.create(
-        submission=submission, outcome="approved_with_changes",
-        approved_amount=Decimal("17000.00"), conditions="Less overnight support",
+        submission=submission,
+        outcome="approved_with_changes",
+        approved_amount=Decimal("17000.00"),
+        conditions="Less overnight support",
     )
-    assert any("less than this plan's cost" in p for p in agreement_blockers_from_later_stages(plan_over_limit))
+    assert any(
+        "less than this plan's cost" in p
+        for p in agreement_blockers_from_later_stages(plan_over_limit)
+    )
     decision.approved_amount = Decimal("18000.00")
     decision.save()
     assert selectors.plan_agreement_blocker(plan_over_limit) is None
@@ -161,8 +185,10 @@ def test_a_plan_within_the_limit_needs_no_panel(personas) -> None:
         person=personas.person, recorded_by=personas.practitioner_a, level=0
     )
     plan = SupportPlanFactory.create(
-        person=personas.person, conversation=personas.person.conversations.get(),
-        budget=budget, recorded_by=personas.practitioner_a,
+        person=personas.person,
+        conversation=personas.person.conversations.get(),
+        budget=budget,
+        recorded_by=personas.practitioner_a,
     )
     SupportFactory.create(plan=plan, yearly_cost=Decimal("3000.00"))
     assert selectors.plan_agreement_blocker(plan) is None

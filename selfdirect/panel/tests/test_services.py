@@ -31,7 +31,10 @@ def _submit(personas) -> PanelSubmission:  # type: ignore[no-untyped-def]
     )
 
 
-def _meeting(personas, on=D(2026, 11, 5)):  # type: ignore[no-untyped-def]
+FIRST_MEETING = D(2026, 11, 5)
+
+
+def _meeting(personas, on=FIRST_MEETING):  # type: ignore[no-untyped-def]
     return services.schedule_meeting(by=personas.panel_member, meets_on=on, place="")
 
 
