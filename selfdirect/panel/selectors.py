@@ -259,3 +259,17 @@ def agenda(user: User, meeting: PanelMeeting) -> list[PanelSubmission]:
         .select_related("person", "team")
         .order_by("id")[:AGENDA_LIMIT]
     )
+
+
+def delivery_start(submission: PanelSubmission) -> datetime.date | None:
+    """The first delivery record (direct payment, individual service fund or
+    arranged service) for the person starting on or after an approval."""
+    if not submission.approved or submission.decided_on is None:
+        return None
+    starts = [
+        model.objects.filter(
+            person_id=submission.person_id, starts_on__gte=submission.decided_on
+        ).aggregate(first=Min("starts_on"))["first"]
+        for model in _delivery_models()
+    ]
+    return min((s for s in starts if s), default=None)

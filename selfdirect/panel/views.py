@@ -112,6 +112,7 @@ def person_submission(
         "person": submission.person,
         "decisions": list(submission.decisions.select_related("decided_by")),
         "plan": selectors.plan_summary(submission),
+        "delivery_start": selectors.delivery_start(submission),
         "can_change": user.can(Capability.CHANGE_PEOPLE),
     }
     return render(request, "panel/person_submission.html", context)
@@ -285,6 +286,7 @@ def submission_detail(request: HttpRequest, submission_id: str) -> HttpResponse:
         "person": submission.person,
         "budget": submission.indicative_budget,
         "plan": selectors.plan_summary(submission),
+        "delivery_start": selectors.delivery_start(submission),
         "decisions": list(submission.decisions.select_related("decided_by")),
         "can_decide": user.can(Capability.DECIDE_PANEL),
     }

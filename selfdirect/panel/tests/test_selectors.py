@@ -192,3 +192,33 @@ def test_a_plan_within_the_limit_needs_no_panel(personas) -> None:
     )
     SupportFactory.create(plan=plan, yearly_cost=Decimal("3000.00"))
     assert selectors.plan_agreement_blocker(plan) is None
+
+
+def test_a_delivery_record_starting_after_the_approval_ends_the_wait(personas) -> None:
+    from selfdirect.delivery.tests.factories import FundFactory
+
+    everyone = PanelSubmission.objects.all()
+    assert selectors.waiting_list(everyone, category="not_started").exists()
+    FundFactory.create(person=personas.person, starts_on=D(2026, 11, 1))
+    assert selectors.waiting_list(everyone, category="not_started").exists()
+    FundFactory.create(person=personas.person, starts_on=D(2026, 11, 20))
+    assert not selectors.waiting_list(everyone, category="not_started").exists()
+
+
+def test_the_first_delivery_start_after_approval_is_shown(client, personas) -> None:
+    from selfdirect.delivery.tests.factories import FundFactory
+
+    submission = personas.person.panel_submissions.get()
+    FundFactory.create(person=personas.person, starts_on=D(2026, 11, 25))
+    assert selectors.delivery_start(submission) == D(2026, 11, 25)
+    client.force_login(personas.practitioner_a)
+    page = client.get(
+        reverse(
+            "panel:person_submission",
+            kwargs={
+                "person_id": personas.person.public_id,
+                "submission_id": submission.public_id,
+            },
+        )
+    )
+    assert b"delivery record starts 25 November 2026" in page.content
