@@ -107,3 +107,16 @@ def _row(values: dict[str, Any], label: str) -> ReportRow:
             for k in ("signposted", "followed_up", "used", "need_met", *WINDOWS)
         },
     )
+
+
+def formal_assessment_after(person_id: int, day: datetime.date) -> datetime.date | None:
+    """The date of the person's first formal assessment (a conversations record)
+    after `day` (a first contact's date), or None: the same rule the report counts."""
+    from selfdirect.conversations.models import Conversation
+
+    return (  # type: ignore[no-any-return]
+        Conversation.objects.filter(person_id=person_id, conversation_date__gt=day)
+        .order_by("conversation_date")
+        .values_list("conversation_date", flat=True)
+        .first()
+    )

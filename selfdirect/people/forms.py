@@ -344,12 +344,12 @@ class FirstContactForm(Form):
                 )
             if not data.get("follow_up_due"):
                 self.add_error(
-                    "follow_up_due", "Enter when to follow up the signposting"
+                    "follow_up_due", _("Enter when to follow up the signposting")
                 )
         due, when = data.get("follow_up_due"), data.get("contact_date")
         if due and when and due < when:
             self.add_error(
-                "follow_up_due", "The follow-up must be after the date of contact"
+                "follow_up_due", _("The follow-up must be after the date of contact")
             )
         return data
 

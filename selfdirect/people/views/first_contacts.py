@@ -1,3 +1,5 @@
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -10,9 +12,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 from selfdirect.accounts.roles import Capability
 from selfdirect.core.concurrency import EditConflict
 from selfdirect.core.forms import bind
+from selfdirect.directory import report
 
 from .. import selectors, services
 from ..forms import FirstContactForm, FollowUpForm
+from ..models import FirstContact
 from ..permissions import access_first_contact, access_person, require
 from .common import actor, page, rebind_for_conflict
 
@@ -62,6 +66,7 @@ def first_contact_detail(
         "person": contact.person,
         "signpostings": list(contact.signpostings.all()),
         "can_follow_up": user.can(Capability.RECORD_CONTACT),
+        "assessed_on": _assessed_on(contact),
     }
     return render(request, "people/first_contact_detail.html", context)
 
@@ -107,8 +112,17 @@ def record_follow_up(
         "contact": contact,
         "person": contact.person,
         "conflict": conflict,
+        "signpostings": signpostings,
+        "assessed_on": _assessed_on(contact),
     }
     return render(request, "people/follow_up_form.html", context)
+
+
+def _assessed_on(contact: FirstContact) -> datetime.date | None:
+    """When the person later had a formal assessment, if they did (signposted only)."""
+    if not contact.follow_up_due:
+        return None
+    return report.formal_assessment_after(contact.person_id, contact.contact_date)
 
 
 @require_GET

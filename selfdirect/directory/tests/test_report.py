@@ -1,0 +1,137 @@
+import csv
+import datetime
+import io
+
+import pytest
+from django.urls import reverse
+
+from selfdirect.accounts.roles import Role
+from selfdirect.accounts.tests.factories import UserFactory
+from selfdirect.conversations.tests.factories import ConversationFactory
+from selfdirect.directory import report
+from selfdirect.directory.models import Attribute
+from selfdirect.directory.tests.factories import ServiceFactory, TaxonomyTermFactory
+from selfdirect.people.models import Signposting
+from selfdirect.people.tests.factories import FirstContactFactory, PersonFactory
+
+DAY = datetime.date(2026, 1, 10)
+
+
+def _signpost(person, service, *, on=DAY, followed=False, used=None, met=None):
+    contact = FirstContactFactory(
+        person=person,
+        contact_date=on,
+        follow_up_due=on + datetime.timedelta(days=14),
+        followed_up_on=on + datetime.timedelta(days=15) if followed else None,
+    )
+    return Signposting.objects.create(
+        first_contact=contact,
+        service=service,
+        support_name=service.name,
+        used_it=used,
+        need_met=met,
+    )
+
+
+def _assessed(person, days):
+    ConversationFactory(
+        person=person, conversation_date=DAY + datetime.timedelta(days=days)
+    )
+
+
+@pytest.fixture
+def signposted(db):
+    company, food = (
+        TaxonomyTermFactory(name="Company"),
+        TaxonomyTermFactory(name="Food"),
+    )
+    club, walk = ServiceFactory(name="Lunch club"), ServiceFactory(name="Walks")
+    Attribute.objects.create(service=club, taxonomy_term=company)
+    Attribute.objects.create(service=club, taxonomy_term=food)
+    Attribute.objects.create(service=walk, taxonomy_term=company)
+    ann, bob, cat = PersonFactory(), PersonFactory(), PersonFactory()
+    _signpost(ann, club, followed=True, used=True, met=True)
+    _signpost(ann, club, on=DAY + datetime.timedelta(days=1))  # same person again
+    _signpost(bob, club, followed=True, used=True, met=False)
+    _signpost(cat, walk, followed=True, used=False, met=False)
+    _assessed(ann, 60)  # within 3 months
+    _assessed(bob, 150)  # within 6
+    _assessed(cat, -5)  # before the contact: not "went on to"
+    _assessed(cat, 300)  # within 12
+    ServiceFactory(name="Never signposted")
+    return club, walk
+
+
+def _as_dict(rows):
+    return {r.label: r for r in rows}
+
+
+def test_counts_distinct_people_follow_ups_needs_met_and_later_assessments(
+    signposted,
+) -> None:
+    rows = _as_dict(report.by_service())
+    club = rows["Lunch club"]
+    assert (club.signposted, club.followed_up, club.used, club.need_met) == (2, 2, 2, 1)
+    assert (club.within_3, club.within_6, club.within_12) == (1, 2, 2)
+    walks = rows["Walks"]
+    assert (walks.signposted, walks.followed_up, walks.used, walks.need_met) == (
+        1,
+        1,
+        0,
+        0,
+    )
+    assert (walks.within_3, walks.within_6, walks.within_12) == (0, 0, 1)
+    assert "Never signposted" not in rows
+    terms = _as_dict(report.by_term())
+    assert terms["Company"].signposted == 3 and terms["Company"].within_12 == 3
+    assert terms["Food"].signposted == 2 and terms["Food"].need_met == 1
+
+
+def test_the_date_range_limits_the_contacts_counted(signposted) -> None:
+    rows = _as_dict(report.by_service(start=DAY + datetime.timedelta(days=1)))
+    assert rows["Lunch club"].signposted == 1  # only Ann's second contact
+    assert "Walks" not in rows
+
+
+def test_formal_assessment_after_a_contact_is_the_first_later_conversation(
+    signposted,
+) -> None:
+    cat = Signposting.objects.get(service__name="Walks").first_contact.person
+    assert report.formal_assessment_after(cat.pk, DAY) == DAY + datetime.timedelta(
+        days=300
+    )
+    assert report.formal_assessment_after(cat.pk, DAY + datetime.timedelta(400)) is None
+
+
+def test_the_report_page_has_a_chart_and_tables_in_few_queries(
+    client, signposted, django_assert_max_num_queries
+) -> None:
+    client.force_login(UserFactory(role=Role.QUALITY_LEAD))
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("directory:report"))
+    text = response.content.decode()
+    assert "<svg" in text and "<table" in text and "Lunch club" in text
+
+
+def test_the_report_downloads_as_csv(client, signposted) -> None:
+    client.force_login(UserFactory(role=Role.QUALITY_LEAD))
+    response = client.get(reverse("directory:report"), {"download": "csv"})
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0][:3] == ["group", "name", "people signposted"]
+    assert ["service", "Lunch club", "2", "2", "2", "1", "1", "2", "2"] in rows
+    assert ["need", "Company", "3", "3", "2", "1", "1", "2", "3"] in rows
+
+
+def test_bad_dates_are_refused_clearly(client, signposted) -> None:
+    client.force_login(UserFactory(role=Role.QUALITY_LEAD))
+    response = client.get(
+        reverse("directory:report"), {"start": "1/2/2026", "end": "1/1/2026"}
+    )
+    assert "The end date must be after the start date" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_practitioners_do_not_see_the_report(client) -> None:
+    client.force_login(UserFactory(role=Role.PRACTITIONER))
+    assert client.get(reverse("directory:report")).status_code == 403
