@@ -68,6 +68,18 @@ class AccessiblePage:
         self.checked.append(self.page.url)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The live server needs real transactions, which empty the database after
+    each test; serialized rollback puts back what the migrations loaded (budget
+    methods, outcome domains, service groups...) for the next one."""
+    here = Path(__file__).parent
+    for item in items:
+        if Path(str(item.fspath)).parent == here:
+            item.add_marker(
+                pytest.mark.django_db(transaction=True, serialized_rollback=True)
+            )
+
+
 @pytest.fixture
 def ui(browser: Browser, live_server) -> Iterator[AccessiblePage]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
