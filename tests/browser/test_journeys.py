@@ -51,7 +51,7 @@ def test_a_practitioner_finds_a_person_and_records_a_first_contact(
     page.get_by_label("If not, why not?").fill(
         "Her daughter asked to talk about options at the visit"
     )
-    page.get_by_label("Community supports the person was signposted to").fill(
+    page.get_by_label("Other community supports, not in the directory").fill(
         "Dalmuir befriending service"
     )
     page.get_by_label("When to check how it went").fill("05/12/2026")
