@@ -85,9 +85,12 @@ def _benchmark(args: argparse.Namespace) -> None:
     client = Client()
     client.force_login(user)
     need = m.TaxonomyTerm.objects.get(code="company").pk
-    print(f"{m.Service.objects.count()} services")
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"{m.Service.objects.count()} services; load average {load}")
     for label, query in SEARCHES.items():
         url = "/directory/?" + query.format(need=need)
+        for _ in range(3):  # warm up: templates compiled, plans cached
+            client.get(url)
         timings = []
         for _ in range(args.repeat):
             started = time.perf_counter()
