@@ -127,3 +127,87 @@ class ReportForm(Form):
 
 
 __all__ = ["CheckedForm", "LongText", "ReportForm", "SearchForm", "ServiceForm"]
+
+
+DAYS = [
+    ("MO", _("Monday")),
+    ("TU", _("Tuesday")),
+    ("WE", _("Wednesday")),
+    ("TH", _("Thursday")),
+    ("FR", _("Friday")),
+    ("SA", _("Saturday")),
+    ("SU", _("Sunday")),
+]
+
+
+class PlaceForm(Form):
+    """Where a service is offered, and its weekly opening times there."""
+
+    version = VersionField()
+    name = forms.CharField(
+        label=_("Name of the place"),
+        max_length=200,
+        help_text=_("For example, Dalmuir Community Centre"),
+    )
+    address_1 = forms.CharField(label=_("Street address"), max_length=200)
+    city = forms.CharField(label=_("Town"), max_length=100)
+    postcode = forms.CharField(
+        label=_("Postcode"), max_length=10, help_text=_("For example, G81 4AB")
+    )
+    transportation = forms.CharField(
+        label=_("How to get there"),
+        required=False,
+        max_length=500,
+        help_text=_("For example, Bus 60 stops outside"),
+    )
+    accessibility = forms.CharField(
+        label=_("Access"),
+        required=False,
+        max_length=500,
+        help_text=_("For example, Step-free access and a hearing loop"),
+    )
+    days = forms.MultipleChoiceField(
+        label=_("Days it is open"),
+        choices=DAYS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    opens_at = forms.TimeField(
+        label=_("Opens at"), required=False, help_text=_("For example, 10:00")
+    )
+    closes_at = forms.TimeField(
+        label=_("Closes at"), required=False, help_text=_("For example, 14:30")
+    )
+    times_note = forms.CharField(
+        label=_("Opening times in words"),
+        required=False,
+        max_length=200,
+        help_text=_("For example, Tuesdays and Thursdays, 10am to 2:30pm"),
+    )
+
+    def clean_postcode(self) -> str:
+        postcode = normalise_postcode(self.cleaned_data.get("postcode", ""))
+        if not postcode:
+            raise forms.ValidationError(_("Enter a full postcode, like G81 4AB"))
+        return postcode
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        days, opens, closes = (
+            data.get("days"),
+            data.get("opens_at"),
+            data.get("closes_at"),
+        )
+        if days or opens or closes:
+            if not days:
+                self.add_error("days", _("Choose the days it is open"))
+            if not opens:
+                self.add_error("opens_at", _("Enter when it opens"))
+            if not closes:
+                self.add_error("closes_at", _("Enter when it closes"))
+            if opens and closes and closes <= opens:
+                self.add_error("closes_at", _("It must close after it opens"))
+        return data
+
+
+__all__ += ["PlaceForm"]

@@ -293,5 +293,36 @@ def stale_services(
     )
 
 
+def postcode_known(postcode: str) -> bool:
+    return Postcode.objects.filter(postcode=normalise_postcode(postcode)).exists()
+
+
 def postcode_table_loaded() -> bool:
     return Postcode.objects.exists()
+
+
+def place_initial(service: Service, place: ServiceAtLocation | None) -> dict[str, Any]:
+    """What the place form starts with: the place as it is now (or blank)."""
+    initial: dict[str, Any] = {"version": service.version}
+    if place is None:
+        return initial
+    location = place.location
+    address = location.addresses.first()
+    access = location.accessibility.first()
+    schedule = place.schedules.first()
+    initial.update(
+        name=location.name,
+        transportation=location.transportation,
+        address_1=address.address_1 if address else "",
+        city=address.city if address else "",
+        postcode=address.postal_code if address else "",
+        accessibility=access.description if access else "",
+    )
+    if schedule is not None:
+        initial.update(
+            days=[d for d in schedule.byday.split(",") if d],
+            opens_at=schedule.opens_at,
+            closes_at=schedule.closes_at,
+            times_note=schedule.description,
+        )
+    return initial

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import models, transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from selfdirect.accounts.models import User
@@ -23,7 +24,9 @@ from .models import (
     Contact,
     CostOption,
     Language,
+    Location,
     Phone,
+    Postcode,
     Schedule,
     Service,
     ServiceAtLocation,
@@ -35,6 +38,7 @@ ACTIONS = {
     "directory.service_added": _("Added a directory service"),
     "directory.service_changed": _("Changed a directory service"),
     "directory.service_checked": _("Checked a directory service is up to date"),
+    "directory.place_saved": _("Saved where a directory service is offered"),
 }
 
 # Parents before children, so foreign keys resolve as rows are written.
@@ -253,3 +257,86 @@ def mark_service_checked(
         service=str(service.pk),
     )
     return service
+
+
+@transaction.atomic
+def save_place(
+    *,
+    service: Service,
+    by: User,
+    version: int,
+    place: ServiceAtLocation | None,
+    details: dict[str, Any],
+) -> ServiceAtLocation:
+    """Add or change where a service is offered (location, address, access, weekly
+    opening times), refusing if anyone changed the service since `version`: the
+    service is the unit curators check, so every change to its places bumps it."""
+    service.last_modified = timezone.now()
+    service._history_user = by  # type: ignore[attr-defined]
+    save_versioned(service, expected_version=version, fields=["last_modified"])
+    location = place.location if place else Location(location_type="physical")
+    location.name = details["name"]
+    location.transportation = details["transportation"]
+    found = Postcode.objects.filter(postcode=details["postcode"]).first()
+    location.latitude = found.latitude if found else None
+    location.longitude = found.longitude if found else None
+    _save_as(location, by)
+    if place is None:
+        place = ServiceAtLocation(service=service, location=location)
+        _save_as(place, by)
+    address = location.addresses.first() or Address(location=location, country="GB")
+    address.address_1, address.city = details["address_1"], details["city"]
+    address.postal_code = details["postcode"]
+    address.address_type = address.address_type or "physical"
+    _save_as(address, by)
+    _replace_one(
+        location.accessibility.all(),
+        Accessibility(location=location, description=details["accessibility"])
+        if details["accessibility"]
+        else None,
+        by,
+    )
+    days = [d for d in rules.WEEKDAYS if d in details["days"]]
+    _replace_one(
+        place.schedules.all(),
+        Schedule(
+            service_at_location=place,
+            freq=Schedule.Freq.WEEKLY,
+            byday=",".join(days),
+            opens_at=details["opens_at"],
+            closes_at=details["closes_at"],
+            description=details["times_note"],
+        )
+        if days
+        else None,
+        by,
+    )
+    record_event(
+        actor=by,
+        action="directory.place_saved",
+        person_id=None,
+        service=str(service.pk),
+        place=str(place.pk),
+    )
+    return place
+
+
+def _save_as(row: models.Model, by: User) -> None:
+    row._history_user = by  # type: ignore[attr-defined]
+    row.save()
+
+
+def _replace_one(existing: Any, wanted: models.Model | None, by: User) -> None:
+    """Keep one row (changed in place, so its history continues) or none."""
+    rows = list(existing)
+    if wanted is not None and rows:
+        keep = rows.pop(0)
+        for model_field in type(wanted)._meta.concrete_fields:
+            if not model_field.primary_key:
+                setattr(keep, model_field.attname, getattr(wanted, model_field.attname))
+        _save_as(keep, by)
+    elif wanted is not None:
+        _save_as(wanted, by)
+    for row in rows:
+        row._history_user = by  # type: ignore[attr-defined]
+        row.delete()

@@ -18,6 +18,16 @@ urlpatterns = [
         views.mark_checked,
         name="mark_checked",
     ),
+    path(
+        "directory/services/<uuid:service_id>/places/new",
+        views.place_form,
+        name="add_place",
+    ),
+    path(
+        "directory/services/<uuid:service_id>/places/<uuid:place_id>/edit",
+        views.place_form,
+        name="edit_place",
+    ),
     path("directory/to-check/", views.stale, name="stale"),
     path("directory/signposting-report/", views.effectiveness, name="report"),
 ]

@@ -17,8 +17,8 @@ from selfdirect.people.permissions import require
 from selfdirect.people.views.common import actor
 
 from . import report, selectors, services
-from .forms import CheckedForm, ReportForm, SearchForm, ServiceForm
-from .models import Service
+from .forms import CheckedForm, PlaceForm, ReportForm, SearchForm, ServiceForm
+from .models import Service, ServiceAtLocation
 
 
 @require_GET
@@ -103,6 +103,50 @@ def service_form(request: HttpRequest, service_id: str | None = None) -> HttpRes
             "conflict": conflict,
         },
     )
+
+
+@require_http_methods(["GET", "POST"])
+def place_form(
+    request: HttpRequest, service_id: str, place_id: str | None = None
+) -> HttpResponse:
+    user = actor(request)
+    require(user, Capability.CURATE_DIRECTORY)
+    service = get_object_or_404(Service, pk=service_id)
+    place = (
+        get_object_or_404(
+            ServiceAtLocation.objects.select_related("location"),
+            pk=place_id,
+            service=service,
+        )
+        if place_id
+        else None
+    )
+    form = bind(request, PlaceForm, initial=selectors.place_initial(service, place))
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_place(
+                service=service,
+                by=user,
+                version=form.cleaned_data["version"],
+                place=place,
+                details=form.cleaned_data,
+            )
+        except EditConflict as error:
+            conflict = error
+        else:
+            if not selectors.postcode_known(form.cleaned_data["postcode"]):
+                messages.warning(
+                    request,
+                    _(
+                        "That postcode is not in the postcode table, so this place "
+                        "will not be found by distance until the table has it."
+                    ),
+                )
+            messages.success(request, _("Place and opening times saved."))
+            return redirect("directory:service", service_id=service.pk)
+    context = {"form": form, "service": service, "place": place, "conflict": conflict}
+    return render(request, "directory/place_form.html", context)
 
 
 @require_POST

@@ -15,8 +15,8 @@ from selfdirect.directory.models import (
 )
 from selfdirect.directory.selectors import (
     SearchFilters,
-    locate,
     localities,
+    locate,
     normalise_postcode,
     outward_code,
     search_services,

@@ -10,6 +10,8 @@ NOT_PERSONAL = {
     "directory:add_service": "a blank form for a community service",
     "directory:edit_service": "a community service's details",
     "directory:mark_checked": "marks a community service as checked (POST only)",
+    "directory:add_place": "a blank form for where a community service is offered",
+    "directory:edit_place": "where a community service is offered and when",
     "directory:stale": "community services due a check",
     "directory:report": "aggregate counts of people per service, no one identified",
     "api-v1:list_directory_services": "HSDS list of community services",
