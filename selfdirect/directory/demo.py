@@ -363,8 +363,9 @@ def seed_directory(*, seed: int, today: datetime.date, now: Any) -> Counter[str]
     for name, org, terms, text, byday, opens, closes, cost, town in SINGLES:
         built.service(name, org, terms, text, byday, opens, closes, cost, town)
     for model, objs in built.tables():
-        model._default_manager.bulk_create(objs)
-        ids = [model._meta.pk.get_db_prep_value(o.pk, connection) for o in objs]  # type: ignore[union-attr]
+        model._default_manager.bulk_create(objs)  # type: ignore[attr-defined]
+        meta = model._meta  # type: ignore[attr-defined]
+        ids = [meta.pk.get_db_prep_value(o.pk, connection) for o in objs]
         rows["history rows"] += copy_to_history(model, ids, now)
     rows["directory services"] = len(built.objs[m.Service])
     rows["postcodes"] = sum(len(p) for p in postcodes.values())

@@ -46,12 +46,10 @@ class SearchForm(Form):
 
     def __init__(self, *args: Any, terms: Any, towns: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["need"].choices = [("", _("Any need"))] + [
-            (str(t.pk), t.name) for t in terms
-        ]
-        self.fields["locality"].choices = [("", _("Any town"))] + [
-            (t, t) for t in towns
-        ]
+        need: Any = self.fields["need"]
+        need.choices = [("", _("Any need"))] + [(str(t.pk), t.name) for t in terms]
+        town: Any = self.fields["locality"]
+        town.choices = [("", _("Any town"))] + [(t, t) for t in towns]
 
     def clean_postcode(self) -> str:
         text = self.cleaned_data.get("postcode", "")

@@ -134,10 +134,9 @@ def _drop_unknown_links(rows: Rows) -> None:
             }
             if not wanted or target_table is None:
                 continue
+            manager = target._default_manager  # type: ignore[union-attr]
             known = set(rows.tables.get(target_table, {})) | set(
-                target._default_manager.filter(pk__in=wanted).values_list(
-                    "pk", flat=True
-                )  # type: ignore[union-attr]
+                manager.filter(pk__in=wanted).values_list("pk", flat=True)
             )
             for values in table_rows.values():
                 if values.get(model_field.attname) not in known:

@@ -22,14 +22,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def directory(db):
     Postcode.objects.create(postcode="G81 1AA", latitude=55.9, longitude=-4.4)
-    company = TaxonomyTermFactory(name="Company and friendship")
-    near = ServiceFactory(
+    company = TaxonomyTermFactory.create(name="Company and friendship")
+    near = ServiceFactory.create(
         name="Dalmuir lunch club",
         description="Soup, a main course and good company",
         fees_description="£3.50 a meal",
     )
     place(near, latitude=55.91, longitude=-4.4, postcode="G81 4AB")
-    far = ServiceFactory(name="Balloch walking group")
+    far = ServiceFactory.create(name="Balloch walking group")
     place(far, latitude=56.0, longitude=-4.58, postcode="G83 8AA")
     for service in (near, far):
         Attribute.objects.create(service=service, taxonomy_term=company)

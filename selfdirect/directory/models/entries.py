@@ -1,6 +1,7 @@
 """HSDS 3.0 tables. Every field named as in the standard unless marked local."""
 
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -9,8 +10,10 @@ from simple_history.models import HistoricalRecords
 
 from selfdirect.core.models import VersionedModel
 
+StrOrPromise = Any  # str or a lazy translation (django-stubs' _StrPromise)
 
-def _text(label: str) -> models.TextField:  # type: ignore[type-arg]
+
+def _text(label: StrOrPromise) -> models.TextField:  # type: ignore[type-arg]
     return models.TextField(label, blank=True, default="")
 
 

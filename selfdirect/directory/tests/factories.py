@@ -7,7 +7,7 @@ import factory
 from selfdirect.directory import models as m
 
 
-class OrganizationFactory(factory.django.DjangoModelFactory):
+class OrganizationFactory(factory.django.DjangoModelFactory[m.Organization]):
     class Meta:
         model = m.Organization
 
@@ -15,7 +15,7 @@ class OrganizationFactory(factory.django.DjangoModelFactory):
     description = "A community organisation."
 
 
-class ServiceFactory(factory.django.DjangoModelFactory):
+class ServiceFactory(factory.django.DjangoModelFactory[m.Service]):
     class Meta:
         model = m.Service
 
@@ -25,7 +25,7 @@ class ServiceFactory(factory.django.DjangoModelFactory):
     last_checked_on = datetime.date(2026, 10, 1)
 
 
-class TaxonomyTermFactory(factory.django.DjangoModelFactory):
+class TaxonomyTermFactory(factory.django.DjangoModelFactory[m.TaxonomyTerm]):
     class Meta:
         model = m.TaxonomyTerm
 
@@ -76,7 +76,7 @@ def full_service(name: str = "Lunch club", **kwargs: object) -> m.Service:
         taxonomy="Clydeview needs",
         taxonomy_detail=taxonomy,
     )
-    service = ServiceFactory(
+    service = ServiceFactory.create(
         name=name,
         fees_description="Free",
         eligibility_description="Over 60s",

@@ -18,7 +18,7 @@ from selfdirect.directory.tests.factories import (
 
 @pytest.fixture
 def curator(db):
-    return UserFactory(role=Role.TEAM_MANAGER)
+    return UserFactory.create(role=Role.TEAM_MANAGER)
 
 
 def test_stale_before_is_the_same_day_months_earlier(settings) -> None:
@@ -37,11 +37,11 @@ def test_stale_list_has_unchecked_and_old_active_entries_oldest_first(
     client, curator, django_assert_max_num_queries
 ) -> None:
     today = datetime.date(2026, 11, 24)
-    ServiceFactory(name="Recent", last_checked_on=datetime.date(2026, 6, 1))
-    ServiceFactory(name="Old", last_checked_on=datetime.date(2025, 1, 1))
-    ServiceFactory(name="Older", last_checked_on=datetime.date(2024, 1, 1))
-    ServiceFactory(name="Never", last_checked_on=None)
-    ServiceFactory(name="Closed", last_checked_on=None, status="defunct")
+    ServiceFactory.create(name="Recent", last_checked_on=datetime.date(2026, 6, 1))
+    ServiceFactory.create(name="Old", last_checked_on=datetime.date(2025, 1, 1))
+    ServiceFactory.create(name="Older", last_checked_on=datetime.date(2024, 1, 1))
+    ServiceFactory.create(name="Never", last_checked_on=None)
+    ServiceFactory.create(name="Closed", last_checked_on=None, status="defunct")
     names = [s.name for s in stale_services(today, 12)]
     assert names == ["Never", "Older", "Old"]
     client.force_login(curator)
@@ -52,7 +52,7 @@ def test_stale_list_has_unchecked_and_old_active_entries_oldest_first(
 
 @pytest.mark.django_db
 def test_a_curator_adds_a_service_with_its_needs_and_owns_it(client, curator) -> None:
-    org, term = OrganizationFactory(), TaxonomyTermFactory(name="Company")
+    org, term = OrganizationFactory.create(), TaxonomyTermFactory.create(name="Company")
     client.force_login(curator)
     response = client.post(
         reverse("directory:add_service"),
@@ -73,7 +73,7 @@ def test_a_curator_adds_a_service_with_its_needs_and_owns_it(client, curator) ->
 
 @pytest.mark.django_db
 def test_bad_input_changes_nothing(client, curator) -> None:
-    service = ServiceFactory(name="Walking group")
+    service = ServiceFactory.create(name="Walking group")
     client.force_login(curator)
     response = client.post(
         reverse("directory:edit_service", args=[service.pk]),
@@ -87,7 +87,7 @@ def test_bad_input_changes_nothing(client, curator) -> None:
 
 @pytest.mark.django_db
 def test_two_curators_editing_at_once_never_overwrite_silently(client, curator) -> None:
-    service = ServiceFactory(name="Walking group")
+    service = ServiceFactory.create(name="Walking group")
     data = {
         "name": "Walking group (Saturdays)",
         "organization": service.organization_id,
@@ -109,7 +109,7 @@ def test_two_curators_editing_at_once_never_overwrite_silently(client, curator) 
 
 @pytest.mark.django_db
 def test_mark_checked_sets_today_and_refuses_a_stale_version(client, curator) -> None:
-    service = ServiceFactory(last_checked_on=datetime.date(2024, 1, 1))
+    service = ServiceFactory.create(last_checked_on=datetime.date(2024, 1, 1))
     client.force_login(curator)
     url = reverse("directory:mark_checked", args=[service.pk])
     client.post(url, {"version": 1})
@@ -125,14 +125,14 @@ def test_mark_checked_sets_today_and_refuses_a_stale_version(client, curator) ->
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", ["add_service", "stale"])
 def test_practitioners_may_not_curate(client, name) -> None:
-    client.force_login(UserFactory(role=Role.PRACTITIONER))
+    client.force_login(UserFactory.create(role=Role.PRACTITIONER))
     assert client.get(reverse(f"directory:{name}")).status_code == 403
 
 
 @pytest.mark.django_db
 def test_practitioners_may_not_change_or_check_an_entry(client) -> None:
-    service = ServiceFactory()
-    client.force_login(UserFactory(role=Role.PRACTITIONER))
+    service = ServiceFactory.create()
+    client.force_login(UserFactory.create(role=Role.PRACTITIONER))
     edit = reverse("directory:edit_service", args=[service.pk])
     checked = reverse("directory:mark_checked", args=[service.pk])
     assert client.get(edit).status_code == 403

@@ -26,13 +26,13 @@ PLACE = {
 
 @pytest.fixture
 def curator(db):
-    return UserFactory(role=Role.TEAM_MANAGER)
+    return UserFactory.create(role=Role.TEAM_MANAGER)
 
 
 @pytest.fixture
 def service(db):
     Postcode.objects.create(postcode="G81 4AB", latitude=55.91, longitude=-4.40)
-    return ServiceFactory(name="Lunch club")
+    return ServiceFactory.create(name="Lunch club")
 
 
 def test_a_curator_adds_a_place_with_opening_times_found_by_search(
@@ -120,7 +120,7 @@ def test_an_unknown_postcode_is_saved_with_a_warning(client, curator, service) -
 
 
 def test_practitioners_may_not_change_places(client, service) -> None:
-    client.force_login(UserFactory(role=Role.PRACTITIONER))
+    client.force_login(UserFactory.create(role=Role.PRACTITIONER))
     url = reverse("directory:add_place", args=[service.pk])
     assert client.post(url, PLACE).status_code == 403
     assert not ServiceAtLocation.objects.exists()
@@ -130,6 +130,6 @@ def test_a_place_of_another_service_is_not_found(client, curator, service) -> No
     client.force_login(curator)
     client.post(reverse("directory:add_place", args=[service.pk]), PLACE)
     place = ServiceAtLocation.objects.get()
-    other = ServiceFactory()
+    other = ServiceFactory.create()
     url = reverse("directory:edit_place", args=[other.pk, place.pk])
     assert client.get(url).status_code == 404

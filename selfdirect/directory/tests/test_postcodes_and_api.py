@@ -56,8 +56,8 @@ def test_a_missing_file_is_a_clear_error(tmp_path) -> None:
 def test_the_api_lists_services_in_the_hsds_page_shape(client) -> None:
     full_service(name="Dalmuir lunch club")
     for n in range(3):
-        ServiceFactory(name=f"Walking group {n}")
-    client.force_login(UserFactory())
+        ServiceFactory.create(name=f"Walking group {n}")
+    client.force_login(UserFactory.create())
     page = client.get(
         reverse("api-v1:list_directory_services"), {"per_page": 2, "page": 2}
     ).json()
@@ -84,7 +84,7 @@ def test_the_api_lists_services_in_the_hsds_page_shape(client) -> None:
 @pytest.mark.django_db
 def test_the_api_gives_one_service_and_404_for_an_unknown_one(client) -> None:
     service = full_service()
-    client.force_login(UserFactory())
+    client.force_login(UserFactory.create())
     url = reverse("api-v1:get_directory_service", args=[service.pk])
     body = client.get(url).json()
     assert body["id"] == str(service.pk) and body["name"] == "Lunch club"
@@ -98,5 +98,5 @@ def test_the_api_gives_one_service_and_404_for_an_unknown_one(client) -> None:
 def test_the_api_refuses_administrators_and_anonymous_callers(client) -> None:
     url = reverse("api-v1:list_directory_services")
     assert client.get(url).status_code in (401, 403, 404)
-    client.force_login(UserFactory(role=Role.ADMINISTRATOR))
+    client.force_login(UserFactory.create(role=Role.ADMINISTRATOR))
     assert client.get(url).status_code == 403

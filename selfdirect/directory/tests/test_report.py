@@ -18,7 +18,7 @@ DAY = datetime.date(2026, 1, 10)
 
 
 def _signpost(person, service, *, on=DAY, followed=False, used=None, met=None):
-    contact = FirstContactFactory(
+    contact = FirstContactFactory.create(
         person=person,
         contact_date=on,
         follow_up_due=on + datetime.timedelta(days=14),
@@ -34,7 +34,7 @@ def _signpost(person, service, *, on=DAY, followed=False, used=None, met=None):
 
 
 def _assessed(person, days):
-    ConversationFactory(
+    ConversationFactory.create(
         person=person, conversation_date=DAY + datetime.timedelta(days=days)
     )
 
@@ -42,14 +42,21 @@ def _assessed(person, days):
 @pytest.fixture
 def signposted(db):
     company, food = (
-        TaxonomyTermFactory(name="Company"),
-        TaxonomyTermFactory(name="Food"),
+        TaxonomyTermFactory.create(name="Company"),
+        TaxonomyTermFactory.create(name="Food"),
     )
-    club, walk = ServiceFactory(name="Lunch club"), ServiceFactory(name="Walks")
+    club, walk = (
+        ServiceFactory.create(name="Lunch club"),
+        ServiceFactory.create(name="Walks"),
+    )
     Attribute.objects.create(service=club, taxonomy_term=company)
     Attribute.objects.create(service=club, taxonomy_term=food)
     Attribute.objects.create(service=walk, taxonomy_term=company)
-    ann, bob, cat = PersonFactory(), PersonFactory(), PersonFactory()
+    ann, bob, cat = (
+        PersonFactory.create(),
+        PersonFactory.create(),
+        PersonFactory.create(),
+    )
     _signpost(ann, club, followed=True, used=True, met=True)
     _signpost(ann, club, on=DAY + datetime.timedelta(days=1))  # same person again
     _signpost(bob, club, followed=True, used=True, met=False)
@@ -58,7 +65,7 @@ def signposted(db):
     _assessed(bob, 150)  # within 6
     _assessed(cat, -5)  # before the contact: not "went on to"
     _assessed(cat, 300)  # within 12
-    ServiceFactory(name="Never signposted")
+    ServiceFactory.create(name="Never signposted")
     return club, walk
 
 
@@ -106,7 +113,7 @@ def test_formal_assessment_after_a_contact_is_the_first_later_conversation(
 def test_the_report_page_has_a_chart_and_tables_in_few_queries(
     client, signposted, django_assert_max_num_queries
 ) -> None:
-    client.force_login(UserFactory(role=Role.QUALITY_LEAD))
+    client.force_login(UserFactory.create(role=Role.QUALITY_LEAD))
     with django_assert_max_num_queries(10):
         response = client.get(reverse("directory:report"))
     text = response.content.decode()
@@ -114,7 +121,7 @@ def test_the_report_page_has_a_chart_and_tables_in_few_queries(
 
 
 def test_the_report_downloads_as_csv(client, signposted) -> None:
-    client.force_login(UserFactory(role=Role.QUALITY_LEAD))
+    client.force_login(UserFactory.create(role=Role.QUALITY_LEAD))
     response = client.get(reverse("directory:report"), {"download": "csv"})
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode())))
@@ -124,7 +131,7 @@ def test_the_report_downloads_as_csv(client, signposted) -> None:
 
 
 def test_bad_dates_are_refused_clearly(client, signposted) -> None:
-    client.force_login(UserFactory(role=Role.QUALITY_LEAD))
+    client.force_login(UserFactory.create(role=Role.QUALITY_LEAD))
     response = client.get(
         reverse("directory:report"), {"start": "1/2/2026", "end": "1/1/2026"}
     )
@@ -133,5 +140,5 @@ def test_bad_dates_are_refused_clearly(client, signposted) -> None:
 
 @pytest.mark.django_db
 def test_practitioners_do_not_see_the_report(client) -> None:
-    client.force_login(UserFactory(role=Role.PRACTITIONER))
+    client.force_login(UserFactory.create(role=Role.PRACTITIONER))
     assert client.get(reverse("directory:report")).status_code == 403

@@ -29,13 +29,15 @@ def _contact(**overrides):
 
 @pytest.fixture
 def club(db):
-    return ServiceFactory(name="Dalmuir lunch club", description="Soup and company")
+    return ServiceFactory.create(
+        name="Dalmuir lunch club", description="Soup and company"
+    )
 
 
 def test_find_lists_matching_directory_services_and_saves_nothing(
     client, personas, club
 ) -> None:
-    ServiceFactory(name="Walking group")
+    ServiceFactory.create(name="Walking group")
     url = reverse("people:record_first_contact", args=[personas.person.public_id])
     client.force_login(personas.practitioner_a)
     before = FirstContact.objects.count()
@@ -77,7 +79,7 @@ def test_signposting_without_a_service_or_follow_up_date_changes_nothing(
 
 
 def _signposted(personas, club):
-    contact = FirstContactFactory(
+    contact = FirstContactFactory.create(
         person=personas.person,
         team=personas.team_a,
         contact_date=datetime.date(2026, 10, 1),
