@@ -47,7 +47,7 @@ def test_it_asks_why_sds_was_not_discussed_and_for_a_follow_up_when_signposting(
     )
     text = response.content.decode()
     assert "Say why SDS was not discussed" in text
-    assert "Name at least one community support" in text
+    assert "Choose a directory service or name another community support" in text
     assert "Enter when to follow up the signposting" in text
     assert personas.person.first_contacts.count() == 1
 
