@@ -109,3 +109,25 @@ def test_search_signpost_and_follow_up(ui, personas, directory) -> None:
     expect(page.get_by_role("status")).to_contain_text("Follow-up recorded")
     signposting.refresh_from_db()
     assert (signposting.used_it, signposting.need_met) == (True, True)
+
+
+def test_a_curator_adds_a_place_and_its_opening_times(ui, personas, directory) -> None:
+    page: Page = ui.page
+    sign_in(ui, "manager_a")
+    ui.goto(reverse("directory:service", args=[directory.pk]))
+    page.get_by_role("link", name="Add a place and its opening times").click()
+    ui.check()
+    page.get_by_role("button", name="Save").click()
+    ui.check()  # the page with errors must be accessible too
+    expect(page.get_by_role("alert")).to_contain_text("There is a problem")
+    page.get_by_label("Name of the place").fill("Faifley Community Hall")
+    page.get_by_label("Street address").fill("2 Faifley Road")
+    page.get_by_label("Town").fill("Clydebank")
+    page.get_by_label("Postcode").fill("G81 1AA")
+    page.get_by_text("Wednesday", exact=True).click()
+    page.get_by_label("Opens at").fill("10:00")
+    page.get_by_label("Closes at").fill("12:00")
+    page.get_by_role("button", name="Save").click()
+    ui.check()
+    expect(page.get_by_role("status")).to_contain_text("Place and opening times saved")
+    expect(page.get_by_text("Faifley Community Hall")).to_be_visible()
