@@ -4,9 +4,9 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from selfdirect.conversations import rules, services
-from selfdirect.conversations.models import Conversation
 from selfdirect.conversations.selectors import conversation_signals
 from selfdirect.conversations.tests.factories import ConversationFactory, OutcomeFactory
+from selfdirect.people.tests.factories import PersonFactory
 
 TODAY = datetime.date(2026, 11, 20)
 
@@ -157,8 +157,7 @@ def test_signals_show_what_the_records_hold(personas) -> None:
 
 
 def test_signals_for_someone_with_only_a_service_led_record(personas) -> None:
-    person = personas.person
-    Conversation.objects.filter(person=person).delete()
+    person = PersonFactory.create(team=personas.team_a)
     conversation = ConversationFactory.create(person=person, team=personas.team_a)
     OutcomeFactory.create(
         conversation=conversation,
