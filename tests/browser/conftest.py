@@ -68,16 +68,31 @@ class AccessiblePage:
         self.checked.append(self.page.url)
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The live server needs real transactions, which empty the database after
-    each test; serialized rollback puts back what the migrations loaded (budget
-    methods, outcome domains, service groups...) for the next one."""
-    here = Path(__file__).parent
-    for item in items:
-        if Path(str(item.fspath)).parent == here:
-            item.add_marker(
-                pytest.mark.django_db(transaction=True, serialized_rollback=True)
-            )
+@pytest.fixture(autouse=True)
+def _configuration_from_migrations(request: pytest.FixtureRequest) -> None:
+    """The live server needs real transactions, so the database is emptied after
+    each browser test, configuration included. Put back what the data migrations
+    load (service groups, outcome domains, budget methods...): their functions are
+    idempotent, so running them again is safe."""
+    if "live_server" not in request.fixturenames:
+        return
+    request.getfixturevalue("transactional_db")
+    from django.apps import apps
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+    from django.db.migrations.operations import RunPython
+
+    graph = MigrationLoader(connection, ignore_no_migrations=True).graph
+    ours = {c.label for c in apps.get_app_configs() if c.name.startswith("selfdirect.")}
+    plan = dict.fromkeys(
+        node for leaf in graph.leaf_nodes() for node in graph.forwards_plan(leaf)
+    )
+    for label, name in plan:
+        if label not in ours:
+            continue
+        for operation in graph.nodes[(label, name)].operations:
+            if isinstance(operation, RunPython):
+                operation.code(apps, None)
 
 
 @pytest.fixture
