@@ -54,7 +54,8 @@ def bar_chart(
         show_legend=len(series) > 1,
         legend_at_bottom=True,
         truncate_label=-1,
-        height=max(300, 60 + 40 * len(labels) * max(1, len(series))),
+        truncate_legend=-1,
+        height=max(300, 120 + 24 * len(labels) * max(1, len(series))),
     )
     chart.x_labels = list(labels)
     for name, values in series.items():

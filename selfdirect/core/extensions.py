@@ -59,12 +59,12 @@ def demo_steps() -> list[DemoStep]:
 
 @dataclass(frozen=True)
 class NavItem:
-    """A link in the main navigation, shown to roles holding a capability."""
+    """A link in the main navigation, shown to roles holding any of its capabilities."""
 
     order: int
     label: Any  # a lazily translated string
     url_name: str
-    capability: str
+    capabilities: tuple[str, ...]
 
 
 _NAV_ITEMS: list[NavItem] = []
@@ -78,4 +78,4 @@ def add_nav_item(item: NavItem) -> None:
 
 def nav_items(user: Any) -> list[NavItem]:
     """The navigation links this user's role may follow."""
-    return [i for i in _NAV_ITEMS if user.can(i.capability)]
+    return [i for i in _NAV_ITEMS if any(user.can(c) for c in i.capabilities)]

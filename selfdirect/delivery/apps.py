@@ -59,16 +59,19 @@ class DeliveryConfig(AppConfig):
             PersonSection(60, "delivery/person_section.html", _person_section)
         )
         add_nav_item(
-            NavItem(60, _("Finance"), "delivery:finance", Capability.SEE_FINANCE)
+            NavItem(60, _("Finance"), "delivery:finance", (Capability.SEE_FINANCE,))
         )
-        # No role holds both, so nobody sees "Providers" twice.
         add_nav_item(
             NavItem(
-                61, _("Providers"), "delivery:providers", Capability.MANAGE_PROVIDERS
+                61,
+                _("Providers"),
+                "delivery:providers",
+                (Capability.MANAGE_PROVIDERS, Capability.PLAN_SUPPORT),
             )
         )
-        add_nav_item(
-            NavItem(61, _("Providers"), "delivery:providers", Capability.PLAN_SUPPORT)
+        # The register comes before support plans, so plans can name providers.
+        add_demo_step(
+            DemoStep(33, "providers", demo.seed_providers, demo.keep_providers)
         )
         add_demo_step(
             DemoStep(40, "delivery", demo.seed_delivery, demo.delete_delivery)

@@ -316,6 +316,19 @@ def _latest_choices() -> Any:
     )
 
 
+def seed_providers(
+    *, seed: int, today: datetime.date, now: datetime.datetime
+) -> Counter[str]:
+    """The providers register, before support plans name providers."""
+    before = Provider.objects.count()
+    _providers(random.Random(f"providers-{seed}"), now)
+    return Counter({"providers": Provider.objects.count() - before})
+
+
+def keep_providers(person_ids: list[int]) -> None:
+    """The register holds no one's personal data: `seed --reset` keeps it."""
+
+
 def seed_delivery(
     *, seed: int, today: datetime.date, now: datetime.datetime
 ) -> Counter[str]:

@@ -5,8 +5,11 @@
   conversation pages stay closed (403) to them.
 - Team managers and quality leads (SEE_FINANCE too): the people they may already
   see (`Person.objects.visible_to`), so finance adds no one to what they see.
-- Team-scoped practitioners (PLAN_SUPPORT): their own teams' people, to read and to
-  set up agreements, funds and arranged services.
+- Anyone who may see people's records (VIEW_PEOPLE: practitioners for their teams;
+  inspectors, quality leads and data protection officers partnership-wide) may read
+  them, as part of the person's record.
+- Team-scoped practitioners (PLAN_SUPPORT) set up agreements, funds and arranged
+  services for their own teams' people.
 - Payments, monitoring returns and surplus recovery need RECORD_FINANCE.
 
 A person outside what the user may see answers 404, exactly like a missing one.
@@ -33,7 +36,7 @@ PARTNERSHIP_FINANCE = frozenset({Role.FINANCE_OFFICER})
 
 # What each action on a person's delivery records needs (any one of).
 NEEDS: dict[str, tuple[Capability, ...]] = {
-    "view": (Capability.SEE_FINANCE, Capability.PLAN_SUPPORT),
+    "view": (Capability.SEE_FINANCE, Capability.VIEW_PEOPLE),
     "set_up": (Capability.PLAN_SUPPORT, Capability.RECORD_FINANCE),
     "record": (Capability.RECORD_FINANCE,),
 }

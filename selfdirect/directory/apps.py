@@ -25,7 +25,7 @@ class DirectoryConfig(AppConfig):
                 30,
                 _("Community directory"),
                 "directory:search",
-                Capability.SEARCH_DIRECTORY,
+                (Capability.SEARCH_DIRECTORY,),
             )
         )
         add_nav_item(
@@ -33,7 +33,7 @@ class DirectoryConfig(AppConfig):
                 31,
                 _("Directory entries to check"),
                 "directory:stale",
-                Capability.CURATE_DIRECTORY,
+                (Capability.CURATE_DIRECTORY,),
             )
         )
         add_nav_item(
@@ -41,7 +41,7 @@ class DirectoryConfig(AppConfig):
                 32,
                 _("Signposting report"),
                 "directory:report",
-                Capability.SEE_SIGNPOSTING_REPORT,
+                (Capability.SEE_SIGNPOSTING_REPORT,),
             )
         )
         # Negative order: the directory is seeded before the people, whose first

@@ -61,10 +61,14 @@ class PanelConfig(AppConfig):
             PersonSection(45, "panel/person_section.html", _person_section)
         )
         add_nav_item(
-            NavItem(45, _("Resource panel"), "panel:submissions", Capability.SEE_PANEL)
+            NavItem(
+                45, _("Resource panel"), "panel:submissions", (Capability.SEE_PANEL,)
+            )
         )
         add_nav_item(
-            NavItem(46, _("Waiting list"), "panel:waiting_list", Capability.SEE_PANEL)
+            NavItem(
+                46, _("Waiting list"), "panel:waiting_list", (Capability.SEE_PANEL,)
+            )
         )
         add_agreement_check(selectors.plan_agreement_blocker)
         add_demo_step(DemoStep(45, "panel", demo.seed_panel, demo.delete_panel))

@@ -24,6 +24,7 @@ from selfdirect.budgets.models import IndicativeBudget
 from selfdirect.choices.models import ElementChoice
 from selfdirect.conversations.models import Conversation, PersonalOutcome
 from selfdirect.core.bulk import copy_m2m_to_history, copy_to_history, insert
+from selfdirect.delivery.models import Provider
 from selfdirect.directory.models import Service
 
 from . import rules
@@ -145,11 +146,19 @@ class PlanMaker:
         )
 
     def supports(
-        self, elements: list[tuple[str, int]], services: list[Any], name: str
+        self,
+        elements: list[tuple[str, int]],
+        services: list[Any],
+        name: str,
+        providers: dict[str, list[int]],
     ) -> list[Support]:
         rng = self.rng
         rows = []
         for element, option in elements:
+            # Option 1 employs a PA; Option 2 names the chosen provider.
+            pool = providers.get(
+                {1: "personal_assistant", 2: "provider"}.get(option, "")
+            )
             what, often, low, high = ELEMENT_SUPPORT[element]
             hours = Decimal(rng.randint(low, high)) if high else None
             rate = Decimal("17.50") if option == 1 else Decimal("23.40")
@@ -163,6 +172,7 @@ class PlanMaker:
                     hours_per_week=hours,
                     yearly_cost=Decimal(cost).quantize(Decimal("0.01")),
                     option=option,
+                    provider_id=rng.choice(pool) if pool else None,
                 )
             )
         if rng.random() < 0.6:
@@ -246,6 +256,11 @@ def seed_plans(
         .order_by("name")
         .values_list("pk", "name")[:60]
     )
+    providers: dict[str, list[int]] = {}
+    for pk, kind in Provider.objects.filter(active=True).values_list("pk", "kind"):
+        group = "personal_assistant" if kind == "personal_assistant" else "provider"
+        if kind != "local_authority":
+            providers.setdefault(group, []).append(pk)
     conversations = _agreed_conversations()
     rows: Counter[str] = Counter()
     people = sorted(conversations)
@@ -253,7 +268,7 @@ def seed_plans(
         chunk = [
             p for p in people[start : start + BATCH] if maker.rng.random() < PLAN_SHARE
         ]
-        rows.update(_seed_chunk(maker, chunk, conversations, services, now))
+        rows.update(_seed_chunk(maker, chunk, conversations, services, providers, now))
     return rows
 
 
@@ -262,6 +277,7 @@ def _seed_chunk(
     people: list[int],
     conversations: dict[int, dict[str, Any]],
     services: list[Any],
+    providers: dict[str, list[int]],
     now: datetime.datetime,
 ) -> Counter[str]:
     if not people:
@@ -290,7 +306,7 @@ def _seed_chunk(
             for pk, words in sources
         ]
         draft["supports"] = maker.supports(
-            elements.get(person, [("other", 3)]), services, name
+            elements.get(person, [("other", 3)]), services, name, providers
         )
         made.append(draft)
     return _save(made, now, maker)

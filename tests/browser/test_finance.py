@@ -42,13 +42,13 @@ def test_a_finance_officer_records_a_monitoring_return_with_a_surplus(
     ui.check()
     expect(page.get_by_role("status")).to_contain_text("Monitoring return recorded")
     expect(page.get_by_role("table", name="Monitoring returns")).to_contain_text(
-        "£1400.00"
+        "£1,400.00"
     )
     record = MonitoringReturn.objects.filter(received_on__isnull=False).get()
     assert str(record.surplus) == "1400.00"
 
     ui.goto("/finance/surplus/")
-    expect(page.get_by_role("cell", name="£1400.00")).to_be_visible()
+    expect(page.get_by_role("cell", name="£1,400.00")).to_be_visible()
 
 
 def test_a_practitioner_sets_up_a_direct_payment(ui, personas) -> None:
@@ -81,6 +81,6 @@ def test_a_practitioner_sets_up_a_direct_payment(ui, personas) -> None:
         "Direct payment agreement set up"
     )
     expect(page.get_by_role("table", name="Direct payment agreements")).to_contain_text(
-        "£14400.00"
+        "£14,400.00"
     )
     assert DirectPaymentAgreement.objects.filter(yearly_amount="14400.00").exists()

@@ -80,7 +80,7 @@ def test_build_a_mixed_plan_fail_to_agree_without_contingency_then_agree(
     page.get_by_role("button", name="Save support").click()
     ui.check()
     expect(page.get_by_text("Option 4: a mix of options")).to_be_visible()
-    expect(page.get_by_text("£11247.60")).to_be_visible()
+    expect(page.get_by_text("£11,247.60")).to_be_visible()
 
     page.get_by_role("link", name="Record that the person agreed the plan").click()
     ui.check()

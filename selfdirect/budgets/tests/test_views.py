@@ -32,7 +32,7 @@ def test_a_practitioner_works_out_a_ras_budget_and_sees_the_arithmetic(
     assert response.status_code == 302
     budget = person.indicative_budgets.order_by("-id").first()
     page = client.get(response["Location"]).content.decode()
-    assert f"£{budget.amount}" in page
+    assert f"£{budget.amount:,}" in page
     assert "Total points" in page
     assert "Within delegated authority" in page or "Goes to panel" in page
 
@@ -92,7 +92,7 @@ def test_the_methods_page_shows_versions_and_limits(client, personas, who) -> No
     client.force_login(getattr(personas, who))
     page = client.get(reverse("budgets:methods")).content.decode()
     assert "Adult resource allocation system" in page
-    assert "£12000.00" in page
+    assert "£12,000.00" in page
 
 
 def test_the_methods_page_is_refused_to_roles_without_budget_work(

@@ -1,4 +1,5 @@
 import datetime
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django import template
@@ -35,3 +36,24 @@ def page_url(context: dict[str, Any], number: int) -> str:
     query = context["request"].GET.copy()
     query["page"] = number
     return f"?{query.urlencode()}"
+
+
+def _pounds(value: Any) -> str:
+    amount = Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return f"{amount:,.2f}"
+
+
+@register.filter
+def money(value: Any) -> str:
+    """An amount in pounds as people write it: £1,234.50 (blank when missing)."""
+    if value is None or value == "":
+        return ""
+    return "£" + _pounds(value)
+
+
+@register.filter
+def pounds(value: Any) -> str:
+    """An amount in pounds for a table whose heading says £: 1,234.50."""
+    if value is None or value == "":
+        return ""
+    return _pounds(value)

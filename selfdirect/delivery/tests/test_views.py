@@ -223,3 +223,16 @@ def test_unregistered_agreements_are_not_reachable_from_another_person(
         "delivery:agreement", args=[personas.person.public_id, stranger.public_id]
     )
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("reader", ["inspector", "dpo", "quality_lead"])
+def test_partnership_readers_can_read_delivery_records_but_not_set_them_up(
+    client, personas, reader: str
+) -> None:
+    client.force_login(getattr(personas, reader))
+    person_id = personas.person.public_id
+    page = client.get(reverse("delivery:person", kwargs={"person_id": person_id}))
+    assert page.status_code == 200
+    assert AccessLog.objects.filter(person=personas.person).exists()
+    new = reverse("delivery:add_agreement", kwargs={"person_id": person_id})
+    assert client.get(new).status_code == 403

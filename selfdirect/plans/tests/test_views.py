@@ -225,7 +225,7 @@ def test_my_support_plan_pdf_is_tagged_text_in_plain_english(client, personas) -
     assert "Morag goes to the swimming group at least 3 Tuesdays a month" in text
     assert "31 March 2027" in text
     assert "My daughter Isla rings the GP" in text
-    assert "My plan costs £2730.00 a year" in text
+    assert "My plan costs £2,730.00 a year" in text
     assert "/StructTreeRoot" in reader.root_object
 
 
