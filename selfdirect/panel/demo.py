@@ -47,7 +47,7 @@ WORDS = [
 ]
 REASONS = {
     "approved": [
-        "The plan meets Mr/Ms's outcomes of staying at home safely, and the cost is in line with the assessed need.",
+        "The plan meets the person's outcomes of staying at home safely, and the cost is in line with the assessed need.",
         "The support asked for is what the assessment shows is needed, and the person's own plan makes good use of community support.",
     ],
     "approved_with_changes": [
@@ -154,6 +154,7 @@ def seed_panel(
     for decision in rows:
         decision.submission_id = decision.submission.pk
     rows = insert(PanelDecision, rows)
+    _agreement_follows_funding(submissions, today, now)
     history = sum(
         copy_to_history(model, [o.pk for o in objs], now)
         for model, objs in (
@@ -275,6 +276,39 @@ def _go_to_panel(
             _go_to_panel(
                 maker, submission, again, meetings, deciders, decisions, first=False
             )
+
+
+def _agreement_follows_funding(
+    submissions: list[PanelSubmission], today: datetime.date, now: datetime.datetime
+) -> None:
+    """A plan that needed the panel is agreed only after the panel approved it:
+    move the demo plans' agreement after the decision, or back to draft."""
+    approved = {"approved", "approved_with_changes"}
+    by_plan = {s.support_plan_id: s for s in submissions if s.support_plan_id}
+    plans = list(
+        SupportPlan.objects.filter(pk__in=by_plan, state=SupportPlan.State.AGREED)
+    )
+    for plan in plans:
+        submission = by_plan[plan.pk]
+        decided = submission.decided_on
+        if submission.outcome in approved and decided and plan.agreed_on:
+            agreed = max(plan.agreed_on, decided + 3 * DAY)
+            if agreed <= today:
+                plan.review_on = (plan.review_on or agreed) + (agreed - plan.agreed_on)
+                plan.agreed_on = agreed
+                continue
+        plan.state = SupportPlan.State.DRAFT
+        plan.agreed_on = plan.review_on = None
+        plan.agreed_by = plan.agreed_by_role = plan.agreed_how = ""
+    fields = ["state", "agreed_on", "review_on", "agreed_by", "agreed_by_role"]
+    fields.append("agreed_how")
+    SupportPlan.objects.bulk_update(plans, fields, batch_size=1000)
+    # The seeded history row must say the same as the plan.
+    ids = [plan.pk for plan in plans]
+    history = SupportPlan.history.model  # type: ignore[attr-defined]
+    for start in range(0, len(ids), 1000):
+        history.objects.filter(id__in=ids[start : start + 1000]).delete()
+    copy_to_history(SupportPlan, ids, now)
 
 
 def delete_panel(person_ids: list[int]) -> None:
