@@ -346,6 +346,14 @@ def _dates(details: dict[str, Any]) -> None:
         )
 
 
+def _provider_named(details: dict[str, Any]) -> None:
+    """A block or spot purchase names its provider; in-house needs none."""
+    if details["arrangement"] != "in_house" and details.get("provider") is None:
+        raise ValidationError(
+            {"provider": _("Choose the provider for a block or spot purchase")}
+        )
+
+
 @transaction.atomic
 def set_up_service_fund(
     *, person: Person, by: User, details: dict[str, Any]
@@ -387,10 +395,7 @@ def arrange_service(
     """Record an Option 3 service the council arranges. A block or spot purchase
     names its provider."""
     _dates(details)
-    if details["arrangement"] != "in_house" and details.get("provider") is None:
-        raise ValidationError(
-            {"provider": _("Choose the provider for a block or spot purchase")}
-        )
+    _provider_named(details)
     service: ArrangedService = _save_new(
         ArrangedService(person=person, recorded_by=by, **details), by
     )
@@ -409,6 +414,9 @@ def change_arranged_service(
 ) -> ArrangedService:
     """Change an arranged service (version checked)."""
     _dates({"starts_on": service.starts_on, **details})
+    _provider_named(
+        {"arrangement": service.arrangement, "provider": service.provider, **details}
+    )
     _update(service, by=by, version=version, details=details)
     record_event(
         actor=by,

@@ -178,6 +178,19 @@ def test_arranged_block_or_spot_needs_a_provider(worker):
         )
 
 
+def test_changing_to_a_spot_purchase_needs_a_provider_and_changes_nothing(worker):
+    service = ArrangedFactory.create(arrangement="in_house", provider=None)
+    with pytest.raises(ValidationError):
+        services.change_arranged_service(
+            service=service,
+            by=worker,
+            version=service.version,
+            details={"arrangement": "spot"},
+        )
+    service.refresh_from_db()
+    assert service.arrangement == "in_house"
+
+
 def test_first_service_start_is_the_earliest_of_any_option(db):
     person = PersonFactory.create()
     other = PersonFactory.create()
