@@ -7,7 +7,7 @@ import argparse
 import shutil
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, sync_playwright
 
 FLAGS = [
     "--headless",
@@ -54,7 +54,45 @@ def main() -> None:
         page.get_by_role("link", name="Record a first contact").click()
         page.get_by_role("button", name="Save first contact").click()
         page.screenshot(path=OUT / "first-contact-errors.png", full_page=True)
+        _later_stages(page, base)
         browser.close()
+
+
+def _sign_in(page: Page, base: str, username: str) -> None:
+    page.context.clear_cookies()
+    page.goto(f"{base}/accounts/sign-in/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill("demo-password-2026")
+    page.get_by_role("button", name="Sign in").click()
+
+
+def _person_with_plan_and_decision(page: Page, base: str) -> str:
+    """The address of a person on the caseload with a plan and a panel decision."""
+    plan = "main a[href*='/plans/']:not([href$='/new/'])"
+    request = "main a[href*='/panel/']:not([href$='/new/'])"
+    for number in range(1, 8):
+        page.goto(f"{base}/people/?page={number}")
+        for href in [a.get_attribute("href") for a in page.locator("table a").all()]:
+            page.goto(f"{base}{href}")
+            decided = page.locator("main td", has_text="Approved").count()
+            if page.locator(plan).count() and page.locator(request).count() and decided:
+                return page.url
+    raise SystemExit("No person with a plan and a panel decision on the caseload")
+
+
+def _later_stages(page: Page, base: str) -> None:
+    person = _person_with_plan_and_decision(page, base)
+    page.locator("main a[href*='/plans/']:not([href$='/new/'])").first.click()
+    page.screenshot(path=OUT / "support-plan.png", full_page=True)
+    page.goto(person)
+    page.locator("main a[href*='/panel/']:not([href$='/new/'])").first.click()
+    page.locator("main a[href$='/your-decision/']").first.click()
+    page.screenshot(path=OUT / "panel-decision.png", full_page=True)
+    page.goto(f"{base}/directory/?postcode=G81+1PF&miles=5")
+    page.screenshot(path=OUT / "directory.png", full_page=True)
+    _sign_in(page, base, "finance")
+    page.goto(f"{base}/finance/")
+    page.screenshot(path=OUT / "finance.png", full_page=True)
 
 
 if __name__ == "__main__":
