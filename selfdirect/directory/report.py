@@ -1,8 +1,11 @@
 """The signposting effectiveness report: counts of distinct people, in the database.
 
 For each directory service (and each taxonomy term of those services): people
-signposted, follow-ups done, needs met, and people who went on to a formal
-assessment (a conversations.Conversation) within 3, 6 and 12 months of the contact.
+signposted at first contact, follow-ups done, needs met, and people who went on to
+a formal assessment (a conversations.Conversation) within 3, 6 and 12 months of the
+contact. Signposting from support plans (a community resource in the plan) is
+counted apart: those people have had their assessment already, so what matters is
+whether they used it and whether it met their need.
 """
 
 import datetime
@@ -107,6 +110,48 @@ def _row(values: dict[str, Any], label: str) -> ReportRow:
             for k in ("signposted", "followed_up", "used", "need_met", *WINDOWS)
         },
     )
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    """A community resource named in support plans, and how it went."""
+
+    label: str
+    people: int
+    followed_up: int
+    used: int
+    need_met: int
+
+
+def plan_supports_by_service(
+    start: datetime.date | None = None, end: datetime.date | None = None
+) -> list[PlanRow]:
+    """Signposting from support plans: one row per directory service named as a
+    community resource in plans started in the period (distinct people)."""
+    from selfdirect.plans.models import Support
+
+    rows = Support.objects.filter(service__isnull=False, provided_by="community")
+    if start:
+        rows = rows.filter(plan__started_on__gte=start)
+    if end:
+        rows = rows.filter(plan__started_on__lte=end)
+    person = "plan__person"
+    counted = (
+        rows.values("service", "service__name")
+        .annotate(
+            people=Count(person, distinct=True),
+            followed_up=Count(
+                person, distinct=True, filter=Q(followed_up_on__isnull=False)
+            ),
+            used=Count(person, distinct=True, filter=Q(used_it=True)),
+            met=Count(person, distinct=True, filter=Q(need_met=True)),
+        )
+        .order_by("-people", "service__name")
+    )
+    return [
+        PlanRow(r["service__name"], r["people"], r["followed_up"], r["used"], r["met"])
+        for r in counted
+    ]
 
 
 def formal_assessment_after(person_id: int, day: datetime.date) -> datetime.date | None:

@@ -1,5 +1,4 @@
 import csv
-import datetime
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -192,8 +191,9 @@ def effectiveness(request: HttpRequest) -> HttpResponse:
     if form.is_bound and form.is_valid():
         start, end = form.cleaned_data["start"], form.cleaned_data["end"]
     rows, terms = report.by_service(start, end), report.by_term(start, end)
+    from_plans = report.plan_supports_by_service(start, end)
     if request.GET.get("download") == "csv" and not form.errors:
-        return _csv(rows, terms, start, end)
+        return _csv(rows, terms, from_plans)
     chart = bar_chart(
         title=_("People signposted, by need"),
         labels=[r.label for r in terms],
@@ -203,15 +203,20 @@ def effectiveness(request: HttpRequest) -> HttpResponse:
             _("Formal assessment within 12 months"): [r.within_12 for r in terms],
         },
     )
-    context = {"form": form, "rows": rows, "terms": terms, "chart": chart}
+    context = {
+        "form": form,
+        "rows": rows,
+        "terms": terms,
+        "from_plans": from_plans,
+        "chart": chart,
+    }
     return render(request, "directory/report.html", context)
 
 
 def _csv(
     rows: list[report.ReportRow],
     terms: list[report.ReportRow],
-    start: datetime.date | None,
-    end: datetime.date | None,
+    from_plans: list[report.PlanRow],
 ) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="signposting-report.csv"'
@@ -244,4 +249,9 @@ def _csv(
                     r.within_12,
                 ]
             )
+    for p in from_plans:
+        writer.writerow(
+            ["service in support plans", p.label, p.people, p.followed_up]
+            + [p.used, p.need_met, "", "", ""]
+        )
     return response

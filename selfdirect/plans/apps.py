@@ -22,6 +22,9 @@ AUDIT_ACTIONS = {
     "plan.started": _("Started a support plan"),
     "plan.agreed": _("Recorded that the support plan was agreed"),
     "plan.new_version": _("Started a new version of the support plan"),
+    "plan.support_followed_up": _(
+        "Recorded how a community resource in the support plan went"
+    ),
 }
 
 

@@ -151,6 +151,7 @@ class PlanMaker:
         services: list[Any],
         name: str,
         providers: dict[str, list[int]],
+        started: datetime.date,
     ) -> list[Support]:
         rng = self.rng
         rows = []
@@ -192,9 +193,24 @@ class PlanMaker:
                     provided_by="community",
                     service_id=service[0] if service else None,
                     frequency="Once a week",
+                    **self.follow_up(started),
                 )
             )
         return rows
+
+    def follow_up(self, started: datetime.date) -> dict[str, Any]:
+        """How a community resource went, asked some weeks after the plan began
+        (often not asked at all, as the inspectors found)."""
+        rng = self.rng
+        asked = started + datetime.timedelta(days=rng.randint(28, 70))
+        if asked > self.today or rng.random() < 0.45:
+            return {}
+        used = rng.random() < 0.7
+        return {
+            "followed_up_on": asked,
+            "used_it": used,
+            "need_met": (rng.random() < 0.65) if used else False,
+        }
 
 
 def _agreed_conversations() -> dict[int, dict[str, Any]]:
@@ -306,7 +322,7 @@ def _seed_chunk(
             for pk, words in sources
         ]
         draft["supports"] = maker.supports(
-            elements.get(person, [("other", 3)]), services, name, providers
+            elements.get(person, [("other", 3)]), services, name, providers, started
         )
         made.append(draft)
     return _save(made, now, maker)

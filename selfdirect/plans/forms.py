@@ -3,6 +3,7 @@
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from selfdirect.budgets.models import IndicativeBudget
@@ -296,3 +297,51 @@ class AgreeForm(Form):
         super().__init__(*args, **kwargs)
         field = self.fields["review_on"]
         field.help_text = str(field.help_text) % {"months": months}
+
+
+_YES_NO_UNKNOWN = [("yes", _("Yes")), ("no", _("No")), ("unknown", _("Not known"))]
+_ANSWERS = {"yes": True, "no": False, "unknown": None}
+
+
+class SupportFollowUpForm(Form):
+    """How a community resource in the plan went, asked after the person tried it."""
+
+    version = VersionField()
+    followed_up_on = forms.DateField(
+        label=_("Date of follow-up"), help_text=_("For example, 3/12/2026")
+    )
+    used_it = forms.ChoiceField(
+        label=_("Did the person use it?"),
+        choices=_YES_NO_UNKNOWN,
+        widget=forms.RadioSelect,
+    )
+    need_met = forms.ChoiceField(
+        label=_("Did it meet their need?"),
+        choices=_YES_NO_UNKNOWN,
+        widget=forms.RadioSelect,
+    )
+
+    @staticmethod
+    def initial_from(support: Support) -> dict[str, Any]:
+        words = {True: "yes", False: "no", None: "unknown"}
+        answered = support.followed_up_on is not None
+        return {
+            "version": support.version,
+            "followed_up_on": support.followed_up_on,
+            "used_it": words[support.used_it] if answered else None,
+            "need_met": words[support.need_met] if answered else None,
+        }
+
+    def clean_followed_up_on(self) -> Any:
+        value = self.cleaned_data["followed_up_on"]
+        if value and value > timezone.localdate():
+            raise forms.ValidationError(_("Date of follow-up must be today or earlier"))
+        return value
+
+    def answers(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "followed_up_on": data["followed_up_on"],
+            "used_it": _ANSWERS[data["used_it"]],
+            "need_met": _ANSWERS[data["need_met"]],
+        }

@@ -217,6 +217,10 @@ class Support(VersionedModel):
         related_name="supports",
         verbose_name=_("outcomes it serves"),
     )
+    # A community resource in the plan is signposting: how it went is followed up.
+    followed_up_on = models.DateField(_("followed up on"), null=True, blank=True)
+    used_it = models.BooleanField(_("the person used it"), null=True, blank=True)
+    need_met = models.BooleanField(_("it met their need"), null=True, blank=True)
 
     history = HistoricalRecords(m2m_fields=[outcomes])
 
@@ -225,6 +229,11 @@ class Support(VersionedModel):
 
     def __str__(self) -> str:
         return self.what[:80]
+
+    @property
+    def is_signposting(self) -> bool:
+        """A community resource the person was pointed to, to be followed up."""
+        return self.provided_by == self.ProvidedBy.COMMUNITY
 
     @property
     def who_label(self) -> str:

@@ -195,6 +195,41 @@ def remove_support(*, support: Support, by: User, version: int) -> None:
 
 
 @transaction.atomic
+def record_support_follow_up(
+    *,
+    support: Support,
+    by: User,
+    version: int,
+    followed_up_on: datetime.date,
+    used_it: bool | None,
+    need_met: bool | None,
+) -> Support:
+    """Record how a community resource in the plan went. This follows the plan up
+    rather than changing it, so it is allowed on agreed plans too."""
+    if not support.is_signposting:
+        raise ValidationError(
+            _("Only community resources in the plan are followed up like this.")
+        )
+    if followed_up_on < support.plan.started_on:
+        raise ValidationError(
+            {"followed_up_on": _("The follow-up cannot be before the plan started")}
+        )
+    support.followed_up_on = followed_up_on
+    support.used_it, support.need_met = used_it, need_met
+    support._history_user = by  # type: ignore[attr-defined]
+    fields = ["followed_up_on", "used_it", "need_met"]
+    save_versioned(support, expected_version=version, fields=fields)
+    record_event(
+        actor=by,
+        action="plan.support_followed_up",
+        person_id=support.plan.person_id,
+        used_it=used_it,
+        need_met=need_met,
+    )
+    return support
+
+
+@transaction.atomic
 def record_contingency(
     *, plan: SupportPlan, by: User, version: int, details: dict[str, str]
 ) -> SupportPlan:

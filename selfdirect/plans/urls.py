@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import follow_up_views, views
 
 app_name = "plans"
 
@@ -22,6 +22,11 @@ urlpatterns = [
         PLAN + "supports/<int:support_id>/remove/",
         views.remove_support,
         name="remove_support",
+    ),
+    path(
+        PLAN + "supports/<int:support_id>/follow-up/",
+        follow_up_views.support_follow_up,
+        name="support_follow_up",
     ),
     path(PLAN + "contingency/", views.contingency, name="contingency"),
     path(PLAN + "budget/", views.budget, name="budget"),

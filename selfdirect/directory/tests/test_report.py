@@ -142,3 +142,29 @@ def test_bad_dates_are_refused_clearly(client, signposted) -> None:
 def test_practitioners_do_not_see_the_report(client) -> None:
     client.force_login(UserFactory.create(role=Role.PRACTITIONER))
     assert client.get(reverse("directory:report")).status_code == 403
+
+
+def test_community_resources_in_plans_count_people_followed_up_used_and_met(
+    signposted,
+) -> None:
+    from selfdirect.plans.tests.factories import SupportFactory, SupportPlanFactory
+
+    club, walk = signposted
+    dan_plan, eve_plan = SupportPlanFactory.create(), SupportPlanFactory.create()
+    community = {"provided_by": "community", "option": None, "yearly_cost": 0}
+    SupportFactory.create(plan=dan_plan, service=club, **community)
+    SupportFactory.create(plan=dan_plan, service=club, **community)  # same person
+    SupportFactory.create(
+        plan=eve_plan,
+        service=club,
+        followed_up_on=datetime.date(2026, 11, 20),
+        used_it=True,
+        need_met=True,
+        **community,
+    )
+    SupportFactory.create(plan=eve_plan, service=walk)  # paid, not signposting
+    rows = {r.label: r for r in report.plan_supports_by_service()}
+    assert list(rows) == ["Lunch club"]
+    assert rows["Lunch club"] == report.PlanRow("Lunch club", 2, 1, 1, 1)
+    later = report.plan_supports_by_service(start=datetime.date(2027, 1, 1))
+    assert later == []

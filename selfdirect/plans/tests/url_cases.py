@@ -28,6 +28,16 @@ def _support(p: Any) -> dict[str, Any]:
     return {**_plan(p), "support_id": plan.supports.get().pk}
 
 
+def _community_support(p: Any) -> dict[str, Any]:
+    """A community resource in the persona's plan (made here, as the persona's
+    plan has a paid support only)."""
+    plan = p.person.support_plans.get()
+    support, _ = plan.supports.get_or_create(
+        provided_by="community", defaults={"what": "Lunch club at the church hall"}
+    )
+    return {**_plan(p), "support_id": support.pk}
+
+
 def _writer(build: Any) -> UrlCase:
     return UrlCase(build, "practitioner_a")
 
@@ -41,6 +51,7 @@ PERSONAL: dict[str, UrlCase] = {
     "plans:add_support": _writer(_plan),
     "plans:edit_support": _writer(_support),
     "plans:remove_support": _writer(_support),
+    "plans:support_follow_up": _writer(_community_support),
     "plans:contingency": _writer(_plan),
     "plans:budget": _writer(_plan),
     "plans:agree": _writer(_plan),
