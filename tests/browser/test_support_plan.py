@@ -119,3 +119,32 @@ def test_build_a_mixed_plan_fail_to_agree_without_contingency_then_agree(
     plan = person.support_plans.get(state="agreed")
     assert plan.review_on is not None
     assert plan.outcomes.count() == 2
+
+
+def test_a_community_resource_in_an_agreed_plan_is_followed_up(ui, personas) -> None:
+    page: Page = ui.page
+    person = personas.person
+    plan = person.support_plans.get()
+    plan.state = "agreed"
+    plan.save()
+    plan.supports.create(what="Walking group", provided_by="community")
+    sign_in(ui, "prac_a")
+    ui.goto(f"/people/{person.public_id}/plans/{plan.public_id}/")
+    expect(page.get_by_text("Not followed up")).to_be_visible()
+
+    page.get_by_role("link", name="Record how it went").click()
+    ui.check()
+    page.get_by_role("button", name="Save the follow-up").click()
+    ui.check()
+    expect(page.get_by_role("alert")).to_contain_text("Enter the date of follow-up")
+
+    page.get_by_label("Date of follow-up").fill("20/11/2026")
+    used = page.get_by_role("group", name="Did the person use it?")
+    used.get_by_text("Yes", exact=True).click()
+    met = page.get_by_role("group", name="Did it meet their need?")
+    met.get_by_text("No", exact=True).click()
+    page.get_by_role("button", name="Save the follow-up").click()
+    ui.check()
+    expect(page.get_by_text("Followed up 20 November 2026")).to_be_visible()
+    support = plan.supports.get(provided_by="community")
+    assert (support.used_it, support.need_met) == (True, False)
