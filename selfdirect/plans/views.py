@@ -38,6 +38,20 @@ def _to_plan(plan: SupportPlan, anchor: str = "") -> HttpResponse:
     return response
 
 
+def _read_only(request: HttpRequest, plan: SupportPlan) -> HttpResponse | None:
+    """An agreed plan's change pages send the user back to it, saying why."""
+    if plan.is_draft:
+        return None
+    messages.info(
+        request,
+        _(
+            "This plan has been agreed, so it cannot be changed. Start a new "
+            "version of the plan to make changes; this one will be kept."
+        ),
+    )
+    return _to_plan(plan)
+
+
 @require_http_methods(["GET", "POST"])
 def start(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
@@ -98,6 +112,8 @@ def outcome(
             user, person_id, plan_id, outcome_id, page=page(request)
         )
         plan = existing.plan
+    if refused := _read_only(request, plan):
+        return refused
     form_class = EditOutcomeForm if existing else OutcomeForm
     initial = OutcomeForm.initial_from(existing) if existing else {}
     form = bind(request, form_class, initial=initial)
@@ -161,6 +177,8 @@ def support(
             user, person_id, plan_id, support_id, page=page(request)
         )
         plan = existing.plan
+    if refused := _read_only(request, plan):
+        return refused
     kwargs = _support_form_kwargs(plan)
     form_class = EditSupportForm if existing else SupportForm
     initial = SupportForm.initial_from(existing) if existing else {"yearly_cost": 0}
@@ -243,6 +261,8 @@ def _remove(
     request: HttpRequest, row: Any, service: Any, kind: str, title: str, words: str
 ) -> HttpResponse:
     user = actor(request)
+    if refused := _read_only(request, row.plan):
+        return refused
     form = bind(request, RemoveForm, initial={"version": row.version})
     conflict = None
     if request.method == "POST" and form.is_valid():
@@ -271,6 +291,8 @@ def _remove(
 def contingency(request: HttpRequest, person_id: str, plan_id: str) -> HttpResponse:
     user = actor(request)
     plan = access_plan(user, person_id, plan_id, action="change", page=page(request))
+    if refused := _read_only(request, plan):
+        return refused
     initial = {
         "version": plan.version,
         **{n: getattr(plan, n) for n in ContingencyForm.base_fields if n != "version"},
@@ -301,6 +323,8 @@ def contingency(request: HttpRequest, person_id: str, plan_id: str) -> HttpRespo
 def budget(request: HttpRequest, person_id: str, plan_id: str) -> HttpResponse:
     user = actor(request)
     plan = access_plan(user, person_id, plan_id, action="change", page=page(request))
+    if refused := _read_only(request, plan):
+        return refused
     budgets = selectors.budgets_of(plan.person)
     form = bind(
         request,
@@ -340,6 +364,8 @@ def budget(request: HttpRequest, person_id: str, plan_id: str) -> HttpResponse:
 def agree(request: HttpRequest, person_id: str, plan_id: str) -> HttpResponse:
     user = actor(request)
     plan = access_plan(user, person_id, plan_id, action="change", page=page(request))
+    if refused := _read_only(request, plan):
+        return refused
     months = services.first_review_months()
     initial = {
         "version": plan.version,

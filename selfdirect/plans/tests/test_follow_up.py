@@ -125,3 +125,19 @@ def test_a_paid_support_has_no_follow_up_page(client, personas) -> None:
         args=[personas.person.public_id, plan.public_id, paid.pk],
     )
     assert client.get(url).status_code == 404
+
+
+def test_change_pages_of_an_agreed_plan_send_the_user_back_saying_why(
+    client, personas
+) -> None:
+    plan = personas.person.support_plans.get()
+    plan.state = "agreed"
+    plan.save()
+    client.force_login(personas.practitioner_a)
+    args = [personas.person.public_id, plan.public_id]
+    for name in ("plans:add_outcome", "plans:contingency", "plans:agree"):
+        response = client.get(reverse(name, args=args), follow=True)
+        assert response.redirect_chain[0][0].startswith(
+            reverse("plans:detail", args=args)
+        )
+        assert "cannot be changed" in response.content.decode()

@@ -91,8 +91,11 @@ def test_with_contingency_the_plan_is_agreed_and_becomes_read_only(
     response = client.post(
         _url("plans:edit_outcome", plan, outcome_id=outcome.pk),
         {"version": outcome.version, "words": "Changed"},
+        follow=True,
     )
     assert "cannot be changed" in response.content.decode()
+    outcome.refresh_from_db()
+    assert outcome.words != "Changed"
 
 
 def test_an_outcome_can_be_added_and_shows_its_check(client, personas) -> None:
