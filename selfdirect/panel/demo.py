@@ -154,6 +154,11 @@ def seed_panel(
     for decision in rows:
         decision.submission_id = decision.submission.pk
     rows = insert(PanelDecision, rows)
+    # A past week with nothing to decide had no meeting; coming ones are kept.
+    used = {s.meeting_id for s in submissions} | {d.meeting_id for d in rows}
+    unused = {m.pk for m in meetings if m.pk not in used and m.meets_on <= today}
+    PanelMeeting.objects.filter(pk__in=unused).delete()
+    meetings = [m for m in meetings if m.pk not in unused]
     _agreement_follows_funding(submissions, today, now)
     history = sum(
         copy_to_history(model, [o.pk for o in objs], now)
