@@ -110,14 +110,19 @@ class Command(BaseCommand):
         """Demo records for later journey stages (conversations, ...)."""
         today = options["today"] or timezone.localdate()
         rows: Counter[str] = Counter()
-        for step in demo_steps():
-            if (step.order < 0) != before_people:
-                continue
-            if options["verbosity"] >= 1:
-                self.stderr.write(f"Adding demo {step.name}…")
-            rows.update(
-                step.seed(seed=options["seed"], today=today, now=timezone.now())
-            )
+        steps = [s for s in demo_steps() if (s.order < 0) == before_people]
+        with tqdm(
+            steps,
+            desc="Demo records",
+            unit=" stages",
+            file=sys.stderr,
+            disable=options["verbosity"] < 1,
+        ) as bar:
+            for step in bar:
+                bar.set_postfix_str(step.name)
+                rows.update(
+                    step.seed(seed=options["seed"], today=today, now=timezone.now())
+                )
         return rows
 
     def _report(self, logins: list[User], rows: Counter[str], seconds: float) -> None:
