@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import follow_up_views, views
+from . import views
 
 app_name = "plans"
 
@@ -25,7 +25,7 @@ urlpatterns = [
     ),
     path(
         PLAN + "supports/<int:support_id>/follow-up/",
-        follow_up_views.support_follow_up,
+        views.support_follow_up,
         name="support_follow_up",
     ),
     path(PLAN + "contingency/", views.contingency, name="contingency"),

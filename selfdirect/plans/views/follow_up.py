@@ -12,9 +12,9 @@ from selfdirect.core.concurrency import EditConflict
 from selfdirect.core.forms import bind
 from selfdirect.people.views.common import actor, page, rebind_for_conflict, show_errors
 
-from . import services
-from .forms import SupportFollowUpForm
-from .permissions import access_plan
+from .. import services
+from ..forms import SupportFollowUpForm
+from ..permissions import access_plan
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,0 +1,97 @@
+"""Agreeing a support plan, starting a new version, and the person's own copy."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from selfdirect.core.concurrency import EditConflict
+from selfdirect.core.forms import bind
+from selfdirect.people.views.common import actor, page, rebind_for_conflict, show_errors
+
+from .. import documents, selectors, services
+from ..forms import AgreeForm, RemoveForm
+from ..permissions import access_plan
+from .editing import _read_only, _to_plan
+
+
+@require_http_methods(["GET", "POST"])
+def agree(request: HttpRequest, person_id: str, plan_id: str) -> HttpResponse:
+    user = actor(request)
+    plan = access_plan(user, person_id, plan_id, action="change", page=page(request))
+    if refused := _read_only(request, plan):
+        return refused
+    months = services.first_review_months()
+    initial = {
+        "version": plan.version,
+        "agreed_on": timezone.localdate(),
+        "agreed_by_role": "person",
+        "agreed_by": plan.person.full_name,
+        "agreed_how": "in_person",
+    }
+    form = bind(request, AgreeForm, initial=initial, months=months)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.agree_support_plan(plan=plan, by=user, **form.cleaned_data)
+        except EditConflict as error:
+            conflict = error
+            form = rebind_for_conflict(form, error, months=months)
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(
+                request, _("Support plan agreed. Give the person their copy.")
+            )
+            return _to_plan(plan)
+    context = {
+        "form": form,
+        "plan": plan,
+        "person": plan.person,
+        "conflict": conflict,
+        **selectors.plan_detail(plan),
+    }
+    return render(request, "plans/agree.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def new_version(request: HttpRequest, person_id: str, plan_id: str) -> HttpResponse:
+    user = actor(request)
+    plan = access_plan(user, person_id, plan_id, action="change", page=page(request))
+    form = bind(request, RemoveForm, initial={"version": plan.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            draft = services.start_new_version(
+                plan=plan, by=user, today=timezone.localdate()
+            )
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "New version started. The agreed plan stays in force until this one is agreed."
+                ),
+            )
+            return _to_plan(draft)
+    context = {"form": form, "plan": plan, "person": plan.person}
+    return render(request, "plans/new_version.html", context)
+
+
+@require_GET
+def my_plan(
+    request: HttpRequest, person_id: str, plan_id: str, fmt: str = "html"
+) -> HttpResponse:
+    user = actor(request)
+    plan = access_plan(user, person_id, plan_id, page=page(request))
+    context = selectors.plan_detail(plan)
+    if fmt == "pdf":
+        response = HttpResponse(
+            documents.my_plan_pdf(context), content_type="application/pdf"
+        )
+        response["Content-Disposition"] = 'inline; filename="my-support-plan.pdf"'
+        return response
+    return render(request, "plans/my_plan.html", context)
