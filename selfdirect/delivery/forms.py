@@ -165,6 +165,10 @@ class PaymentForm(DetailsForm):
     period_to = forms.DateField(label=_("Period covered to"), help_text=DATE_HINT)
 
 
+class CorrectPaymentForm(PaymentForm):
+    version = VersionField()
+
+
 class MonitoringReturnForm(DetailsForm):
     version = VersionField()
     received_on = forms.DateField(label=_("Date received"), help_text=DATE_HINT)

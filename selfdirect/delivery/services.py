@@ -33,6 +33,7 @@ ACTIONS = {
     "direct_payment.changed": _("Changed a direct payment agreement"),
     "direct_payment.ended": _("Ended a direct payment"),
     "direct_payment.paid": _("Recorded a direct payment made"),
+    "direct_payment.payment_corrected": _("Corrected a direct payment recorded"),
     "direct_payment.return_received": _("Recorded a monitoring return"),
     "direct_payment.surplus": _("Recorded what happens to a surplus"),
     "direct_payment.pas": _("Recorded personal assistants employed"),
@@ -223,15 +224,19 @@ def end_direct_payment(
     return agreement
 
 
+def _check_payment(details: dict[str, Any]) -> None:
+    if details["period_to"] < details["period_from"]:
+        raise ValidationError({"period_to": _("The period must end after it starts")})
+    if details["amount"] <= 0:
+        raise ValidationError({"amount": _("Enter an amount more than £0")})
+
+
 @transaction.atomic
 def record_payment(
     *, agreement: DirectPaymentAgreement, by: User, details: dict[str, Any]
 ) -> Payment:
     """Record a payment made under an agreement (RECORD_FINANCE)."""
-    if details["period_to"] < details["period_from"]:
-        raise ValidationError({"period_to": _("The period must end after it starts")})
-    if details["amount"] <= 0:
-        raise ValidationError({"amount": _("Enter an amount more than £0")})
+    _check_payment(details)
     payment: Payment = _save_new(
         Payment(agreement=agreement, recorded_by=by, **details), by
     )
@@ -239,6 +244,23 @@ def record_payment(
         actor=by,
         action="direct_payment.paid",
         person_id=agreement.person_id,
+        amount=str(payment.amount),
+    )
+    return payment
+
+
+@transaction.atomic
+def correct_payment(
+    *, payment: Payment, by: User, version: int, details: dict[str, Any]
+) -> Payment:
+    """Correct a payment recorded wrongly (version checked; the history keeps
+    what was recorded first)."""
+    _check_payment(details)
+    _update(payment, by=by, version=version, details=details)
+    record_event(
+        actor=by,
+        action="direct_payment.payment_corrected",
+        person_id=payment.agreement.person_id,
         amount=str(payment.amount),
     )
     return payment

@@ -14,6 +14,11 @@ urlpatterns = [
     path(DP + "change/", person.edit_agreement, name="edit_agreement"),
     path(DP + "end/", person.end_agreement, name="end_agreement"),
     path(DP + "payments/new/", person.add_payment, name="add_payment"),
+    path(
+        DP + "payments/<uuid:payment_id>/",
+        person.edit_payment,
+        name="edit_payment",
+    ),
     path(DP + "assistants/new/", person.add_pa_employment, name="add_pa_employment"),
     path(P + "returns/<uuid:return_id>/", person.record_return, name="record_return"),
     path(

@@ -236,3 +236,39 @@ def test_partnership_readers_can_read_delivery_records_but_not_set_them_up(
     assert AccessLog.objects.filter(person=personas.person).exists()
     new = reverse("delivery:add_agreement", kwargs={"person_id": person_id})
     assert client.get(new).status_code == 403
+
+
+def test_a_finance_officer_corrects_a_payment_and_the_first_entry_is_kept(
+    client, personas
+) -> None:
+    agreement = personas.person.direct_payment_agreements.get()
+    payment = agreement.payments.first()
+    url = reverse(
+        "delivery:edit_payment",
+        args=[personas.person.public_id, agreement.public_id, payment.public_id],
+    )
+    client.force_login(personas.finance_officer)
+    page = client.get(
+        reverse(
+            "delivery:agreement", args=[personas.person.public_id, agreement.public_id]
+        )
+    )
+    assert url in page.content.decode()
+    form = {
+        "version": payment.version,
+        "paid_on": payment.paid_on.strftime("%d/%m/%Y"),
+        "period_from": payment.period_from.strftime("%d/%m/%Y"),
+        "period_to": payment.period_to.strftime("%d/%m/%Y"),
+    }
+    refused = client.post(url, {**form, "amount": "0"})
+    assert refused.status_code == 200
+    assert "more than £0" in refused.content.decode()
+    first_amount = payment.amount
+    assert client.post(url, {**form, "amount": "999.99"}).status_code == 302
+    payment.refresh_from_db()
+    assert payment.amount == Decimal("999.99")
+    assert payment.history.earliest().amount == first_amount
+    stale = client.post(url, {**form, "amount": "5.00"})
+    assert stale.status_code == 200  # the conflict page, nothing saved
+    payment.refresh_from_db()
+    assert payment.amount == Decimal("999.99")

@@ -22,6 +22,12 @@ def _agreement(p: Any) -> dict[str, Any]:
     return {**_person(p), "agreement_id": agreement.public_id}
 
 
+def _payment(p: Any) -> dict[str, Any]:
+    agreement = p.person.direct_payment_agreements.get()
+    payment = agreement.payments.first()
+    return {**_agreement(p), "payment_id": payment.public_id}
+
+
 def _return(p: Any) -> dict[str, Any]:
     agreement = p.person.direct_payment_agreements.get()
     return {**_person(p), "return_id": agreement.returns.first().public_id}
@@ -71,6 +77,7 @@ PERSONAL: dict[str, UrlCase] = {
     "delivery:add_arranged": _practitioner(_person),
     "delivery:edit_arranged": _practitioner(_arranged),
     "delivery:add_payment": _finance(_agreement),
+    "delivery:edit_payment": _finance(_payment),
     "delivery:record_return": _finance(_return),
     "delivery:decide_surplus": _finance(_return),
 }

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +15,7 @@ from selfdirect.people.views.common import actor, page
 from .. import rules, selectors, services
 from ..forms import (
     ArrangedServiceForm,
+    CorrectPaymentForm,
     DirectPaymentForm,
     EndDirectPaymentForm,
     MonitoringReturnForm,
@@ -179,6 +180,35 @@ def add_payment(
         done=_("Payment recorded."),
         next_url=reverse("delivery:agreement", args=[person_id, agreement_id]),
         context=_ctx(person, _("Record a payment made")),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def edit_payment(
+    request: HttpRequest, person_id: str, agreement_id: str, payment_id: str
+) -> HttpResponse:
+    user = actor(request)
+    person, agreement = access_finance_record(
+        user, person_id, _agreements, agreement_id, action="record", page=page(request)
+    )
+    payment = agreement.payments.filter(public_id=payment_id).first()
+    if payment is None:
+        raise Http404("No such payment")
+    names = [n for n in CorrectPaymentForm.base_fields if n != "version"]
+    initial = {n: getattr(payment, n) for n in names} | {"version": payment.version}
+    form = bind(request, CorrectPaymentForm, initial=initial)
+    return form_page(
+        request,
+        form,
+        save=lambda f: services.correct_payment(
+            payment=payment,
+            by=user,
+            version=f.cleaned_data["version"] or 0,
+            details=f.details(),
+        ),
+        done=_("Payment corrected."),
+        next_url=reverse("delivery:agreement", args=[person_id, agreement_id]),
+        context=_ctx(person, _("Correct a payment recorded")),
     )
 
 
