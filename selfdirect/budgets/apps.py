@@ -24,10 +24,13 @@ class BudgetsConfig(AppConfig):
     def ready(self) -> None:
         from selfdirect.audit import subject_access
         from selfdirect.audit.services import ACTIONS
+        from selfdirect.accounts.roles import Capability
         from selfdirect.core.extensions import (
             DemoStep,
+            NavItem,
             PersonSection,
             add_demo_step,
+            add_nav_item,
             add_person_section,
         )
 
@@ -46,3 +49,11 @@ class BudgetsConfig(AppConfig):
             PersonSection(30, "budgets/person_section.html", _person_section)
         )
         add_demo_step(DemoStep(30, "budgets", demo.seed_budgets, demo.delete_budgets))
+        add_nav_item(
+            NavItem(
+                70,
+                _("Budget methods and limits"),
+                "budgets:methods",
+                (Capability.CONFIGURE_BUDGETS,),
+            )
+        )

@@ -93,3 +93,18 @@ def test_an_inspector_whose_access_has_ended_cannot_sign_in(client, personas) ->
         {"username": "old_inspector", "password": "a-long-test-password"},
     )
     assert "Your access has ended" in response.content.decode()
+
+
+def test_roles_without_people_records_get_their_own_pages_on_home(
+    client, personas
+) -> None:
+    from django.urls import reverse
+
+    client.force_login(personas.finance_officer)
+    finance = client.get(reverse("home")).content.decode()
+    assert reverse("delivery:finance") in finance
+    assert "still being built" not in finance
+    client.force_login(personas.panel_member)
+    panel = client.get(reverse("home")).content.decode()
+    assert reverse("panel:waiting_list") in panel
+    assert reverse("delivery:finance") not in panel
