@@ -22,9 +22,9 @@ class BudgetsConfig(AppConfig):
     verbose_name = "Indicative budgets"
 
     def ready(self) -> None:
+        from selfdirect.accounts.roles import Capability
         from selfdirect.audit import subject_access
         from selfdirect.audit.services import ACTIONS
-        from selfdirect.accounts.roles import Capability
         from selfdirect.core.extensions import (
             DemoStep,
             NavItem,
