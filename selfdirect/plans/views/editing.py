@@ -6,12 +6,14 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from selfdirect.accounts.roles import Capability
 from selfdirect.core.concurrency import EditConflict
+from selfdirect.core.form_pages import form_page
 from selfdirect.core.forms import bind
 from selfdirect.people.permissions import access_person, require
 from selfdirect.people.views.common import actor, page, rebind_for_conflict, show_errors
@@ -31,12 +33,13 @@ from ..models import SupportPlan
 from ..permissions import access_plan, access_plan_outcome, access_support
 
 
+def _plan_url(plan: SupportPlan, anchor: str = "") -> str:
+    url = reverse("plans:detail", args=[plan.person.public_id, plan.public_id])
+    return url + (f"#{anchor}" if anchor else "")
+
+
 def _to_plan(plan: SupportPlan, anchor: str = "") -> HttpResponse:
-    response = redirect(
-        "plans:detail", person_id=plan.person.public_id, plan_id=plan.public_id
-    )
-    response["Location"] += f"#{anchor}" if anchor else ""
-    return response
+    return redirect(_plan_url(plan, anchor))
 
 
 def _read_only(request: HttpRequest, plan: SupportPlan) -> HttpResponse | None:
@@ -298,26 +301,17 @@ def contingency(request: HttpRequest, person_id: str, plan_id: str) -> HttpRespo
         "version": plan.version,
         **{n: getattr(plan, n) for n in ContingencyForm.base_fields if n != "version"},
     }
-    form = bind(request, ContingencyForm, initial=initial)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_contingency(
-                plan=plan,
-                by=user,
-                version=form.cleaned_data["version"],
-                details=form.details(),
-            )
-        except EditConflict as error:
-            conflict = error
-            form = rebind_for_conflict(form, error)
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, _("Contingency arrangements saved."))
-            return _to_plan(plan, "contingency")
-    context = {"form": form, "plan": plan, "person": plan.person, "conflict": conflict}
-    return render(request, "plans/contingency_form.html", context)
+    return form_page(
+        request,
+        bind(request, ContingencyForm, initial=initial),
+        save=lambda f: services.record_contingency(
+            plan=plan, by=user, version=f.cleaned_data["version"], details=f.details()
+        ),
+        done=_("Contingency arrangements saved."),
+        next_url=_plan_url(plan, "contingency"),
+        context={"plan": plan, "person": plan.person},
+        template="plans/contingency_form.html",
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -327,35 +321,28 @@ def budget(request: HttpRequest, person_id: str, plan_id: str) -> HttpResponse:
     if refused := _read_only(request, plan):
         return refused
     budgets = selectors.budgets_of(plan.person)
-    form = bind(
+    return form_page(
         request,
-        BudgetForm,
-        budgets=budgets,
-        initial={"version": plan.version, "budget": plan.budget_id},
+        bind(
+            request,
+            BudgetForm,
+            budgets=budgets,
+            initial={"version": plan.version, "budget": plan.budget_id},
+        ),
+        save=lambda f: services.change_plan_budget(
+            plan=plan,
+            by=user,
+            version=f.cleaned_data["version"],
+            budget=f.cleaned_data["budget"],
+        ),
+        done=_("Budget changed."),
+        next_url=_plan_url(plan, "money"),
+        context={
+            "plan": plan,
+            "person": plan.person,
+            "title": _("Which budget does the plan spend?"),
+            "button": _("Save"),
+        },
+        template="plans/simple_form.html",
+        init_kwargs={"budgets": budgets},
     )
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.change_plan_budget(
-                plan=plan,
-                by=user,
-                version=form.cleaned_data["version"],
-                budget=form.cleaned_data["budget"],
-            )
-        except EditConflict as error:
-            conflict = error
-            form = rebind_for_conflict(form, error, budgets=budgets)
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, _("Budget changed."))
-            return _to_plan(plan, "money")
-    context = {
-        "form": form,
-        "plan": plan,
-        "person": plan.person,
-        "conflict": conflict,
-        "title": _("Which budget does the plan spend?"),
-        "button": _("Save"),
-    }
-    return render(request, "plans/simple_form.html", context)
