@@ -7,17 +7,18 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from selfdirect.accounts.models import User
 from selfdirect.accounts.roles import Capability
-from selfdirect.core.concurrency import EditConflict
+from selfdirect.core.form_pages import form_page
 from selfdirect.core.forms import bind
 from selfdirect.core.pagination import CappedPaginator
 from selfdirect.people.permissions import access_person, require
-from selfdirect.people.views.common import actor, page, rebind_for_conflict, show_errors
+from selfdirect.people.views.common import actor, page, show_errors
 
 from . import documents, selectors, services
 from .forms import (
@@ -45,12 +46,15 @@ def _may_submit(user: User) -> None:
         raise PermissionDenied(Capability.SET_BUDGET)
 
 
-def _to_person_submission(submission: PanelSubmission) -> HttpResponse:
-    return redirect(
+def _person_submission_url(submission: PanelSubmission) -> str:
+    return reverse(
         "panel:person_submission",
-        person_id=submission.person.public_id,
-        submission_id=submission.public_id,
+        args=[submission.person.public_id, submission.public_id],
     )
+
+
+def _to_person_submission(submission: PanelSubmission) -> HttpResponse:
+    return redirect(_person_submission_url(submission))
 
 
 # The person's side: the team's practitioners and managers.
@@ -131,34 +135,24 @@ def resubmit(request: HttpRequest, person_id: str, submission_id: str) -> HttpRe
         "persons_words": submission.persons_words,
         "contribution": submission.contribution,
     }
-    form = bind(request, ResubmitForm, initial=initial)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            services.resubmit_to_panel(
-                submission=submission,
-                by=user,
-                version=data.pop("version"),
-                resubmitted_on=timezone.localdate(),
-                **data,
-            )
-        except EditConflict as error:
-            conflict = error
-            form = rebind_for_conflict(form, error)
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, _("Sent back to the resource panel."))
-            return _to_person_submission(submission)
-    context = {
-        "form": form,
-        "person": submission.person,
-        "conflict": conflict,
-        "title": _("Resubmit to the resource panel"),
-        "button": _("Resubmit"),
-    }
-    return render(request, "panel/simple_form.html", context)
+    return form_page(
+        request,
+        bind(request, ResubmitForm, initial=initial),
+        save=lambda f: services.resubmit_to_panel(
+            submission=submission,
+            by=user,
+            resubmitted_on=timezone.localdate(),
+            **f.cleaned_data,
+        ),
+        done=_("Sent back to the resource panel."),
+        next_url=_person_submission_url(submission),
+        context={
+            "person": submission.person,
+            "title": _("Resubmit to the resource panel"),
+            "button": _("Resubmit"),
+        },
+        template="panel/simple_form.html",
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -171,30 +165,21 @@ def record_told(request: HttpRequest, person_id: str, decision_id: str) -> HttpR
         "told_on": decision.told_on or timezone.localdate(),
         "told_how": decision.told_how,
     }
-    form = bind(request, ToldForm, initial=initial)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            services.record_person_told(
-                decision=decision, by=user, version=data.pop("version"), **data
-            )
-        except EditConflict as error:
-            conflict = error
-            form = rebind_for_conflict(form, error)
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, _("Recorded how the person was told."))
-            return _to_person_submission(decision.submission)
-    context = {
-        "form": form,
-        "person": decision.person,
-        "conflict": conflict,
-        "title": _("Record telling the person the decision"),
-        "button": _("Save"),
-    }
-    return render(request, "panel/simple_form.html", context)
+    return form_page(
+        request,
+        bind(request, ToldForm, initial=initial),
+        save=lambda f: services.record_person_told(
+            decision=decision, by=user, **f.cleaned_data
+        ),
+        done=_("Recorded how the person was told."),
+        next_url=_person_submission_url(decision.submission),
+        context={
+            "person": decision.person,
+            "title": _("Record telling the person the decision"),
+            "button": _("Save"),
+        },
+        template="panel/simple_form.html",
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -206,30 +191,21 @@ def service_started(
         user, person_id, submission_id, action="change", page=page(request)
     )
     initial = {"version": submission.version, "started_on": timezone.localdate()}
-    form = bind(request, ServiceStartForm, initial=initial)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            services.record_service_start(
-                submission=submission, by=user, version=data.pop("version"), **data
-            )
-        except EditConflict as error:
-            conflict = error
-            form = rebind_for_conflict(form, error)
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, _("Service start recorded."))
-            return _to_person_submission(submission)
-    context = {
-        "form": form,
-        "person": submission.person,
-        "conflict": conflict,
-        "title": _("Record when the approved support started"),
-        "button": _("Save"),
-    }
-    return render(request, "panel/simple_form.html", context)
+    return form_page(
+        request,
+        bind(request, ServiceStartForm, initial=initial),
+        save=lambda f: services.record_service_start(
+            submission=submission, by=user, **f.cleaned_data
+        ),
+        done=_("Service start recorded."),
+        next_url=_person_submission_url(submission),
+        context={
+            "person": submission.person,
+            "title": _("Record when the approved support started"),
+            "button": _("Save"),
+        },
+        template="panel/simple_form.html",
+    )
 
 
 @require_GET
