@@ -1,6 +1,5 @@
 """Small helpers shared by the people views."""
 
-
 from django.http import HttpRequest
 
 from selfdirect.accounts.models import User
