@@ -14,9 +14,8 @@ from selfdirect.directory.models import (
     TaxonomyTerm,
 )
 
-EXAMPLES = Path(__file__).resolve().parents[4] / "shared/reference/hsds/examples"
-if not EXAMPLES.exists():
-    EXAMPLES = Path("/work/shared/reference/hsds/examples")
+# The standard's own examples, kept beside the tests (see PROVENANCE.md there).
+EXAMPLES = Path(__file__).resolve().parent / "hsds_examples"
 
 
 def _export(tmp_path: Path, name: str) -> list[dict]:
