@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from selfdirect.accounts.models import Team, User
-from selfdirect.core.concurrency import save_versioned
+from selfdirect.core.concurrency import save_new, save_versioned, update_versioned
 from selfdirect.people.models import Person
 
 from . import rules
@@ -33,18 +33,12 @@ def _editable(conversation: Conversation) -> None:
         )
 
 
-def _save_new(row: Any, by: User) -> Any:
-    row._history_user = by
-    row.save()
-    return row
-
-
 @transaction.atomic
 def start_conversation(
     *, person: Person, by: User, team: Team, details: dict[str, Any]
 ) -> Conversation:
     """Start a conversation record for a person, as a draft."""
-    conversation: Conversation = _save_new(
+    conversation: Conversation = save_new(
         Conversation(person=person, team=team, recorded_by=by, **details), by
     )
     return conversation
@@ -56,10 +50,7 @@ def update_conversation(
 ) -> Conversation:
     """Change a draft or shared conversation, refusing if someone saved since."""
     _editable(conversation)
-    for name, value in details.items():
-        setattr(conversation, name, value)
-    conversation._history_user = by  # type: ignore[attr-defined]
-    save_versioned(conversation, expected_version=version, fields=list(details))
+    update_versioned(conversation, by=by, version=version, details=details)
     return conversation
 
 
@@ -78,7 +69,7 @@ def record_outcome(
     _editable(conversation)
     kind = classify_outcome(details["words"]).kind
     if outcome is None:
-        outcome = _save_new(
+        outcome = save_new(
             PersonalOutcome(conversation=conversation, wording_kind=kind, **details), by
         )
     else:
@@ -109,7 +100,7 @@ def record_strength(
         raise ValidationError(
             {"helps_with": _("Choose outcomes from this conversation.")}
         )
-    strength: Strength = _save_new(
+    strength: Strength = save_new(
         Strength(conversation=conversation, kind=kind, description=description), by
     )
     strength.helps_with.set(helps_with)
@@ -122,7 +113,7 @@ def record_risk_enablement(
 ) -> RiskEnablement:
     """Record a risk the person chooses to take, with what was agreed."""
     _editable(conversation)
-    risk: RiskEnablement = _save_new(
+    risk: RiskEnablement = save_new(
         RiskEnablement(conversation=conversation, **details), by
     )
     return risk
@@ -191,7 +182,7 @@ def add_correction(
         raise ValidationError(
             _("Share the conversation with the person before adding their corrections.")
         )
-    correction: PersonCorrection = _save_new(
+    correction: PersonCorrection = save_new(
         PersonCorrection(
             conversation=conversation,
             about=about,

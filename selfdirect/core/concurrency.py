@@ -1,9 +1,11 @@
 """Optimistic version check: the second of two edits never silently wins."""
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import models
+
+M = TypeVar("M", bound=models.Model)
 
 
 @dataclass(frozen=True)
@@ -61,3 +63,21 @@ def save_versioned(
         raise EditConflict(current, changes_since(current, expected_version))
     instance.version = expected_version + 1  # type: ignore[attr-defined]
     instance.save(update_fields=[*fields, "version", "updated_at"])
+
+
+def save_new(row: M, by: Any) -> M:
+    """Save a new record with `by` as the author of its first history row."""
+    row._history_user = by  # type: ignore[attr-defined]
+    row.save()
+    return row
+
+
+def update_versioned(
+    row: models.Model, *, by: Any, version: int, details: dict[str, Any]
+) -> None:
+    """Set these fields and save them if nobody saved since `version`, with `by`
+    as the author of the history row (EditConflict otherwise)."""
+    for name, value in details.items():
+        setattr(row, name, value)
+    row._history_user = by  # type: ignore[attr-defined]
+    save_versioned(row, expected_version=version, fields=list(details))

@@ -11,18 +11,18 @@ from django.utils.translation import gettext as _
 from selfdirect.accounts.models import User
 from selfdirect.audit.services import record_event
 from selfdirect.conversations.models import Conversation
-from selfdirect.core.concurrency import EditConflict, changes_since, save_versioned
+from selfdirect.core.concurrency import (
+    EditConflict,
+    changes_since,
+    save_new,
+    save_versioned,
+    update_versioned,
+)
 from selfdirect.people.models import Person
 
 from . import rules
 from .extensions import agreement_blockers_from_later_stages
 from .models import CONTINGENCY_FIELDS, PlanOutcome, Support, SupportPlan
-
-
-def _save_new(row: Any, by: User) -> Any:
-    row._history_user = by
-    row.save()
-    return row
 
 
 def _locked_draft(plan: SupportPlan) -> SupportPlan:
@@ -67,7 +67,7 @@ def start_support_plan(
         raise ValidationError(
             _("This person already has a draft support plan. Finish that one first.")
         )
-    plan: SupportPlan = _save_new(
+    plan: SupportPlan = save_new(
         SupportPlan(
             person=person,
             conversation=conversation,
@@ -78,7 +78,7 @@ def start_support_plan(
         by,
     )
     for outcome in conversation.outcomes.all():
-        _save_new(
+        save_new(
             PlanOutcome(
                 plan=plan,
                 personal_outcome=outcome,
@@ -99,7 +99,7 @@ def add_plan_outcome(
 ) -> PlanOutcome:
     """Add an outcome to a draft plan."""
     _locked_draft(plan)
-    outcome: PlanOutcome = _save_new(
+    outcome: PlanOutcome = save_new(
         PlanOutcome(plan=plan, written_on=today, **details), by
     )
     return outcome
@@ -111,10 +111,7 @@ def update_plan_outcome(
 ) -> PlanOutcome:
     """Change an outcome of a draft plan, refusing if someone saved it since."""
     _locked_draft(outcome.plan)
-    for name, value in details.items():
-        setattr(outcome, name, value)
-    outcome._history_user = by  # type: ignore[attr-defined]
-    save_versioned(outcome, expected_version=version, fields=list(details))
+    update_versioned(outcome, by=by, version=version, details=details)
     return outcome
 
 
@@ -162,7 +159,7 @@ def add_support(
     """Add a support to a draft plan, linked to the outcomes it serves."""
     _locked_draft(plan)
     _check_support(details)
-    support: Support = _save_new(Support(plan=plan, **details), by)
+    support: Support = save_new(Support(plan=plan, **details), by)
     support.outcomes.set(outcomes)
     return support
 
@@ -179,10 +176,7 @@ def update_support(
     """Change a support of a draft plan, refusing if someone saved it since."""
     _locked_draft(support.plan)
     _check_support(details)
-    for name, value in details.items():
-        setattr(support, name, value)
-    support._history_user = by  # type: ignore[attr-defined]
-    save_versioned(support, expected_version=version, fields=list(details))
+    update_versioned(support, by=by, version=version, details=details)
     support.outcomes.set(outcomes)
     return support
 
@@ -336,7 +330,7 @@ def start_new_version(
         raise ValidationError(
             _("There is already a draft plan for this person. Carry on with that one.")
         )
-    draft: SupportPlan = _save_new(
+    draft: SupportPlan = save_new(
         SupportPlan(
             person_id=current.person_id,
             conversation_id=current.conversation_id,
@@ -384,13 +378,13 @@ SUPPORT_COPY = (
 
 def _copy_contents(source: SupportPlan, draft: SupportPlan, by: User) -> None:
     new_outcomes = {
-        old.pk: _save_new(
+        old.pk: save_new(
             PlanOutcome(plan=draft, **{f: getattr(old, f) for f in OUTCOME_COPY}), by
         )
         for old in source.outcomes.all()
     }
     for old in source.supports.prefetch_related("outcomes"):
-        support = _save_new(
+        support = save_new(
             Support(plan=draft, **{f: getattr(old, f) for f in SUPPORT_COPY}), by
         )
         support.outcomes.set([new_outcomes[o.pk] for o in old.outcomes.all()])

@@ -1,106 +1,26 @@
-"""Actions that write delivery and finance records; each is audited."""
+"""Option 1: direct payment agreements, payments, monitoring returns and PAs."""
 
 import datetime
 from decimal import Decimal
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from selfdirect.accounts.models import Locality, User
+from selfdirect.accounts.models import User
 from selfdirect.audit.services import record_event
-from selfdirect.core.concurrency import save_versioned
+from selfdirect.core.concurrency import save_new, update_versioned
 from selfdirect.people.models import Person
 
-from . import rules
-from .models import (
-    ArrangedService,
+from .. import rules
+from ..models import (
     DirectPaymentAgreement,
-    IndividualServiceFund,
     MonitoringReturn,
     Payment,
     PersonalAssistantEmployment,
-    Provider,
 )
-
-# Audit action names this app writes (registered in apps.py).
-ACTIONS = {
-    "provider.added": _("Added a provider to the register"),
-    "provider.changed": _("Changed a provider on the register"),
-    "direct_payment.set_up": _("Set up a direct payment agreement"),
-    "direct_payment.changed": _("Changed a direct payment agreement"),
-    "direct_payment.ended": _("Ended a direct payment"),
-    "direct_payment.paid": _("Recorded a direct payment made"),
-    "direct_payment.payment_corrected": _("Corrected a direct payment recorded"),
-    "direct_payment.return_received": _("Recorded a monitoring return"),
-    "direct_payment.surplus": _("Recorded what happens to a surplus"),
-    "direct_payment.pas": _("Recorded personal assistants employed"),
-    "service_fund.set_up": _("Set up an individual service fund"),
-    "service_fund.changed": _("Changed an individual service fund"),
-    "arranged_service.set_up": _("Arranged a service"),
-    "arranged_service.changed": _("Changed an arranged service"),
-}
-
-
-def monitoring_grace_days() -> int:
-    """Days after a monitoring period ends that its return is due (configurable)."""
-    return int(getattr(settings, "DELIVERY_RETURN_GRACE_DAYS", 28))
-
-
-def surplus_weeks_allowed() -> int:
-    """Weeks of payment a person may hold as contingency before it is surplus."""
-    return int(getattr(settings, "DELIVERY_SURPLUS_WEEKS_ALLOWED", 8))
-
-
-def _save_new(row: Any, by: User) -> Any:
-    row._history_user = by
-    row.save()
-    return row
-
-
-def _update(row: Any, *, by: User, version: int, details: dict[str, Any]) -> None:
-    for name, value in details.items():
-        setattr(row, name, value)
-    row._history_user = by
-    save_versioned(row, expected_version=version, fields=list(details))
-
-
-def _check(problems: dict[str, str]) -> None:
-    if problems:
-        raise ValidationError(problems)
-
-
-@transaction.atomic
-def add_provider(
-    *, by: User, details: dict[str, Any], localities: list[Locality]
-) -> Provider:
-    """Add a provider to the register (MANAGE_PROVIDERS)."""
-    provider: Provider = _save_new(Provider(**details), by)
-    provider.localities.set(localities)
-    record_event(
-        actor=by, action="provider.added", person_id=None, provider=provider.name
-    )
-    return provider
-
-
-@transaction.atomic
-def change_provider(
-    *,
-    provider: Provider,
-    by: User,
-    version: int,
-    details: dict[str, Any],
-    localities: list[Locality],
-) -> Provider:
-    """Change a provider's details (version checked)."""
-    _update(provider, by=by, version=version, details=details)
-    provider.localities.set(localities)
-    record_event(
-        actor=by, action="provider.changed", person_id=None, provider=provider.name
-    )
-    return provider
+from .common import check, monitoring_grace_days, surplus_weeks_allowed
 
 
 def _schedule_return(
@@ -111,7 +31,7 @@ def _schedule_return(
     _, period_to = rules.next_return_period(
         period_from - datetime.timedelta(days=1), agreement.monitoring_every_months
     )
-    awaited: MonitoringReturn = _save_new(
+    awaited: MonitoringReturn = save_new(
         MonitoringReturn(
             agreement=agreement,
             period_from=period_from,
@@ -129,7 +49,7 @@ def set_up_direct_payment(
     *, person: Person, by: User, details: dict[str, Any]
 ) -> DirectPaymentAgreement:
     """Set up an Option 1 agreement and schedule its first monitoring return."""
-    _check(
+    check(
         rules.agreement_problems(
             amount=details["amount"],
             spend_on=details["spend_on"],
@@ -138,7 +58,7 @@ def set_up_direct_payment(
             payee_requested_by_person=details.get("payee_requested_by_person", False),
         )
     )
-    agreement: DirectPaymentAgreement = _save_new(
+    agreement: DirectPaymentAgreement = save_new(
         DirectPaymentAgreement(
             person=person,
             recorded_by=by,
@@ -178,13 +98,13 @@ def change_direct_payment(
             "payee_requested_by_person",
         )
     }
-    _check(rules.agreement_problems(**merged))
+    check(rules.agreement_problems(**merged))
     frequency = details.get("frequency", agreement.frequency)
     details = {
         **details,
         "yearly_amount": rules.yearly_equivalent(merged["amount"], frequency),
     }
-    _update(agreement, by=by, version=version, details=details)
+    update_versioned(agreement, by=by, version=version, details=details)
     record_event(
         actor=by,
         action="direct_payment.changed",
@@ -204,7 +124,7 @@ def end_direct_payment(
 ) -> DirectPaymentAgreement:
     """End a direct payment with its ground, and the notice given where the council
     ends it (SSI 2014/25 reg 6)."""
-    _check(
+    check(
         rules.ending_problems(
             starts_on=agreement.starts_on,
             ended_on=details["ended_on"],
@@ -214,7 +134,7 @@ def end_direct_payment(
         )
     )
     details = {**details, "status": DirectPaymentAgreement.Status.ENDED}
-    _update(agreement, by=by, version=version, details=details)
+    update_versioned(agreement, by=by, version=version, details=details)
     record_event(
         actor=by,
         action="direct_payment.ended",
@@ -237,7 +157,7 @@ def record_payment(
 ) -> Payment:
     """Record a payment made under an agreement (RECORD_FINANCE)."""
     _check_payment(details)
-    payment: Payment = _save_new(
+    payment: Payment = save_new(
         Payment(agreement=agreement, recorded_by=by, **details), by
     )
     record_event(
@@ -256,7 +176,7 @@ def correct_payment(
     """Correct a payment recorded wrongly (version checked; the history keeps
     what was recorded first)."""
     _check_payment(details)
-    _update(payment, by=by, version=version, details=details)
+    update_versioned(payment, by=by, version=version, details=details)
     record_event(
         actor=by,
         action="direct_payment.payment_corrected",
@@ -284,7 +204,7 @@ def record_monitoring_return(
             yearly_amount=agreement.yearly_amount,
             weeks_allowed=surplus_weeks_allowed(),
         )
-    _check(
+    check(
         rules.return_problems(
             period_from=monitoring_return.period_from,
             period_to=monitoring_return.period_to,
@@ -295,7 +215,7 @@ def record_monitoring_return(
         )
     )
     first_receipt = monitoring_return.received_on is None
-    _update(monitoring_return, by=by, version=version, details=details)
+    update_versioned(monitoring_return, by=by, version=version, details=details)
     following = monitoring_return.period_to + datetime.timedelta(days=1)
     if (
         first_receipt
@@ -321,7 +241,7 @@ def decide_surplus(
     details: dict[str, Any],
 ) -> MonitoringReturn:
     """Record whether a surplus is recovered or kept, and any recovery made."""
-    _check(
+    check(
         rules.recovery_problems(
             surplus_amount=monitoring_return.surplus,
             decision=details["surplus_decision"],
@@ -329,7 +249,7 @@ def decide_surplus(
             recovered_on=details.get("recovered_on"),
         )
     )
-    _update(monitoring_return, by=by, version=version, details=details)
+    update_versioned(monitoring_return, by=by, version=version, details=details)
     record_event(
         actor=by,
         action="direct_payment.surplus",
@@ -347,7 +267,7 @@ def record_pa_employment(
     and insurance."""
     if details["number_of_pas"] < 1:
         raise ValidationError({"number_of_pas": _("Enter 1 or more")})
-    employment: PersonalAssistantEmployment = _save_new(
+    employment: PersonalAssistantEmployment = save_new(
         PersonalAssistantEmployment(agreement=agreement, recorded_by=by, **details),
         by,
     )
@@ -358,92 +278,3 @@ def record_pa_employment(
         number=employment.number_of_pas,
     )
     return employment
-
-
-def _dates(details: dict[str, Any]) -> None:
-    ends_on = details.get("ends_on")
-    if ends_on is not None and ends_on < details["starts_on"]:
-        raise ValidationError(
-            {"ends_on": _("The end date must be on or after the start date")}
-        )
-
-
-def _provider_named(details: dict[str, Any]) -> None:
-    """A block or spot purchase names its provider; in-house needs none."""
-    if details["arrangement"] != "in_house" and details.get("provider") is None:
-        raise ValidationError(
-            {"provider": _("Choose the provider for a block or spot purchase")}
-        )
-
-
-@transaction.atomic
-def set_up_service_fund(
-    *, person: Person, by: User, details: dict[str, Any]
-) -> IndividualServiceFund:
-    """Set up an Option 2 individual service fund with the chosen provider."""
-    _dates(details)
-    fund: IndividualServiceFund = _save_new(
-        IndividualServiceFund(person=person, recorded_by=by, **details), by
-    )
-    record_event(
-        actor=by,
-        action="service_fund.set_up",
-        person_id=person.pk,
-        yearly_amount=str(fund.yearly_amount),
-    )
-    return fund
-
-
-@transaction.atomic
-def change_service_fund(
-    *, fund: IndividualServiceFund, by: User, version: int, details: dict[str, Any]
-) -> IndividualServiceFund:
-    """Change an individual service fund (version checked)."""
-    _dates({"starts_on": fund.starts_on, **details})
-    _update(fund, by=by, version=version, details=details)
-    record_event(
-        actor=by,
-        action="service_fund.changed",
-        person_id=fund.person_id,
-        yearly_amount=str(fund.yearly_amount),
-    )
-    return fund
-
-
-@transaction.atomic
-def arrange_service(
-    *, person: Person, by: User, details: dict[str, Any]
-) -> ArrangedService:
-    """Record an Option 3 service the council arranges. A block or spot purchase
-    names its provider."""
-    _dates(details)
-    _provider_named(details)
-    service: ArrangedService = _save_new(
-        ArrangedService(person=person, recorded_by=by, **details), by
-    )
-    record_event(
-        actor=by,
-        action="arranged_service.set_up",
-        person_id=person.pk,
-        yearly_cost=str(service.yearly_cost),
-    )
-    return service
-
-
-@transaction.atomic
-def change_arranged_service(
-    *, service: ArrangedService, by: User, version: int, details: dict[str, Any]
-) -> ArrangedService:
-    """Change an arranged service (version checked)."""
-    _dates({"starts_on": service.starts_on, **details})
-    _provider_named(
-        {"arrangement": service.arrangement, "provider": service.provider, **details}
-    )
-    _update(service, by=by, version=version, details=details)
-    record_event(
-        actor=by,
-        action="arranged_service.changed",
-        person_id=service.person_id,
-        yearly_cost=str(service.yearly_cost),
-    )
-    return service

@@ -1,0 +1,106 @@
+"""Option 2 individual service funds and Option 3 services the council arranges."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from selfdirect.accounts.models import User
+from selfdirect.audit.services import record_event
+from selfdirect.core.concurrency import save_new, update_versioned
+from selfdirect.people.models import Person
+
+from ..models import (
+    ArrangedService,
+    IndividualServiceFund,
+)
+
+
+def _dates(details: dict[str, Any]) -> None:
+    ends_on = details.get("ends_on")
+    if ends_on is not None and ends_on < details["starts_on"]:
+        raise ValidationError(
+            {"ends_on": _("The end date must be on or after the start date")}
+        )
+
+
+def _provider_named(details: dict[str, Any]) -> None:
+    """A block or spot purchase names its provider; in-house needs none."""
+    if details["arrangement"] != "in_house" and details.get("provider") is None:
+        raise ValidationError(
+            {"provider": _("Choose the provider for a block or spot purchase")}
+        )
+
+
+@transaction.atomic
+def set_up_service_fund(
+    *, person: Person, by: User, details: dict[str, Any]
+) -> IndividualServiceFund:
+    """Set up an Option 2 individual service fund with the chosen provider."""
+    _dates(details)
+    fund: IndividualServiceFund = save_new(
+        IndividualServiceFund(person=person, recorded_by=by, **details), by
+    )
+    record_event(
+        actor=by,
+        action="service_fund.set_up",
+        person_id=person.pk,
+        yearly_amount=str(fund.yearly_amount),
+    )
+    return fund
+
+
+@transaction.atomic
+def change_service_fund(
+    *, fund: IndividualServiceFund, by: User, version: int, details: dict[str, Any]
+) -> IndividualServiceFund:
+    """Change an individual service fund (version checked)."""
+    _dates({"starts_on": fund.starts_on, **details})
+    update_versioned(fund, by=by, version=version, details=details)
+    record_event(
+        actor=by,
+        action="service_fund.changed",
+        person_id=fund.person_id,
+        yearly_amount=str(fund.yearly_amount),
+    )
+    return fund
+
+
+@transaction.atomic
+def arrange_service(
+    *, person: Person, by: User, details: dict[str, Any]
+) -> ArrangedService:
+    """Record an Option 3 service the council arranges. A block or spot purchase
+    names its provider."""
+    _dates(details)
+    _provider_named(details)
+    service: ArrangedService = save_new(
+        ArrangedService(person=person, recorded_by=by, **details), by
+    )
+    record_event(
+        actor=by,
+        action="arranged_service.set_up",
+        person_id=person.pk,
+        yearly_cost=str(service.yearly_cost),
+    )
+    return service
+
+
+@transaction.atomic
+def change_arranged_service(
+    *, service: ArrangedService, by: User, version: int, details: dict[str, Any]
+) -> ArrangedService:
+    """Change an arranged service (version checked)."""
+    _dates({"starts_on": service.starts_on, **details})
+    _provider_named(
+        {"arrangement": service.arrangement, "provider": service.provider, **details}
+    )
+    update_versioned(service, by=by, version=version, details=details)
+    record_event(
+        actor=by,
+        action="arranged_service.changed",
+        person_id=service.person_id,
+        yearly_cost=str(service.yearly_cost),
+    )
+    return service
