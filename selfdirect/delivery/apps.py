@@ -39,7 +39,7 @@ class DeliveryConfig(AppConfig):
             add_person_section,
         )
 
-        from . import demo, models, services
+        from . import demo, demo_providers, models, services
 
         audit.ACTIONS.update(services.ACTIONS)
         for model, path, title in (
@@ -71,7 +71,12 @@ class DeliveryConfig(AppConfig):
         )
         # The register comes before support plans, so plans can name providers.
         add_demo_step(
-            DemoStep(33, "providers", demo.seed_providers, demo.keep_providers)
+            DemoStep(
+                33,
+                "providers",
+                demo_providers.seed_providers,
+                demo_providers.keep_providers,
+            )
         )
         add_demo_step(
             DemoStep(40, "delivery", demo.seed_delivery, demo.delete_delivery)

@@ -1,4 +1,5 @@
-"""Demo providers and option delivery records for `selfdirect seed`.
+"""Demo option delivery records for `selfdirect seed` (the providers register is
+in demo_providers.py).
 
 Delivery follows each person's latest recorded choice (choices/demo.py already
 follows the national shares, national-data.md §1.6: about 82% Option 3 only, 6%
@@ -18,11 +19,11 @@ from typing import Any
 
 from django.db.models import OuterRef, Subquery
 
-from selfdirect.accounts.models import Locality
 from selfdirect.choices.models import ElementChoice, SupportChoice
-from selfdirect.core.bulk import copy_m2m_to_history, copy_to_history, insert
+from selfdirect.core.bulk import copy_to_history, insert
 
 from . import rules
+from .demo_providers import providers_by_kind
 from .models import (
     ArrangedService,
     DirectPaymentAgreement,
@@ -39,23 +40,6 @@ ENDED_SHARE = 0.12
 RETURN_ON_TIME = 0.8
 SURPLUS_SHARE = 0.18
 MAX_PAYMENTS = 13
-PROVIDERS = [
-    ("Clydeview Home Care (in-house)", "local_authority", "none", None),
-    ("Clydeview Day Opportunities", "local_authority", "none", None),
-    ("Riverside Care Services Ltd", "private", "block", None),
-    ("Kilbride Homecare Ltd", "private", "framework", None),
-    ("Carewise Scotland Ltd", "private", "spot", 2),
-    ("Allied Support Partners", "private", "spot", 1),
-    ("Brightside Care Agency Ltd", "private", "spot", 1),
-    ("Leven Valley Crossroads", "voluntary", "framework", 1),
-    ("Enable Clydeview", "voluntary", "block", None),
-    ("Key Community Supports", "voluntary", "framework", 2),
-    ("Lochside Befriending Network", "voluntary", "spot", 1),
-    ("Aileen Murray (self-employed PA)", "personal_assistant", "none", 1),
-    ("Tomasz Nowak (self-employed PA)", "personal_assistant", "none", 1),
-    ("Grace Okafor (self-employed PA)", "personal_assistant", "none", 1),
-]
-INACTIVE = {"Brightside Care Agency Ltd"}
 PAYROLL = ["Clydeview Payroll Support Service", "Independent Living Payroll Ltd"]
 INSURERS = ["Fortis Employers' Cover", "Clyde Mutual Insurance"]
 GROUNDS = {"person_chose": 3, "other_purposes": 2, "ineligible": 2, "person_died": 1}
@@ -77,47 +61,6 @@ RATE = {
     "spot": Decimal("24.80"),
 }
 UNIT_COST = {"days": Decimal("68.00"), "nights": Decimal("145.00")}
-
-
-def _providers(rng: random.Random, now: datetime.datetime) -> dict[str, list[Provider]]:
-    localities = list(Locality.objects.order_by("id").values_list("pk", flat=True))
-    existing = {
-        p.name: p for p in Provider.objects.filter(name__in=[p[0] for p in PROVIDERS])
-    }
-    new = [
-        Provider(
-            public_id=uuid.UUID(int=rng.getrandbits(128), version=4),
-            name=name,
-            kind=kind,
-            contract_type=contract,
-            active=name not in INACTIVE,
-            contact_name="" if kind == "personal_assistant" else "Contracts team",
-            phone=f"01389 {rng.randint(100000, 999999)}",
-        )
-        for name, kind, contract, _ in PROVIDERS
-        if name not in existing
-    ]
-    insert(Provider, new)
-    copy_to_history(Provider, [p.pk for p in new], now)
-    links = []
-    for provider in new:
-        count = {p[0]: p[3] for p in PROVIDERS}[provider.name]
-        served = (
-            localities
-            if count is None
-            else rng.sample(localities, min(count, len(localities)))
-        )
-        links += [
-            Provider.localities.through(provider=provider, locality_id=pk)
-            for pk in served
-        ]
-    Provider.localities.through.objects.bulk_create(links)
-    copy_m2m_to_history(Provider, "localities", [p.pk for p in new])
-    by_kind: dict[str, list[Provider]] = {}
-    for provider in [*existing.values(), *new]:
-        if provider.active:
-            by_kind.setdefault(provider.kind, []).append(provider)
-    return by_kind
 
 
 class DeliveryMaker:
@@ -316,25 +259,12 @@ def _latest_choices() -> Any:
     )
 
 
-def seed_providers(
-    *, seed: int, today: datetime.date, now: datetime.datetime
-) -> Counter[str]:
-    """The providers register, before support plans name providers."""
-    before = Provider.objects.count()
-    _providers(random.Random(f"providers-{seed}"), now)
-    return Counter({"providers": Provider.objects.count() - before})
-
-
-def keep_providers(person_ids: list[int]) -> None:
-    """The register holds no one's personal data: `seed --reset` keeps it."""
-
-
 def seed_delivery(
     *, seed: int, today: datetime.date, now: datetime.datetime
 ) -> Counter[str]:
     """Add the providers register and delivery records following people's choices."""
     rng = random.Random(f"providers-{seed}")
-    maker = DeliveryMaker(seed, today, _providers(rng, now))
+    maker = DeliveryMaker(seed, today, providers_by_kind(rng, now))
     people: dict[int, tuple[set[int], datetime.date, int]] = {}
     for person_id, option, made_on, worker in _latest_choices().iterator(
         chunk_size=BATCH
