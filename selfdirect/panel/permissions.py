@@ -11,12 +11,16 @@ import uuid
 from typing import TYPE_CHECKING
 
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists
 from django.http import Http404
 
 from selfdirect.accounts.roles import TEAM_SCOPED, Capability
 from selfdirect.audit.services import log_access
-from selfdirect.people.permissions import access_person_record, require
+from selfdirect.people.permissions import (
+    access_person_record,
+    current_team_allocations,
+    require,
+)
 
 if TYPE_CHECKING:
     from selfdirect.accounts.models import User
@@ -32,16 +36,11 @@ class SubmissionQuerySet(models.QuerySet["PanelSubmission"]):
             return self.none()
         submitted = self.exclude(state="draft")
         if user.role in TEAM_SCOPED:
-            return submitted.filter(Exists(_team_allocations(user.team_ids())))
+            from selfdirect.people.models import Person
+
+            allocated = current_team_allocations(user.team_ids())
+            return submitted.filter(person__in=Person.objects.filter(Exists(allocated)))
         return submitted
-
-
-def _team_allocations(team_ids: list[int]) -> models.QuerySet:  # type: ignore[type-arg]
-    from selfdirect.people.models import Allocation
-
-    return Allocation.objects.current().filter(
-        person=OuterRef("person"), team_id__in=team_ids
-    )
 
 
 def access_submission(
@@ -92,10 +91,12 @@ def access_person_decision(
     person_id: uuid.UUID | str,
     decision_id: uuid.UUID | str,
     *,
+    action: str = "view",
     page: str = "",
 ) -> PanelDecision:
-    """Fetch one of a person's panel decisions through the person's access check."""
+    """Fetch one of a person's panel decisions through the person's access check
+    (which needs CHANGE_PEOPLE for action="change")."""
     decision: PanelDecision = access_person_record(
-        user, person_id, "panel_decisions", decision_id, page=page
+        user, person_id, "panel_decisions", decision_id, action=action, page=page
     )
     return decision

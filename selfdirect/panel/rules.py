@@ -20,11 +20,12 @@ APPROVED, WITH_CHANGES, DEFERRAL, DECLINED = (
 )
 APPROVALS = frozenset({APPROVED, WITH_CHANGES})
 
-# Each action on a submission, the states it may start from, and where it leaves it.
-TRANSITIONS: dict[str, tuple[frozenset[str], str]] = {
-    "submit": (frozenset({DRAFT, DEFERRED}), SUBMITTED),
-    "list": (frozenset({SUBMITTED, LISTED}), LISTED),
-    "decide": (frozenset({LISTED}), DECIDED),
+# Each action on a submission and the states it may start from (where a decision
+# leaves it is state_after_decision).
+TRANSITIONS: dict[str, frozenset[str]] = {
+    "submit": frozenset({DRAFT, DEFERRED}),
+    "list": frozenset({SUBMITTED, LISTED}),
+    "decide": frozenset({LISTED}),
 }
 
 
@@ -32,8 +33,7 @@ def can_move(action: str, state: str) -> bool:
     """A submission is submitted from a draft or after a deferral, listed for a
     meeting once submitted (or moved to another meeting), and decided only when it
     is on an agenda."""
-    allowed, _to = TRANSITIONS[action]
-    return state in allowed
+    return state in TRANSITIONS[action]
 
 
 def state_after_decision(outcome: str) -> str:

@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.apps import apps
 from django.db.models import (
     Case,
     Count,
@@ -23,6 +22,11 @@ from django.utils.translation import gettext as _
 
 from selfdirect.accounts.models import User
 from selfdirect.budgets.selectors import delegated_limit
+from selfdirect.delivery.models import (
+    ArrangedService,
+    DirectPaymentAgreement,
+    IndividualServiceFund,
+)
 from selfdirect.people.models import Person
 
 from . import rules
@@ -30,29 +34,17 @@ from .models import APPROVALS, PanelDecision, PanelMeeting, PanelSubmission
 
 AWAITING, DEFERRED, NOT_STARTED = "awaiting", "deferred", "not_started"
 # Delivery records whose start date ends the wait for an approved service.
-DELIVERY_STARTS = (
-    ("delivery", "DirectPaymentAgreement"),
-    ("delivery", "IndividualServiceFund"),
-    ("delivery", "ArrangedService"),
+DELIVERY_STARTS: tuple[Any, ...] = (
+    DirectPaymentAgreement,
+    IndividualServiceFund,
+    ArrangedService,
 )
-
-
-def _delivery_models() -> list[Any]:
-    found = []
-    for label, name in DELIVERY_STARTS:
-        try:
-            model = apps.get_model(label, name)
-        except LookupError:
-            continue
-        if any(f.name == "starts_on" for f in model._meta.fields):
-            found.append(model)
-    return found
 
 
 def _delivery_started() -> Q:
     """Whether a delivery record for the person starts on or after the decision."""
     started = Q()
-    for model in _delivery_models():
+    for model in DELIVERY_STARTS:
         started |= Q(
             Exists(
                 model.objects.filter(
@@ -64,12 +56,10 @@ def _delivery_started() -> Q:
 
 
 def _category_filters() -> dict[str, Q]:
-    not_started = Q(
-        state="decided", outcome__in=APPROVALS, service_started_on__isnull=True
+    not_started = (
+        Q(state="decided", outcome__in=APPROVALS, service_started_on__isnull=True)
+        & ~_delivery_started()
     )
-    started = _delivery_started()
-    if started:
-        not_started &= ~started
     return {
         AWAITING: Q(state__in=["submitted", "listed"]),
         DEFERRED: Q(state="deferred"),
@@ -165,11 +155,6 @@ def meetings_with_counts() -> QuerySet[PanelMeeting]:
     ).order_by("-meets_on", "-id")
 
 
-def latest_decision(submission: PanelSubmission) -> PanelDecision | None:
-    """The most recent decision on a submission."""
-    return submission.decisions.select_related("decided_by").first()
-
-
 def plan_summary(submission: PanelSubmission) -> dict[str, Any]:
     """What the panel sees of the plan: its outcomes, supports and costs only."""
     plan = submission.support_plan
@@ -210,9 +195,13 @@ def plan_agreement_blocker(plan: Any) -> str | None:
 
     budget = plan.budget
     cost = plan_total_cost(plan) or (budget.amount if budget else Decimal(0))
-    setter = budget.recorded_by if budget else plan.recorded_by
-    on = budget.worked_out_on if budget else plan.started_on
-    limit = delegated_limit(setter.role, on)
+    if budget is not None:
+        # The limit in force for the setter when the budget was set, kept with it.
+        setter = budget.recorded_by
+        limit = budget.delegated_limit
+    else:
+        setter = plan.recorded_by
+        limit = delegated_limit(setter.role, plan.started_on)
     approved = _approved_amount(plan)
     if not rules.needs_panel_approval(cost=cost, limit=limit, approved_amount=approved):
         return None
@@ -233,7 +222,7 @@ def plan_agreement_blocker(plan: Any) -> str | None:
 
 
 def visible_submissions(user: User) -> QuerySet[PanelSubmission]:
-    """Submissions the user may see on the panel pages."""
+    """Submissions the user may see on the panel pages (for the waiting list)."""
     return PanelSubmission.objects.visible_to(user)
 
 
@@ -270,6 +259,6 @@ def delivery_start(submission: PanelSubmission) -> datetime.date | None:
         model.objects.filter(
             person_id=submission.person_id, starts_on__gte=submission.decided_on
         ).aggregate(first=Min("starts_on"))["first"]
-        for model in _delivery_models()
+        for model in DELIVERY_STARTS
     ]
     return min((s for s in starts if s), default=None)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from selfdirect.accounts.models import User
 from selfdirect.audit.services import record_event
 from selfdirect.budgets.models import IndicativeBudget
-from selfdirect.core.concurrency import save_versioned
+from selfdirect.core.concurrency import EditConflict, save_new, update_versioned
 from selfdirect.people.models import Person
 from selfdirect.plans.models import SupportPlan
 
@@ -36,6 +36,33 @@ def _check_move(submission: PanelSubmission, action: str) -> None:
                 }[action],
             }
         )
+
+
+def _lock_and_check(submission: PanelSubmission, action: str) -> None:
+    """Re-read the submission's state under a row lock (inside the transaction) and
+    check the move from it, so two people acting at once cannot both move it."""
+    current = (
+        PanelSubmission.objects.select_for_update()
+        .filter(pk=submission.pk)
+        .values("state", "version")
+        .get()
+    )
+    submission.state = current["state"]
+    submission.version = current["version"]
+    _check_move(submission, action)
+
+
+def _move(submission: PanelSubmission, by: User, details: dict[str, Any]) -> None:
+    """Save a transition, version checked against the state just read (so it
+    holds on SQLite, which has no row locks, as well as on PostgreSQL)."""
+    try:
+        update_versioned(submission, by=by, version=submission.version, details=details)
+    except EditConflict as conflict:
+        submission.state = conflict.current.state  # type: ignore[attr-defined]
+        raise TransitionRefused(
+            _("Someone else changed this request just now: it is “%(state)s”.")
+            % {"state": submission.get_state_display()}
+        ) from conflict
 
 
 def _event(by: User, action: str, submission: PanelSubmission, **detail: Any) -> None:
@@ -81,8 +108,7 @@ def submit_to_panel(
     submission.state = PanelSubmission.State.SUBMITTED
     submission.submitted_on = submitted_on
     submission.submitted_by = by
-    submission._history_user = by  # type: ignore[attr-defined]
-    submission.save()
+    save_new(submission, by)
     _event(by, "panel.submitted", submission, amount=str(amount_requested))
     return submission
 
@@ -111,10 +137,7 @@ def resubmit_to_panel(
         "state": PanelSubmission.State.SUBMITTED,
         "meeting": None,
     }
-    for name, value in details.items():
-        setattr(submission, name, value)
-    submission._history_user = by  # type: ignore[attr-defined]
-    save_versioned(submission, expected_version=version, fields=list(details))
+    update_versioned(submission, by=by, version=version, details=details)
     _event(by, "panel.resubmitted", submission, amount=str(amount_requested))
     return submission
 
@@ -122,9 +145,7 @@ def resubmit_to_panel(
 @transaction.atomic
 def schedule_meeting(*, by: User, meets_on: datetime.date, place: str) -> PanelMeeting:
     """Set up a resource panel meeting, to list submissions on its agenda."""
-    meeting = PanelMeeting(meets_on=meets_on, place=place, created_by=by)
-    meeting._history_user = by  # type: ignore[attr-defined]
-    meeting.save()
+    meeting = save_new(PanelMeeting(meets_on=meets_on, place=place, created_by=by), by)
     record_event(
         actor=by,
         action="panel.meeting_scheduled",
@@ -140,15 +161,12 @@ def list_for_meeting(
     *, submission: PanelSubmission, by: User, meeting: PanelMeeting
 ) -> PanelSubmission:
     """Put a submitted request on a meeting's agenda (submitted → listed)."""
-    _check_move(submission, "list")
+    _lock_and_check(submission, "list")
     if submission.submitted_on and meeting.meets_on < submission.submitted_on:
         raise ValidationError(
             {"meeting": _("Choose a meeting on or after the date it was submitted")}
         )
-    submission.meeting = meeting
-    submission.state = PanelSubmission.State.LISTED
-    submission._history_user = by  # type: ignore[attr-defined]
-    submission.save(update_fields=["meeting", "state", "updated_at"])
+    _move(submission, by, {"meeting": meeting, "state": PanelSubmission.State.LISTED})
     _event(by, "panel.listed", submission, meeting=str(meeting.public_id))
     return submission
 
@@ -167,7 +185,7 @@ def record_decision(
 ) -> PanelDecision:
     """Record the panel's decision with reasons (listed → decided, or deferred to
     be resubmitted)."""
-    _check_move(submission, "decide")
+    _lock_and_check(submission, "decide")
     problems = rules.decision_problems(
         outcome=outcome,
         reasons=reasons,
@@ -190,13 +208,16 @@ def record_decision(
         decided_by=by,
         present=present,
     )
-    decision._history_user = by  # type: ignore[attr-defined]
-    decision.save()
-    submission.state = rules.state_after_decision(outcome)
-    submission.outcome = outcome
-    submission.decided_on = decided_on
-    submission._history_user = by  # type: ignore[attr-defined]
-    submission.save(update_fields=["state", "outcome", "decided_on", "updated_at"])
+    _move(
+        submission,
+        by,
+        {
+            "state": rules.state_after_decision(outcome),
+            "outcome": outcome,
+            "decided_on": decided_on,
+        },
+    )
+    save_new(decision, by)
     _event(by, "panel.decided", submission, outcome=outcome)
     return decision
 
@@ -216,10 +237,12 @@ def record_person_told(
     )
     if problems:
         raise ValidationError(problems)
-    decision.told_on = told_on
-    decision.told_how = told_how
-    decision._history_user = by  # type: ignore[attr-defined]
-    save_versioned(decision, expected_version=version, fields=["told_on", "told_how"])
+    update_versioned(
+        decision,
+        by=by,
+        version=version,
+        details={"told_on": told_on, "told_how": told_how},
+    )
     record_event(
         actor=by,
         action="panel.person_told",
@@ -246,8 +269,11 @@ def record_service_start(
     )
     if problems:
         raise ValidationError(problems)
-    submission.service_started_on = started_on
-    submission._history_user = by  # type: ignore[attr-defined]
-    save_versioned(submission, expected_version=version, fields=["service_started_on"])
+    update_versioned(
+        submission,
+        by=by,
+        version=version,
+        details={"service_started_on": started_on},
+    )
     _event(by, "panel.service_started", submission, on=started_on.isoformat())
     return submission

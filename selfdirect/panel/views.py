@@ -53,6 +53,10 @@ def _person_submission_url(submission: PanelSubmission) -> str:
     )
 
 
+def _panel_submission_url(submission: PanelSubmission) -> str:
+    return reverse("panel:submission", kwargs={"submission_id": submission.public_id})
+
+
 def _to_person_submission(submission: PanelSubmission) -> HttpResponse:
     return redirect(_person_submission_url(submission))
 
@@ -148,6 +152,7 @@ def resubmit(request: HttpRequest, person_id: str, submission_id: str) -> HttpRe
         next_url=_person_submission_url(submission),
         context={
             "person": submission.person,
+            "cancel_url": _person_submission_url(submission),
             "title": _("Resubmit to the resource panel"),
             "button": _("Resubmit"),
         },
@@ -158,8 +163,9 @@ def resubmit(request: HttpRequest, person_id: str, submission_id: str) -> HttpRe
 @require_http_methods(["GET", "POST"])
 def record_told(request: HttpRequest, person_id: str, decision_id: str) -> HttpResponse:
     user = actor(request)
-    require(user, Capability.CHANGE_PEOPLE)
-    decision = access_person_decision(user, person_id, decision_id, page=page(request))
+    decision = access_person_decision(
+        user, person_id, decision_id, action="change", page=page(request)
+    )
     initial = {
         "version": decision.version,
         "told_on": decision.told_on or timezone.localdate(),
@@ -175,6 +181,7 @@ def record_told(request: HttpRequest, person_id: str, decision_id: str) -> HttpR
         next_url=_person_submission_url(decision.submission),
         context={
             "person": decision.person,
+            "cancel_url": _person_submission_url(decision.submission),
             "title": _("Record telling the person the decision"),
             "button": _("Save"),
         },
@@ -201,6 +208,7 @@ def service_started(
         next_url=_person_submission_url(submission),
         context={
             "person": submission.person,
+            "cancel_url": _person_submission_url(submission),
             "title": _("Record when the approved support started"),
             "button": _("Save"),
         },
@@ -276,19 +284,18 @@ def list_for_meeting(request: HttpRequest, submission_id: str) -> HttpResponse:
         user, submission_id, action="decide", page=page(request)
     )
     meetings = selectors.meetings_from(submission.submitted_on or timezone.localdate())
-    form = bind(request, ListForm, meetings=meetings)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.list_for_meeting(
-                submission=submission, by=user, meeting=form.cleaned_data["meeting"]
-            )
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, _("Listed on the agenda."))
-            return redirect("panel:submission", submission_id=submission.public_id)
-    context = {"form": form, "submission": submission, "person": submission.person}
-    return render(request, "panel/list_form.html", context)
+    return form_page(
+        request,
+        bind(request, ListForm, meetings=meetings),
+        save=lambda f: services.list_for_meeting(
+            submission=submission, by=user, meeting=f.cleaned_data["meeting"]
+        ),
+        done=_("Listed on the agenda."),
+        next_url=_panel_submission_url(submission),
+        context={"submission": submission, "person": submission.person},
+        template="panel/list_form.html",
+        init_kwargs={"meetings": meetings},
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -302,19 +309,17 @@ def decide(request: HttpRequest, submission_id: str) -> HttpResponse:
         if submission.meeting
         else timezone.localdate()
     }
-    form = bind(request, DecisionForm, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_decision(
-                submission=submission, by=user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, _("Decision recorded."))
-            return redirect("panel:submission", submission_id=submission.public_id)
-    context = {"form": form, "submission": submission, "person": submission.person}
-    return render(request, "panel/decision_form.html", context)
+    return form_page(
+        request,
+        bind(request, DecisionForm, initial=initial),
+        save=lambda f: services.record_decision(
+            submission=submission, by=user, **f.cleaned_data
+        ),
+        done=_("Decision recorded."),
+        next_url=_panel_submission_url(submission),
+        context={"submission": submission, "person": submission.person},
+        template="panel/decision_form.html",
+    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -222,3 +222,18 @@ def test_the_first_delivery_start_after_approval_is_shown(client, personas) -> N
         )
     )
     assert b"delivery record starts 25 November 2026" in page.content
+
+
+def test_the_limit_kept_with_the_budget_decides_not_the_setters_role_today(
+    personas, plan_over_limit
+) -> None:
+    from selfdirect.budgets.models import DelegatedLimit
+
+    DelegatedLimit.objects.create(
+        role="team_manager", yearly_amount=Decimal("99000.00"), valid_from=D(2000, 1, 1)
+    )
+    setter = plan_over_limit.budget.recorded_by
+    setter.role = "team_manager"
+    setter.save()
+    blocker = selectors.plan_agreement_blocker(plan_over_limit)
+    assert blocker is not None and "£12,000.00" in blocker

@@ -183,3 +183,37 @@ def test_a_service_start_ends_the_wait_only_after_approval(personas) -> None:
     )
     submission.refresh_from_db()
     assert submission.service_started_on == D(2026, 11, 30)
+
+
+def test_deciding_what_someone_else_has_just_decided_is_refused(personas) -> None:
+    submission = _submit(personas)
+    services.list_for_meeting(
+        submission=submission, by=personas.panel_member, meeting=_meeting(personas)
+    )
+    stale = PanelSubmission.objects.get(pk=submission.pk)
+    _decide(personas, submission)
+    assert stale.state == "listed"
+    with pytest.raises(TransitionRefused) as refused:
+        _decide(personas, stale, outcome="declined", approved_amount=None)
+    assert "cannot be decided now" in str(refused.value)
+    assert submission.decisions.count() == 1
+    submission.refresh_from_db()
+    assert submission.outcome == "approved"
+
+
+def test_listing_a_decided_request_is_refused_and_changes_nothing(personas) -> None:
+    submission = _submit(personas)
+    services.list_for_meeting(
+        submission=submission, by=personas.panel_member, meeting=_meeting(personas)
+    )
+    stale = PanelSubmission.objects.get(pk=submission.pk)
+    _decide(personas, submission)
+    with pytest.raises(TransitionRefused):
+        services.list_for_meeting(
+            submission=stale,
+            by=personas.panel_member,
+            meeting=_meeting(personas, D(2026, 12, 3)),
+        )
+    submission.refresh_from_db()
+    assert submission.state == "decided"
+    assert submission.meeting.meets_on == FIRST_MEETING

@@ -82,3 +82,58 @@ def test_the_nav_shows_panel_links_to_panel_members_only(client, personas) -> No
     assert "Waiting list" in home and "Resource panel" in home
     client.force_login(personas.practitioner_a)
     assert "Waiting list" not in client.get(reverse("home")).content.decode()
+
+
+def test_deciding_an_already_decided_request_shows_why_and_saves_nothing(
+    client, personas
+) -> None:
+    submission = personas.person.panel_submissions.get()
+    client.force_login(personas.panel_member)
+    response = client.post(
+        reverse("panel:decide", kwargs={"submission_id": submission.public_id}),
+        {
+            "outcome": "declined",
+            "reasons": "Too late.",
+            "decided_on": "30/12/2030",
+            "present": "Chair",
+        },
+    )
+    assert response.status_code == 200
+    assert "cannot be decided now" in response.content.decode()
+    assert submission.decisions.count() == 1
+
+
+def test_recording_telling_the_person_is_logged_as_a_change(client, personas) -> None:
+    from selfdirect.audit.models import AccessLog
+
+    decision = personas.person.panel_decisions.get()
+    kwargs = {"person_id": personas.person.public_id, "decision_id": decision.public_id}
+    url = reverse("panel:record_told", kwargs=kwargs)
+    client.force_login(personas.practitioner_a)
+    page = client.get(url).content.decode()
+    assert (
+        AccessLog.objects.filter(user=personas.practitioner_a).latest("pk").action
+        == "change"
+    )
+    submission_url = reverse(
+        "panel:person_submission",
+        kwargs={
+            "person_id": personas.person.public_id,
+            "submission_id": decision.submission.public_id,
+        },
+    )
+    assert f'class="sd-cancel" href="{submission_url}"' in page
+    client.force_login(personas.inspector)
+    assert client.get(url).status_code in (403, 404)
+
+
+def test_the_panel_sees_the_sds_option_by_name(client, personas) -> None:
+    from selfdirect.plans.tests.factories import SupportFactory
+
+    submission = personas.person.panel_submissions.get()
+    SupportFactory.create(plan=submission.support_plan, option=2)
+    client.force_login(personas.panel_member)
+    page = client.get(
+        reverse("panel:submission", kwargs={"submission_id": submission.public_id})
+    ).content.decode()
+    assert "Option 2: the person chooses, the council arranges" in page
