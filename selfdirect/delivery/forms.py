@@ -3,6 +3,7 @@
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from selfdirect.accounts.models import Locality
@@ -34,7 +35,6 @@ class DetailsForm(Form):
 
 
 class ProviderForm(DetailsForm):
-    version = VersionField(required=False)
     name = forms.CharField(label=_("Name"), max_length=200)
     kind = forms.ChoiceField(
         label=_("Type of provider"),
@@ -70,6 +70,10 @@ class ProviderForm(DetailsForm):
         return data
 
 
+class EditProviderForm(ProviderForm):
+    version = VersionField()
+
+
 class ProviderFilterForm(Form):
     kind = forms.ChoiceField(
         label=_("Type"),
@@ -93,7 +97,6 @@ class ProviderFilterForm(Form):
 
 
 class DirectPaymentForm(DetailsForm):
-    version = VersionField(required=False)
     starts_on = forms.DateField(label=_("Start date"), help_text=DATE_HINT)
     amount = money(_("Amount each time (£)"))
     frequency = forms.ChoiceField(
@@ -135,6 +138,10 @@ class DirectPaymentForm(DetailsForm):
         max_value=12,
         initial=3,
     )
+
+
+class EditDirectPaymentForm(DirectPaymentForm):
+    version = VersionField()
 
 
 class EndDirectPaymentForm(DetailsForm):
@@ -224,8 +231,22 @@ def _provider_field(required: bool) -> forms.ModelChoiceField:  # type: ignore[t
     )
 
 
-class ServiceFundForm(DetailsForm):
-    version = VersionField(required=False)
+class ProviderChoices(forms.Form):
+    """Providers on the register to choose from; editing a record also offers its
+    own provider even if it has since left the register, so saving keeps it."""
+
+    def __init__(
+        self, *args: Any, current_provider_id: int | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        if current_provider_id is not None:
+            field = self.fields["provider"]
+            field.queryset = Provider.objects.filter(  # type: ignore[attr-defined]
+                Q(active=True) | Q(pk=current_provider_id)
+            ).order_by("name")
+
+
+class ServiceFundForm(ProviderChoices, DetailsForm):
     provider = _provider_field(True)
     yearly_amount = money(_("Yearly amount (£)"))
     person_directs = LongText(
@@ -237,8 +258,7 @@ class ServiceFundForm(DetailsForm):
     ends_on = forms.DateField(label=_("End date"), required=False, help_text=DATE_HINT)
 
 
-class ArrangedServiceForm(DetailsForm):
-    version = VersionField(required=False)
+class ArrangedServiceForm(ProviderChoices, DetailsForm):
     arrangement = forms.ChoiceField(
         label=_("How is it arranged?"),
         choices=ArrangedService.Arrangement.choices,
@@ -253,6 +273,14 @@ class ArrangedServiceForm(DetailsForm):
     yearly_cost = money(_("Yearly cost (£)"))
     starts_on = forms.DateField(label=_("Start date"), help_text=DATE_HINT)
     ends_on = forms.DateField(label=_("End date"), required=False, help_text=DATE_HINT)
+
+
+class EditServiceFundForm(ServiceFundForm):
+    version = VersionField()
+
+
+class EditArrangedServiceForm(ArrangedServiceForm):
+    version = VersionField()
 
 
 class DueFilterForm(Form):

@@ -112,17 +112,6 @@ def agreement_problems(
     return problems
 
 
-def missing_responsibilities(
-    spend_on: Iterable[str], accepted: Iterable[str]
-) -> list[str]:
-    """The needed responsibilities not yet accepted, in checklist order."""
-    needed = set(REQUIRED_RESPONSIBILITIES)
-    if "employ_pas" in set(spend_on):
-        needed |= set(EMPLOYER_RESPONSIBILITIES)
-    done = set(accepted)
-    return [code for code in RESPONSIBILITIES if code in needed and code not in done]
-
-
 def ending_problems(
     *,
     starts_on: datetime.date,

@@ -6,19 +6,12 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import (
-    DateField,
-    Expression,
     F,
-    Min,
-    OuterRef,
-    Prefetch,
     Q,
     QuerySet,
-    Subquery,
     Sum,
-    Value,
 )
-from django.db.models.functions import Coalesce, Least, NullIf
+from django.db.models.functions import Coalesce
 
 from selfdirect.accounts.models import User
 from selfdirect.people.models import Person
@@ -35,59 +28,11 @@ from .models import (
 from .permissions import PARTNERSHIP_FINANCE, finance_people
 
 ZERO = Decimal("0.00")
-_FAR_FUTURE = datetime.date(9999, 12, 31)
 
 
 def _pounds(amount: Decimal | None) -> Decimal:
     """A database sum as pounds and pence (SQLite returns extra places; NULL is £0)."""
     return (amount or ZERO).quantize(rules.PENCE)
-
-
-# --- Service start dates (read by the panel's waiting list) -------------------
-
-
-def _earliest(model: Any, person: Any) -> Subquery:
-    return Subquery(
-        model.objects.filter(person=person)
-        .order_by()
-        .values("person")
-        .annotate(first=Min("starts_on"))
-        .values("first")[:1],
-        output_field=DateField(),
-    )
-
-
-def first_service_started_on(person: Any = None) -> Expression:
-    """An expression for the earliest start date of any delivery record (direct
-    payment, service fund or arranged service) of the outer person, or NULL.
-
-    Annotate people with it: ``Person.objects.annotate(
-    service_started_on=first_service_started_on())``; inside a subquery pass the
-    person reference, e.g. ``first_service_started_on(OuterRef("person"))``."""
-    person = OuterRef("pk") if person is None else person
-    far = Value(_FAR_FUTURE, output_field=DateField())
-    least = Least(
-        *(
-            Coalesce(_earliest(model, person), far)
-            for model in (
-                DirectPaymentAgreement,
-                IndividualServiceFund,
-                ArrangedService,
-            )
-        ),
-        output_field=DateField(),
-    )
-    return NullIf(least, far, output_field=DateField())  # type: ignore[no-any-return]
-
-
-def first_service_start_dates() -> QuerySet[Any, Any]:
-    """People with any delivery record, each with `service_started_on` (earliest
-    start): values `pk` and `service_started_on`, one row per person."""
-    return (
-        Person.objects.annotate(service_started_on=first_service_started_on())
-        .filter(service_started_on__isnull=False)
-        .values("pk", "service_started_on")
-    )
 
 
 # --- One person's records ---------------------------------------------------
@@ -109,11 +54,9 @@ class PersonDelivery:
 def person_delivery(person: Person, today: datetime.date) -> PersonDelivery:
     """A person's delivery records, with what is committed a year and paid so far."""
     agreements: list[DirectPaymentAgreement] = list(
-        person.direct_payment_agreements.prefetch_related(  # type: ignore[attr-defined]
-            Prefetch("payments", Payment.objects.order_by("-paid_on", "-id")),
-            "returns",
-            "pa_employment",
-        ).annotate(paid=Coalesce(Sum("payments__amount"), ZERO))
+        person.direct_payment_agreements.annotate(  # type: ignore[attr-defined]
+            paid=Coalesce(Sum("payments__amount"), ZERO)
+        )
     )
     funds = list(person.service_funds.select_related("provider"))  # type: ignore[attr-defined]
     arranged = list(person.arranged_services.select_related("provider"))  # type: ignore[attr-defined]

@@ -44,6 +44,70 @@ def _schedule_return(
     return awaited
 
 
+def _waiting_return(agreement: DirectPaymentAgreement) -> MonitoringReturn | None:
+    """The latest return not yet received, if any."""
+    waiting: MonitoringReturn | None = (
+        agreement.returns.filter(received_on__isnull=True)  # type: ignore[attr-defined]
+        .order_by("-period_from")
+        .first()
+    )
+    return waiting
+
+
+def _reschedule_waiting_return(agreement: DirectPaymentAgreement, by: User) -> None:
+    """Recompute the waiting return's period and due date from the agreement's
+    start (or the end of the return before it) and its months between returns."""
+    waiting = _waiting_return(agreement)
+    if waiting is None:
+        return
+    previous = (
+        agreement.returns.filter(period_from__lt=waiting.period_from)  # type: ignore[attr-defined]
+        .order_by("-period_from")
+        .first()
+    )
+    last_day = (
+        previous.period_to
+        if previous is not None
+        else agreement.starts_on - datetime.timedelta(days=1)
+    )
+    period_from, period_to = rules.next_return_period(
+        last_day, agreement.monitoring_every_months
+    )
+    update_versioned(
+        waiting,
+        by=by,
+        version=waiting.version,
+        details={
+            "period_from": period_from,
+            "period_to": period_to,
+            "due_on": rules.return_due_on(period_to, monitoring_grace_days()),
+        },
+    )
+
+
+def _stop_returns_after(
+    agreement: DirectPaymentAgreement, ended_on: datetime.date, by: User
+) -> None:
+    """An ended payment awaits no return for time after it ended: unreceived returns
+    starting later are removed, and one spanning the end date is cut to end then."""
+    unreceived = agreement.returns.filter(received_on__isnull=True)  # type: ignore[attr-defined]
+    for later in unreceived.filter(period_from__gt=ended_on):
+        later._history_user = by  # type: ignore[attr-defined]
+        later.delete()
+    for spanning in unreceived.filter(
+        period_from__lte=ended_on, period_to__gt=ended_on
+    ):
+        update_versioned(
+            spanning,
+            by=by,
+            version=spanning.version,
+            details={
+                "period_to": ended_on,
+                "due_on": rules.return_due_on(ended_on, monitoring_grace_days()),
+            },
+        )
+
+
 @transaction.atomic
 def set_up_direct_payment(
     *, person: Person, by: User, details: dict[str, Any]
@@ -87,7 +151,8 @@ def change_direct_payment(
     version: int,
     details: dict[str, Any],
 ) -> DirectPaymentAgreement:
-    """Change an agreement's amount, spend or payee (version checked)."""
+    """Change an agreement's amount, spend or payee (version checked). A new start
+    date or months between returns reschedules the return still awaited."""
     merged = {
         name: details.get(name, getattr(agreement, name))
         for name in (
@@ -104,7 +169,10 @@ def change_direct_payment(
         **details,
         "yearly_amount": rules.yearly_equivalent(merged["amount"], frequency),
     }
+    schedule_before = (agreement.starts_on, agreement.monitoring_every_months)
     update_versioned(agreement, by=by, version=version, details=details)
+    if (agreement.starts_on, agreement.monitoring_every_months) != schedule_before:
+        _reschedule_waiting_return(agreement, by)
     record_event(
         actor=by,
         action="direct_payment.changed",
@@ -123,7 +191,8 @@ def end_direct_payment(
     details: dict[str, Any],
 ) -> DirectPaymentAgreement:
     """End a direct payment with its ground, and the notice given where the council
-    ends it (SSI 2014/25 reg 6)."""
+    ends it (SSI 2014/25 reg 6). No monitoring return is awaited for time after
+    the end date."""
     check(
         rules.ending_problems(
             starts_on=agreement.starts_on,
@@ -135,6 +204,7 @@ def end_direct_payment(
     )
     details = {**details, "status": DirectPaymentAgreement.Status.ENDED}
     update_versioned(agreement, by=by, version=version, details=details)
+    _stop_returns_after(agreement, details["ended_on"], by)
     record_event(
         actor=by,
         action="direct_payment.ended",

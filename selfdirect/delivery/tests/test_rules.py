@@ -53,10 +53,6 @@ def test_employing_pas_needs_employer_duties_and_insurance_too():
     assert not rules.agreement_problems(
         responsibilities=[*ALL_NEEDED, "employer_duties", "insurance"], **kwargs
     )
-    assert rules.missing_responsibilities(["employ_pas"], ALL_NEEDED) == [
-        "employer_duties",
-        "insurance",
-    ]
 
 
 def test_a_third_party_payee_only_at_the_persons_request():

@@ -10,7 +10,6 @@ from selfdirect.audit.models import AuditEvent
 from selfdirect.core.concurrency import EditConflict
 from selfdirect.delivery import rules, selectors, services
 from selfdirect.delivery.models import DirectPaymentAgreement, MonitoringReturn
-from selfdirect.people.models import Person
 from selfdirect.people.tests.factories import PersonFactory
 
 from .factories import (
@@ -109,6 +108,126 @@ def test_ending_on_a_council_ground_needs_notice(worker):
     assert agreement.status == "ended"
 
 
+def _end(agreement, ended_on):
+    services.end_direct_payment(
+        agreement=agreement,
+        by=agreement.recorded_by,
+        version=agreement.version,
+        details={"ended_on": ended_on, "end_ground": "person_chose"},
+    )
+
+
+def test_ending_removes_returns_after_the_end_and_cuts_the_one_spanning_it(worker):
+    agreement = AgreementFactory.create()
+    received = ReturnFactory.create(
+        agreement=agreement,
+        received_on=D(2026, 4, 20),
+        evidence=["bank_statements"],
+        balance_held=Decimal("0.00"),
+    )
+    spanning = ReturnFactory.create(
+        agreement=agreement,
+        period_from=D(2026, 4, 5),
+        period_to=D(2026, 7, 4),
+        due_on=D(2026, 8, 1),
+    )
+    later = ReturnFactory.create(
+        agreement=agreement,
+        period_from=D(2026, 7, 5),
+        period_to=D(2026, 10, 4),
+        due_on=D(2026, 11, 1),
+    )
+    _end(agreement, D(2026, 5, 31))
+    assert set(agreement.returns.all()) == {received, spanning}
+    spanning.refresh_from_db()
+    assert (spanning.period_to, spanning.due_on) == (D(2026, 5, 31), D(2026, 6, 28))
+    received.refresh_from_db()
+    assert received.period_to == D(2026, 4, 4)
+    finance = UserFactory.create(role=Role.FINANCE_OFFICER)
+    due = selectors.returns_due(finance, today=D(2026, 12, 1), within_days=14)
+    assert list(due) == [spanning]
+    assert not MonitoringReturn.objects.filter(pk=later.pk).exists()
+
+
+def test_ending_before_the_awaited_return_starts_leaves_none_awaited(worker):
+    agreement = services.set_up_direct_payment(
+        person=PersonFactory.create(), by=worker, details=_details()
+    )
+    awaited = agreement.returns.get()
+    services.record_monitoring_return(
+        monitoring_return=awaited,
+        by=worker,
+        version=awaited.version,
+        details={
+            "received_on": D(2026, 4, 30),
+            "evidence": ["bank_statements"],
+            "balance_held": Decimal("0.00"),
+            "surplus": None,
+            "notes": "",
+        },
+    )
+    assert agreement.returns.filter(received_on__isnull=True).count() == 1
+    agreement.refresh_from_db()
+    _end(agreement, D(2026, 4, 4))
+    assert list(agreement.returns.all()) == [awaited]
+
+
+def test_a_new_start_or_monitoring_interval_reschedules_the_awaited_return(worker):
+    agreement = services.set_up_direct_payment(
+        person=PersonFactory.create(), by=worker, details=_details()
+    )
+    services.change_direct_payment(
+        agreement=agreement,
+        by=worker,
+        version=agreement.version,
+        details={"starts_on": D(2026, 2, 1), "monitoring_every_months": 6},
+    )
+    awaited = agreement.returns.get()
+    assert (awaited.period_from, awaited.period_to, awaited.due_on) == (
+        D(2026, 2, 1),
+        D(2026, 7, 31),
+        D(2026, 8, 28),
+    )
+    services.change_direct_payment(
+        agreement=agreement,
+        by=worker,
+        version=agreement.version,
+        details={"amount": Decimal("300.00")},
+    )
+    awaited.refresh_from_db()
+    assert awaited.version == 2  # unchanged schedule: the return is left alone
+
+
+def test_a_new_interval_reschedules_only_the_return_still_awaited(worker):
+    agreement = AgreementFactory.create()
+    received = ReturnFactory.create(
+        agreement=agreement,
+        received_on=D(2026, 4, 20),
+        evidence=["bank_statements"],
+        balance_held=Decimal("0.00"),
+    )
+    awaited = ReturnFactory.create(
+        agreement=agreement,
+        period_from=D(2026, 4, 5),
+        period_to=D(2026, 7, 4),
+        due_on=D(2026, 8, 1),
+    )
+    services.change_direct_payment(
+        agreement=agreement,
+        by=worker,
+        version=agreement.version,
+        details={"monitoring_every_months": 1},
+    )
+    awaited.refresh_from_db()
+    assert (awaited.period_from, awaited.period_to, awaited.due_on) == (
+        D(2026, 4, 5),
+        D(2026, 5, 4),
+        D(2026, 6, 1),
+    )
+    received.refresh_from_db()
+    assert received.period_to == D(2026, 4, 4)
+
+
 def test_receiving_a_return_works_out_surplus_and_schedules_the_next(worker):
     agreement = AgreementFactory.create()  # £800 four-weekly: £200 a week
     awaited = ReturnFactory.create(agreement=agreement)
@@ -189,23 +308,6 @@ def test_changing_to_a_spot_purchase_needs_a_provider_and_changes_nothing(worker
         )
     service.refresh_from_db()
     assert service.arrangement == "in_house"
-
-
-def test_first_service_start_is_the_earliest_of_any_option(db):
-    person = PersonFactory.create()
-    other = PersonFactory.create()
-    PersonFactory.create()  # no service: not listed
-    AgreementFactory.create(person=person, starts_on=D(2026, 3, 1))
-    FundFactory.create(person=person, starts_on=D(2026, 2, 1))
-    ArrangedFactory.create(person=other, starts_on=D(2026, 4, 1))
-    rows = {
-        r["pk"]: r["service_started_on"] for r in selectors.first_service_start_dates()
-    }
-    assert rows == {person.pk: D(2026, 2, 1), other.pk: D(2026, 4, 1)}
-    annotated = Person.objects.annotate(
-        started=selectors.first_service_started_on()
-    ).get(pk=person.pk)
-    assert annotated.started == D(2026, 2, 1)
 
 
 def test_spend_aggregates_in_a_fixed_number_of_queries(

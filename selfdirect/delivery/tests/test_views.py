@@ -272,3 +272,92 @@ def test_a_finance_officer_corrects_a_payment_and_the_first_entry_is_kept(
     assert stale.status_code == 200  # the conflict page, nothing saved
     payment.refresh_from_db()
     assert payment.amount == Decimal("999.99")
+
+
+@pytest.mark.parametrize(
+    "name", ["edit_agreement", "end_agreement", "add_pa_employment"]
+)
+def test_an_ended_agreement_cannot_be_changed_by_url(client, personas, name):
+    agreement = personas.person.direct_payment_agreements.get()
+    agreement.status = DirectPaymentAgreement.Status.ENDED
+    agreement.ended_on = datetime.date(2026, 6, 1)
+    agreement.end_ground = "person_chose"
+    agreement.save()
+    version = agreement.version
+    client.force_login(personas.practitioner_a)
+    args = [personas.person.public_id, agreement.public_id]
+    url = reverse(f"delivery:{name}", args=args)
+    detail = reverse("delivery:agreement", args=args)
+    got = client.get(url)
+    assert got.status_code == 302
+    assert got.url == detail
+    posted = client.post(
+        url,
+        {
+            "version": agreement.version,
+            "ended_on": "01/07/2026",
+            "end_ground": "person_died",
+            "starts_on": "01/07/2026",
+            "number_of_pas": "3",
+        },
+        follow=True,
+    )
+    assert b"This direct payment has ended" in posted.content
+    agreement.refresh_from_db()
+    assert (agreement.version, agreement.end_ground) == (version, "person_chose")
+    assert agreement.pa_employment.count() == 1
+
+
+def test_editing_keeps_a_provider_that_has_left_the_register(client, personas):
+    service = personas.person.arranged_services.get()
+    provider = service.provider
+    provider.active = False
+    provider.save()
+    ProviderFactory.create(name="Still Registered Care")
+    client.force_login(personas.practitioner_a)
+    url = reverse(
+        "delivery:edit_arranged", args=[personas.person.public_id, service.public_id]
+    )
+    page = client.get(url).content.decode()
+    assert f'value="{provider.pk}" selected' in page
+    assert "Still Registered Care" in page
+    response = client.post(
+        url,
+        {
+            "version": service.version,
+            "arrangement": "in_house",
+            "provider": provider.pk,
+            "description": service.description,
+            "quantity": "8",
+            "unit": "hours",
+            "yearly_cost": "9609.60",
+            "starts_on": "02/02/2026",
+        },
+    )
+    assert response.status_code == 302
+    service.refresh_from_db()
+    assert (service.provider, service.quantity) == (provider, Decimal("8"))
+    add = client.get(reverse("delivery:add_arranged", args=[personas.person.public_id]))
+    assert provider.name not in add.content.decode()
+
+
+def test_an_edit_without_its_version_is_refused(client, personas):
+    service = personas.person.arranged_services.get()
+    client.force_login(personas.practitioner_a)
+    url = reverse(
+        "delivery:edit_arranged", args=[personas.person.public_id, service.public_id]
+    )
+    response = client.post(
+        url,
+        {
+            "arrangement": "in_house",
+            "description": "Changed",
+            "quantity": "8",
+            "unit": "hours",
+            "yearly_cost": "9609.60",
+            "starts_on": "02/02/2026",
+        },
+    )
+    assert response.status_code == 200
+    service.refresh_from_db()
+    assert service.description != "Changed"

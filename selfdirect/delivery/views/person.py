@@ -2,8 +2,9 @@
 
 from typing import Any
 
+from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,6 +18,9 @@ from ..forms import (
     ArrangedServiceForm,
     CorrectPaymentForm,
     DirectPaymentForm,
+    EditArrangedServiceForm,
+    EditDirectPaymentForm,
+    EditServiceFundForm,
     EndDirectPaymentForm,
     MonitoringReturnForm,
     PaEmploymentForm,
@@ -24,6 +28,7 @@ from ..forms import (
     ServiceFundForm,
     SurplusForm,
 )
+from ..models import DirectPaymentAgreement
 from ..permissions import access_finance_record, access_person_finance, may
 from .common import form_page
 
@@ -50,6 +55,24 @@ def _arranged(person: Any) -> Any:
 
 def _ctx(person: Any, title: str, **extra: Any) -> dict[str, Any]:
     return {"person": person, "title": title, "back": _person_url(person), **extra}
+
+
+def _ended(
+    request: HttpRequest, agreement: DirectPaymentAgreement
+) -> HttpResponse | None:
+    """An ended agreement's change pages send the user back to it, saying why."""
+    if agreement.status != DirectPaymentAgreement.Status.ENDED:
+        return None
+    messages.info(
+        request,
+        _(
+            "This direct payment has ended, so it cannot be changed. Set up a new "
+            "agreement if the person is to have a direct payment again."
+        ),
+    )
+    return redirect(
+        "delivery:agreement", agreement.person.public_id, agreement.public_id
+    )
 
 
 @require_GET
@@ -116,18 +139,20 @@ def edit_agreement(
     person, agreement = access_finance_record(
         user, person_id, _agreements, agreement_id, action="set_up", page=page(request)
     )
+    if refused := _ended(request, agreement):
+        return refused
     fields = DirectPaymentForm.base_fields
-    initial = {n: getattr(agreement, n) for n in fields if n != "version"} | {
+    initial = {n: getattr(agreement, n) for n in fields} | {
         "version": agreement.version
     }
-    form = bind(request, DirectPaymentForm, initial=initial)
+    form = bind(request, EditDirectPaymentForm, initial=initial)
     return form_page(
         request,
         form,
         save=lambda f: services.change_direct_payment(
             agreement=agreement,
             by=user,
-            version=f.cleaned_data["version"] or 0,
+            version=f.cleaned_data["version"],
             details=f.details(),
         ),
         done=_("Direct payment agreement changed."),
@@ -144,6 +169,8 @@ def end_agreement(
     person, agreement = access_finance_record(
         user, person_id, _agreements, agreement_id, action="set_up", page=page(request)
     )
+    if refused := _ended(request, agreement):
+        return refused
     initial = {"version": agreement.version, "ended_on": timezone.localdate()}
     form = bind(request, EndDirectPaymentForm, initial=initial)
     return form_page(
@@ -203,7 +230,7 @@ def edit_payment(
         save=lambda f: services.correct_payment(
             payment=payment,
             by=user,
-            version=f.cleaned_data["version"] or 0,
+            version=f.cleaned_data["version"],
             details=f.details(),
         ),
         done=_("Payment corrected."),
@@ -220,6 +247,8 @@ def add_pa_employment(
     person, agreement = access_finance_record(
         user, person_id, _agreements, agreement_id, action="set_up", page=page(request)
     )
+    if refused := _ended(request, agreement):
+        return refused
     form = bind(request, PaEmploymentForm, initial={"starts_on": timezone.localdate()})
     return form_page(
         request,
@@ -332,21 +361,24 @@ def edit_fund(request: HttpRequest, person_id: str, fund_id: str) -> HttpRespons
     person, fund = access_finance_record(
         user, person_id, _funds, fund_id, action="set_up", page=page(request)
     )
-    names = [n for n in ServiceFundForm.base_fields if n != "version"]
-    initial = {n: getattr(fund, n) for n in names} | {"version": fund.version}
-    form = bind(request, ServiceFundForm, initial=initial)
+    initial = {n: getattr(fund, n) for n in ServiceFundForm.base_fields} | {
+        "version": fund.version
+    }
+    providers = {"current_provider_id": fund.provider_id}
+    form = bind(request, EditServiceFundForm, initial=initial, **providers)
     return form_page(
         request,
         form,
         save=lambda f: services.change_service_fund(
             fund=fund,
             by=user,
-            version=f.cleaned_data["version"] or 0,
+            version=f.cleaned_data["version"],
             details=f.details(),
         ),
         done=_("Individual service fund changed."),
         next_url=_person_url(person),
         context=_ctx(person, _("Change the individual service fund")),
+        init_kwargs=providers,
     )
 
 
@@ -376,19 +408,22 @@ def edit_arranged(
     person, service = access_finance_record(
         user, person_id, _arranged, service_id, action="set_up", page=page(request)
     )
-    names = [n for n in ArrangedServiceForm.base_fields if n != "version"]
-    initial = {n: getattr(service, n) for n in names} | {"version": service.version}
-    form = bind(request, ArrangedServiceForm, initial=initial)
+    initial = {n: getattr(service, n) for n in ArrangedServiceForm.base_fields} | {
+        "version": service.version
+    }
+    providers = {"current_provider_id": service.provider_id}
+    form = bind(request, EditArrangedServiceForm, initial=initial, **providers)
     return form_page(
         request,
         form,
         save=lambda f: services.change_arranged_service(
             service=service,
             by=user,
-            version=f.cleaned_data["version"] or 0,
+            version=f.cleaned_data["version"],
             details=f.details(),
         ),
         done=_("Arranged service changed."),
         next_url=_person_url(person),
         context=_ctx(person, _("Change the arranged service")),
+        init_kwargs=providers,
     )

@@ -13,7 +13,7 @@ from selfdirect.people.permissions import require
 from selfdirect.people.views.common import actor
 
 from .. import selectors, services
-from ..forms import ProviderFilterForm, ProviderForm
+from ..forms import EditProviderForm, ProviderFilterForm, ProviderForm
 from ..models import Provider
 from ..permissions import require_providers_reader
 from .common import form_page
@@ -91,12 +91,12 @@ def edit_provider(request: HttpRequest, provider_id: str) -> HttpResponse:
     user = actor(request)
     require(user, Capability.MANAGE_PROVIDERS)
     provider = _provider(provider_id)
-    names = [n for n in ProviderForm.base_fields if n not in ("version", "localities")]
+    names = [n for n in ProviderForm.base_fields if n != "localities"]
     initial = {n: getattr(provider, n) for n in names} | {
         "version": provider.version,
         "localities": list(provider.localities.all()),
     }
-    form = bind(request, ProviderForm, initial=initial)
+    form = bind(request, EditProviderForm, initial=initial)
     back = reverse("delivery:provider", args=[provider.public_id])
     return form_page(
         request,
@@ -104,7 +104,7 @@ def edit_provider(request: HttpRequest, provider_id: str) -> HttpResponse:
         save=lambda f: services.change_provider(
             provider=provider,
             by=user,
-            version=f.cleaned_data["version"] or 0,
+            version=f.cleaned_data["version"],
             details=f.details(),
             localities=list(f.cleaned_data["localities"]),
         ),
