@@ -1,6 +1,5 @@
 """Configuration of budget methods and delegated limits (CONFIGURE_BUDGETS)."""
 
-import json
 from typing import Any
 
 from django import forms
@@ -10,6 +9,7 @@ from django.http import HttpRequest
 
 from selfdirect.accounts.roles import Capability
 
+from . import services
 from .method_schema import check_method
 from .models import BudgetMethod, DelegatedLimit
 
@@ -52,8 +52,6 @@ class BudgetMethodForm(forms.ModelForm):  # type: ignore[type-arg]
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         config = data.get("config")
-        if isinstance(config, str):
-            config = json.loads(config)
         if config is not None:
             check_method(config)
             for key in ("code", "version", "kind"):
@@ -63,6 +61,19 @@ class BudgetMethodForm(forms.ModelForm):  # type: ignore[type-arg]
                         params={"key": key},
                     )
         return data
+
+
+class BudgetMethodAddForm(forms.ModelForm):  # type: ignore[type-arg]
+    """A new method is only its JSON: every column is taken from it on loading."""
+
+    class Meta:
+        model = BudgetMethod
+        fields = ["config"]
+
+    def clean_config(self) -> Any:
+        config = self.cleaned_data.get("config")
+        services.check_new_method(config)
+        return config
 
 
 @admin.register(BudgetMethod)
@@ -85,6 +96,28 @@ class BudgetMethodAdmin(_ConfigureBudgets):
                 "config",
             ]
         return []
+
+    def get_form(
+        self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
+    ) -> Any:
+        if obj is None:
+            kwargs["form"] = BudgetMethodAddForm
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def save_model(
+        self, request: HttpRequest, obj: Any, form: Any, change: bool
+    ) -> None:
+        if change:
+            super().save_model(request, obj, form, change)
+            return
+        # Load through the service: columns from the config, and the audit event.
+        method = services.load_budget_method(
+            data=form.cleaned_data["config"],
+            by=request.user,  # type: ignore[arg-type]
+        )
+        for field in method._meta.concrete_fields:
+            setattr(obj, field.attname, getattr(method, field.attname))
+        obj._state.adding = False
 
 
 @admin.register(DelegatedLimit)

@@ -5,14 +5,23 @@ from django.utils.translation import gettext_lazy as _
 
 
 def _person_section(request: Any, person: Any) -> dict[str, Any]:
+    from django.utils import timezone
+
     from selfdirect.accounts.roles import Capability
 
-    from .selectors import budgets_of
+    from .models import BudgetMethod
+    from .selectors import budgets_of, current_method
 
+    can_set = request.user.can(Capability.SET_BUDGET) and request.user.can(
+        Capability.CHANGE_PEOPLE
+    )
+    today = timezone.localdate()
     return {
         "budgets": list(budgets_of(person)[:5]),
-        "can_set": request.user.can(Capability.SET_BUDGET)
-        and request.user.can(Capability.CHANGE_PEOPLE),
+        "can_set": can_set,
+        "has_ras": can_set and current_method(BudgetMethod.Kind.RAS, today) is not None,
+        "has_equivalence": can_set
+        and current_method(BudgetMethod.Kind.EQUIVALENCE, today) is not None,
     }
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from selfdirect.accounts.models import User
 from selfdirect.audit.services import record_event
+from selfdirect.core.concurrency import save_new
 from selfdirect.people.models import Person, ServiceGroup
 
 from . import rules, selectors
@@ -17,10 +18,9 @@ from .method_schema import check_method
 from .models import BudgetMethod, IndicativeBudget
 
 
-@transaction.atomic
-def load_budget_method(*, data: Mapping[str, Any], by: User | None) -> BudgetMethod:
-    """Load a version of a budget method from its JSON (checked against the schema).
-    A version already loaded is never changed: load a higher version number."""
+def check_new_method(data: Any) -> None:
+    """Raise ValidationError unless this is a valid method file (by the schema) of
+    a version not loaded yet."""
     check_method(data)
     if BudgetMethod.objects.filter(code=data["code"], version=data["version"]).exists():
         raise ValidationError(
@@ -30,6 +30,13 @@ def load_budget_method(*, data: Mapping[str, Any], by: User | None) -> BudgetMet
             )
             % {"version": data["version"], "code": data["code"]}
         )
+
+
+@transaction.atomic
+def load_budget_method(*, data: Mapping[str, Any], by: User | None) -> BudgetMethod:
+    """Load a version of a budget method from its JSON (checked against the schema).
+    A version already loaded is never changed: load a higher version number."""
+    check_new_method(data)
     method = BudgetMethod.objects.create(
         code=data["code"],
         version=data["version"],
@@ -61,22 +68,23 @@ def _save_budget(
     service_group: ServiceGroup | None,
 ) -> IndicativeBudget:
     limit = selectors.delegated_limit(by.role, worked_out_on)
-    budget = IndicativeBudget(
-        person=person,
-        worked_out_on=worked_out_on,
-        amount=workings.amount,
-        recorded_by=by,
-        method=method,
-        method_version=method.version,
-        service_group=service_group,
-        inputs=workings.inputs,
-        workings=workings.steps,
-        explanation=explanation,
-        delegated_limit=limit,
-        authority=rules.authority_for(workings.amount, limit),
+    budget = save_new(
+        IndicativeBudget(
+            person=person,
+            worked_out_on=worked_out_on,
+            amount=workings.amount,
+            recorded_by=by,
+            method=method,
+            method_version=method.version,
+            service_group=service_group,
+            inputs=workings.inputs,
+            workings=workings.steps,
+            explanation=explanation,
+            delegated_limit=limit,
+            authority=rules.authority_for(workings.amount, limit),
+        ),
+        by,
     )
-    budget._history_user = by  # type: ignore[attr-defined]
-    budget.save()
     record_event(
         actor=by,
         action="budget.worked_out",

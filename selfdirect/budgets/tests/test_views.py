@@ -109,3 +109,28 @@ def test_the_person_page_shows_the_budget_section(client, personas) -> None:
     ).content.decode()
     assert "Indicative budget" in page
     assert "Work out a budget with the resource allocation questions" in page
+
+
+def test_the_person_page_offers_only_the_methods_set_up(client, personas) -> None:
+    from selfdirect.budgets.models import BudgetMethod
+
+    client.force_login(personas.practitioner_a)
+    url = reverse("people:detail", kwargs={"person_id": personas.person.public_id})
+    BudgetMethod.objects.filter(kind="ras").update(active=False)
+    page = client.get(url).content.decode()
+    assert "Work out a budget with the resource allocation questions" not in page
+    assert "Work out a budget by pricing the support" in page
+    BudgetMethod.objects.update(active=False)
+    page = client.get(url).content.decode()
+    assert "Work out a budget" not in page
+    assert "No budget method is set up yet: ask your administrator" in page
+
+
+def test_the_methods_page_says_when_no_method_is_loaded(client, db) -> None:
+    from selfdirect.accounts.tests.factories import UserFactory
+    from selfdirect.budgets.models import BudgetMethod
+
+    BudgetMethod.objects.all().delete()
+    client.force_login(UserFactory.create(role="administrator"))
+    page = client.get(reverse("budgets:methods")).content.decode()
+    assert "No budget method is set up yet." in page
