@@ -21,6 +21,8 @@ from selfdirect.delivery.models import Provider
 from selfdirect.directory.models import Service
 from selfdirect.people.models import Person
 
+from . import rules
+
 CONTINGENCY_FIELDS = (
     "if_support_cannot_come",
     "if_unwell",
@@ -105,6 +107,14 @@ class SupportPlan(PublicIdModel, VersionedModel):
             models.Index(fields=["person", "state"], name="plan_person_state"),
             models.Index(fields=["state", "review_on"], name="plan_review_due"),
         ]
+        constraints = [
+            # A person has at most one draft plan being worked on at a time.
+            models.UniqueConstraint(
+                fields=["person"],
+                condition=models.Q(state="draft"),
+                name="plan_one_draft",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Support plan ({self.get_state_display()})"
@@ -121,6 +131,11 @@ class SupportPlan(PublicIdModel, VersionedModel):
             for name in CONTINGENCY_FIELDS
             if getattr(self, name).strip()
         }
+
+    @property
+    def has_contingency(self) -> bool:
+        """Whether any contingency question is answered (rules.has_contingency)."""
+        return rules.has_contingency(self.contingency.values())
 
 
 class PlanOutcome(VersionedModel):

@@ -7,7 +7,6 @@ section, an empty plan, and anything a later stage (the resource panel) register
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import re
 from collections.abc import Iterable
@@ -18,6 +17,7 @@ from django.utils.translation import gettext as _
 from selfdirect.choices.rules import derived_option
 from selfdirect.conversations import wording
 from selfdirect.conversations import wording_lists as words
+from selfdirect.delivery.rules import add_months
 
 FIRST_REVIEW_MONTHS = 3
 
@@ -251,7 +251,4 @@ def needs_option(*, yearly_cost: object, provided_by: str) -> bool:
 def first_review_date(agreed_on: datetime.date, months: int) -> datetime.date:
     """The first review of a new plan is due this many months after it is agreed
     (the same day of the month, or the month's last day when it is shorter)."""
-    month_index = agreed_on.month - 1 + months
-    year, month = agreed_on.year + month_index // 12, month_index % 12 + 1
-    day = min(agreed_on.day, calendar.monthrange(year, month)[1])
-    return datetime.date(year, month, day)
+    return add_months(agreed_on, months)

@@ -87,12 +87,6 @@ def budget_check(plan: SupportPlan) -> BudgetCheck:
     )
 
 
-def plan_option(plan: SupportPlan) -> int | None:
-    """The plan's SDS option: 1, 2 or 3, or 4 for a mix (None if nothing is funded)."""
-    options = plan.supports.values_list("option", flat=True).distinct()
-    return rules.plan_option(options)
-
-
 @dataclass(frozen=True)
 class OutcomeView:
     outcome: PlanOutcome
@@ -133,7 +127,7 @@ def plan_detail(plan: SupportPlan) -> dict[str, Any]:
         "smart_count": sum(1 for v in views if v.check.smart),
         "risks": list(plan.conversation.risks.all()),
         "contingency": plan.contingency,
-        "has_contingency": rules.has_contingency(plan.contingency.values()),
+        "has_contingency": plan.has_contingency,
         "money": budget_check(plan),
         "versions": plan_versions(plan),
         "agreement_problems": agreement_problems(plan, len(outcomes)),
@@ -147,7 +141,7 @@ def agreement_problems(plan: SupportPlan, outcome_count: int) -> list[str]:
         return []
     problems = rules.agreement_problems(
         outcome_count=outcome_count,
-        contingency=rules.has_contingency(plan.contingency.values()),
+        contingency=plan.has_contingency,
         state=plan.state,
     )
     return problems + agreement_blockers_from_later_stages(plan)
@@ -156,13 +150,6 @@ def agreement_problems(plan: SupportPlan, outcome_count: int) -> list[str]:
 def plan_versions(plan: SupportPlan) -> list[SupportPlan]:
     """Every version of the person's plans, newest first (one query)."""
     return list(plan.person.support_plans.order_by("-created_at", "-id"))
-
-
-def plans_of(person: Person) -> QuerySet[SupportPlan]:
-    """The person's plans with their outcomes, newest first."""
-    return person.support_plans.prefetch_related("outcomes").order_by(
-        "-created_at", "-id"
-    )
 
 
 @dataclass(frozen=True)
@@ -194,7 +181,7 @@ def plan_summary(person: Person) -> PlanSummary:
         plan=current,
         outcome_count=len(outcomes),
         smart_count=sum(1 for o in outcomes if smart_check(o).smart),
-        has_contingency=rules.has_contingency(current.contingency.values()),
+        has_contingency=current.has_contingency,
         draft=draft if draft is not current else None,
     )
 

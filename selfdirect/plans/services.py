@@ -5,7 +5,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from selfdirect.accounts.models import User
@@ -38,6 +38,16 @@ def _locked_draft(plan: SupportPlan) -> SupportPlan:
     return current
 
 
+def _save_draft(plan: SupportPlan, by: User, already: str) -> SupportPlan:
+    """Save a new draft plan; a person has only one draft at a time (the database
+    constraint plan_one_draft holds this even for two saves at once)."""
+    try:
+        with transaction.atomic():
+            return save_new(plan, by)
+    except IntegrityError as error:
+        raise ValidationError(already) from error
+
+
 def first_review_months() -> int:
     """Months from agreeing a new plan to its first review (setting
     PLAN_FIRST_REVIEW_MONTHS, default 3)."""
@@ -63,11 +73,7 @@ def start_support_plan(
                 )
             }
         )
-    if person.support_plans.filter(state=SupportPlan.State.DRAFT).exists():
-        raise ValidationError(
-            _("This person already has a draft support plan. Finish that one first.")
-        )
-    plan: SupportPlan = save_new(
+    plan = _save_draft(
         SupportPlan(
             person=person,
             conversation=conversation,
@@ -76,6 +82,7 @@ def start_support_plan(
             started_on=today,
         ),
         by,
+        _("This person already has a draft support plan. Finish that one first."),
     )
     for outcome in conversation.outcomes.all():
         save_new(
@@ -269,7 +276,7 @@ def agree_support_plan(
     current = SupportPlan.objects.select_for_update().get(pk=plan.pk)
     problems = rules.agreement_problems(
         outcome_count=current.outcomes.count(),
-        contingency=rules.has_contingency(current.contingency.values()),
+        contingency=current.has_contingency,
         state=current.state,
     )
     problems += agreement_blockers_from_later_stages(current)
@@ -324,13 +331,12 @@ def start_new_version(
         raise ValidationError(
             _("Only the agreed plan can be copied into a new version.")
         )
-    if SupportPlan.objects.filter(replaces=current).exists() or (
-        current.person.support_plans.filter(state=SupportPlan.State.DRAFT).exists()
-    ):
-        raise ValidationError(
-            _("There is already a draft plan for this person. Carry on with that one.")
-        )
-    draft: SupportPlan = save_new(
+    already = _(
+        "There is already a draft plan for this person. Carry on with that one."
+    )
+    if SupportPlan.objects.filter(replaces=current).exists():
+        raise ValidationError(already)
+    draft = _save_draft(
         SupportPlan(
             person_id=current.person_id,
             conversation_id=current.conversation_id,
@@ -341,6 +347,7 @@ def start_new_version(
             **{name: getattr(current, name) for name in CONTINGENCY_FIELDS},
         ),
         by,
+        already,
     )
     _copy_contents(current, draft, by)
     record_event(

@@ -41,7 +41,6 @@ def test_supports_on_options_1_and_3_make_the_plan_option_4(db) -> None:
     )
     money = selectors.budget_check(plan)
     assert money.option == 4
-    assert selectors.plan_option(plan) == 4
     assert [(r.option, r.total) for r in money.by_option] == [
         (1, Decimal("3000.00")),
         (3, Decimal("7000.00")),

@@ -3,6 +3,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 
 from selfdirect.accounts.tests.factories import UserFactory
 from selfdirect.audit.models import AuditEvent
@@ -85,6 +86,43 @@ def test_a_second_draft_for_the_same_person_is_refused(worker) -> None:
         services.start_support_plan(
             person=plan.person, conversation=plan.conversation, by=worker, today=TODAY
         )
+
+
+def test_the_database_holds_one_draft_per_person(worker) -> None:
+    plan = SupportPlanFactory.create()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SupportPlanFactory.create(person=plan.person)
+    SupportPlanFactory.create(person=plan.person, state="agreed")
+    assert plan.person.support_plans.filter(state="draft").count() == 1
+
+
+def test_a_second_draft_is_refused_with_words_and_nothing_saved(worker) -> None:
+    plan = SupportPlanFactory.create()
+    plan.conversation.state = "agreed"
+    plan.conversation.save()
+    with pytest.raises(ValidationError, match="already has a draft"):
+        services.start_support_plan(
+            person=plan.person, conversation=plan.conversation, by=worker, today=TODAY
+        )
+    assert plan.person.support_plans.count() == 1
+    assert not AuditEvent.objects.filter(action="plan.started").exists()
+
+
+def test_a_new_version_is_refused_while_another_draft_exists(
+    worker, monkeypatch
+) -> None:
+    monkeypatch.setattr(extensions, "_CHECKS", [])
+    plan = _ready_plan(if_unwell="Ring the GP")
+    _agree(plan, worker)
+    SupportPlanFactory.create(person=plan.person, conversation=plan.conversation)
+    with pytest.raises(ValidationError, match="already a draft"):
+        services.start_new_version(plan=plan, by=worker, today=TODAY)
+    assert plan.person.support_plans.count() == 2
+
+
+def test_has_contingency_is_true_when_any_question_is_answered(db) -> None:
+    assert not SupportPlanFactory.build(if_unwell="  ").has_contingency
+    assert SupportPlanFactory.build(out_of_hours="Ring NHS 24").has_contingency
 
 
 def test_agreeing_is_refused_without_contingency_but_the_draft_is_kept(worker) -> None:

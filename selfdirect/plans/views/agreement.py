@@ -8,14 +8,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from selfdirect.core.concurrency import EditConflict
+from selfdirect.core.form_pages import form_page
 from selfdirect.core.forms import bind
-from selfdirect.people.views.common import actor, page, rebind_for_conflict, show_errors
+from selfdirect.people.views.common import actor, page, show_errors
 
 from .. import documents, selectors, services
 from ..forms import AgreeForm, RemoveForm
 from ..permissions import access_plan
-from .editing import _read_only, _to_plan
+from .editing import _plan_url, _read_only, _to_plan
 
 
 @require_http_methods(["GET", "POST"])
@@ -32,29 +32,18 @@ def agree(request: HttpRequest, person_id: str, plan_id: str) -> HttpResponse:
         "agreed_by": plan.person.full_name,
         "agreed_how": "in_person",
     }
-    form = bind(request, AgreeForm, initial=initial, months=months)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.agree_support_plan(plan=plan, by=user, **form.cleaned_data)
-        except EditConflict as error:
-            conflict = error
-            form = rebind_for_conflict(form, error, months=months)
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(
-                request, _("Support plan agreed. Give the person their copy.")
-            )
-            return _to_plan(plan)
-    context = {
-        "form": form,
-        "plan": plan,
-        "person": plan.person,
-        "conflict": conflict,
-        **selectors.plan_detail(plan),
-    }
-    return render(request, "plans/agree.html", context)
+    return form_page(
+        request,
+        bind(request, AgreeForm, initial=initial, months=months),
+        save=lambda f: services.agree_support_plan(
+            plan=plan, by=user, **f.cleaned_data
+        ),
+        done=_("Support plan agreed. Give the person their copy."),
+        next_url=_plan_url(plan),
+        context={"plan": plan, "person": plan.person, **selectors.plan_detail(plan)},
+        template="plans/agree.html",
+        init_kwargs={"months": months},
+    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -12,11 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from selfdirect.accounts.roles import Capability
-from selfdirect.core.concurrency import EditConflict
 from selfdirect.core.form_pages import form_page
 from selfdirect.core.forms import bind
 from selfdirect.people.permissions import access_person, require
-from selfdirect.people.views.common import actor, page, rebind_for_conflict, show_errors
+from selfdirect.people.views.common import actor, page, show_errors
 
 from .. import selectors, services
 from ..forms import (
@@ -121,41 +120,38 @@ def outcome(
     form_class = EditOutcomeForm if existing else OutcomeForm
     initial = OutcomeForm.initial_from(existing) if existing else {}
     form = bind(request, form_class, initial=initial)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            if existing is None:
-                services.add_plan_outcome(
-                    plan=plan,
-                    by=user,
-                    details=form.details(),
-                    today=timezone.localdate(),
-                )
-            else:
-                services.update_plan_outcome(
-                    outcome=existing,
-                    by=user,
-                    version=form.cleaned_data["version"],
-                    details=form.details(),
-                )
-        except EditConflict as error:
-            conflict = error
-            form = rebind_for_conflict(form, error)
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, _("Outcome saved."))
-            return _to_plan(plan, "outcomes")
-    hint = selectors.smart_preview(form) if form.is_bound else None
-    context = {
-        "form": form,
-        "plan": plan,
-        "person": plan.person,
-        "outcome": existing,
-        "conflict": conflict,
-        "hint": hint,
-    }
-    return render(request, "plans/outcome_form.html", context)
+    if request.method == "POST":
+        form.is_valid()  # the hint reads what was typed, cleaned
+    return form_page(
+        request,
+        form,
+        save=lambda f: _save_outcome(f, plan, existing, user),
+        done=_("Outcome saved."),
+        next_url=_plan_url(plan, "outcomes"),
+        context={
+            "plan": plan,
+            "person": plan.person,
+            "outcome": existing,
+            "hint": selectors.smart_preview(form) if form.is_bound else None,
+        },
+        template="plans/outcome_form.html",
+    )
+
+
+def _save_outcome(
+    form: OutcomeForm, plan: SupportPlan, existing: Any, user: Any
+) -> None:
+    if existing is None:
+        services.add_plan_outcome(
+            plan=plan, by=user, details=form.details(), today=timezone.localdate()
+        )
+    else:
+        services.update_plan_outcome(
+            outcome=existing,
+            by=user,
+            version=form.cleaned_data["version"],
+            details=form.details(),
+        )
 
 
 def _support_form_kwargs(plan: SupportPlan) -> dict[str, Any]:
@@ -186,27 +182,16 @@ def support(
     kwargs = _support_form_kwargs(plan)
     form_class = EditSupportForm if existing else SupportForm
     initial = SupportForm.initial_from(existing) if existing else {"yearly_cost": 0}
-    form = bind(request, form_class, initial=initial, **kwargs)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            _save_support(form, plan, existing, user)
-        except EditConflict as error:
-            conflict = error
-            form = rebind_for_conflict(form, error, **kwargs)
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, _("Support saved."))
-            return _to_plan(plan, "supports")
-    context = {
-        "form": form,
-        "plan": plan,
-        "person": plan.person,
-        "support": existing,
-        "conflict": conflict,
-    }
-    return render(request, "plans/support_form.html", context)
+    return form_page(
+        request,
+        bind(request, form_class, initial=initial, **kwargs),
+        save=lambda f: _save_support(f, plan, existing, user),
+        done=_("Support saved."),
+        next_url=_plan_url(plan, "supports"),
+        context={"plan": plan, "person": plan.person, "support": existing},
+        template="plans/support_form.html",
+        init_kwargs=kwargs,
+    )
 
 
 def _save_support(
@@ -267,28 +252,22 @@ def _remove(
     user = actor(request)
     if refused := _read_only(request, row.plan):
         return refused
-    form = bind(request, RemoveForm, initial={"version": row.version})
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            service(**{kind: row}, by=user, version=form.cleaned_data["version"])
-        except EditConflict as error:
-            conflict = error
-            form = rebind_for_conflict(form, error)
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, _("Removed from the plan."))
-            return _to_plan(row.plan, f"{kind}s")
-    context = {
-        "form": form,
-        "plan": row.plan,
-        "person": row.plan.person,
-        "title": title,
-        "words": words,
-        "conflict": conflict,
-    }
-    return render(request, "plans/remove.html", context)
+    return form_page(
+        request,
+        bind(request, RemoveForm, initial={"version": row.version}),
+        save=lambda f: service(
+            **{kind: row}, by=user, version=f.cleaned_data["version"]
+        ),
+        done=_("Removed from the plan."),
+        next_url=_plan_url(row.plan, f"{kind}s"),
+        context={
+            "plan": row.plan,
+            "person": row.plan.person,
+            "title": title,
+            "words": words,
+        },
+        template="plans/remove.html",
+    )
 
 
 @require_http_methods(["GET", "POST"])
