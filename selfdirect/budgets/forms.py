@@ -96,32 +96,18 @@ class EquivalenceForm(Form):
         ]
 
     def clean(self) -> dict[str, Any]:
+        # Only gathers the lines, by position; what a line needs is checked by the
+        # rules (rules.check_equivalence_lines), whose errors the view shows by line.
         data = super().clean() or {}
-        self._lines = []
-        for n in range(1, LINES + 1):
-            what = data.get(f"what_{n}")
-            hours, rate = data.get(f"hours_{n}"), data.get(f"rate_{n}")
-            weekly = data.get(f"weekly_{n}")
-            priced = (hours is not None and rate is not None) or weekly is not None
-            if not what and not priced and hours is None and rate is None:
-                continue
-            if not what:
-                self.add_error(f"what_{n}", _("Say what this support is"))
-            elif not priced:
-                self.add_error(
-                    f"hours_{n}", _("Give hours and a rate, or a cost a week")
-                )
-            else:
-                self._lines.append(
-                    {
-                        "what": what,
-                        "hours_per_week": hours if rate is not None else None,
-                        "hourly_rate": rate if hours is not None else None,
-                        "weekly_cost": weekly,
-                    }
-                )
-        if not self.errors and not self._lines:
-            self.add_error("what_1", _("Price at least one line of support"))
+        self._lines = [
+            {
+                "what": data.get(f"what_{n}") or "",
+                "hours_per_week": data.get(f"hours_{n}"),
+                "hourly_rate": data.get(f"rate_{n}"),
+                "weekly_cost": data.get(f"weekly_{n}"),
+            }
+            for n in range(1, LINES + 1)
+        ]
         return data
 
     def lines(self) -> list[dict[str, Any]]:

@@ -143,13 +143,14 @@ def equivalence_budget(
     """An equivalence budget prices the support that would otherwise be arranged:
     each line costs its hours a week times the hourly rate (or the weekly cost
     given), rounded to the penny; the weekly total is multiplied by the weeks in a
-    year and rounded to the penny."""
-    if not lines:
-        raise ValidationError(_("Price at least one line of support."))
+    year and rounded to the penny. Each line says what the support is and is
+    priced; at least one line is needed. Problems are keyed by the line's number
+    from 1 (``what_2``, ``hours_2``) so a form can show them beside the line."""
+    check_equivalence_lines(lines)
     steps: list[dict[str, str]] = []
     weekly = Decimal(0)
     stored = []
-    for line in lines:
+    for line in (_priced_by(line) for line in lines if not _blank(line)):
         cost = _line_cost(line)
         weekly += cost
         stored.append({k: str(v) for k, v in line.items() if v not in (None, "")})
@@ -178,16 +179,55 @@ def equivalence_budget(
     return Workings(amount=amount, inputs={"lines": stored}, steps=steps)
 
 
+def check_equivalence_lines(lines: Sequence[Mapping[str, Any]]) -> None:
+    """Raise ValidationError unless there is a line, and every line says what the
+    support is and has hours and a rate, or a cost a week. A line with nothing in
+    it is left out."""
+    if all(_blank(line) for line in lines):
+        raise ValidationError({"what_1": _("Price at least one line of support")})
+    problems: dict[str, str] = {}
+    for n, line in enumerate(lines, start=1):
+        if _blank(line):
+            continue
+        if not str(line.get("what") or "").strip():
+            problems[f"what_{n}"] = _("Say what this support is")
+        elif not _priced(line):
+            problems[f"hours_{n}"] = _("Give hours and a rate, or a cost a week")
+    if problems:
+        raise ValidationError(problems)
+
+
+def _blank(line: Mapping[str, Any]) -> bool:
+    return not str(line.get("what") or "").strip() and all(
+        line.get(k) is None for k in ("hours_per_week", "hourly_rate", "weekly_cost")
+    )
+
+
+def _priced_by(line: Mapping[str, Any]) -> dict[str, Any]:
+    """The line with hours and rate kept only when both are given (else the cost
+    a week prices it)."""
+    both = (
+        line.get("hours_per_week") is not None and line.get("hourly_rate") is not None
+    )
+    return {
+        **line,
+        "hours_per_week": line.get("hours_per_week") if both else None,
+        "hourly_rate": line.get("hourly_rate") if both else None,
+    }
+
+
+def _priced(line: Mapping[str, Any]) -> bool:
+    hours, rate = line.get("hours_per_week"), line.get("hourly_rate")
+    return (hours is not None and rate is not None) or line.get(
+        "weekly_cost"
+    ) is not None
+
+
 def _line_cost(line: Mapping[str, Any]) -> Decimal:
     hours, rate = line.get("hours_per_week"), line.get("hourly_rate")
     if hours is not None and rate is not None:
         return to_the_penny(Decimal(hours) * Decimal(rate))
-    if line.get("weekly_cost") is not None:
-        return to_the_penny(Decimal(line["weekly_cost"]))
-    raise ValidationError(
-        _("Give hours and a rate, or a weekly cost, for “%(what)s”.")
-        % {"what": line.get("what", "")}
-    )
+    return to_the_penny(Decimal(line["weekly_cost"]))
 
 
 def authority_for(amount: Decimal, limit: Decimal | None) -> str:

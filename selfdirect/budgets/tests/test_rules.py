@@ -172,3 +172,17 @@ def test_delegated_authority_is_up_to_and_including_the_limit(
         rules.authority_for(Decimal(amount), Decimal(limit) if limit else None)
         == expected
     )
+
+
+def test_equivalence_problems_are_named_by_the_lines_position() -> None:
+    lines = [
+        {"what": "Care", "weekly_cost": Decimal("40")},
+        {"what": ""},
+        {"what": "", "hours_per_week": Decimal("3")},
+        {"what": "Short breaks", "hours_per_week": Decimal("2")},
+    ]
+    with pytest.raises(ValidationError) as error:
+        rules.equivalence_budget(EQUIVALENCE, lines=lines)
+    assert set(error.value.message_dict) == {"what_3", "hours_4"}
+    kept = rules.equivalence_budget(EQUIVALENCE, lines=[{}, *lines[:1]])
+    assert kept.inputs == {"lines": [{"what": "Care", "weekly_cost": "40"}]}

@@ -134,3 +134,26 @@ def test_the_methods_page_says_when_no_method_is_loaded(client, db) -> None:
     client.force_login(UserFactory.create(role="administrator"))
     page = client.get(reverse("budgets:methods")).content.decode()
     assert "No budget method is set up yet." in page
+
+
+def test_equivalence_errors_show_beside_the_line_and_save_nothing(
+    client, personas
+) -> None:
+    client.force_login(personas.practitioner_a)
+    url = reverse(
+        "budgets:new_equivalence", kwargs={"person_id": personas.person.public_id}
+    )
+    before = IndicativeBudget.objects.count()
+    bad = client.post(
+        url,
+        {
+            "worked_out_on": "2/11/2026",
+            "what_1": "Care at home",
+            "weekly_1": "100",
+            "hours_3": "4",
+        },
+    )
+    assert bad.context["form"].errors["what_3"] == ["Say what this support is"]
+    empty = client.post(url, {"worked_out_on": "2/11/2026"})
+    assert b"Price at least one line of support" in empty.content
+    assert IndicativeBudget.objects.count() == before
