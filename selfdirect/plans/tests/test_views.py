@@ -273,3 +273,38 @@ def test_a_new_version_is_a_draft_copy(client, personas) -> None:
         "All versions of the plan"
         in client.get(_url("plans:detail", draft)).content.decode()
     )
+
+
+def test_a_stale_support_edit_is_a_conflict_and_keeps_the_outcome_choices(
+    client, personas
+) -> None:
+    plan = _plan(personas)
+    support = plan.supports.get()
+    outcome = plan.outcomes.get()
+    client.force_login(personas.practitioner_a)
+    url = _url("plans:edit_support", plan, support_id=support.pk)
+    data = {
+        "version": support.version,
+        "what": "First change",
+        "provided_by": "council",
+        "yearly_cost": "100",
+        "option": "3",
+        "outcomes": [outcome.pk],
+    }
+    assert client.post(url, data).status_code == 302
+    response = client.post(url, {**data, "what": "Second change"})
+    html = response.content.decode()
+    assert "Someone else changed this record" in html
+    assert outcome.words in html  # the rebound form still offers the outcomes
+    support.refresh_from_db()
+    assert support.what == "First change"
+
+
+def test_a_stale_remove_is_a_conflict_and_removes_nothing(client, personas) -> None:
+    plan = _plan(personas)
+    support = plan.supports.get()
+    client.force_login(personas.practitioner_a)
+    url = _url("plans:remove_support", plan, support_id=support.pk)
+    response = client.post(url, {"version": support.version + 5})
+    assert "Someone else changed this record" in response.content.decode()
+    assert plan.supports.filter(pk=support.pk).exists()
