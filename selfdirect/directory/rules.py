@@ -95,10 +95,3 @@ def longitude_scale(latitude: float) -> float:
     """Miles per degree of longitude at this latitude (equirectangular; within a
     fraction of a percent of the great-circle distance over tens of miles)."""
     return MILES_PER_DEGREE_LATITUDE * math.cos(math.radians(latitude))
-
-
-def miles_between(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Distance in miles between two (latitude, longitude) points, as search uses."""
-    dy = (a[0] - b[0]) * MILES_PER_DEGREE_LATITUDE
-    dx = (a[1] - b[1]) * longitude_scale(a[0])
-    return math.hypot(dx, dy)

@@ -259,24 +259,11 @@ def in_results(services: QuerySet[Service]) -> QuerySet[Service]:
 
 
 def with_details(services: QuerySet[Service]) -> QuerySet[Service]:
-    """Everything a service's page shows."""
-    phones = Prefetch("phones", queryset=Phone.objects.order_by("id"))
-    places = Prefetch(
-        "service_at_locations",
-        queryset=ServiceAtLocation.objects.select_related("location"),
-    )
-    return services.select_related("organization").prefetch_related(
-        phones,
-        "schedules",
-        "cost_options",
-        Prefetch("contacts", queryset=Contact.objects.prefetch_related(phones)),
-        places,
-        "service_at_locations__location__addresses",
+    """Everything a service's page shows: the search result's details, plus
+    each place's access notes and opening times."""
+    return in_results(services).prefetch_related(
         "service_at_locations__location__accessibility",
         "service_at_locations__schedules",
-        Prefetch(
-            "attributes", queryset=Attribute.objects.select_related("taxonomy_term")
-        ),
     )
 
 
@@ -293,12 +280,14 @@ def stale_services(
     )
 
 
-def postcode_known(postcode: str) -> bool:
-    return Postcode.objects.filter(postcode=normalise_postcode(postcode)).exists()
-
-
-def postcode_table_loaded() -> bool:
-    return Postcode.objects.exists()
+def more_place_times(place: ServiceAtLocation | None) -> int:
+    """How many opening times and access notes a place has beyond the first of
+    each (from an import): the place form changes only the first, keeps these."""
+    if place is None:
+        return 0
+    schedules = place.schedules.count()
+    access = place.location.accessibility.count()
+    return max(schedules - 1, 0) + max(access - 1, 0)
 
 
 def place_initial(service: Service, place: ServiceAtLocation | None) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from selfdirect.accounts.models import User
 from selfdirect.audit.services import record_event
-from selfdirect.core.concurrency import save_versioned
+from selfdirect.core.concurrency import save_new, save_versioned, update_versioned
 from selfdirect.core.models import VersionedModel
 
 from . import hsds, rules
@@ -32,6 +32,7 @@ from .models import (
     ServiceAtLocation,
     TaxonomyTerm,
 )
+from .selectors import normalise_postcode
 
 ACTIONS = {
     "directory.imported": _("Imported Open Referral directory data"),
@@ -217,8 +218,8 @@ def save_service(
     service._history_user = by  # type: ignore[attr-defined]
     if version is None:
         service.owner = service.owner or by
-        service.last_checked_on = datetime.date.today()  # noqa: DTZ011
-        service.save()
+        service.last_checked_on = timezone.localdate()
+        save_new(service, by)
         action = "directory.service_added"
     else:
         save_versioned(service, expected_version=version, fields=fields)
@@ -236,9 +237,7 @@ def _set_terms(service: Service, terms: list[TaxonomyTerm], by: User) -> None:
             attribute._history_user = by  # type: ignore[attr-defined]
             attribute.delete()
     for term_id in wanted - set(current):
-        attribute = Attribute(service=service, taxonomy_term_id=term_id)
-        attribute._history_user = by  # type: ignore[attr-defined]
-        attribute.save()
+        save_new(Attribute(service=service, taxonomy_term_id=term_id), by)
 
 
 @transaction.atomic
@@ -246,9 +245,9 @@ def mark_service_checked(
     *, service: Service, by: User, version: int, checked_on: datetime.date
 ) -> Service:
     """Record that a curator checked the entry is still right (version-checked)."""
-    service.last_checked_on = checked_on
-    service._history_user = by  # type: ignore[attr-defined]
-    save_versioned(service, expected_version=version, fields=["last_checked_on"])
+    update_versioned(
+        service, by=by, version=version, details={"last_checked_on": checked_on}
+    )
     record_event(
         actor=by,
         action="directory.service_checked",
@@ -269,35 +268,45 @@ def save_place(
 ) -> ServiceAtLocation:
     """Add or change where a service is offered (location, address, access, weekly
     opening times), refusing if anyone changed the service since `version`: the
-    service is the unit curators check, so every change to its places bumps it."""
-    service.last_modified = timezone.now()
-    service._history_user = by  # type: ignore[attr-defined]
-    save_versioned(service, expected_version=version, fields=["last_modified"])
+    service is the unit curators check, so every change to its places bumps it.
+
+    Coordinates come from the postcode table; a postcode not in it leaves the
+    coordinates as they were (perhaps imported) unless the postcode was changed.
+    The form edits a place's first schedule and first access note only: others
+    (from an import) are kept as they are."""
+    update_versioned(
+        service, by=by, version=version, details={"last_modified": timezone.now()}
+    )
     location = place.location if place else Location(location_type="physical")
+    address = location.addresses.first() if place else None
     location.name = details["name"]
     location.transportation = details["transportation"]
     found = Postcode.objects.filter(postcode=details["postcode"]).first()
-    location.latitude = found.latitude if found else None
-    location.longitude = found.longitude if found else None
-    _save_as(location, by)
+    moved = address is None or (
+        normalise_postcode(address.postal_code) != details["postcode"]
+    )
+    if found is not None:
+        location.latitude, location.longitude = found.latitude, found.longitude
+    elif moved:
+        location.latitude = location.longitude = None
+    save_new(location, by)
     if place is None:
-        place = ServiceAtLocation(service=service, location=location)
-        _save_as(place, by)
-    address = location.addresses.first() or Address(location=location, country="GB")
+        place = save_new(ServiceAtLocation(service=service, location=location), by)
+    address = address or Address(location=location, country="GB")
     address.address_1, address.city = details["address_1"], details["city"]
     address.postal_code = details["postcode"]
     address.address_type = address.address_type or "physical"
-    _save_as(address, by)
-    _replace_one(
-        location.accessibility.all(),
+    save_new(address, by)
+    _replace_first(
+        location.accessibility.order_by("id"),
         Accessibility(location=location, description=details["accessibility"])
         if details["accessibility"]
         else None,
         by,
     )
     days = [d for d in rules.WEEKDAYS if d in details["days"]]
-    _replace_one(
-        place.schedules.all(),
+    _replace_first(
+        place.schedules.order_by("id"),
         Schedule(
             service_at_location=place,
             freq=Schedule.Freq.WEEKLY,
@@ -320,22 +329,19 @@ def save_place(
     return place
 
 
-def _save_as(row: models.Model, by: User) -> None:
-    row._history_user = by  # type: ignore[attr-defined]
-    row.save()
-
-
-def _replace_one(existing: Any, wanted: models.Model | None, by: User) -> None:
-    """Keep one row (changed in place, so its history continues) or none."""
-    rows = list(existing)
-    if wanted is not None and rows:
-        keep = rows.pop(0)
+def _replace_first(existing: Any, wanted: models.Model | None, by: User) -> None:
+    """The form shows the first row: change it in place (so its history
+    continues), add it, or delete it. Any further rows are left as they are."""
+    first = existing.first()
+    if wanted is not None and first is not None:
         for model_field in type(wanted)._meta.concrete_fields:
             if not model_field.primary_key:
-                setattr(keep, model_field.attname, getattr(wanted, model_field.attname))
-        _save_as(keep, by)
+                setattr(
+                    first, model_field.attname, getattr(wanted, model_field.attname)
+                )
+        save_new(first, by)
     elif wanted is not None:
-        _save_as(wanted, by)
-    for row in rows:
-        row._history_user = by  # type: ignore[attr-defined]
-        row.delete()
+        save_new(wanted, by)
+    elif first is not None:
+        first._history_user = by  # type: ignore[attr-defined]
+        first.delete()

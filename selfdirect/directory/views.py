@@ -3,6 +3,7 @@ import csv
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -10,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from selfdirect.accounts.roles import Capability
 from selfdirect.core.charts import bar_chart
 from selfdirect.core.concurrency import EditConflict
+from selfdirect.core.form_pages import form_page
 from selfdirect.core.forms import bind
 from selfdirect.core.pagination import CappedPaginator
 from selfdirect.people.permissions import require
@@ -77,30 +79,27 @@ def service_form(request: HttpRequest, service_id: str | None = None) -> HttpRes
         if service_id
         else {}
     )
-    form = bind(request, ServiceForm, instance=service, initial=initial)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = services.save_service(
-                service=form.save(commit=False),
-                by=user,
-                version=form.cleaned_data["version"] if service_id else None,
-                fields=list(ServiceForm.Meta.fields),
-                terms=list(form.cleaned_data["terms"]),
-            )
-        except EditConflict as error:
-            conflict = error
-        else:
-            messages.success(request, _("Directory entry saved."))
-            return redirect("directory:service", service_id=saved.pk)
-    return render(
+    init_kwargs = {"instance": service, "initial": initial}
+    form = bind(request, ServiceForm, **init_kwargs)
+
+    def save(form: ServiceForm) -> Service:
+        return services.save_service(
+            service=form.save(commit=False),
+            by=user,
+            version=form.cleaned_data["version"] if service_id else None,
+            fields=list(ServiceForm.Meta.fields),
+            terms=list(form.cleaned_data["terms"]),
+        )
+
+    return form_page(
         request,
-        "directory/service_form.html",
-        {
-            "form": form,
-            "service": service if service_id else None,
-            "conflict": conflict,
-        },
+        form,  # type: ignore[arg-type]  # a ModelForm; form_page needs only BaseForm
+        save=save,
+        done=_("Directory entry saved."),
+        next_url=reverse("directory:service", args=[service.pk]),
+        context={"service": service if service_id else None},
+        template="directory/service_form.html",
+        init_kwargs=init_kwargs,
     )
 
 
@@ -120,32 +119,42 @@ def place_form(
         if place_id
         else None
     )
-    form = bind(request, PlaceForm, initial=selectors.place_initial(service, place))
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_place(
-                service=service,
-                by=user,
-                version=form.cleaned_data["version"],
-                place=place,
-                details=form.cleaned_data,
+    init_kwargs = {"initial": selectors.place_initial(service, place)}
+    form = bind(request, PlaceForm, **init_kwargs)
+
+    def save(form: PlaceForm) -> None:
+        saved = services.save_place(
+            service=service,
+            by=user,
+            version=form.cleaned_data["version"],
+            place=place,
+            details=form.cleaned_data,
+        )
+        if saved.location.latitude is None:
+            messages.warning(
+                request,
+                _(
+                    "That postcode is not in the postcode table, so this place "
+                    "will not be found by distance until a postcode table with it "
+                    "is imported (the import then fills in the place's location)."
+                ),
             )
-        except EditConflict as error:
-            conflict = error
-        else:
-            if not selectors.postcode_known(form.cleaned_data["postcode"]):
-                messages.warning(
-                    request,
-                    _(
-                        "That postcode is not in the postcode table, so this place "
-                        "will not be found by distance until the table has it."
-                    ),
-                )
-            messages.success(request, _("Place and opening times saved."))
-            return redirect("directory:service", service_id=service.pk)
-    context = {"form": form, "service": service, "place": place, "conflict": conflict}
-    return render(request, "directory/place_form.html", context)
+
+    context = {
+        "service": service,
+        "place": place,
+        "more_times": selectors.more_place_times(place),
+    }
+    return form_page(
+        request,
+        form,
+        save=save,
+        done=_("Place and opening times saved."),
+        next_url=reverse("directory:service", args=[service.pk]),
+        context=context,
+        template="directory/place_form.html",
+        init_kwargs=init_kwargs,
+    )
 
 
 @require_POST

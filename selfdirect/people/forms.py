@@ -339,7 +339,7 @@ class FirstContactForm(Form):
         if data.get("outcome") == FirstContact.Outcome.SIGNPOSTED:
             if not self.supports() and not data.get("services"):
                 self.add_error(
-                    "services",
+                    "services" if self.shows_services() else "signposted_to",
                     _("Choose a directory service or name another community support"),
                 )
             if not data.get("follow_up_due"):
@@ -352,6 +352,10 @@ class FirstContactForm(Form):
                 "follow_up_due", _("The follow-up must be after the date of contact")
             )
         return data
+
+    def shows_services(self) -> bool:
+        """The directory services list is shown only when there is one to tick."""
+        return bool(self.fields["services"].queryset)  # type: ignore[attr-defined]
 
     def supports(self) -> list[str]:
         text = self.cleaned_data.get("signposted_to") or ""
@@ -414,7 +418,15 @@ class FollowUpForm(Form):
 
     def __init__(self, *args: Any, signpostings: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        answers = {True: "yes", False: "no", None: None}
         for signposting in signpostings:
+            # Changing a follow-up starts from the answers already given.
+            self.initial.setdefault(
+                f"used_{signposting.pk}", answers[signposting.used_it]
+            )
+            self.initial.setdefault(
+                f"met_{signposting.pk}", answers[signposting.need_met]
+            )
             self.fields[f"used_{signposting.pk}"] = forms.ChoiceField(
                 label=_("Did they use %(support)s?")
                 % {"support": signposting.support_name},
@@ -435,7 +447,7 @@ class FollowUpForm(Form):
         return {
             int(name.removeprefix("met_")): answers.get(value)
             for name, value in self.cleaned_data.items()
-            if name.startswith("met_")
+            if name.startswith("met_") and value  # unanswered keeps what was saved
         }
 
     def clean_followed_up_on(self) -> datetime.date:
@@ -448,7 +460,7 @@ class FollowUpForm(Form):
         return {
             int(name.removeprefix("used_")): answers.get(value)
             for name, value in self.cleaned_data.items()
-            if name.startswith("used_")
+            if name.startswith("used_") and value  # unanswered keeps what was saved
         }
 
 

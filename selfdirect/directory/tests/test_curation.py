@@ -1,4 +1,6 @@
 import datetime
+import re
+from unittest import mock
 
 import pytest
 from django.urls import reverse
@@ -105,6 +107,31 @@ def test_two_curators_editing_at_once_never_overwrite_silently(client, curator) 
     assert "Someone else changed this record" in second.content.decode()
     service.refresh_from_db()
     assert service.name == "Walking group (Saturdays)" and service.version == 2
+    # The conflict page carries the version now saved: saving again goes through.
+    version = re.search(r'name="version" value="(\d+)"', second.content.decode())
+    assert version is not None and version[1] == "2"
+    again = client.post(
+        reverse("directory:edit_service", args=[service.pk]),
+        {**data, "name": "Walking group (Sundays)", "version": version[1]},
+    )
+    assert again.status_code == 302
+    service.refresh_from_db()
+    assert service.name == "Walking group (Sundays)" and service.version == 3
+
+
+@pytest.mark.django_db
+def test_a_new_service_is_checked_on_the_local_date(client, curator) -> None:
+    """Just after midnight in Scotland in summer (BST) is still the day before in UTC."""
+    org = OrganizationFactory.create()
+    client.force_login(curator)
+    late = datetime.datetime(2026, 6, 10, 23, 30, tzinfo=datetime.UTC)
+    with mock.patch("django.utils.timezone.now", return_value=late):
+        client.post(
+            reverse("directory:add_service"),
+            {"name": "Night owls", "organization": org.pk, "status": "active"},
+        )
+    service = Service.objects.get(name="Night owls")
+    assert service.last_checked_on == datetime.date(2026, 6, 11)
 
 
 @pytest.mark.django_db

@@ -1,13 +1,20 @@
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
 
 from selfdirect.accounts.roles import Role
 from selfdirect.accounts.tests.factories import UserFactory
-from selfdirect.directory.models import Postcode, Schedule, Service, ServiceAtLocation
+from selfdirect.directory.models import (
+    Accessibility,
+    Postcode,
+    Schedule,
+    Service,
+    ServiceAtLocation,
+)
 from selfdirect.directory.selectors import SearchFilters, locate, search_services
-from selfdirect.directory.tests.factories import ServiceFactory
+from selfdirect.directory.tests.factories import ServiceFactory, place
 
 PLACE = {
     "version": 1,
@@ -133,3 +140,81 @@ def test_a_place_of_another_service_is_not_found(client, curator, service) -> No
     other = ServiceFactory.create()
     url = reverse("directory:edit_place", args=[other.pk, place.pk])
     assert client.get(url).status_code == 404
+
+
+def test_after_a_conflict_saving_again_with_the_new_version_goes_through(
+    client, curator, service
+) -> None:
+    client.force_login(curator)
+    client.post(reverse("directory:add_place", args=[service.pk]), PLACE)
+    url = reverse("directory:add_place", args=[service.pk])
+    conflict = client.post(url, {**PLACE, "name": "Second place"})
+    text = conflict.content.decode()
+    assert "Someone else changed this record" in text
+    version = re.search(r'name="version" value="(\d+)"', text)
+    assert version is not None and version[1] == "2"
+    assert 'value="Second place"' in text  # what was typed is kept
+    again = client.post(url, {**PLACE, "name": "Second place", "version": version[1]})
+    assert again.status_code == 302
+    assert ServiceAtLocation.objects.filter(service=service).count() == 2
+
+
+def _imported_place(service, **kwargs):
+    location = place(service, postcode="G84 7ZZ", latitude=56.0, longitude=-4.7)
+    return ServiceAtLocation.objects.get(location=location), location
+
+
+def test_an_unknown_unchanged_postcode_keeps_imported_coordinates(
+    client, curator, service
+) -> None:
+    sal, location = _imported_place(service)
+    client.force_login(curator)
+    url = reverse("directory:edit_place", args=[service.pk, sal.pk])
+    response = client.post(
+        url, {**PLACE, "postcode": "g84 7zz", "name": "Renamed"}, follow=True
+    )
+    assert "not in the postcode table" not in response.content.decode()
+    location.refresh_from_db()
+    assert location.name == "Renamed"
+    assert (location.latitude, location.longitude) == (56.0, -4.7)
+    # Moving it to another unknown postcode drops the old coordinates, with a warning.
+    response = client.post(
+        url, {**PLACE, "version": 2, "postcode": "G84 8YY"}, follow=True
+    )
+    assert "not in the postcode table" in response.content.decode()
+    location.refresh_from_db()
+    assert (location.latitude, location.longitude) == (None, None)
+
+
+def test_only_the_first_of_several_imported_schedules_is_changed(
+    client, curator, service
+) -> None:
+    sal, location = _imported_place(service)
+    first, second = (
+        Schedule.objects.create(
+            service_at_location=sal,
+            freq="WEEKLY",
+            byday=day,
+            opens_at=datetime.time(10),
+            closes_at=datetime.time(12),
+            description=words,
+        )
+        for day, words in (("MO", "Mondays"), ("FR", "Fridays"))
+    )
+    Accessibility.objects.create(location=location, description="Ramp")
+    Accessibility.objects.create(location=location, description="Hearing loop")
+    client.force_login(curator)
+    url = reverse("directory:edit_place", args=[service.pk, sal.pk])
+    page = client.get(url).content.decode()
+    assert "This place has 2 more opening times or access notes" in page
+    changed = {**PLACE, "days": ["WE"], "times_note": "Wednesdays"}
+    assert client.post(url, changed).status_code == 302
+    ordered = sorted([first, second], key=lambda s: s.pk)
+    kept = Schedule.objects.get(pk=ordered[1].pk)
+    assert kept.description == ordered[1].description
+    assert Schedule.objects.get(pk=ordered[0].pk).byday == "WE"
+    assert location.accessibility.count() == 2
+    # Clearing the days removes only the first schedule, the one the form showed.
+    cleared = {**PLACE, "version": 2, "days": [], "opens_at": "", "closes_at": ""}
+    assert client.post(url, cleared).status_code == 302
+    assert list(sal.schedules.values_list("pk", flat=True)) == [ordered[1].pk]

@@ -5,7 +5,7 @@ from django.urls import reverse
 from selfdirect.accounts.roles import Role
 from selfdirect.accounts.tests.factories import UserFactory
 from selfdirect.directory.models import Postcode
-from selfdirect.directory.tests.factories import ServiceFactory, full_service
+from selfdirect.directory.tests.factories import ServiceFactory, full_service, place
 
 ONS = (
     "pcd,pcd2,pcds,dointr,lat,long\n"
@@ -100,3 +100,19 @@ def test_the_api_refuses_administrators_and_anonymous_callers(client) -> None:
     assert client.get(url).status_code in (401, 403, 404)
     client.force_login(UserFactory.create(role=Role.ADMINISTRATOR))
     assert client.get(url).status_code == 403
+
+
+@pytest.mark.django_db
+def test_importing_postcodes_locates_places_that_had_no_coordinates(tmp_path) -> None:
+    service = ServiceFactory.create()
+    waiting = place(service, postcode="G81 1AA", latitude=None, longitude=None)
+    imported = place(service, postcode="G83 1BB", latitude=56.5, longitude=-4.1)
+    unknown = place(service, postcode="G84 7ZZ", latitude=None, longitude=None)
+    path = tmp_path / "onspd.csv"
+    path.write_text(ONS)
+    call_command("postcodes", "import", str(path), verbosity=0)
+    for location in (waiting, imported, unknown):
+        location.refresh_from_db()
+    assert (waiting.latitude, waiting.longitude) == (55.901234, -4.401234)
+    assert (imported.latitude, imported.longitude) == (56.5, -4.1)  # never overwritten
+    assert (unknown.latitude, unknown.longitude) == (None, None)

@@ -167,3 +167,73 @@ def test_an_outsider_cannot_follow_up(client, personas, club) -> None:
     )
     client.force_login(personas.practitioner_b)
     assert client.get(url).status_code == 404
+
+
+def test_without_a_search_the_signposting_error_is_on_the_field_shown(
+    client, personas, club
+) -> None:
+    url = reverse("people:record_first_contact", args=[personas.person.public_id])
+    client.force_login(personas.practitioner_a)
+    text = client.post(url, _contact()).content.decode()
+    assert 'href="#id_signposted_to"' in text
+    assert 'id="id_signposted_to"' in text
+    assert 'href="#id_services"' not in text
+    # With services listed, the error points at them.
+    text = client.post(url, _contact(directory_search="lunch")).content.decode()
+    assert 'href="#id_services' in text
+
+
+def test_find_builds_the_form_and_searches_once(
+    client, personas, club, monkeypatch
+) -> None:
+    from selfdirect.people import forms
+
+    calls = []
+    real = forms.signposting_choices
+
+    def counted(search, chosen):
+        calls.append(search)
+        return real(search, chosen)
+
+    monkeypatch.setattr(forms, "signposting_choices", counted)
+    url = reverse("people:record_first_contact", args=[personas.person.public_id])
+    client.force_login(personas.practitioner_a)
+    client.post(url, _contact(directory_search="lunch", find="1"))
+    assert calls == ["lunch"]
+
+
+def test_changing_a_follow_up_without_touching_it_keeps_the_answers(
+    client, personas, club
+) -> None:
+    contact, signposting = _signposted(personas, club)
+    signposting.used_it, signposting.need_met = True, False
+    signposting.save()
+    contact.followed_up_on = datetime.date(2026, 10, 16)
+    contact.follow_up_result = FirstContact.FollowUpResult.values[0]
+    contact.save()
+    url = reverse(
+        "people:record_follow_up",
+        args=[personas.person.public_id, contact.public_id],
+    )
+    client.force_login(personas.practitioner_a)
+    page = client.get(url)
+    form = page.context["form"]
+    assert form[f"used_{signposting.pk}"].value() == "yes"
+    assert form[f"met_{signposting.pk}"].value() == "no"
+    # Save again with what the page shows, as a browser posts checked radios.
+    data = {
+        name: field.value()
+        for name, field in ((f.name, f) for f in form)
+        if field.value() is not None
+    }
+    data["followed_up_on"] = "16/10/2026"
+    assert client.post(url, data).status_code == 302
+    signposting.refresh_from_db()
+    assert signposting.used_it is True and signposting.need_met is False
+    # A question left unanswered does not erase an earlier answer either.
+    contact.refresh_from_db()
+    data = {**data, "version": contact.version}
+    del data[f"used_{signposting.pk}"]
+    assert client.post(url, data).status_code == 302
+    signposting.refresh_from_db()
+    assert signposting.used_it is True

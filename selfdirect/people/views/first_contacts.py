@@ -29,11 +29,12 @@ def record_first_contact(request: HttpRequest, person_id: str) -> HttpResponse:
     team = selectors.recording_team(person, user)
     if team is None:
         raise PermissionDenied(Capability.RECORD_CONTACT)
-    form = bind(request, FirstContactForm)
     if request.method == "POST" and "find" in request.POST:
         # Find directory services: show the form again with them, save nothing.
         form = FirstContactForm(initial=_posted(request))
-    elif request.method == "POST" and form.is_valid():
+    else:
+        form = bind(request, FirstContactForm)
+    if request.method == "POST" and "find" not in request.POST and form.is_valid():
         services.record_first_contact(
             person=person,
             by=user,

@@ -14,9 +14,10 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Subquery
 from tqdm import tqdm
 
-from selfdirect.directory.models import Postcode
+from selfdirect.directory.models import Address, Location, Postcode
 from selfdirect.directory.selectors import normalise_postcode
 
 BATCH = 5000
@@ -57,9 +58,27 @@ class Command(BaseCommand):
                     count += _save(batch)
                     batch = []
             count += _save(batch)
+            located = locate_places()
         self.stdout.write(
-            f"Imported {count} postcodes ({skipped} rows without coordinates skipped)."
+            f"Imported {count} postcodes ({skipped} rows without coordinates skipped); "
+            f"{located} places without coordinates now have them."
         )
+
+
+def locate_places() -> int:
+    """Give places without coordinates those of their address's postcode, where
+    the table now has it: one UPDATE. Coordinates already set are never changed."""
+    postcodes = Postcode.objects.filter(
+        postcode__in=Address.objects.filter(location=OuterRef(OuterRef("pk"))).values(
+            "postal_code"
+        )
+    ).order_by("postcode")
+    return Location.objects.filter(
+        Exists(postcodes), latitude__isnull=True, longitude__isnull=True
+    ).update(
+        latitude=Subquery(postcodes.values("latitude")[:1]),
+        longitude=Subquery(postcodes.values("longitude")[:1]),
+    )
 
 
 def _save(batch: list[Postcode]) -> int:
