@@ -196,6 +196,9 @@ class DeliveryMaker:
             _, period_to = rules.next_return_period(
                 period_from - datetime.timedelta(days=1), 3
             )
+            if agreement.ended_on is not None:
+                # As end_direct_payment does: the last period stops at the end.
+                period_to = min(period_to, agreement.ended_on)
             due_on = rules.return_due_on(period_to, 28)
             row = MonitoringReturn(
                 public_id=self.uuid(),
