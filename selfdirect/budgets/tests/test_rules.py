@@ -2,6 +2,7 @@
 
 import copy
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -175,7 +176,7 @@ def test_delegated_authority_is_up_to_and_including_the_limit(
 
 
 def test_equivalence_problems_are_named_by_the_lines_position() -> None:
-    lines = [
+    lines: list[dict[str, Any]] = [
         {"what": "Care", "weekly_cost": Decimal("40")},
         {"what": ""},
         {"what": "", "hours_per_week": Decimal("3")},

@@ -133,11 +133,17 @@ def test_the_submissions_list_uses_few_queries(
         assert client.get(reverse("panel:submissions")).status_code == 200
 
 
+def _no_draft_plan(personas) -> None:  # type: ignore[no-untyped-def]
+    # A person has one draft plan at a time: the new plan under test replaces it.
+    personas.person.support_plans.filter(state="draft").update(state="replaced")
+
+
 @pytest.fixture
 def plan_over_limit(personas):  # type: ignore[no-untyped-def]
     budget = IndicativeBudgetFactory.create(
         person=personas.person, recorded_by=personas.practitioner_a, level=3
     )
+    _no_draft_plan(personas)
     plan = SupportPlanFactory.create(
         person=personas.person,
         conversation=personas.person.conversations.get(),
@@ -184,6 +190,7 @@ def test_a_plan_within_the_limit_needs_no_panel(personas) -> None:
     budget = IndicativeBudgetFactory.create(
         person=personas.person, recorded_by=personas.practitioner_a, level=0
     )
+    _no_draft_plan(personas)
     plan = SupportPlanFactory.create(
         person=personas.person,
         conversation=personas.person.conversations.get(),

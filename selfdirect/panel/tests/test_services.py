@@ -216,4 +216,5 @@ def test_listing_a_decided_request_is_refused_and_changes_nothing(personas) -> N
         )
     submission.refresh_from_db()
     assert submission.state == "decided"
+    assert submission.meeting is not None
     assert submission.meeting.meets_on == FIRST_MEETING
