@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import finance, person, providers
+from .views import finance, funds, person, providers
 
 app_name = "delivery"
 
@@ -26,10 +26,10 @@ urlpatterns = [
         person.decide_surplus,
         name="decide_surplus",
     ),
-    path(P + "service-funds/new/", person.add_fund, name="add_fund"),
-    path(P + "service-funds/<uuid:fund_id>/", person.edit_fund, name="edit_fund"),
-    path(P + "arranged/new/", person.add_arranged, name="add_arranged"),
-    path(P + "arranged/<uuid:service_id>/", person.edit_arranged, name="edit_arranged"),
+    path(P + "service-funds/new/", funds.add_fund, name="add_fund"),
+    path(P + "service-funds/<uuid:fund_id>/", funds.edit_fund, name="edit_fund"),
+    path(P + "arranged/new/", funds.add_arranged, name="add_arranged"),
+    path(P + "arranged/<uuid:service_id>/", funds.edit_arranged, name="edit_arranged"),
     path("finance/", finance.dashboard, name="finance"),
     path("finance/spend.csv", finance.spend_csv, name="finance_csv"),
     path("finance/monitoring/", finance.monitoring_due, name="monitoring_due"),

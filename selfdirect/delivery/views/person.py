@@ -1,4 +1,5 @@
-"""A person's support and payments: agreements, funds, arranged services."""
+"""A person's support and payments page, and Option 1: direct payment agreements,
+payments, monitoring returns and personal assistants (Options 2 and 3: funds.py)."""
 
 from typing import Any
 
@@ -15,17 +16,13 @@ from selfdirect.people.views.common import actor, page
 
 from .. import rules, selectors, services
 from ..forms import (
-    ArrangedServiceForm,
     CorrectPaymentForm,
     DirectPaymentForm,
-    EditArrangedServiceForm,
     EditDirectPaymentForm,
-    EditServiceFundForm,
     EndDirectPaymentForm,
     MonitoringReturnForm,
     PaEmploymentForm,
     PaymentForm,
-    ServiceFundForm,
     SurplusForm,
 )
 from ..models import DirectPaymentAgreement
@@ -33,7 +30,7 @@ from ..permissions import access_finance_record, access_person_finance, may
 from .common import form_page
 
 
-def _person_url(person: Any) -> str:
+def person_url(person: Any) -> str:
     return reverse("delivery:person", args=[person.public_id])
 
 
@@ -45,16 +42,8 @@ def _returns(person: Any) -> Any:
     return selectors.person_returns(person)
 
 
-def _funds(person: Any) -> Any:
-    return person.service_funds.all()
-
-
-def _arranged(person: Any) -> Any:
-    return person.arranged_services.all()
-
-
-def _ctx(person: Any, title: str, **extra: Any) -> dict[str, Any]:
-    return {"person": person, "title": title, "back": _person_url(person), **extra}
+def page_context(person: Any, title: str, **extra: Any) -> dict[str, Any]:
+    return {"person": person, "title": title, "back": person_url(person), **extra}
 
 
 def _ended(
@@ -126,8 +115,8 @@ def add_agreement(request: HttpRequest, person_id: str) -> HttpResponse:
             person=person, by=user, details=f.details()
         ),
         done=_("Direct payment agreement set up. The first monitoring return is due."),
-        next_url=_person_url(person),
-        context=_ctx(person, _("Set up a direct payment (Option 1)")),
+        next_url=person_url(person),
+        context=page_context(person, _("Set up a direct payment (Option 1)")),
     )
 
 
@@ -157,7 +146,7 @@ def edit_agreement(
         ),
         done=_("Direct payment agreement changed."),
         next_url=reverse("delivery:agreement", args=[person_id, agreement_id]),
-        context=_ctx(person, _("Change the direct payment agreement")),
+        context=page_context(person, _("Change the direct payment agreement")),
     )
 
 
@@ -184,7 +173,7 @@ def end_agreement(
         ),
         done=_("Direct payment ended."),
         next_url=reverse("delivery:agreement", args=[person_id, agreement_id]),
-        context=_ctx(person, _("End the direct payment")),
+        context=page_context(person, _("End the direct payment")),
     )
 
 
@@ -206,7 +195,7 @@ def add_payment(
         ),
         done=_("Payment recorded."),
         next_url=reverse("delivery:agreement", args=[person_id, agreement_id]),
-        context=_ctx(person, _("Record a payment made")),
+        context=page_context(person, _("Record a payment made")),
     )
 
 
@@ -235,7 +224,7 @@ def edit_payment(
         ),
         done=_("Payment corrected."),
         next_url=reverse("delivery:agreement", args=[person_id, agreement_id]),
-        context=_ctx(person, _("Correct a payment recorded")),
+        context=page_context(person, _("Correct a payment recorded")),
     )
 
 
@@ -258,7 +247,7 @@ def add_pa_employment(
         ),
         done=_("Personal assistants recorded."),
         next_url=reverse("delivery:agreement", args=[person_id, agreement_id]),
-        context=_ctx(person, _("Record personal assistants employed")),
+        context=page_context(person, _("Record personal assistants employed")),
     )
 
 
@@ -291,7 +280,7 @@ def record_return(request: HttpRequest, person_id: str, return_id: str) -> HttpR
         next_url=reverse(
             "delivery:agreement", args=[person_id, record.agreement.public_id]
         ),
-        context=_ctx(
+        context=page_context(
             person,
             _("Monitoring return for %(start)s to %(end)s")
             % {
@@ -330,100 +319,9 @@ def decide_surplus(
         ),
         done=_("Surplus decision recorded."),
         next_url=reverse("delivery:surplus"),
-        context=_ctx(
+        context=page_context(
             person,
             _("Surplus of £%(amount)s") % {"amount": record.surplus or 0},
             record=record,
         ),
-    )
-
-
-@require_http_methods(["GET", "POST"])
-def add_fund(request: HttpRequest, person_id: str) -> HttpResponse:
-    user = actor(request)
-    person = access_person_finance(user, person_id, action="set_up", page=page(request))
-    form = bind(request, ServiceFundForm, initial={"starts_on": timezone.localdate()})
-    return form_page(
-        request,
-        form,
-        save=lambda f: services.set_up_service_fund(
-            person=person, by=user, details=f.details()
-        ),
-        done=_("Individual service fund set up."),
-        next_url=_person_url(person),
-        context=_ctx(person, _("Set up an individual service fund (Option 2)")),
-    )
-
-
-@require_http_methods(["GET", "POST"])
-def edit_fund(request: HttpRequest, person_id: str, fund_id: str) -> HttpResponse:
-    user = actor(request)
-    person, fund = access_finance_record(
-        user, person_id, _funds, fund_id, action="set_up", page=page(request)
-    )
-    initial = {n: getattr(fund, n) for n in ServiceFundForm.base_fields} | {
-        "version": fund.version
-    }
-    providers = {"current_provider_id": fund.provider_id}
-    form = bind(request, EditServiceFundForm, initial=initial, **providers)
-    return form_page(
-        request,
-        form,
-        save=lambda f: services.change_service_fund(
-            fund=fund,
-            by=user,
-            version=f.cleaned_data["version"],
-            details=f.details(),
-        ),
-        done=_("Individual service fund changed."),
-        next_url=_person_url(person),
-        context=_ctx(person, _("Change the individual service fund")),
-        init_kwargs=providers,
-    )
-
-
-@require_http_methods(["GET", "POST"])
-def add_arranged(request: HttpRequest, person_id: str) -> HttpResponse:
-    user = actor(request)
-    person = access_person_finance(user, person_id, action="set_up", page=page(request))
-    initial = {"starts_on": timezone.localdate(), "unit": "hours"}
-    form = bind(request, ArrangedServiceForm, initial=initial)
-    return form_page(
-        request,
-        form,
-        save=lambda f: services.arrange_service(
-            person=person, by=user, details=f.details()
-        ),
-        done=_("Arranged service recorded."),
-        next_url=_person_url(person),
-        context=_ctx(person, _("Record a service the council arranges (Option 3)")),
-    )
-
-
-@require_http_methods(["GET", "POST"])
-def edit_arranged(
-    request: HttpRequest, person_id: str, service_id: str
-) -> HttpResponse:
-    user = actor(request)
-    person, service = access_finance_record(
-        user, person_id, _arranged, service_id, action="set_up", page=page(request)
-    )
-    initial = {n: getattr(service, n) for n in ArrangedServiceForm.base_fields} | {
-        "version": service.version
-    }
-    providers = {"current_provider_id": service.provider_id}
-    form = bind(request, EditArrangedServiceForm, initial=initial, **providers)
-    return form_page(
-        request,
-        form,
-        save=lambda f: services.change_arranged_service(
-            service=service,
-            by=user,
-            version=f.cleaned_data["version"],
-            details=f.details(),
-        ),
-        done=_("Arranged service changed."),
-        next_url=_person_url(person),
-        context=_ctx(person, _("Change the arranged service")),
-        init_kwargs=providers,
     )

@@ -186,7 +186,7 @@ def test_without_a_search_the_signposting_error_is_on_the_field_shown(
 def test_find_builds_the_form_and_searches_once(
     client, personas, club, monkeypatch
 ) -> None:
-    from selfdirect.people import forms
+    from selfdirect.people import first_contact_forms as forms
 
     calls = []
     real = forms.signposting_choices

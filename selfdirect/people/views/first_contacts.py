@@ -15,7 +15,7 @@ from selfdirect.core.forms import bind
 from selfdirect.directory import report
 
 from .. import selectors, services
-from ..forms import FirstContactForm, FollowUpForm
+from ..first_contact_forms import FirstContactForm, FollowUpForm
 from ..models import FirstContact
 from ..permissions import access_first_contact, access_person, require
 from .common import actor, page, rebind_for_conflict
