@@ -5,21 +5,17 @@ few local fields (owner, last_checked_on, is_free) are marked as such.
 """
 
 from .entries import (
-    Accessibility,
-    Address,
     Attribute,
     Contact,
     CostOption,
     Language,
-    Location,
     Organization,
     Phone,
-    Schedule,
     Service,
-    ServiceAtLocation,
     Taxonomy,
     TaxonomyTerm,
 )
+from .places import Accessibility, Address, Location, Schedule, ServiceAtLocation
 from .postcodes import Postcode
 
 __all__ = [

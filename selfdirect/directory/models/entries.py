@@ -1,7 +1,6 @@
 """HSDS 3.0 tables. Every field named as in the standard unless marked local."""
 
 import uuid
-from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -10,17 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from selfdirect.core.models import VersionedModel
 
-StrOrPromise = Any  # str or a lazy translation (django-stubs' _StrPromise)
-
-
-def _text(label: StrOrPromise) -> models.TextField:  # type: ignore[type-arg]
-    return models.TextField(label, blank=True, default="")
-
-
-def _link(to: str, name: str) -> models.ForeignKey:  # type: ignore[type-arg]
-    return models.ForeignKey(
-        to, on_delete=models.CASCADE, null=True, blank=True, related_name=name
-    )
+from .fields import optional_link, text_field
 
 
 class Taxonomy(models.Model):
@@ -28,8 +17,8 @@ class Taxonomy(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     name = models.CharField(_("name"), max_length=255)
-    description = _text(_("description"))
-    uri = _text(_("address of the taxonomy"))
+    description = text_field(_("description"))
+    uri = text_field(_("address of the taxonomy"))
     version = models.CharField(_("version"), max_length=50, blank=True, default="")
 
     history = HistoricalRecords()
@@ -48,11 +37,11 @@ class TaxonomyTerm(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     code = models.CharField(_("code"), max_length=100, blank=True, default="")
     name = models.CharField(_("name"), max_length=255)
-    description = _text(_("description"))
+    description = text_field(_("description"))
     parent = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    taxonomy = _text(_("taxonomy name"))
+    taxonomy = text_field(_("taxonomy name"))
     taxonomy_detail = models.ForeignKey(
         Taxonomy,
         on_delete=models.SET_NULL,
@@ -62,7 +51,7 @@ class TaxonomyTerm(models.Model):
         related_name="terms",
     )
     language = models.CharField(_("language"), max_length=20, blank=True, default="")
-    term_uri = _text(_("address of the term"))
+    term_uri = text_field(_("address of the term"))
 
     history = HistoricalRecords()
 
@@ -78,16 +67,16 @@ class Organization(VersionedModel):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     name = models.CharField(_("name"), max_length=255)
-    alternate_name = _text(_("other name"))
+    alternate_name = text_field(_("other name"))
     description = models.TextField(_("description"), blank=True)
-    email = _text(_("email"))
-    website = _text(_("website"))
-    tax_status = _text(_("tax status"))
-    tax_id = _text(_("tax identifier"))
+    email = text_field(_("email"))
+    website = text_field(_("website"))
+    tax_status = text_field(_("tax status"))
+    tax_id = text_field(_("tax identifier"))
     year_incorporated = models.IntegerField(_("year set up"), null=True, blank=True)
-    legal_status = _text(_("legal status"))
-    logo = _text(_("logo"))
-    uri = _text(_("identifier address"))
+    legal_status = text_field(_("legal status"))
+    logo = text_field(_("logo"))
+    uri = text_field(_("identifier address"))
     parent_organization = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -115,24 +104,24 @@ class Service(VersionedModel):
         Organization, on_delete=models.CASCADE, related_name="services"
     )
     name = models.CharField(_("name"), max_length=255)
-    alternate_name = _text(_("other name"))
+    alternate_name = text_field(_("other name"))
     description = models.TextField(_("description"), blank=True)
-    url = _text(_("website"))
-    email = _text(_("email"))
+    url = text_field(_("website"))
+    email = text_field(_("email"))
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE
     )
-    interpretation_services = _text(_("interpreting"))
-    application_process = _text(_("how to get it"))
-    fees_description = _text(_("cost"))
-    wait_time = _text(_("waiting time"))
-    accreditations = _text(_("accreditations"))
-    eligibility_description = _text(_("who it is for"))
+    interpretation_services = text_field(_("interpreting"))
+    application_process = text_field(_("how to get it"))
+    fees_description = text_field(_("cost"))
+    wait_time = text_field(_("waiting time"))
+    accreditations = text_field(_("accreditations"))
+    eligibility_description = text_field(_("who it is for"))
     minimum_age = models.IntegerField(_("youngest age"), null=True, blank=True)
     maximum_age = models.IntegerField(_("oldest age"), null=True, blank=True)
     assured_date = models.DateField(_("assured on"), null=True, blank=True)
-    assurer_email = _text(_("assured by (email)"))
-    alert = _text(_("alert"))
+    assurer_email = text_field(_("assured by (email)"))
+    alert = text_field(_("alert"))
     last_modified = models.DateTimeField(_("last modified"), null=True, blank=True)
     # Local fields (not in HSDS): curation and a search shortcut.
     owner = models.ForeignKey(
@@ -159,104 +148,18 @@ class Service(VersionedModel):
         return self.name
 
 
-class Location(models.Model):
-    """An HSDS location: a place services are delivered (or a virtual one)."""
-
-    class LocationType(models.TextChoices):
-        PHYSICAL = "physical", _("A place")
-        POSTAL = "postal", _("Postal")
-        VIRTUAL = "virtual", _("Online or by phone")
-
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    location_type = models.CharField(
-        _("type"), max_length=20, choices=LocationType.choices
-    )
-    url = _text(_("website"))
-    organization = _link("Organization", "locations")
-    name = _text(_("name"))
-    alternate_name = _text(_("other name"))
-    description = _text(_("description"))
-    transportation = _text(_("how to get there"))
-    latitude = models.FloatField(_("latitude"), null=True, blank=True)
-    longitude = models.FloatField(_("longitude"), null=True, blank=True)
-    external_identifier = _text(_("external identifier"))
-    external_identifier_type = _text(_("external identifier type"))
-
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["name"]
-        indexes = [
-            models.Index(fields=["latitude", "longitude"], name="location_lat_long")
-        ]
-
-    def __str__(self) -> str:
-        return self.name or str(self.id)
-
-
-class ServiceAtLocation(models.Model):
-    """HSDS service_at_location: a service offered at one location."""
-
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    service = models.ForeignKey(
-        Service, on_delete=models.CASCADE, related_name="service_at_locations"
-    )
-    location = models.ForeignKey(
-        Location, on_delete=models.CASCADE, related_name="service_at_locations"
-    )
-    description = _text(_("description"))
-
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["id"]
-
-    def __str__(self) -> str:
-        return f"{self.service_id} at {self.location_id}"
-
-
-class Address(models.Model):
-    """An HSDS address of a location."""
-
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    location = _link("Location", "addresses")
-    attention = _text(_("for the attention of"))
-    address_1 = _text(_("address line 1"))
-    address_2 = _text(_("address line 2"))
-    city = models.CharField(_("town"), max_length=255, blank=True, default="")
-    region = _text(_("region"))
-    state_province = _text(_("council area"))
-    postal_code = models.CharField(_("postcode"), max_length=20, blank=True, default="")
-    country = models.CharField(_("country"), max_length=2, blank=True, default="")
-    address_type = models.CharField(
-        _("address type"), max_length=20, blank=True, default=""
-    )
-
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["id"]
-        indexes = [
-            models.Index(fields=["city"], name="address_city"),
-            models.Index(fields=["postal_code"], name="address_postal_code"),
-        ]
-
-    def __str__(self) -> str:
-        return ", ".join(p for p in [self.address_1, self.city, self.postal_code] if p)
-
-
 class Contact(models.Model):
     """An HSDS contact: a named person or role to ask for."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    organization = _link("Organization", "contacts")
-    service = _link("Service", "contacts")
-    service_at_location = _link("ServiceAtLocation", "contacts")
-    location = _link("Location", "contacts")
-    name = _text(_("name"))
-    title = _text(_("job title"))
-    department = _text(_("department"))
-    email = _text(_("email"))
+    organization = optional_link("Organization", "contacts")
+    service = optional_link("Service", "contacts")
+    service_at_location = optional_link("ServiceAtLocation", "contacts")
+    location = optional_link("Location", "contacts")
+    name = text_field(_("name"))
+    title = text_field(_("job title"))
+    department = text_field(_("department"))
+    email = text_field(_("email"))
 
     history = HistoricalRecords()
 
@@ -271,15 +174,15 @@ class Phone(models.Model):
     """An HSDS phone number of a service, location, organization or contact."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    location = _link("Location", "phones")
-    service = _link("Service", "phones")
-    organization = _link("Organization", "phones")
-    contact = _link("Contact", "phones")
-    service_at_location = _link("ServiceAtLocation", "phones")
+    location = optional_link("Location", "phones")
+    service = optional_link("Service", "phones")
+    organization = optional_link("Organization", "phones")
+    contact = optional_link("Contact", "phones")
+    service_at_location = optional_link("ServiceAtLocation", "phones")
     number = models.CharField(_("number"), max_length=100)
     extension = models.IntegerField(_("extension"), null=True, blank=True)
     type = models.CharField(_("type"), max_length=20, blank=True, default="")
-    description = _text(_("description"))
+    description = text_field(_("description"))
 
     history = HistoricalRecords()
 
@@ -290,63 +193,19 @@ class Phone(models.Model):
         return self.number
 
 
-class Schedule(models.Model):
-    """An HSDS schedule (iCalendar RRULE fields) of a service or location."""
-
-    class Freq(models.TextChoices):
-        WEEKLY = "WEEKLY", _("Weekly")
-        MONTHLY = "MONTHLY", _("Monthly")
-
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    service = _link("Service", "schedules")
-    location = _link("Location", "schedules")
-    service_at_location = _link("ServiceAtLocation", "schedules")
-    valid_from = models.DateField(_("from"), null=True, blank=True)
-    valid_to = models.DateField(_("to"), null=True, blank=True)
-    dtstart = models.DateField(_("first date"), null=True, blank=True)
-    timezone = models.FloatField(_("time zone offset"), null=True, blank=True)
-    until = models.DateField(_("until"), null=True, blank=True)
-    count = models.IntegerField(_("count"), null=True, blank=True)
-    wkst = models.CharField(_("week starts"), max_length=2, blank=True, default="")
-    freq = models.CharField(
-        _("repeats"), max_length=10, blank=True, default="", choices=Freq.choices
-    )
-    interval = models.IntegerField(_("every"), null=True, blank=True)
-    byday = models.CharField(_("days"), max_length=100, blank=True, default="")
-    byweekno = models.CharField(_("weeks"), max_length=100, blank=True, default="")
-    bymonthday = models.CharField(
-        _("month days"), max_length=100, blank=True, default=""
-    )
-    byyearday = models.CharField(_("year days"), max_length=100, blank=True, default="")
-    description = _text(_("description"))
-    opens_at = models.TimeField(_("opens at"), null=True, blank=True)
-    closes_at = models.TimeField(_("closes at"), null=True, blank=True)
-    schedule_link = _text(_("link"))
-    attending_type = _text(_("how to attend"))
-    notes = _text(_("notes"))
-
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["id"]
-
-    def __str__(self) -> str:
-        return self.description or f"{self.byday} {self.opens_at}-{self.closes_at}"
-
-
 class CostOption(models.Model):
     """An HSDS cost option of a service (amount in pounds, Decimal)."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    service = _link("Service", "cost_options")
+    service = optional_link("Service", "cost_options")
     valid_from = models.DateField(_("from"), null=True, blank=True)
     valid_to = models.DateField(_("to"), null=True, blank=True)
-    option = _text(_("option"))
+    option = text_field(_("option"))
     currency = models.CharField(_("currency"), max_length=3, blank=True, default="")
     amount = models.DecimalField(
         _("amount"), max_digits=12, decimal_places=2, null=True, blank=True
     )
-    amount_description = _text(_("amount description"))
+    amount_description = text_field(_("amount description"))
 
     history = HistoricalRecords()
 
@@ -357,35 +216,16 @@ class CostOption(models.Model):
         return self.option or str(self.amount)
 
 
-class Accessibility(models.Model):
-    """HSDS accessibility of a location (step-free access, hearing loop, ...)."""
-
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    location = _link("Location", "accessibility")
-    description = _text(_("description"))
-    details = _text(_("details"))
-    url = _text(_("link"))
-
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["id"]
-        verbose_name_plural = "accessibility"
-
-    def __str__(self) -> str:
-        return self.description
-
-
 class Language(models.Model):
     """An HSDS language a service, location or phone line is offered in."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    service = _link("Service", "languages")
-    location = _link("Location", "languages")
-    phone = _link("Phone", "languages")
-    name = _text(_("name"))
+    service = optional_link("Service", "languages")
+    location = optional_link("Location", "languages")
+    phone = optional_link("Phone", "languages")
+    name = text_field(_("name"))
     code = models.CharField(_("code"), max_length=20, blank=True, default="")
-    note = _text(_("note"))
+    note = text_field(_("note"))
 
     history = HistoricalRecords()
 
@@ -410,8 +250,8 @@ class Attribute(models.Model):
     taxonomy_term = models.ForeignKey(
         TaxonomyTerm, on_delete=models.PROTECT, related_name="attributes"
     )
-    link_type = _text(_("link type"))
-    value = _text(_("value"))
+    link_type = text_field(_("link type"))
+    value = text_field(_("value"))
 
     history = HistoricalRecords()
 
