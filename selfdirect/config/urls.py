@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("selfdirect.plans.urls")),
     path("", include("selfdirect.delivery.urls")),
     path("", include("selfdirect.panel.urls")),
+    path("", include("selfdirect.insights.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -1,8 +1,10 @@
 """Reads of conversation records, and the signals file reading and indicators use."""
 
+import datetime
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import DateField, Exists, ExpressionWrapper, OuterRef, QuerySet
 
 from selfdirect.people.models import Person
 
@@ -69,3 +71,27 @@ def conversation_detail(conversation: Conversation) -> dict[str, object]:
             kind="unpaid_carer"
         ).exists(),
     }
+
+
+def assessments_within(*, person: Any, after: Any, days: int) -> QuerySet[Conversation]:
+    """Formal assessments (conversation records) of `person` in the `days` after the
+    date `after`; both may be expressions, such as OuterRef in a report's subquery."""
+    return Conversation.objects.filter(
+        person=person,
+        conversation_date__gt=after,
+        conversation_date__lte=ExpressionWrapper(
+            after + datetime.timedelta(days=days), output_field=DateField()
+        ),
+    )
+
+
+def formal_assessment_after(person_id: int, day: datetime.date) -> datetime.date | None:
+    """The date of the person's first formal assessment (a conversation record)
+    after `day` (a first contact's date), or None: the rule the signposting report
+    counts."""
+    return (  # type: ignore[no-any-return]
+        Conversation.objects.filter(person_id=person_id, conversation_date__gt=day)
+        .order_by("conversation_date")
+        .values_list("conversation_date", flat=True)
+        .first()
+    )

@@ -36,14 +36,6 @@ class DirectoryConfig(AppConfig):
                 (Capability.CURATE_DIRECTORY,),
             )
         )
-        add_nav_item(
-            NavItem(
-                32,
-                _("Signposting report"),
-                "directory:report",
-                (Capability.SEE_SIGNPOSTING_REPORT,),
-            )
-        )
         # Negative order: the directory is seeded before the people, whose first
         # contacts signpost to its services.
         add_demo_step(

@@ -107,24 +107,7 @@ class CheckedForm(Form):
     version = VersionField()
 
 
-class ReportForm(Form):
-    start = forms.DateField(
-        label=_("Signposted from"), required=False, help_text=_("For example, 1/4/2026")
-    )
-    end = forms.DateField(
-        label=_("Signposted up to"),
-        required=False,
-        help_text=_("For example, 31/3/2027"),
-    )
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("start") and data.get("end") and data["end"] < data["start"]:
-            self.add_error("end", _("The end date must be after the start date"))
-        return data
-
-
-__all__ = ["CheckedForm", "LongText", "ReportForm", "SearchForm", "ServiceForm"]
+__all__ = ["CheckedForm", "LongText", "SearchForm", "ServiceForm"]
 
 
 DAYS = [

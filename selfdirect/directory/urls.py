@@ -29,5 +29,4 @@ urlpatterns = [
         name="edit_place",
     ),
     path("directory/to-check/", views.stale, name="stale"),
-    path("directory/signposting-report/", views.effectiveness, name="report"),
 ]

@@ -1,5 +1,3 @@
-import csv
-
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,7 +7,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from selfdirect.accounts.roles import Capability
-from selfdirect.core.charts import bar_chart
 from selfdirect.core.concurrency import EditConflict
 from selfdirect.core.form_pages import form_page
 from selfdirect.core.forms import bind
@@ -17,8 +14,8 @@ from selfdirect.core.pagination import CappedPaginator
 from selfdirect.people.permissions import require
 from selfdirect.people.views.common import actor
 
-from . import report, selectors, services
-from .forms import CheckedForm, PlaceForm, ReportForm, SearchForm, ServiceForm
+from . import selectors, services
+from .forms import CheckedForm, PlaceForm, SearchForm, ServiceForm
 from .models import Service, ServiceAtLocation
 
 
@@ -190,77 +187,3 @@ def stale(request: HttpRequest) -> HttpResponse:
         "months": selectors.rules.stale_months(),
     }
     return render(request, "directory/stale.html", context)
-
-
-@require_GET
-def effectiveness(request: HttpRequest) -> HttpResponse:
-    require(actor(request), Capability.SEE_SIGNPOSTING_REPORT)
-    form = ReportForm(request.GET or None)
-    start = end = None
-    if form.is_bound and form.is_valid():
-        start, end = form.cleaned_data["start"], form.cleaned_data["end"]
-    rows, terms = report.by_service(start, end), report.by_term(start, end)
-    from_plans = report.plan_supports_by_service(start, end)
-    if request.GET.get("download") == "csv" and not form.errors:
-        return _csv(rows, terms, from_plans)
-    chart = bar_chart(
-        title=_("People signposted, by need"),
-        labels=[r.label for r in terms],
-        series={
-            _("Signposted"): [r.signposted for r in terms],
-            _("Need met"): [r.need_met for r in terms],
-            _("Formal assessment within 12 months"): [r.within_12 for r in terms],
-        },
-    )
-    context = {
-        "form": form,
-        "rows": rows,
-        "terms": terms,
-        "from_plans": from_plans,
-        "chart": chart,
-    }
-    return render(request, "directory/report.html", context)
-
-
-def _csv(
-    rows: list[report.ReportRow],
-    terms: list[report.ReportRow],
-    from_plans: list[report.PlanRow],
-) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="signposting-report.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            "group",
-            "name",
-            "people signposted",
-            "follow-ups done",
-            "used it",
-            "need met",
-            "formal assessment within 3 months",
-            "within 6 months",
-            "within 12 months",
-        ]
-    )
-    for group, items in (("service", rows), ("need", terms)):
-        for r in items:
-            writer.writerow(
-                [
-                    group,
-                    r.label,
-                    r.signposted,
-                    r.followed_up,
-                    r.used,
-                    r.need_met,
-                    r.within_3,
-                    r.within_6,
-                    r.within_12,
-                ]
-            )
-    for p in from_plans:
-        writer.writerow(
-            ["service in support plans", p.label, p.people, p.followed_up]
-            + [p.used, p.need_met, "", "", ""]
-        )
-    return response

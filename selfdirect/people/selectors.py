@@ -11,7 +11,7 @@ from selfdirect.accounts.models import Team, User
 from selfdirect.accounts.roles import PARTNERSHIP_READERS, Capability
 
 from . import rules
-from .models import Allocation, FirstContact, Person
+from .models import Allocation, FirstContact, Person, Signposting
 
 
 @dataclass(frozen=True)
@@ -245,3 +245,16 @@ def merge_candidates(user: User, keep: Person, query: str) -> list[Person]:
     return list(
         people.filter(date_of_birth=keep.date_of_birth).order_by("last_name")[:20]
     )
+
+
+def signpostings_to_services(
+    start: datetime.date | None, end: datetime.date | None
+) -> QuerySet[Signposting]:
+    """Signposting to directory services at first contacts in the period (either
+    end open), for reports that count people, never show them."""
+    rows = Signposting.objects.filter(service__isnull=False)
+    if start:
+        rows = rows.filter(first_contact__contact_date__gte=start)
+    if end:
+        rows = rows.filter(first_contact__contact_date__lte=end)
+    return rows

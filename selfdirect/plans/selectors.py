@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -222,3 +223,16 @@ def smart_preview(form: Any) -> rules.SmartCheck | None:
         agreed_achievable=data.get("achievable") == "yes",
         written_on=timezone.localdate(),
     )
+
+
+def community_resources_in_plans(
+    start: datetime.date | None, end: datetime.date | None
+) -> QuerySet[Support]:
+    """Directory services named as community resources in plans started in the
+    period (either end open), for the signposting report."""
+    rows = Support.objects.filter(service__isnull=False, provided_by="community")
+    if start:
+        rows = rows.filter(plan__started_on__gte=start)
+    if end:
+        rows = rows.filter(plan__started_on__lte=end)
+    return rows

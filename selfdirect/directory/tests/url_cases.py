@@ -13,7 +13,6 @@ NOT_PERSONAL = {
     "directory:add_place": "a blank form for where a community service is offered",
     "directory:edit_place": "where a community service is offered and when",
     "directory:stale": "community services due a check",
-    "directory:report": "aggregate counts of people per service, no one identified",
     "api-v1:list_directory_services": "HSDS list of community services",
     "api-v1:get_directory_service": "one community service in HSDS form",
 }

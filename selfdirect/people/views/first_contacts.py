@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from selfdirect.accounts.roles import Capability
+from selfdirect.conversations.selectors import formal_assessment_after
 from selfdirect.core.concurrency import EditConflict
 from selfdirect.core.forms import bind
-from selfdirect.directory import report
 
 from .. import selectors, services
 from ..first_contact_forms import FirstContactForm, FollowUpForm
@@ -123,7 +123,7 @@ def _assessed_on(contact: FirstContact) -> datetime.date | None:
     """When the person later had a formal assessment, if they did (signposted only)."""
     if not contact.follow_up_due:
         return None
-    return report.formal_assessment_after(contact.person_id, contact.contact_date)
+    return formal_assessment_after(contact.person_id, contact.contact_date)
 
 
 @require_GET

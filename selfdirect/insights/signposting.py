@@ -12,15 +12,11 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import (
-    Count,
-    DateField,
-    Exists,
-    ExpressionWrapper,
-    OuterRef,
-    Q,
-    QuerySet,
-)
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+
+from selfdirect.conversations.selectors import assessments_within
+from selfdirect.people.selectors import signpostings_to_services
+from selfdirect.plans.selectors import community_resources_in_plans
 
 WINDOWS = {"within_3": 91, "within_6": 182, "within_12": 365}
 
@@ -40,22 +36,12 @@ class ReportRow:
 def _signpostings(
     start: datetime.date | None, end: datetime.date | None
 ) -> QuerySet[Any]:
-    from selfdirect.conversations.models import Conversation
-    from selfdirect.people.models import Signposting
-
-    rows = Signposting.objects.filter(service__isnull=False)
-    if start:
-        rows = rows.filter(first_contact__contact_date__gte=start)
-    if end:
-        rows = rows.filter(first_contact__contact_date__lte=end)
+    rows = signpostings_to_services(start, end)
     for name, days in WINDOWS.items():
-        later = Conversation.objects.filter(
+        later = assessments_within(
             person=OuterRef("first_contact__person"),
-            conversation_date__gt=OuterRef("first_contact__contact_date"),
-            conversation_date__lte=ExpressionWrapper(
-                OuterRef("first_contact__contact_date") + datetime.timedelta(days=days),
-                output_field=DateField(),
-            ),
+            after=OuterRef("first_contact__contact_date"),
+            days=days,
         )
         rows = rows.annotate(**{name: Exists(later)})
     return rows
@@ -128,13 +114,7 @@ def plan_supports_by_service(
 ) -> list[PlanRow]:
     """Signposting from support plans: one row per directory service named as a
     community resource in plans started in the period (distinct people)."""
-    from selfdirect.plans.models import Support
-
-    rows = Support.objects.filter(service__isnull=False, provided_by="community")
-    if start:
-        rows = rows.filter(plan__started_on__gte=start)
-    if end:
-        rows = rows.filter(plan__started_on__lte=end)
+    rows = community_resources_in_plans(start, end)
     person = "plan__person"
     counted = (
         rows.values("service", "service__name")
@@ -152,16 +132,3 @@ def plan_supports_by_service(
         PlanRow(r["service__name"], r["people"], r["followed_up"], r["used"], r["met"])
         for r in counted
     ]
-
-
-def formal_assessment_after(person_id: int, day: datetime.date) -> datetime.date | None:
-    """The date of the person's first formal assessment (a conversations record)
-    after `day` (a first contact's date), or None: the same rule the report counts."""
-    from selfdirect.conversations.models import Conversation
-
-    return (  # type: ignore[no-any-return]
-        Conversation.objects.filter(person_id=person_id, conversation_date__gt=day)
-        .order_by("conversation_date")
-        .values_list("conversation_date", flat=True)
-        .first()
-    )

@@ -7,10 +7,11 @@ from django.urls import reverse
 
 from selfdirect.accounts.roles import Role
 from selfdirect.accounts.tests.factories import UserFactory
+from selfdirect.conversations.selectors import formal_assessment_after
 from selfdirect.conversations.tests.factories import ConversationFactory
-from selfdirect.directory import report
 from selfdirect.directory.models import Attribute
 from selfdirect.directory.tests.factories import ServiceFactory, TaxonomyTermFactory
+from selfdirect.insights import signposting as report
 from selfdirect.people.models import Signposting
 from selfdirect.people.tests.factories import FirstContactFactory, PersonFactory
 
@@ -104,10 +105,8 @@ def test_formal_assessment_after_a_contact_is_the_first_later_conversation(
     signposted,
 ) -> None:
     cat = Signposting.objects.get(service__name="Walks").first_contact.person
-    assert report.formal_assessment_after(cat.pk, DAY) == DAY + datetime.timedelta(
-        days=300
-    )
-    assert report.formal_assessment_after(cat.pk, DAY + datetime.timedelta(400)) is None
+    assert formal_assessment_after(cat.pk, DAY) == DAY + datetime.timedelta(days=300)
+    assert formal_assessment_after(cat.pk, DAY + datetime.timedelta(400)) is None
 
 
 def test_the_report_page_has_a_chart_and_tables_in_few_queries(
@@ -115,14 +114,14 @@ def test_the_report_page_has_a_chart_and_tables_in_few_queries(
 ) -> None:
     client.force_login(UserFactory.create(role=Role.QUALITY_LEAD))
     with django_assert_max_num_queries(10):
-        response = client.get(reverse("directory:report"))
+        response = client.get(reverse("insights:signposting_report"))
     text = response.content.decode()
     assert "<svg" in text and "<table" in text and "Lunch club" in text
 
 
 def test_the_report_downloads_as_csv(client, signposted) -> None:
     client.force_login(UserFactory.create(role=Role.QUALITY_LEAD))
-    response = client.get(reverse("directory:report"), {"download": "csv"})
+    response = client.get(reverse("insights:signposting_report"), {"download": "csv"})
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[0][:3] == ["group", "name", "people signposted"]
@@ -133,7 +132,7 @@ def test_the_report_downloads_as_csv(client, signposted) -> None:
 def test_bad_dates_are_refused_clearly(client, signposted) -> None:
     client.force_login(UserFactory.create(role=Role.QUALITY_LEAD))
     response = client.get(
-        reverse("directory:report"), {"start": "1/2/2026", "end": "1/1/2026"}
+        reverse("insights:signposting_report"), {"start": "1/2/2026", "end": "1/1/2026"}
     )
     assert "The end date must be after the start date" in response.content.decode()
 
@@ -141,7 +140,7 @@ def test_bad_dates_are_refused_clearly(client, signposted) -> None:
 @pytest.mark.django_db
 def test_practitioners_do_not_see_the_report(client) -> None:
     client.force_login(UserFactory.create(role=Role.PRACTITIONER))
-    assert client.get(reverse("directory:report")).status_code == 403
+    assert client.get(reverse("insights:signposting_report")).status_code == 403
 
 
 def test_community_resources_in_plans_count_people_followed_up_used_and_met(

@@ -1,0 +1,9 @@
+"""Insights pages count people; they never show one person's data."""
+
+from selfdirect.core.url_cases import UrlCase  # noqa: F401
+
+PERSONAL: dict[str, UrlCase] = {}
+
+NOT_PERSONAL = {
+    "insights:signposting_report": "aggregate counts of people per service, no one identified",
+}

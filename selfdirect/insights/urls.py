@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "insights"
+
+urlpatterns = [
+    # The signposting report kept the path it had in the directory.
+    path(
+        "directory/signposting-report/",
+        views.signposting_report,
+        name="signposting_report",
+    ),
+]

@@ -1,0 +1,89 @@
+import csv
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from selfdirect.accounts.roles import Capability
+from selfdirect.core.charts import bar_chart
+from selfdirect.people.permissions import require
+from selfdirect.people.views.common import actor
+
+from . import signposting
+from .forms import PeriodForm
+
+
+@require_GET
+def signposting_report(request: HttpRequest) -> HttpResponse:
+    require(actor(request), Capability.SEE_SIGNPOSTING_REPORT)
+    form = PeriodForm(request.GET or None)
+    start = end = None
+    if form.is_bound and form.is_valid():
+        start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+    rows = signposting.by_service(start, end)
+    terms = signposting.by_term(start, end)
+    from_plans = signposting.plan_supports_by_service(start, end)
+    if request.GET.get("download") == "csv" and not form.errors:
+        return _csv(rows, terms, from_plans)
+    chart = bar_chart(
+        title=_("People signposted, by need"),
+        labels=[r.label for r in terms],
+        series={
+            _("Signposted"): [r.signposted for r in terms],
+            _("Need met"): [r.need_met for r in terms],
+            _("Formal assessment within 12 months"): [r.within_12 for r in terms],
+        },
+    )
+    context = {
+        "form": form,
+        "rows": rows,
+        "terms": terms,
+        "from_plans": from_plans,
+        "chart": chart,
+    }
+    return render(request, "insights/signposting_report.html", context)
+
+
+def _csv(
+    rows: list[signposting.ReportRow],
+    terms: list[signposting.ReportRow],
+    from_plans: list[signposting.PlanRow],
+) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="signposting-report.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            "group",
+            "name",
+            "people signposted",
+            "follow-ups done",
+            "used it",
+            "need met",
+            "formal assessment within 3 months",
+            "within 6 months",
+            "within 12 months",
+        ]
+    )
+    for group, items in (("service", rows), ("need", terms)):
+        for r in items:
+            writer.writerow(
+                [
+                    group,
+                    r.label,
+                    r.signposted,
+                    r.followed_up,
+                    r.used,
+                    r.need_met,
+                    r.within_3,
+                    r.within_6,
+                    r.within_12,
+                ]
+            )
+    for p in from_plans:
+        writer.writerow(
+            ["service in support plans", p.label, p.people, p.followed_up]
+            + [p.used, p.need_met, "", "", ""]
+        )
+    return response
