@@ -30,7 +30,7 @@ a hook point it declares.
 
 import functools
 import importlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from types import ModuleType
@@ -140,7 +140,7 @@ def declared(constant: str, kind: type[T]) -> list[T]:
 
 
 @functools.cache
-def audit_actions() -> dict[str, AuditAction]:
+def audit_actions() -> Mapping[str, AuditAction]:
     """Every named audit action, by name; a name declared twice is an error."""
     actions: dict[str, AuditAction] = {}
     for action in declared("AUDIT_ACTIONS", AuditAction):
@@ -180,7 +180,7 @@ def nav_items(user: Any) -> list[NavItem]:
 
 
 @functools.cache
-def hook_points() -> dict[str, HookPoint[Any]]:
+def hook_points() -> Mapping[str, HookPoint[Any]]:
     """Every declared hook point, by name; a name declared twice is an error."""
     points: dict[str, HookPoint[Any]] = {}
     for point in declared("HOOK_POINTS", HookPoint):
