@@ -2,19 +2,10 @@
 
 from typing import Any
 
-from django.utils.translation import gettext_lazy as _
-
 from selfdirect.accounts.models import User
+from selfdirect.core.hooks import audit_actions
 
 from .models import AccessLog, AuditEvent
-
-# Every named action that may appear in the audit trail, with its plain meaning.
-ACTIONS = {
-    "person.added": _("Added the person's record"),
-    "person.merged": _("Merged a duplicate record into this one"),
-    "person.merged_away": _("Record merged into another"),
-    "person.exported": _("Exported everything held (subject access)"),
-}
 
 
 def log_access(*, user: User, person_id: int, page: str, action: str) -> None:
@@ -27,8 +18,8 @@ def log_access(*, user: User, person_id: int, page: str, action: str) -> None:
 def record_event(
     *, actor: User | None, action: str, person_id: int | None, **detail: Any
 ) -> AuditEvent:
-    """Record a named action; the name must be one of ACTIONS."""
-    if action not in ACTIONS:
+    """Record a named action; the name must be declared in some app's hooks.py."""
+    if action not in audit_actions():
         raise ValueError(f"Unknown audit action {action!r}")
     return AuditEvent.objects.create(
         actor=actor, action=action, person_id=person_id, detail=detail

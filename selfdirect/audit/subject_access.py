@@ -1,7 +1,8 @@
 """Subject access (UK GDPR Article 15): every record held about a person.
 
-Each app registers its person-linked models here in its AppConfig.ready(); a test
-fails when a model that points at a person is not registered.
+Each app lists its person-linked models under SUBJECT_ACCESS in its hooks.py
+(selfdirect.core.hooks); a test fails when a model that points at a person is not
+listed.
 """
 
 import datetime
@@ -9,10 +10,13 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from django.apps import apps
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+
+from selfdirect.core.hooks import subject_access_sections
 
 
 @dataclass(frozen=True)
@@ -22,20 +26,19 @@ class Registration:
     title: str
 
 
-_REGISTRY: dict[str, Registration] = {}
-
-
-def register(model: type[models.Model], *person_paths: str, title: str = "") -> None:
-    """Include a model in subject access exports, reached by these lookups from it
-    to the person (e.g. "person", "first_contact__person")."""
-    label = model._meta.label
-    name = title or str(model._meta.verbose_name_plural).capitalize()
-    _REGISTRY[label] = Registration(model, person_paths, name)
+def _registry() -> dict[str, Registration]:
+    """Every app's SUBJECT_ACCESS sections, by model label."""
+    found: dict[str, Registration] = {}
+    for section in subject_access_sections():
+        model = apps.get_model(section.model)
+        title = section.title or str(model._meta.verbose_name_plural).capitalize()
+        found[model._meta.label] = Registration(model, section.person_paths, title)
+    return found
 
 
 def registered_models() -> set[type[models.Model]]:
     """The models covered by the export."""
-    return {entry.model for entry in _REGISTRY.values()}
+    return {entry.model for entry in _registry().values()}
 
 
 def _value(obj: models.Model, field: models.Field) -> Any:  # type: ignore[type-arg]
@@ -104,7 +107,7 @@ def _section_order(item: tuple[str, Registration]) -> tuple[bool, bool, str]:
 
 def registrations() -> list[Registration]:
     """Registered models, the person's own record first and the audit trail last."""
-    return [entry for _, entry in sorted(_REGISTRY.items(), key=_section_order)]
+    return [entry for _, entry in sorted(_registry().items(), key=_section_order)]
 
 
 def person_filter(entry: Registration, person_ids: list[int]) -> Q:
@@ -125,7 +128,7 @@ def export_person(person: models.Model) -> dict[str, Any]:
     person_ids = [person.pk, *merged]
     sections = [
         {"title": entry.title, "model": label, "records": _records(entry, person_ids)}
-        for label, entry in sorted(_REGISTRY.items(), key=_section_order)
+        for label, entry in sorted(_registry().items(), key=_section_order)
     ]
     return {
         "subject": str(person),

@@ -1,28 +1,4 @@
-from typing import Any
-
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
-
-
-def _person_section(request: Any, person: Any) -> dict[str, Any]:
-    from django.utils import timezone
-
-    from selfdirect.accounts.roles import Capability
-
-    from .models import BudgetMethod
-    from .selectors import budgets_of, current_method
-
-    can_set = request.user.can(Capability.SET_BUDGET) and request.user.can(
-        Capability.CHANGE_PEOPLE
-    )
-    today = timezone.localdate()
-    return {
-        "budgets": list(budgets_of(person)[:5]),
-        "can_set": can_set,
-        "has_ras": can_set and current_method(BudgetMethod.Kind.RAS, today) is not None,
-        "has_equivalence": can_set
-        and current_method(BudgetMethod.Kind.EQUIVALENCE, today) is not None,
-    }
 
 
 class BudgetsConfig(AppConfig):
@@ -31,38 +7,8 @@ class BudgetsConfig(AppConfig):
     verbose_name = "Indicative budgets"
 
     def ready(self) -> None:
-        from selfdirect.accounts.roles import Capability
-        from selfdirect.audit import subject_access
-        from selfdirect.audit.services import ACTIONS
-        from selfdirect.core.extensions import (
-            DemoStep,
-            NavItem,
-            PersonSection,
-            add_demo_step,
-            add_nav_item,
-            add_person_section,
-        )
+        from selfdirect.core.extensions import DemoStep, add_demo_step
 
-        from . import demo, models
+        from . import demo
 
-        subject_access.register(
-            models.IndicativeBudget, "person", title="Indicative budgets"
-        )
-        ACTIONS.update(
-            {
-                "budget.worked_out": _("Worked out an indicative budget"),
-                "budget_method.loaded": _("Loaded a version of a budget method"),
-            }
-        )
-        add_person_section(
-            PersonSection(30, "budgets/person_section.html", _person_section)
-        )
         add_demo_step(DemoStep(30, "budgets", demo.seed_budgets, demo.delete_budgets))
-        add_nav_item(
-            NavItem(
-                70,
-                _("Budget methods and limits"),
-                "budgets:methods",
-                (Capability.CONFIGURE_BUDGETS,),
-            )
-        )

@@ -1,21 +1,4 @@
-from typing import Any
-
 from django.apps import AppConfig
-
-
-def _person_section(request: Any, person: Any) -> dict[str, Any]:
-    from selfdirect.accounts.roles import Capability
-
-    from .selectors import choice_summary
-
-    return {
-        "summary": choice_summary(person),
-        "choices": list(person.support_choices.all()),
-        "information": list(person.information_given.prefetch_related("amounts")),
-        "independent_support": list(person.independent_support.all()),
-        "direct_payment_checks": list(person.direct_payment_checks.all()),
-        "can_change": request.user.can(Capability.CHANGE_PEOPLE),
-    }
 
 
 class ChoicesConfig(AppConfig):
@@ -24,37 +7,8 @@ class ChoicesConfig(AppConfig):
     verbose_name = "Informed choice of the four options"
 
     def ready(self) -> None:
-        from selfdirect.audit import subject_access
-        from selfdirect.core.extensions import (
-            DemoStep,
-            PersonSection,
-            add_demo_step,
-            add_person_section,
-        )
+        from selfdirect.core.extensions import DemoStep, add_demo_step
 
-        from . import demo, models
+        from . import demo
 
-        subject_access.register(
-            models.InformationGiven, "person", title="Information given on the options"
-        )
-        subject_access.register(
-            models.AmountStated, "information__person", title="Amounts stated"
-        )
-        subject_access.register(
-            models.IndependentSupport, "person", title="Independent support"
-        )
-        subject_access.register(
-            models.SupportChoice, "person", title="Choices of option"
-        )
-        subject_access.register(
-            models.ElementChoice,
-            "choice__person",
-            title="Option per element of support",
-        )
-        subject_access.register(
-            models.DirectPaymentCheck, "person", title="Direct payment checks"
-        )
-        add_person_section(
-            PersonSection(20, "choices/person_section.html", _person_section)
-        )
         add_demo_step(DemoStep(20, "choices", demo.seed_choices, demo.delete_choices))

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from selfdirect.accounts.roles import Capability
-from selfdirect.core.extensions import nav_items
+from selfdirect.core.hooks import nav_items
 
 
 def service(request: HttpRequest) -> dict[str, Any]:

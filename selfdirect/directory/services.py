@@ -8,7 +8,6 @@ from typing import Any
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from selfdirect.accounts.models import User
 from selfdirect.audit.services import record_event
@@ -33,14 +32,6 @@ from .models import (
     TaxonomyTerm,
 )
 from .selectors import normalise_postcode
-
-ACTIONS = {
-    "directory.imported": _("Imported Open Referral directory data"),
-    "directory.service_added": _("Added a directory service"),
-    "directory.service_changed": _("Changed a directory service"),
-    "directory.service_checked": _("Checked a directory service is up to date"),
-    "directory.place_saved": _("Saved where a directory service is offered"),
-}
 
 # Parents before children, so foreign keys resolve as rows are written.
 WRITE_ORDER = [

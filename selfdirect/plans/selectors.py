@@ -14,12 +14,13 @@ from django.utils.translation import gettext as _
 
 from selfdirect.budgets.models import IndicativeBudget
 from selfdirect.conversations.models import Conversation
+from selfdirect.core.hooks import contributions
 from selfdirect.delivery.models import Provider
 from selfdirect.directory.models import Service
 from selfdirect.people.models import Person
 
 from . import rules
-from .extensions import agreement_blockers_from_later_stages
+from .hook_points import PLAN_AGREEMENT_CHECKS
 from .models import PlanOutcome, Support, SupportPlan
 
 ZERO = Decimal("0.00")
@@ -133,6 +134,13 @@ def plan_detail(plan: SupportPlan) -> dict[str, Any]:
         "versions": plan_versions(plan),
         "agreement_problems": agreement_problems(plan, len(outcomes)),
     }
+
+
+def agreement_blockers_from_later_stages(plan: SupportPlan) -> list[str]:
+    """What later stages say stops this plan being agreed (empty when nothing): the
+    checks contributed to PLAN_AGREEMENT_CHECKS, such as the resource panel's."""
+    checks = contributions(PLAN_AGREEMENT_CHECKS)
+    return [problem for check in checks if (problem := check(plan))]
 
 
 def agreement_problems(plan: SupportPlan, outcome_count: int) -> list[str]:

@@ -21,8 +21,8 @@ from selfdirect.core.concurrency import (
 from selfdirect.people.models import Person
 
 from . import rules
-from .extensions import agreement_blockers_from_later_stages
 from .models import CONTINGENCY_FIELDS, PlanOutcome, Support, SupportPlan
+from .selectors import agreement_blockers_from_later_stages
 
 
 def _locked_draft(plan: SupportPlan) -> SupportPlan:

@@ -6,16 +6,24 @@ import datetime
 import pytest
 from playwright.sync_api import Page, expect
 
-from selfdirect.plans import extensions
+from selfdirect.core.hooks import override_contributions
+from selfdirect.plans.hook_points import PLAN_AGREEMENT_CHECKS
 from tests.browser.test_journeys import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+@pytest.fixture
+def no_panel():
+    with override_contributions(PLAN_AGREEMENT_CHECKS, []):
+        yield
+
+
 def test_build_a_mixed_plan_fail_to_agree_without_contingency_then_agree(
-    ui, personas, monkeypatch
+    ui,
+    personas,
+    no_panel,  # no panel in this journey
 ) -> None:
-    monkeypatch.setattr(extensions, "_CHECKS", [])  # no panel in this journey
     page: Page = ui.page
     person = personas.person
     # The persona's earlier plan (the panel points at it) is kept, as replaced.

@@ -32,7 +32,7 @@ def test_every_model_linked_to_a_person_is_in_the_subject_access_export() -> Non
     }
     missing = linked - subject_access.registered_models()
     assert not missing, (
-        f"Register with subject_access: {sorted(m._meta.label for m in missing)}"
+        f"List under SUBJECT_ACCESS in hooks.py: {sorted(m._meta.label for m in missing)}"
     )
 
 

@@ -1,7 +1,5 @@
 """Actions that write delivery and finance records; each is audited."""
 
-from django.utils.translation import gettext_lazy as _
-
 from .arranged import (
     arrange_service,
     change_arranged_service,
@@ -21,26 +19,7 @@ from .direct_payments import (
 )
 from .providers import add_provider, change_provider
 
-# Audit action names this app writes (registered in apps.py).
-ACTIONS = {
-    "provider.added": _("Added a provider to the register"),
-    "provider.changed": _("Changed a provider on the register"),
-    "direct_payment.set_up": _("Set up a direct payment agreement"),
-    "direct_payment.changed": _("Changed a direct payment agreement"),
-    "direct_payment.ended": _("Ended a direct payment"),
-    "direct_payment.paid": _("Recorded a direct payment made"),
-    "direct_payment.payment_corrected": _("Corrected a direct payment recorded"),
-    "direct_payment.return_received": _("Recorded a monitoring return"),
-    "direct_payment.surplus": _("Recorded what happens to a surplus"),
-    "direct_payment.pas": _("Recorded personal assistants employed"),
-    "service_fund.set_up": _("Set up an individual service fund"),
-    "service_fund.changed": _("Changed an individual service fund"),
-    "arranged_service.set_up": _("Arranged a service"),
-    "arranged_service.changed": _("Changed an arranged service"),
-}
-
 __all__ = [
-    "ACTIONS",
     "add_provider",
     "arrange_service",
     "change_arranged_service",

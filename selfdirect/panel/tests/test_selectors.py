@@ -16,7 +16,7 @@ from selfdirect.panel.tests.factories import (
     PanelSubmissionFactory,
 )
 from selfdirect.people.tests.factories import PersonFactory
-from selfdirect.plans.extensions import agreement_blockers_from_later_stages
+from selfdirect.plans.selectors import agreement_blockers_from_later_stages
 from selfdirect.plans.tests.factories import SupportFactory, SupportPlanFactory
 
 D = datetime.date

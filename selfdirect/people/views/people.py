@@ -6,8 +6,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from selfdirect.accounts.models import User
 from selfdirect.accounts.roles import Capability
 from selfdirect.core.concurrency import EditConflict
-from selfdirect.core.extensions import person_sections
 from selfdirect.core.forms import bind
+from selfdirect.core.hooks import person_sections
 from selfdirect.core.pagination import CappedPaginator
 
 from .. import selectors, services

@@ -10,7 +10,9 @@ from selfdirect.audit.models import AuditEvent
 from selfdirect.budgets.models import IndicativeBudget
 from selfdirect.conversations.tests.factories import ConversationFactory, OutcomeFactory
 from selfdirect.core.concurrency import EditConflict
-from selfdirect.plans import extensions, services
+from selfdirect.core.hooks import override_contributions
+from selfdirect.plans import services
+from selfdirect.plans.hook_points import PLAN_AGREEMENT_CHECKS
 from selfdirect.plans.models import SupportPlan
 from selfdirect.plans.tests.factories import (
     PlanOutcomeFactory,
@@ -24,6 +26,12 @@ TODAY = datetime.date(2026, 11, 20)
 @pytest.fixture
 def worker(db):
     return UserFactory.create()
+
+
+@pytest.fixture
+def no_later_stage_checks():
+    with override_contributions(PLAN_AGREEMENT_CHECKS, []):
+        yield
 
 
 def _agree(plan, worker, **extra):
@@ -109,9 +117,8 @@ def test_a_second_draft_is_refused_with_words_and_nothing_saved(worker) -> None:
 
 
 def test_a_new_version_is_refused_while_another_draft_exists(
-    worker, monkeypatch
+    worker, no_later_stage_checks
 ) -> None:
-    monkeypatch.setattr(extensions, "_CHECKS", [])
     plan = _ready_plan(if_unwell="Ring the GP")
     _agree(plan, worker)
     SupportPlanFactory.create(person=plan.person, conversation=plan.conversation)
@@ -134,12 +141,13 @@ def test_agreeing_is_refused_without_contingency_but_the_draft_is_kept(worker) -
     assert plan.state == "draft" and plan.agreed_on is None
 
 
-def test_agreeing_is_refused_when_a_later_stage_says_so(worker, monkeypatch) -> None:
-    monkeypatch.setattr(extensions, "_CHECKS", [])
-    extensions.add_agreement_check(lambda plan: "Waiting for the resource panel")
-    extensions.add_agreement_check(lambda plan: None)
+def test_agreeing_is_refused_when_a_later_stage_says_so(worker) -> None:
+    checks = [lambda plan: "Waiting for the resource panel", lambda plan: None]
     plan = _ready_plan(out_of_hours="Ring the out-of-hours team")
-    with pytest.raises(ValidationError) as error:
+    with (
+        override_contributions(PLAN_AGREEMENT_CHECKS, checks),
+        pytest.raises(ValidationError) as error,
+    ):
         _agree(plan, worker)
     assert error.value.messages == ["Waiting for the resource panel"]
     plan.refresh_from_db()
@@ -147,9 +155,8 @@ def test_agreeing_is_refused_when_a_later_stage_says_so(worker, monkeypatch) -> 
 
 
 def test_a_plan_with_contingency_is_agreed_with_a_review_three_months_on(
-    worker, monkeypatch
+    worker, no_later_stage_checks
 ) -> None:
-    monkeypatch.setattr(extensions, "_CHECKS", [])
     plan = _ready_plan(if_unwell="My daughter rings the GP")
     agreed = _agree(plan, worker)
     agreed.refresh_from_db()
@@ -275,9 +282,8 @@ def test_unpaid_family_help_needs_no_option(worker) -> None:
 
 
 def test_a_new_version_copies_the_plan_and_replaces_it_once_agreed(
-    worker, monkeypatch
+    worker, no_later_stage_checks
 ) -> None:
-    monkeypatch.setattr(extensions, "_CHECKS", [])
     plan = _ready_plan(if_unwell="Ring the GP")
     outcome = plan.outcomes.get()
     SupportFactory.create(plan=plan, outcomes=[outcome])

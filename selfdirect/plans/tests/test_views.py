@@ -6,14 +6,16 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from selfdirect.plans import extensions
+from selfdirect.core.hooks import override_contributions
+from selfdirect.plans.hook_points import PLAN_AGREEMENT_CHECKS
 from selfdirect.plans.models import SupportPlan
 from selfdirect.plans.tests.factories import PlanOutcomeFactory, SupportFactory
 
 
 @pytest.fixture(autouse=True)
-def _no_later_stage_checks(monkeypatch) -> None:
-    monkeypatch.setattr(extensions, "_CHECKS", [])
+def _no_later_stage_checks():
+    with override_contributions(PLAN_AGREEMENT_CHECKS, []):
+        yield
 
 
 def _plan(personas) -> SupportPlan:

@@ -1,0 +1,35 @@
+"""What good conversations add elsewhere (collected by selfdirect.core.hooks)."""
+
+from typing import Any
+
+from selfdirect.core.hooks import PersonSection, SubjectAccessSection
+
+
+def _person_section(request: Any, person: Any) -> dict[str, Any]:
+    from selfdirect.accounts.roles import Capability
+
+    from .selectors import conversation_signals, conversations_for
+
+    return {
+        "conversations": conversations_for(person),
+        "signals": conversation_signals(person),
+        "can_start": request.user.can(Capability.CHANGE_PEOPLE),
+    }
+
+
+SUBJECT_ACCESS = (
+    SubjectAccessSection("conversations.Conversation", ("person",), "Conversations"),
+    *(
+        SubjectAccessSection(model, ("conversation__person",), title)
+        for model, title in [
+            ("conversations.PersonalOutcome", "Personal outcomes"),
+            ("conversations.Strength", "Strengths and assets"),
+            ("conversations.RiskEnablement", "Risk enablement"),
+            ("conversations.PersonCorrection", "The person's own corrections"),
+        ]
+    ),
+)
+
+PERSON_SECTIONS = (
+    PersonSection(10, "conversations/person_section.html", _person_section),
+)

@@ -1,0 +1,84 @@
+"""What option delivery and finance add elsewhere (collected by selfdirect.core.hooks)."""
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from selfdirect.accounts.roles import Capability
+from selfdirect.core.hooks import (
+    AuditAction,
+    NavItem,
+    PersonSection,
+    SubjectAccessSection,
+)
+
+
+def _person_section(request: Any, person: Any) -> dict[str, Any]:
+    from django.utils import timezone
+
+    from .permissions import may
+    from .selectors import person_delivery
+
+    user = request.user
+    if not may(user, "view"):
+        return {"shown": False}
+    return {
+        "shown": True,
+        "delivery": person_delivery(person, timezone.localdate()),
+        "can_set_up": may(user, "set_up"),
+    }
+
+
+AUDIT_ACTIONS = (
+    AuditAction("provider.added", _("Added a provider to the register")),
+    AuditAction("provider.changed", _("Changed a provider on the register")),
+    AuditAction("direct_payment.set_up", _("Set up a direct payment agreement")),
+    AuditAction("direct_payment.changed", _("Changed a direct payment agreement")),
+    AuditAction("direct_payment.ended", _("Ended a direct payment")),
+    AuditAction("direct_payment.paid", _("Recorded a direct payment made")),
+    AuditAction(
+        "direct_payment.payment_corrected", _("Corrected a direct payment recorded")
+    ),
+    AuditAction("direct_payment.return_received", _("Recorded a monitoring return")),
+    AuditAction("direct_payment.surplus", _("Recorded what happens to a surplus")),
+    AuditAction("direct_payment.pas", _("Recorded personal assistants employed")),
+    AuditAction("service_fund.set_up", _("Set up an individual service fund")),
+    AuditAction("service_fund.changed", _("Changed an individual service fund")),
+    AuditAction("arranged_service.set_up", _("Arranged a service")),
+    AuditAction("arranged_service.changed", _("Changed an arranged service")),
+)
+
+SUBJECT_ACCESS = (
+    SubjectAccessSection(
+        "delivery.DirectPaymentAgreement", ("person",), "Direct payment agreements"
+    ),
+    SubjectAccessSection(
+        "delivery.Payment", ("agreement__person",), "Direct payments made"
+    ),
+    SubjectAccessSection(
+        "delivery.MonitoringReturn", ("agreement__person",), "Monitoring returns"
+    ),
+    SubjectAccessSection(
+        "delivery.PersonalAssistantEmployment",
+        ("agreement__person",),
+        "Personal assistants employed",
+    ),
+    SubjectAccessSection(
+        "delivery.IndividualServiceFund", ("person",), "Individual service funds"
+    ),
+    SubjectAccessSection(
+        "delivery.ArrangedService", ("person",), "Services arranged by the council"
+    ),
+)
+
+PERSON_SECTIONS = (PersonSection(60, "delivery/person_section.html", _person_section),)
+
+NAV_ITEMS = (
+    NavItem(60, _("Finance"), "delivery:finance", (Capability.SEE_FINANCE,)),
+    NavItem(
+        61,
+        _("Providers"),
+        "delivery:providers",
+        (Capability.MANAGE_PROVIDERS, Capability.PLAN_SUPPORT),
+    ),
+)

@@ -1,0 +1,15 @@
+"""What insights adds elsewhere (collected by selfdirect.core.hooks)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from selfdirect.accounts.roles import Capability
+from selfdirect.core.hooks import NavItem
+
+NAV_ITEMS = (
+    NavItem(
+        32,
+        _("Signposting report"),
+        "insights:signposting_report",
+        (Capability.SEE_SIGNPOSTING_REPORT,),
+    ),
+)
