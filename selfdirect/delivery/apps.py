@@ -38,8 +38,9 @@ class DeliveryConfig(AppConfig):
             add_nav_item,
             add_person_section,
         )
+        from selfdirect.panel.extensions import add_service_starts
 
-        from . import demo, demo_providers, models, services
+        from . import demo, models, selectors, services
 
         audit.ACTIONS.update(services.ACTIONS)
         for model, path, title in (
@@ -61,23 +62,7 @@ class DeliveryConfig(AppConfig):
         add_nav_item(
             NavItem(60, _("Finance"), "delivery:finance", (Capability.SEE_FINANCE,))
         )
-        add_nav_item(
-            NavItem(
-                61,
-                _("Providers"),
-                "delivery:providers",
-                (Capability.MANAGE_PROVIDERS, Capability.PLAN_SUPPORT),
-            )
-        )
-        # The register comes before support plans, so plans can name providers.
-        add_demo_step(
-            DemoStep(
-                33,
-                "providers",
-                demo_providers.seed_providers,
-                demo_providers.keep_providers,
-            )
-        )
+        add_service_starts(selectors.services_starting)
         add_demo_step(
             DemoStep(40, "delivery", demo.seed_delivery, demo.delete_delivery)
         )

@@ -19,12 +19,9 @@ from .direct_payments import (
     record_payment,
     set_up_direct_payment,
 )
-from .providers import add_provider, change_provider
 
 # Audit action names this app writes (registered in apps.py).
 ACTIONS = {
-    "provider.added": _("Added a provider to the register"),
-    "provider.changed": _("Changed a provider on the register"),
     "direct_payment.set_up": _("Set up a direct payment agreement"),
     "direct_payment.changed": _("Changed a direct payment agreement"),
     "direct_payment.ended": _("Ended a direct payment"),
@@ -41,11 +38,9 @@ ACTIONS = {
 
 __all__ = [
     "ACTIONS",
-    "add_provider",
     "arrange_service",
     "change_arranged_service",
     "change_direct_payment",
-    "change_provider",
     "change_service_fund",
     "correct_payment",
     "decide_surplus",

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from selfdirect.accounts.tests.factories import TeamFactory
 from selfdirect.budgets.tests.factories import IndicativeBudgetFactory
-from selfdirect.panel import selectors
+from selfdirect.panel import extensions, selectors
 from selfdirect.panel.models import PanelSubmission
 from selfdirect.panel.tests.factories import (
     PanelDecisionFactory,
@@ -229,6 +229,24 @@ def test_the_first_delivery_start_after_approval_is_shown(client, personas) -> N
         )
     )
     assert b"delivery record starts 25 November 2026" in page.content
+
+
+def test_the_panel_asks_the_registered_stages_when_a_service_started(
+    monkeypatch, personas
+) -> None:
+    asked = []
+
+    def starts(person: Any, since: Any) -> list[Any]:
+        asked.append((person, since))
+        return []
+
+    monkeypatch.setattr(extensions, "_SERVICE_STARTS", [])
+    everyone = PanelSubmission.objects.all()
+    assert selectors.waiting_list(everyone, category="not_started").exists()
+    extensions.add_service_starts(starts)
+    submission = personas.person.panel_submissions.get()
+    assert selectors.delivery_start(submission) is None
+    assert asked == [(submission.person_id, submission.decided_on)]
 
 
 def test_the_limit_kept_with_the_budget_decides_not_the_setters_role_today(

@@ -1,16 +1,21 @@
-"""Keeping the providers register."""
+"""Keeping the providers register; each change is audited."""
 
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from selfdirect.accounts.models import Locality, User
 from selfdirect.audit.services import record_event
 from selfdirect.core.concurrency import save_new, update_versioned
 
-from ..models import (
-    Provider,
-)
+from .models import Provider
+
+# Audit action names this app writes (registered in apps.py).
+ACTIONS = {
+    "provider.added": _("Added a provider to the register"),
+    "provider.changed": _("Changed a provider on the register"),
+}
 
 
 @transaction.atomic
