@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "selfdirect.audit",
     "selfdirect.directory",
     "selfdirect.people",
+    "selfdirect.providers",
     "selfdirect.conversations",
     "selfdirect.choices",
     "selfdirect.budgets",

@@ -17,6 +17,7 @@ urlpatterns = [
     path("four-options/", include("selfdirect.choices.info_urls")),
     # Later stages write their own full paths (people/<id>/..., directory/..., ...)
     path("", include("selfdirect.directory.urls")),
+    path("", include("selfdirect.providers.urls")),
     path("", include("selfdirect.budgets.urls")),
     path("", include("selfdirect.plans.urls")),
     path("", include("selfdirect.delivery.urls")),

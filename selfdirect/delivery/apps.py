@@ -9,17 +9,8 @@ class DeliveryConfig(AppConfig):
     def ready(self) -> None:
         from selfdirect.core.extensions import DemoStep, add_demo_step
 
-        from . import demo, demo_providers
+        from . import demo
 
-        # The register comes before support plans, so plans can name providers.
-        add_demo_step(
-            DemoStep(
-                33,
-                "providers",
-                demo_providers.seed_providers,
-                demo_providers.keep_providers,
-            )
-        )
         add_demo_step(
             DemoStep(40, "delivery", demo.seed_delivery, demo.delete_delivery)
         )

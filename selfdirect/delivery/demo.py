@@ -1,5 +1,5 @@
 """Demo option delivery records for `selfdirect seed` (the providers register is
-in demo_providers.py).
+in selfdirect/providers/demo.py).
 
 Delivery follows each person's latest recorded choice (choices/demo.py already
 follows the national shares, national-data.md §1.6: about 82% Option 3 only, 6%
@@ -21,9 +21,10 @@ from django.db.models import OuterRef, Subquery
 
 from selfdirect.choices.models import ElementChoice, SupportChoice
 from selfdirect.core.bulk import copy_to_history, insert
+from selfdirect.providers.demo import providers_by_kind
+from selfdirect.providers.models import Provider
 
 from . import rules
-from .demo_providers import providers_by_kind
 from .models import (
     ArrangedService,
     DirectPaymentAgreement,
@@ -31,7 +32,6 @@ from .models import (
     MonitoringReturn,
     Payment,
     PersonalAssistantEmployment,
-    Provider,
 )
 
 BATCH = 2000

@@ -1,13 +1,12 @@
-"""Forms for providers and option delivery records (shape only; rules in rules.py)."""
+"""Forms for option delivery records (shape only; rules in rules.py)."""
 
 from typing import Any
 
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from selfdirect.accounts.models import Locality
 from selfdirect.core.forms import Form, LongText, VersionField
+from selfdirect.providers import selectors as register
 
 from . import rules
 from .models import (
@@ -15,7 +14,6 @@ from .models import (
     DirectPaymentAgreement,
     Frequency,
     MonitoringReturn,
-    Provider,
 )
 
 DATE_HINT = _("For example, 3/11/2026")
@@ -32,68 +30,6 @@ class DetailsForm(Form):
 
     def details(self) -> dict[str, Any]:
         return {k: v for k, v in self.cleaned_data.items() if k != "version"}
-
-
-class ProviderForm(DetailsForm):
-    name = forms.CharField(label=_("Name"), max_length=200)
-    kind = forms.ChoiceField(
-        label=_("Type of provider"),
-        choices=Provider.Kind.choices,
-        widget=forms.RadioSelect,
-    )
-    contract_type = forms.ChoiceField(
-        label=_("Contract type"),
-        choices=Provider.ContractType.choices,
-        widget=forms.RadioSelect,
-    )
-    localities = forms.ModelMultipleChoiceField(
-        label=_("Localities served"),
-        queryset=Locality.objects.order_by("name"),
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
-    active = forms.BooleanField(
-        label=_("On the register (active)"), required=False, initial=True
-    )
-    contact_name = forms.CharField(
-        label=_("Contact name"), max_length=200, required=False
-    )
-    phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
-    email = forms.EmailField(label=_("Email"), required=False)
-    care_inspectorate_number = forms.CharField(
-        label=_("Care Inspectorate registration number"), max_length=40, required=False
-    )
-
-    def details(self) -> dict[str, Any]:
-        data = super().details()
-        data.pop("localities")
-        return data
-
-
-class EditProviderForm(ProviderForm):
-    version = VersionField()
-
-
-class ProviderFilterForm(Form):
-    kind = forms.ChoiceField(
-        label=_("Type"),
-        choices=[("", _("Any type")), *Provider.Kind.choices],
-        required=False,
-    )
-    contract_type = forms.ChoiceField(
-        label=_("Contract type"),
-        choices=[("", _("Any contract")), *Provider.ContractType.choices],
-        required=False,
-    )
-    locality = forms.ModelChoiceField(
-        label=_("Locality served"),
-        queryset=Locality.objects.order_by("name"),
-        required=False,
-        empty_label=_("Any locality"),
-    )
-    include_inactive = forms.BooleanField(
-        label=_("Include providers no longer on the register"), required=False
-    )
 
 
 class DirectPaymentForm(DetailsForm):
@@ -225,7 +161,7 @@ class PaEmploymentForm(DetailsForm):
 def _provider_field(required: bool) -> forms.ModelChoiceField:  # type: ignore[type-arg]
     return forms.ModelChoiceField(
         label=_("Provider"),
-        queryset=Provider.objects.filter(active=True).order_by("name"),
+        queryset=register.active_providers(),
         required=required,
         empty_label=_("Choose a provider") if required else _("None (in-house)"),
     )
@@ -241,9 +177,9 @@ class ProviderChoices(forms.Form):
         super().__init__(*args, **kwargs)
         if current_provider_id is not None:
             field = self.fields["provider"]
-            field.queryset = Provider.objects.filter(  # type: ignore[attr-defined]
-                Q(active=True) | Q(pk=current_provider_id)
-            ).order_by("name")
+            field.queryset = register.active_providers(  # type: ignore[attr-defined]
+                keeping=current_provider_id
+            )
 
 
 class ServiceFundForm(ProviderChoices, DetailsForm):

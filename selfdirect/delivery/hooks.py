@@ -7,10 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from selfdirect.accounts.roles import Capability
 from selfdirect.core.hooks import (
     AuditAction,
+    Contribution,
     NavItem,
     PersonSection,
     SubjectAccessSection,
 )
+from selfdirect.panel.hook_points import SERVICE_STARTS
 
 
 def _person_section(request: Any, person: Any) -> dict[str, Any]:
@@ -29,9 +31,13 @@ def _person_section(request: Any, person: Any) -> dict[str, Any]:
     }
 
 
+def _services_starting(person: Any, since: Any) -> list[Any]:
+    from .selectors import services_starting
+
+    return services_starting(person, since)
+
+
 AUDIT_ACTIONS = (
-    AuditAction("provider.added", _("Added a provider to the register")),
-    AuditAction("provider.changed", _("Changed a provider on the register")),
     AuditAction("direct_payment.set_up", _("Set up a direct payment agreement")),
     AuditAction("direct_payment.changed", _("Changed a direct payment agreement")),
     AuditAction("direct_payment.ended", _("Ended a direct payment")),
@@ -73,12 +79,6 @@ SUBJECT_ACCESS = (
 
 PERSON_SECTIONS = (PersonSection(60, "delivery/person_section.html", _person_section),)
 
-NAV_ITEMS = (
-    NavItem(60, _("Finance"), "delivery:finance", (Capability.SEE_FINANCE,)),
-    NavItem(
-        61,
-        _("Providers"),
-        "delivery:providers",
-        (Capability.MANAGE_PROVIDERS, Capability.PLAN_SUPPORT),
-    ),
-)
+NAV_ITEMS = (NavItem(60, _("Finance"), "delivery:finance", (Capability.SEE_FINANCE,)),)
+
+CONTRIBUTIONS = (Contribution(SERVICE_STARTS, _services_starting),)

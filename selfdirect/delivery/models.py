@@ -1,8 +1,9 @@
-"""Option delivery records and the providers register.
+"""Option delivery records.
 
 How each chosen option is delivered: a direct payment (Option 1) with its payments,
 monitoring returns and personal assistants; an individual service fund with a chosen
-provider (Option 2); a service the council arranges (Option 3).
+provider (Option 2); a service the council arranges (Option 3). Providers come
+from the providers register (`selfdirect.providers`).
 """
 
 from django.conf import settings
@@ -11,59 +12,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from selfdirect.accounts.models import Locality
 from selfdirect.core.models import PublicIdModel, VersionedModel
 from selfdirect.people.models import Person
-
-
-class Provider(PublicIdModel, VersionedModel):
-    """A provider of care and support on the partnership's register."""
-
-    class Kind(models.TextChoices):
-        LOCAL_AUTHORITY = "local_authority", _("Local authority (in-house)")
-        PRIVATE = "private", _("Private")
-        VOLUNTARY = "voluntary", _("Voluntary")
-        PERSONAL_ASSISTANT = "personal_assistant", _("Personal assistant")
-
-    class ContractType(models.TextChoices):
-        BLOCK = "block", _("Block contract")
-        SPOT = "spot", _("Spot purchase")
-        FRAMEWORK = "framework", _("Framework agreement")
-        NONE = "none", _("No contract (in-house or employed directly)")
-
-    name = models.CharField(_("name"), max_length=200)
-    kind = models.CharField(_("type"), max_length=30, choices=Kind.choices)
-    contract_type = models.CharField(
-        _("contract type"),
-        max_length=20,
-        choices=ContractType.choices,
-        default=ContractType.SPOT,
-    )
-    localities = models.ManyToManyField(
-        Locality,
-        blank=True,
-        related_name="providers",
-        verbose_name=_("localities served"),
-    )
-    active = models.BooleanField(_("on the register (active)"), default=True)
-    contact_name = models.CharField(_("contact name"), max_length=200, blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
-    email = models.EmailField(_("email"), blank=True)
-    care_inspectorate_number = models.CharField(
-        _("Care Inspectorate registration number"), max_length=40, blank=True
-    )
-
-    history = HistoricalRecords(m2m_fields=[localities])
-
-    class Meta:
-        ordering = ["name"]
-        indexes = [
-            models.Index(fields=["kind", "contract_type"], name="provider_kind"),
-            models.Index(fields=["contract_type"], name="provider_contract"),
-        ]
-
-    def __str__(self) -> str:
-        return self.name
+from selfdirect.providers.models import Provider
 
 
 class Frequency(models.TextChoices):

@@ -91,14 +91,3 @@ def access_finance_record(
     if record is None:
         raise Http404("No such record")
     return person, record
-
-
-def may_read_providers(user: User) -> bool:
-    """Finance roles, practitioners and register keepers read the providers register."""
-    return may(user, "view") or user.can(Capability.MANAGE_PROVIDERS)
-
-
-def require_providers_reader(user: User) -> None:
-    """Refuse (403) a role with no business with the providers register."""
-    if not may_read_providers(user):
-        raise PermissionDenied(Capability.SEE_FINANCE)

@@ -7,6 +7,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext_lazy as _
 
+from selfdirect.core.dates import add_months
+
 PENCE = Decimal("0.01")
 
 # Payments in a year for each frequency. A year is 52 weeks (364 days): the
@@ -152,18 +154,6 @@ def next_return_period(
 def return_due_on(period_to: datetime.date, grace_days: int) -> datetime.date:
     """A monitoring return is due a set number of days after its period ends."""
     return period_to + datetime.timedelta(days=grace_days)
-
-
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    """The same day of the month, months later (the month's last day if shorter)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return datetime.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise ValueError(day)  # pragma: no cover - February always has 28 days
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,6 @@ from .models import (
     IndividualServiceFund,
     MonitoringReturn,
     Payment,
-    Provider,
 )
 from .permissions import PARTNERSHIP_FINANCE, finance_people
 
@@ -252,56 +251,21 @@ def surplus_outstanding(returns: QuerySet[MonitoringReturn]) -> Decimal:
     return _pounds(returns.aggregate(total=Sum("surplus"))["total"])
 
 
-# --- Providers ------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ProviderFilters:
-    kind: str = ""
-    contract_type: str = ""
-    locality: int | None = None
-    include_inactive: bool = False
-
-
-def providers(filters: ProviderFilters) -> QuerySet[Provider]:
-    """The providers register, filtered, with the localities each serves."""
-    queryset = Provider.objects.prefetch_related("localities")
-    if not filters.include_inactive:
-        queryset = queryset.filter(active=True)
-    if filters.kind:
-        queryset = queryset.filter(kind=filters.kind)
-    if filters.contract_type:
-        queryset = queryset.filter(contract_type=filters.contract_type)
-    if filters.locality:
-        queryset = queryset.filter(localities=filters.locality)
-    return queryset.order_by("name", "id")
-
-
-def provider_history(provider: Provider) -> list[Any]:
-    """A provider's versions, newest first, each with what changed from the one before."""
-    versions = list(
-        provider.history.select_related("history_user").order_by(  # type: ignore[attr-defined]
-            "-history_date", "-history_id"
-        )
-    )
-    entries = []
-    for newer, older in zip(versions, [*versions[1:], None], strict=True):
-        changes = (
-            newer.diff_against(older, excluded_fields=["version", "updated_at"]).changes
-            if older is not None
-            else []
-        )
-        entries.append((newer, changes))
-    return entries
-
-
-def provider(public_id: str) -> Provider | None:
-    """A provider on the register by its public id (the register is not personal)."""
-    return Provider.objects.filter(public_id=public_id).first()
-
-
 def person_returns(person: Person) -> QuerySet[MonitoringReturn]:
     """The monitoring returns of all a person's direct payments."""
     return MonitoringReturn.objects.filter(agreement__person=person).select_related(
         "agreement"
     )
+
+
+# --- For the resource panel -------------------------------------------------
+
+
+def services_starting(person: Any, since: Any) -> list[QuerySet[Any]]:
+    """The start dates (`starts_on`) of a person's direct payments, service funds
+    and arranged services starting on or after a day; `person` and `since` may be
+    OuterRefs. Registered with the panel, whose waiting list it ends."""
+    return [
+        model.objects.filter(person=person, starts_on__gte=since).values("starts_on")
+        for model in (DirectPaymentAgreement, IndividualServiceFund, ArrangedService)
+    ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import finance, funds, person, providers
+from .views import finance, funds, person
 
 app_name = "delivery"
 
@@ -34,12 +34,4 @@ urlpatterns = [
     path("finance/spend.csv", finance.spend_csv, name="finance_csv"),
     path("finance/monitoring/", finance.monitoring_due, name="monitoring_due"),
     path("finance/surplus/", finance.surplus, name="surplus"),
-    path("providers/", providers.provider_list, name="providers"),
-    path("providers/new/", providers.add_provider, name="add_provider"),
-    path("providers/<uuid:provider_id>/", providers.provider_detail, name="provider"),
-    path(
-        "providers/<uuid:provider_id>/change/",
-        providers.edit_provider,
-        name="edit_provider",
-    ),
 ]

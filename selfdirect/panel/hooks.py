@@ -14,6 +14,8 @@ from selfdirect.core.hooks import (
 )
 from selfdirect.plans.hook_points import PLAN_AGREEMENT_CHECKS
 
+from .hook_points import SERVICE_STARTS
+
 
 def _person_section(request: Any, person: Any) -> dict[str, Any]:
     from .selectors import person_panel_records
@@ -61,4 +63,6 @@ NAV_ITEMS = (
 )
 
 # A plan above the delegated limit cannot be agreed before the panel approves it.
+HOOK_POINTS = (SERVICE_STARTS,)
+
 CONTRIBUTIONS = (Contribution(PLAN_AGREEMENT_CHECKS, _panel_approval),)

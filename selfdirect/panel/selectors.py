@@ -22,36 +22,21 @@ from django.utils.translation import gettext as _
 
 from selfdirect.accounts.models import User
 from selfdirect.budgets.selectors import delegated_limit
-from selfdirect.delivery.models import (
-    ArrangedService,
-    DirectPaymentAgreement,
-    IndividualServiceFund,
-)
 from selfdirect.people.models import Person
 
 from . import rules
+from .hook_points import services_starting
 from .models import APPROVALS, PanelDecision, PanelMeeting, PanelSubmission
 
 AWAITING, DEFERRED, NOT_STARTED = "awaiting", "deferred", "not_started"
-# Delivery records whose start date ends the wait for an approved service.
-DELIVERY_STARTS: tuple[Any, ...] = (
-    DirectPaymentAgreement,
-    IndividualServiceFund,
-    ArrangedService,
-)
 
 
 def _delivery_started() -> Q:
-    """Whether a delivery record for the person starts on or after the decision."""
+    """Whether a delivery record for the person starts on or after the decision
+    (one EXISTS per source later stages contribute to SERVICE_STARTS)."""
     started = Q()
-    for model in DELIVERY_STARTS:
-        started |= Q(
-            Exists(
-                model.objects.filter(
-                    person=OuterRef("person"), starts_on__gte=OuterRef("decided_on")
-                )
-            )
-        )
+    for starts in services_starting(OuterRef("person"), OuterRef("decided_on")):
+        started |= Q(Exists(starts))
     return started
 
 
@@ -256,9 +241,7 @@ def delivery_start(submission: PanelSubmission) -> datetime.date | None:
     if not submission.approved or submission.decided_on is None:
         return None
     starts = [
-        model.objects.filter(
-            person_id=submission.person_id, starts_on__gte=submission.decided_on
-        ).aggregate(first=Min("starts_on"))["first"]
-        for model in DELIVERY_STARTS
+        qs.aggregate(first=Min("starts_on"))["first"]
+        for qs in services_starting(submission.person_id, submission.decided_on)
     ]
     return min((s for s in starts if s), default=None)

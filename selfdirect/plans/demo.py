@@ -24,8 +24,8 @@ from selfdirect.budgets.models import IndicativeBudget
 from selfdirect.choices.models import ElementChoice
 from selfdirect.conversations.models import Conversation, PersonalOutcome
 from selfdirect.core.bulk import copy_m2m_to_history, copy_to_history, insert
-from selfdirect.delivery.models import Provider
 from selfdirect.directory.models import Service
+from selfdirect.providers.selectors import active_providers
 
 from . import rules
 from .models import PlanOutcome, Support, SupportPlan
@@ -273,7 +273,7 @@ def seed_plans(
         .values_list("pk", "name")[:60]
     )
     providers: dict[str, list[int]] = {}
-    for pk, kind in Provider.objects.filter(active=True).values_list("pk", "kind"):
+    for pk, kind in active_providers().values_list("pk", "kind"):
         group = "personal_assistant" if kind == "personal_assistant" else "provider"
         if kind != "local_authority":
             providers.setdefault(group, []).append(pk)

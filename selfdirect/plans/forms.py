@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from selfdirect.budgets.models import IndicativeBudget
 from selfdirect.conversations.models import Conversation
 from selfdirect.core.forms import Form, LongText, VersionField
-from selfdirect.delivery.models import Provider
 from selfdirect.directory.models import Service
+from selfdirect.providers.models import Provider
 
 from .models import CONTINGENCY_FIELDS, PlanOutcome, Support, SupportPlan
 

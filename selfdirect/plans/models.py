@@ -17,9 +17,9 @@ from simple_history.models import HistoricalRecords
 from selfdirect.budgets.models import IndicativeBudget
 from selfdirect.conversations.models import Conversation, PersonalOutcome
 from selfdirect.core.models import PublicIdModel, VersionedModel
-from selfdirect.delivery.models import Provider
 from selfdirect.directory.models import Service
 from selfdirect.people.models import Person
+from selfdirect.providers.models import Provider
 
 from . import rules
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from selfdirect.choices.rules import derived_option
 from selfdirect.conversations import wording
 from selfdirect.conversations import wording_lists as words
-from selfdirect.delivery.rules import add_months
+from selfdirect.core.dates import add_months
 
 FIRST_REVIEW_MONTHS = 3
 

@@ -15,9 +15,10 @@ from django.utils.translation import gettext as _
 from selfdirect.budgets.models import IndicativeBudget
 from selfdirect.conversations.models import Conversation
 from selfdirect.core.hooks import contributions
-from selfdirect.delivery.models import Provider
 from selfdirect.directory.models import Service
 from selfdirect.people.models import Person
+from selfdirect.providers import selectors as register
+from selfdirect.providers.models import Provider
 
 from . import rules
 from .hook_points import PLAN_AGREEMENT_CHECKS
@@ -209,7 +210,7 @@ def budgets_of(person: Person) -> QuerySet[IndicativeBudget]:
 
 def provider_choices() -> QuerySet[Provider]:
     """Providers on the register, by name, for choosing who provides a support."""
-    return Provider.objects.order_by("name")
+    return register.providers_by_name()
 
 
 def community_service_choices() -> QuerySet[Service]:

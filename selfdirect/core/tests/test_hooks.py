@@ -44,6 +44,7 @@ def test_core_finds_the_hooks_of_the_apps_that_add_something() -> None:
         "selfdirect.plans",
         "selfdirect.panel",
         "selfdirect.insights",
+        "selfdirect.providers",
     } <= set(found)
 
 

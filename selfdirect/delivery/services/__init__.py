@@ -17,14 +17,11 @@ from .direct_payments import (
     record_payment,
     set_up_direct_payment,
 )
-from .providers import add_provider, change_provider
 
 __all__ = [
-    "add_provider",
     "arrange_service",
     "change_arranged_service",
     "change_direct_payment",
-    "change_provider",
     "change_service_fund",
     "correct_payment",
     "decide_surplus",

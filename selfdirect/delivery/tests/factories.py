@@ -11,18 +11,9 @@ from selfdirect.delivery.models import (
     IndividualServiceFund,
     MonitoringReturn,
     Payment,
-    Provider,
 )
 from selfdirect.people.tests.factories import PersonFactory
-
-
-class ProviderFactory(factory.django.DjangoModelFactory[Provider]):
-    class Meta:
-        model = Provider
-
-    name = factory.Sequence(lambda n: f"Provider {n} Ltd")
-    kind = "private"
-    contract_type = "spot"
+from selfdirect.providers.tests.factories import ProviderFactory
 
 
 class AgreementFactory(factory.django.DjangoModelFactory[DirectPaymentAgreement]):

@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from selfdirect.delivery import services
-from selfdirect.delivery.models import Provider
+from selfdirect.providers.models import Provider
 
 
 def add_records(personas: Any) -> None:

@@ -6,8 +6,8 @@ from selfdirect.delivery.models import (
     DirectPaymentAgreement,
     MonitoringReturn,
     Payment,
-    Provider,
 )
+from selfdirect.providers.models import Provider
 
 
 def test_the_seed_adds_providers_and_delivery_following_choices(db) -> None:

@@ -6,8 +6,9 @@ from django.urls import reverse
 
 from selfdirect.audit.models import AccessLog
 from selfdirect.delivery.models import DirectPaymentAgreement, MonitoringReturn
+from selfdirect.providers.tests.factories import ProviderFactory
 
-from .factories import AgreementFactory, PaymentFactory, ProviderFactory, ReturnFactory
+from .factories import AgreementFactory, PaymentFactory, ReturnFactory
 
 FINANCE_LISTS = [
     "delivery:finance",
@@ -71,18 +72,6 @@ def test_roles_with_no_finance_business_get_403(client, personas, name):
         assert client.get(reverse(name)).status_code == 403
 
 
-@pytest.mark.parametrize("name", ["delivery:providers", "delivery:add_provider"])
-def test_panel_members_have_no_business_with_the_register(client, personas, name):
-    client.force_login(personas.panel_member)
-    assert client.get(reverse(name)).status_code == 403
-
-
-def test_practitioners_read_but_cannot_change_the_register(client, personas):
-    client.force_login(personas.practitioner_a)
-    assert client.get(reverse("delivery:providers")).status_code == 200
-    assert client.get(reverse("delivery:add_provider")).status_code == 403
-
-
 def test_finance_dashboard_has_chart_and_table_and_csv(client, personas):
     client.force_login(personas.finance_officer)
     html = client.get(reverse("delivery:finance")).content.decode()
@@ -117,17 +106,6 @@ def test_surplus_list_in_a_fixed_number_of_queries(
     with django_assert_max_num_queries(14):
         response = client.get(reverse("delivery:surplus"))
     assert b"record recovery for" in response.content
-
-
-def test_providers_list_in_a_fixed_number_of_queries(
-    client, personas, django_assert_max_num_queries
-):
-    for _ in range(30):
-        ProviderFactory.create()
-    client.force_login(personas.finance_officer)
-    with django_assert_max_num_queries(14):
-        response = client.get(reverse("delivery:providers"), {"contract_type": "spot"})
-    assert response.status_code == 200
 
 
 def test_a_team_manager_does_not_see_other_teams_returns(client, personas):

@@ -2,8 +2,7 @@
 
 Finance officers see every person's delivery records, so pages only they may open
 have no outsider; practitioners are refused (403) on payments and returns. The
-finance lists and the providers register are lists or non-personal pages, tested
-for 403 in test_views.py.
+finance lists are lists or totals, tested for 403 in test_views.py.
 """
 
 from typing import Any
@@ -34,7 +33,8 @@ def _return(p: Any) -> dict[str, Any]:
 
 
 def _fund(p: Any) -> dict[str, Any]:
-    from selfdirect.delivery.models import IndividualServiceFund, Provider
+    from selfdirect.delivery.models import IndividualServiceFund
+    from selfdirect.providers.models import Provider
 
     fund = IndividualServiceFund.objects.create(
         person=p.person,
@@ -87,8 +87,4 @@ NOT_PERSONAL = {
     "delivery:finance_csv": "totals only; SEE_FINANCE (403 tested in test_views.py)",
     "delivery:monitoring_due": "a list scoped by finance_people: see test_views.py",
     "delivery:surplus": "a list scoped by finance_people: see test_views.py",
-    "delivery:providers": "the providers register: organisations, not people",
-    "delivery:add_provider": "a blank form for the providers register",
-    "delivery:provider": "one provider on the register, not a person",
-    "delivery:edit_provider": "one provider on the register, not a person",
 }

@@ -1,2 +1,2 @@
-"""Delivery and finance pages: a person's support and payments, finance views and
-the providers register."""
+"""Delivery and finance pages: a person's support and payments, and the finance
+views."""

@@ -9,7 +9,9 @@ from django.urls import reverse
 
 from selfdirect.accounts.tests.factories import TeamFactory
 from selfdirect.budgets.tests.factories import IndicativeBudgetFactory
+from selfdirect.core.hooks import override_contributions
 from selfdirect.panel import selectors
+from selfdirect.panel.hook_points import SERVICE_STARTS
 from selfdirect.panel.models import PanelSubmission
 from selfdirect.panel.tests.factories import (
     PanelDecisionFactory,
@@ -229,6 +231,24 @@ def test_the_first_delivery_start_after_approval_is_shown(client, personas) -> N
         )
     )
     assert b"delivery record starts 25 November 2026" in page.content
+
+
+def test_the_panel_asks_the_contributing_stages_when_a_service_started(
+    personas,
+) -> None:
+    asked = []
+
+    def starts(person: Any, since: Any) -> list[Any]:
+        asked.append((person, since))
+        return []
+
+    everyone = PanelSubmission.objects.all()
+    with override_contributions(SERVICE_STARTS, []):
+        assert selectors.waiting_list(everyone, category="not_started").exists()
+    submission = personas.person.panel_submissions.get()
+    with override_contributions(SERVICE_STARTS, [starts]):
+        assert selectors.delivery_start(submission) is None
+    assert asked == [(submission.person_id, submission.decided_on)]
 
 
 def test_the_limit_kept_with_the_budget_decides_not_the_setters_role_today(

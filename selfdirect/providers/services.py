@@ -1,4 +1,4 @@
-"""Keeping the providers register."""
+"""Keeping the providers register; each change is audited."""
 
 from typing import Any
 
@@ -8,9 +8,7 @@ from selfdirect.accounts.models import Locality, User
 from selfdirect.audit.services import record_event
 from selfdirect.core.concurrency import save_new, update_versioned
 
-from ..models import (
-    Provider,
-)
+from .models import Provider
 
 
 @transaction.atomic

@@ -7,18 +7,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from selfdirect.accounts.roles import Capability
+from selfdirect.core.form_pages import form_page
 from selfdirect.core.forms import bind
 from selfdirect.core.pagination import CappedPaginator
 from selfdirect.people.permissions import require
 from selfdirect.people.views.common import actor
 
-from .. import selectors, services
-from ..forms import EditProviderForm, ProviderFilterForm, ProviderForm
-from ..models import Provider
-from ..permissions import require_providers_reader
-from .common import form_page
+from . import selectors, services
+from .forms import EditProviderForm, ProviderFilterForm, ProviderForm
+from .models import Provider
+from .permissions import require_providers_reader
 
 PAGE_SIZE = 50
+FORM = "providers/form.html"
 
 
 def _provider(provider_id: str) -> Provider:
@@ -50,7 +51,7 @@ def provider_list(request: HttpRequest) -> HttpResponse:
         "filtered": filters != selectors.ProviderFilters(),
         "can_manage": user.can(Capability.MANAGE_PROVIDERS),
     }
-    return render(request, "delivery/providers.html", context)
+    return render(request, "providers/list.html", context)
 
 
 @require_GET
@@ -64,7 +65,7 @@ def provider_detail(request: HttpRequest, provider_id: str) -> HttpResponse:
         "history": selectors.provider_history(provider),
         "can_manage": user.can(Capability.MANAGE_PROVIDERS),
     }
-    return render(request, "delivery/provider.html", context)
+    return render(request, "providers/detail.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -81,8 +82,9 @@ def add_provider(request: HttpRequest) -> HttpResponse:
             by=user, details=f.details(), localities=list(f.cleaned_data["localities"])
         ),
         done=_("Provider added to the register."),
-        next_url=reverse("delivery:providers"),
-        context={"title": _("Add a provider"), "back": reverse("delivery:providers")},
+        next_url=reverse("providers:list"),
+        context={"title": _("Add a provider"), "back": reverse("providers:list")},
+        template=FORM,
     )
 
 
@@ -97,7 +99,7 @@ def edit_provider(request: HttpRequest, provider_id: str) -> HttpResponse:
         "localities": list(provider.localities.all()),
     }
     form = bind(request, EditProviderForm, initial=initial)
-    back = reverse("delivery:provider", args=[provider.public_id])
+    back = reverse("providers:detail", args=[provider.public_id])
     return form_page(
         request,
         form,
@@ -111,4 +113,5 @@ def edit_provider(request: HttpRequest, provider_id: str) -> HttpResponse:
         done=_("Provider changed."),
         next_url=back,
         context={"title": _("Change %(name)s") % {"name": provider.name}, "back": back},
+        template=FORM,
     )
