@@ -35,15 +35,13 @@ class BudgetsConfig(AppConfig):
         from selfdirect.audit import subject_access
         from selfdirect.audit.services import ACTIONS
         from selfdirect.core.extensions import (
-            DemoStep,
             NavItem,
             PersonSection,
-            add_demo_step,
             add_nav_item,
             add_person_section,
         )
 
-        from . import demo, models
+        from . import models
 
         subject_access.register(
             models.IndicativeBudget, "person", title="Indicative budgets"
@@ -57,7 +55,6 @@ class BudgetsConfig(AppConfig):
         add_person_section(
             PersonSection(30, "budgets/person_section.html", _person_section)
         )
-        add_demo_step(DemoStep(30, "budgets", demo.seed_budgets, demo.delete_budgets))
         add_nav_item(
             NavItem(
                 70,

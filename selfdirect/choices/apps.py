@@ -26,13 +26,11 @@ class ChoicesConfig(AppConfig):
     def ready(self) -> None:
         from selfdirect.audit import subject_access
         from selfdirect.core.extensions import (
-            DemoStep,
             PersonSection,
-            add_demo_step,
             add_person_section,
         )
 
-        from . import demo, models
+        from . import models
 
         subject_access.register(
             models.InformationGiven, "person", title="Information given on the options"
@@ -57,4 +55,3 @@ class ChoicesConfig(AppConfig):
         add_person_section(
             PersonSection(20, "choices/person_section.html", _person_section)
         )
-        add_demo_step(DemoStep(20, "choices", demo.seed_choices, demo.delete_choices))

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "selfdirect.delivery",
     "selfdirect.plans",
     "selfdirect.panel",
+    "selfdirect.demo",
     "selfdirect.api",
 ]
 

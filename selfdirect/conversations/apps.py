@@ -23,13 +23,11 @@ class ConversationsConfig(AppConfig):
     def ready(self) -> None:
         from selfdirect.audit import subject_access
         from selfdirect.core.extensions import (
-            DemoStep,
             PersonSection,
-            add_demo_step,
             add_person_section,
         )
 
-        from . import demo, models
+        from . import models
 
         subject_access.register(models.Conversation, "person", title="Conversations")
         for model, title in [
@@ -41,9 +39,4 @@ class ConversationsConfig(AppConfig):
             subject_access.register(model, "conversation__person", title=title)
         add_person_section(
             PersonSection(10, "conversations/person_section.html", _person_section)
-        )
-        add_demo_step(
-            DemoStep(
-                10, "conversations", demo.seed_conversations, demo.delete_conversations
-            )
         )

@@ -34,30 +34,6 @@ def person_sections(
 
 
 @dataclass(frozen=True)
-class DemoStep:
-    """Demo data a later stage adds after `selfdirect seed` has made the people."""
-
-    order: int
-    name: str
-    seed: Callable[..., Any]  # (*, seed, today, now) -> Counter of rows created
-    delete: Callable[[list[int]], None]  # removes its rows for these person ids
-
-
-_DEMO_STEPS: list[DemoStep] = []
-
-
-def add_demo_step(step: DemoStep) -> None:
-    """Register a demo data step (call from AppConfig.ready)."""
-    _DEMO_STEPS.append(step)
-    _DEMO_STEPS.sort(key=lambda s: s.order)
-
-
-def demo_steps() -> list[DemoStep]:
-    """Registered demo data steps, in journey order."""
-    return list(_DEMO_STEPS)
-
-
-@dataclass(frozen=True)
 class NavItem:
     """A link in the main navigation, shown to roles holding any of its capabilities."""
 

@@ -31,15 +31,13 @@ class DeliveryConfig(AppConfig):
         from selfdirect.audit import services as audit
         from selfdirect.audit import subject_access
         from selfdirect.core.extensions import (
-            DemoStep,
             NavItem,
             PersonSection,
-            add_demo_step,
             add_nav_item,
             add_person_section,
         )
 
-        from . import demo, demo_providers, models, services
+        from . import models, services
 
         audit.ACTIONS.update(services.ACTIONS)
         for model, path, title in (
@@ -68,16 +66,4 @@ class DeliveryConfig(AppConfig):
                 "delivery:providers",
                 (Capability.MANAGE_PROVIDERS, Capability.PLAN_SUPPORT),
             )
-        )
-        # The register comes before support plans, so plans can name providers.
-        add_demo_step(
-            DemoStep(
-                33,
-                "providers",
-                demo_providers.seed_providers,
-                demo_providers.keep_providers,
-            )
-        )
-        add_demo_step(
-            DemoStep(40, "delivery", demo.seed_delivery, demo.delete_delivery)
         )

@@ -11,13 +11,11 @@ class DirectoryConfig(AppConfig):
         from selfdirect.accounts.roles import Capability
         from selfdirect.audit.services import ACTIONS
         from selfdirect.core.extensions import (
-            DemoStep,
             NavItem,
-            add_demo_step,
             add_nav_item,
         )
 
-        from . import demo, services
+        from . import services
 
         ACTIONS.update(services.ACTIONS)
         add_nav_item(
@@ -42,12 +40,5 @@ class DirectoryConfig(AppConfig):
                 _("Signposting report"),
                 "directory:report",
                 (Capability.SEE_SIGNPOSTING_REPORT,),
-            )
-        )
-        # Negative order: the directory is seeded before the people, whose first
-        # contacts signpost to its services.
-        add_demo_step(
-            DemoStep(
-                -10, "community directory", demo.seed_directory, demo.delete_directory
             )
         )

@@ -29,16 +29,14 @@ class PanelConfig(AppConfig):
         from selfdirect.audit import subject_access
         from selfdirect.audit.services import ACTIONS
         from selfdirect.core.extensions import (
-            DemoStep,
             NavItem,
             PersonSection,
-            add_demo_step,
             add_nav_item,
             add_person_section,
         )
         from selfdirect.plans.extensions import add_agreement_check
 
-        from . import demo, models, selectors
+        from . import models, selectors
 
         subject_access.register(
             models.PanelSubmission, "person", title="Resource panel requests"
@@ -71,4 +69,3 @@ class PanelConfig(AppConfig):
             )
         )
         add_agreement_check(selectors.plan_agreement_blocker)
-        add_demo_step(DemoStep(45, "panel", demo.seed_panel, demo.delete_panel))

@@ -37,13 +37,11 @@ class PlansConfig(AppConfig):
         from selfdirect.audit import subject_access
         from selfdirect.audit.services import ACTIONS
         from selfdirect.core.extensions import (
-            DemoStep,
             PersonSection,
-            add_demo_step,
             add_person_section,
         )
 
-        from . import demo, models
+        from . import models
 
         ACTIONS.update(AUDIT_ACTIONS)
         subject_access.register(models.SupportPlan, "person", title="Support plans")
@@ -56,4 +54,3 @@ class PlansConfig(AppConfig):
         add_person_section(
             PersonSection(35, "plans/person_section.html", _person_section)
         )
-        add_demo_step(DemoStep(35, "plans", demo.seed_plans, demo.delete_plans))

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from selfdirect.accounts.models import Locality, Team, User
+from selfdirect.demo.people import contact_words, data
+from selfdirect.demo.people.contacts import DAY, FirstContactDrafts, years
 from selfdirect.people import rules
-from selfdirect.people.demo import data
-from selfdirect.people.demo.contacts import DAY, FirstContactDrafts, years
 from selfdirect.people.models import (
     Allocation,
     FirstContact,
@@ -97,9 +97,9 @@ class PeopleMaker(FirstContactDrafts):
         self.surnames = Weighted(data.SURNAMES)
         self.languages = Weighted(data.LANGUAGES)
         self.consent = Weighted(data.CONSENT_WEIGHTS)
-        self.made_by = Weighted(data.MADE_BY_WEIGHTS)
-        self.outcomes = Weighted(data.OUTCOME_WEIGHTS)
-        self.results = Weighted(data.FOLLOW_UP_RESULTS)
+        self.made_by = Weighted(contact_words.MADE_BY_WEIGHTS)
+        self.outcomes = Weighted(contact_words.OUTCOME_WEIGHTS)
+        self.results = Weighted(contact_words.FOLLOW_UP_RESULTS)
         self.group_weights = {
             stage: Weighted(weights)
             for stage, weights in data.SERVICE_GROUP_WEIGHTS.items()
