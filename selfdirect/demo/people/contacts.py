@@ -5,15 +5,12 @@ from __future__ import annotations
 import datetime
 import random
 import uuid
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from selfdirect.accounts.models import Team
 from selfdirect.demo.people import contact_words as words
+from selfdirect.demo.people.drafts import Draft
 from selfdirect.people.models import FirstContact, Signposting
-
-if TYPE_CHECKING:
-    from .makers import Draft
-
 
 DAY = datetime.timedelta(days=1)
 

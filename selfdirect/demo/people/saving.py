@@ -21,7 +21,8 @@ from selfdirect.people.models import (
     Signposting,
 )
 
-from .makers import BATCH_SIZE, Draft, World
+from .drafts import Draft, World
+from .makers import BATCH_SIZE
 
 
 def save_batch(

@@ -10,7 +10,8 @@ from selfdirect.accounts.models import Locality, Partnership, Team, User
 from selfdirect.accounts.roles import Role
 from selfdirect.demo.people import data, places
 
-from .makers import DAY, Area
+from .contacts import DAY
+from .drafts import Area
 
 
 def create_areas(rng: random.Random) -> tuple[list[Area], Team]:

@@ -18,7 +18,8 @@ from tqdm import tqdm
 
 from selfdirect.accounts.models import Partnership, User
 from selfdirect.demo.people import data
-from selfdirect.demo.people.makers import BATCH_SIZE, PeopleMaker, World
+from selfdirect.demo.people.drafts import World
+from selfdirect.demo.people.makers import BATCH_SIZE, PeopleMaker
 from selfdirect.demo.people.saving import delete_demo_data, save_batch
 from selfdirect.demo.people.staff import create_areas, create_staff
 from selfdirect.demo.stages import AFTER_PEOPLE, BEFORE_PEOPLE, Stage
