@@ -72,7 +72,7 @@ def _benchmark(args: argparse.Namespace) -> None:
     from django.utils import timezone
 
     from selfdirect.accounts.models import User
-    from selfdirect.directory import demo
+    from selfdirect.demo import directory as demo
     from selfdirect.directory import models as m
 
     setup_test_environment()

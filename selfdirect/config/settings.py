@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "selfdirect.plans",
     "selfdirect.panel",
     "selfdirect.insights",
+    "selfdirect.demo",
     "selfdirect.api",
 ]
 

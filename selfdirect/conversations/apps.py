@@ -5,14 +5,3 @@ class ConversationsConfig(AppConfig):
     name = "selfdirect.conversations"
     label = "conversations"
     verbose_name = "Good conversations"
-
-    def ready(self) -> None:
-        from selfdirect.core.extensions import DemoStep, add_demo_step
-
-        from . import demo
-
-        add_demo_step(
-            DemoStep(
-                10, "conversations", demo.seed_conversations, demo.delete_conversations
-            )
-        )

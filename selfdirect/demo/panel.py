@@ -19,11 +19,10 @@ from django.db.models import Min
 from selfdirect.accounts.models import User
 from selfdirect.budgets.models import IndicativeBudget
 from selfdirect.conversations.models import Conversation
-from selfdirect.core.bulk import copy_to_history, insert
+from selfdirect.demo.bulk import copy_to_history, insert
+from selfdirect.panel.models import PanelDecision, PanelMeeting, PanelSubmission
 from selfdirect.people.models import Allocation
 from selfdirect.plans.models import SupportPlan
-
-from .models import PanelDecision, PanelMeeting, PanelSubmission
 
 DAY = datetime.timedelta(days=1)
 THURSDAY = 3

@@ -8,9 +8,10 @@ from django.contrib.auth.hashers import make_password
 
 from selfdirect.accounts.models import Locality, Partnership, Team, User
 from selfdirect.accounts.roles import Role
-from selfdirect.people.demo import data
+from selfdirect.demo.people import data, places
 
-from .makers import DAY, Area
+from .contacts import DAY
+from .drafts import Area
 
 
 def create_areas(rng: random.Random) -> tuple[list[Area], Team]:
@@ -20,7 +21,7 @@ def create_areas(rng: random.Random) -> tuple[list[Area], Team]:
     )
     areas: list[Area] = []
     taken: set[str] = set()
-    for spec in data.LOCALITIES:
+    for spec in places.LOCALITIES:
         locality = Locality.objects.create(partnership=partnership, name=spec["name"])
         teams: dict[str, list[Team]] = {}
         for name, kind in spec["teams"]:
@@ -38,7 +39,7 @@ def _team(locality: Locality, name: str) -> Team:
 def _addresses(
     rng: random.Random, spec: dict[str, Any], taken: set[str]
 ) -> list[tuple[str, str, str]]:
-    letters = data.POSTCODE_UNIT_LETTERS
+    letters = places.POSTCODE_UNIT_LETTERS
     addresses = []
     for street in spec["streets"]:
         town = rng.choice(spec["towns"])

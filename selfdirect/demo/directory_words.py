@@ -1,4 +1,4 @@
-"""Word lists for the demo community directory (directory/demo.py).
+"""Word lists for the demo community directory (directory.py).
 
 Everything is invented: groups, towns and times. Data, not code: extend freely.
 """

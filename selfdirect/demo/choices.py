@@ -16,10 +16,7 @@ from typing import Any
 from django.db.models import Min
 
 from selfdirect.accounts.models import User
-from selfdirect.conversations.models import Conversation
-from selfdirect.core.bulk import copy_to_history, insert
-
-from .models import (
+from selfdirect.choices.models import (
     AmountStated,
     DirectPaymentCheck,
     ElementChoice,
@@ -27,6 +24,8 @@ from .models import (
     InformationGiven,
     SupportChoice,
 )
+from selfdirect.conversations.models import Conversation
+from selfdirect.demo.bulk import copy_to_history, insert
 
 BATCH = 5000
 CHOICE_SHARE = 0.8

@@ -16,12 +16,11 @@ from typing import Any
 from django.db.models import Min
 
 from selfdirect.accounts.models import User
+from selfdirect.budgets import rules
+from selfdirect.budgets.models import BudgetMethod, DelegatedLimit, IndicativeBudget
 from selfdirect.conversations.models import Conversation
-from selfdirect.core.bulk import copy_to_history, insert
+from selfdirect.demo.bulk import copy_to_history, insert
 from selfdirect.people.models import Person, ServiceGroup
-
-from . import rules
-from .models import BudgetMethod, DelegatedLimit, IndicativeBudget
 
 BATCH = 5000
 BUDGET_SHARE = 0.85

@@ -23,12 +23,11 @@ from django.db.models import Q
 from selfdirect.budgets.models import IndicativeBudget
 from selfdirect.choices.models import ElementChoice
 from selfdirect.conversations.models import Conversation, PersonalOutcome
-from selfdirect.core.bulk import copy_m2m_to_history, copy_to_history, insert
+from selfdirect.demo.bulk import copy_m2m_to_history, copy_to_history, insert
 from selfdirect.directory.models import Service
+from selfdirect.plans import rules
+from selfdirect.plans.models import PlanOutcome, Support, SupportPlan
 from selfdirect.providers.selectors import active_providers
-
-from . import rules
-from .models import PlanOutcome, Support, SupportPlan
 
 BATCH = 2000
 PLAN_SHARE = 0.85

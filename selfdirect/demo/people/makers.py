@@ -5,19 +5,17 @@ import random
 import uuid
 from bisect import bisect
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from itertools import accumulate
 
-from selfdirect.accounts.models import Locality, Team, User
+from selfdirect.accounts.models import Team
+from selfdirect.demo.people import contact_words, data
+from selfdirect.demo.people.contacts import DAY, FirstContactDrafts, years
+from selfdirect.demo.people.drafts import Area, Draft, World
 from selfdirect.people import rules
-from selfdirect.people.demo import data
-from selfdirect.people.demo.contacts import DAY, FirstContactDrafts, years
 from selfdirect.people.models import (
     Allocation,
-    FirstContact,
     Person,
     Relationship,
-    Signposting,
 )
 
 BATCH_SIZE = 5000
@@ -43,48 +41,6 @@ class Weighted:
         return self.keys[bisect(self.cumulative, rng.random() * self.cumulative[-1])]
 
 
-@dataclass
-class Area:
-    """A seeded locality with its addresses and its teams by kind."""
-
-    locality: Locality
-    addresses: list[tuple[str, str, str]]  # (postcode, street, town)
-    teams: dict[str, list[Team]]
-
-
-@dataclass
-class World:
-    """The partnership's structure that people are drawn into."""
-
-    today: datetime.date
-    areas: list[Area]
-    carers_team: Team
-    workers: dict[int, list[User]]  # team id -> practitioners in it
-    groups: dict[str, int]  # service group code -> id
-
-
-@dataclass
-class Draft:
-    """One person and everything seeded about them, before saving."""
-
-    person: Person
-    age: int
-    area: Area
-    groups: list[str]
-    is_carer: bool = False
-    carer_name: str = ""
-    allocations: list[Allocation] = field(default_factory=list)
-    relationships: list[Relationship] = field(default_factory=list)
-    contacts: list[FirstContact] = field(default_factory=list)
-    signpostings: list[Signposting] = field(default_factory=list)
-
-    @property
-    def stage(self) -> str:
-        if self.age < 18:
-            return "young"
-        return "adult" if self.age < 65 else "older"
-
-
 class PeopleMaker(FirstContactDrafts):
     """Draws fictional people, their allocations, carers and first contacts."""
 
@@ -97,9 +53,9 @@ class PeopleMaker(FirstContactDrafts):
         self.surnames = Weighted(data.SURNAMES)
         self.languages = Weighted(data.LANGUAGES)
         self.consent = Weighted(data.CONSENT_WEIGHTS)
-        self.made_by = Weighted(data.MADE_BY_WEIGHTS)
-        self.outcomes = Weighted(data.OUTCOME_WEIGHTS)
-        self.results = Weighted(data.FOLLOW_UP_RESULTS)
+        self.made_by = Weighted(contact_words.MADE_BY_WEIGHTS)
+        self.outcomes = Weighted(contact_words.OUTCOME_WEIGHTS)
+        self.results = Weighted(contact_words.FOLLOW_UP_RESULTS)
         self.group_weights = {
             stage: Weighted(weights)
             for stage, weights in data.SERVICE_GROUP_WEIGHTS.items()

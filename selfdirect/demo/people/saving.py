@@ -10,9 +10,9 @@ from django.db.models import Q
 
 from selfdirect.accounts.models import Locality, Partnership, Team, User
 from selfdirect.audit.models import AccessLog, AuditEvent
-from selfdirect.core.bulk import copy_m2m_to_history, copy_to_history, insert
-from selfdirect.core.extensions import demo_steps
-from selfdirect.people.demo import data
+from selfdirect.demo.bulk import copy_m2m_to_history, copy_to_history, insert
+from selfdirect.demo.people import data
+from selfdirect.demo.stages import STAGES
 from selfdirect.people.models import (
     Allocation,
     FirstContact,
@@ -21,7 +21,8 @@ from selfdirect.people.models import (
     Signposting,
 )
 
-from .makers import BATCH_SIZE, Draft, World
+from .drafts import Draft, World
+from .makers import BATCH_SIZE
 
 
 def save_batch(
@@ -83,8 +84,8 @@ def delete_demo_data() -> None:
 
 
 def _delete_people(ids: list[int]) -> None:
-    for step in demo_steps():
-        step.delete(ids)
+    for stage in STAGES:
+        stage.delete(ids)
     # Raw deletes: the ORM's delete() would load every row and write a '-' history
     # row for each, which is slow and pointless for demo data. Children go first;
     # foreign keys are checked at commit, so the order within a chunk is safe.

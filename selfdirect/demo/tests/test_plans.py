@@ -1,7 +1,7 @@
 from django.core.management import call_command
 
 from selfdirect.choices.models import SupportChoice
-from selfdirect.core.extensions import demo_steps
+from selfdirect.demo.stages import STAGES
 from selfdirect.plans import rules, selectors
 from selfdirect.plans.models import PlanOutcome, Support, SupportPlan
 
@@ -38,8 +38,8 @@ def test_demo_options_follow_the_persons_choice(db) -> None:
 def test_demo_plans_are_removed_with_their_history(db) -> None:
     call_command("seed", people=200, seed=5, verbosity=0)
     people = list(SupportPlan.objects.values_list("person_id", flat=True))
-    for step in demo_steps():  # as `seed --reset` does: later stages point at plans
-        step.delete(people)
+    for stage in STAGES:  # as `seed --reset` does: later stages point at plans
+        stage.delete(people)
     assert not SupportPlan.objects.exists()
     assert not Support.history.exists()
     assert not Support.outcomes.through.objects.exists()

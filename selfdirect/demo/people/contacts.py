@@ -5,15 +5,12 @@ from __future__ import annotations
 import datetime
 import random
 import uuid
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from selfdirect.accounts.models import Team
-from selfdirect.people.demo import data
+from selfdirect.demo.people import contact_words as words
+from selfdirect.demo.people.drafts import Draft
 from selfdirect.people.models import FirstContact, Signposting
-
-if TYPE_CHECKING:
-    from .makers import Draft
-
 
 DAY = datetime.timedelta(days=1)
 
@@ -41,21 +38,21 @@ class FirstContactDrafts:
     def first_contacts(self, draft: Draft) -> None:
         """A first contact for most people, around their first allocation."""
         rng = self.rng
-        if rng.random() >= data.FIRST_CONTACT_SHARE:
+        if rng.random() >= words.FIRST_CONTACT_SHARE:
             return
         first = draft.allocations[-1]
         floor = draft.person.date_of_birth + years(15)
         on = max(first.started_on - datetime.timedelta(days=rng.randint(0, 60)), floor)
         self.first_contact(draft, first.team, on)
         gap = (self.today - on).days
-        if gap > 1 and rng.random() < data.SECOND_CONTACT_SHARE:
+        if gap > 1 and rng.random() < words.SECOND_CONTACT_SHARE:
             later = on + datetime.timedelta(days=rng.randint(1, gap))
             self.first_contact(draft, draft.allocations[0].team, later)
 
     def first_contact(self, draft: Draft, team: Team, on: datetime.date) -> None:
         rng = self.rng
         made_by = "self" if draft.is_carer else self.made_by.draw(rng)
-        sds_discussed = rng.random() < data.SDS_DISCUSSED_SHARE
+        sds_discussed = rng.random() < words.SDS_DISCUSSED_SHARE
         outcome = self.outcomes.draw(rng)
         if draft.is_carer and rng.random() < 0.7:
             outcome = "carer_support"
@@ -68,11 +65,11 @@ class FirstContactDrafts:
             made_by=made_by,
             made_by_name=self.made_by_name(draft, made_by),
             reason=self.reason(draft, made_by),
-            what_matters=rng.choice(data.WHAT_MATTERS),
+            what_matters=rng.choice(words.WHAT_MATTERS),
             sds_discussed=sds_discussed,
             sds_not_discussed_reason=""
             if sds_discussed
-            else rng.choice(data.SDS_NOT_DISCUSSED_REASONS),
+            else rng.choice(words.SDS_NOT_DISCUSSED_REASONS),
             outcome=outcome,
         )
         draft.contacts.append(contact)
@@ -87,7 +84,7 @@ class FirstContactDrafts:
                 f"{self.name('English', 'F', 1970)[0]} {draft.person.last_name} "
                 "(daughter)"
             )
-        return self.rng.choice(data.MADE_BY_NAMES[made_by])
+        return self.rng.choice(words.MADE_BY_NAMES[made_by])
 
     def reason(self, draft: Draft, made_by: str) -> str:
         if draft.is_carer:
@@ -98,8 +95,8 @@ class FirstContactDrafts:
             key = draft.stage
         else:
             key = "professional"
-        text = self.rng.choice(data.REASONS[key])
-        return text.format(partner=self.rng.choice(data.PARTNERS))
+        text = self.rng.choice(words.REASONS[key])
+        return text.format(partner=self.rng.choice(words.PARTNERS))
 
     def signpost(self, draft: Draft, contact: FirstContact) -> None:
         """Signposting to 1-2 supports; old follow-ups mostly done, recent ones due."""
@@ -108,19 +105,19 @@ class FirstContactDrafts:
         if services:
             picked = rng.sample(services, rng.randint(1, 2))
         else:
-            picked = [(None, n) for n in rng.sample(data.COMMUNITY_SUPPORTS, 2)][
+            picked = [(None, n) for n in rng.sample(words.COMMUNITY_SUPPORTS, 2)][
                 : rng.randint(1, 2)
             ]
         due = contact.contact_date + datetime.timedelta(
-            days=rng.randint(*data.FOLLOW_UP_DAYS)
+            days=rng.randint(*words.FOLLOW_UP_DAYS)
         )
         contact.follow_up_due = due
-        done = due < self.today - 14 * DAY and rng.random() < data.FOLLOW_UP_DONE_SHARE
+        done = due < self.today - 14 * DAY and rng.random() < words.FOLLOW_UP_DONE_SHARE
         if done:
             result = self.results.draw(rng)
             contact.followed_up_on = min(due + rng.randint(-3, 10) * DAY, self.today)
             contact.follow_up_result = result
-            contact.follow_up_notes = rng.choice(data.FOLLOW_UP_NOTES[result])
+            contact.follow_up_notes = rng.choice(words.FOLLOW_UP_NOTES[result])
         for service_id, name in picked:
             used = met = None
             if done:

@@ -12,11 +12,7 @@ from django.apps import apps
 from django.db.models import Q
 
 from selfdirect.accounts.models import User
-from selfdirect.core.bulk import copy_m2m_to_history, copy_to_history, insert
-from selfdirect.people.models import Allocation, Relationship
-
-from . import demo_data as data
-from .models import (
+from selfdirect.conversations.models import (
     Conversation,
     EligibilityLevel,
     OutcomeDomain,
@@ -25,7 +21,10 @@ from .models import (
     RiskEnablement,
     Strength,
 )
-from .wording import classify_outcome
+from selfdirect.conversations.wording import classify_outcome
+from selfdirect.demo import conversation_words as data
+from selfdirect.demo.bulk import copy_m2m_to_history, copy_to_history, insert
+from selfdirect.people.models import Allocation, Relationship
 
 BATCH = 5000
 SHARE_WITH_CONVERSATION = 0.6

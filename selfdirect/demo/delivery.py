@@ -1,7 +1,7 @@
 """Demo option delivery records for `selfdirect seed` (the providers register is
-in selfdirect/providers/demo.py).
+in providers.py).
 
-Delivery follows each person's latest recorded choice (choices/demo.py already
+Delivery follows each person's latest recorded choice (choices.py already
 follows the national shares, national-data.md §1.6: about 82% Option 3 only, 6%
 Option 1 only, 6% Option 2 only, 5% a mix). Some people with a choice have no
 service yet (they are still waiting, as the inspectors found). Direct payments
@@ -20,12 +20,8 @@ from typing import Any
 from django.db.models import OuterRef, Subquery
 
 from selfdirect.choices.models import ElementChoice, SupportChoice
-from selfdirect.core.bulk import copy_to_history, insert
-from selfdirect.providers.demo import providers_by_kind
-from selfdirect.providers.models import Provider
-
-from . import rules
-from .models import (
+from selfdirect.delivery import rules
+from selfdirect.delivery.models import (
     ArrangedService,
     DirectPaymentAgreement,
     IndividualServiceFund,
@@ -33,6 +29,9 @@ from .models import (
     Payment,
     PersonalAssistantEmployment,
 )
+from selfdirect.demo.bulk import copy_to_history, insert
+from selfdirect.demo.providers import providers_by_kind
+from selfdirect.providers.models import Provider
 
 BATCH = 2000
 STARTED_SHARE = 0.85  # the rest are still waiting for their service to start

@@ -8,9 +8,8 @@ import uuid
 from collections import Counter
 
 from selfdirect.accounts.models import Locality
-from selfdirect.core.bulk import copy_m2m_to_history, copy_to_history, insert
-
-from .models import Provider
+from selfdirect.demo.bulk import copy_m2m_to_history, copy_to_history, insert
+from selfdirect.providers.models import Provider
 
 PROVIDERS = [
     ("Clydeview Home Care (in-house)", "local_authority", "none", None),

@@ -7,8 +7,8 @@ from django.db.models import Count, Exists, OuterRef, Q
 
 from selfdirect.accounts.models import Partnership, User
 from selfdirect.accounts.roles import Role
+from selfdirect.demo.people import data as demo_data
 from selfdirect.people import rules
-from selfdirect.people.demo import data as demo_data
 from selfdirect.people.models import Allocation, FirstContact, Person, Signposting
 
 pytestmark = pytest.mark.django_db

@@ -17,11 +17,12 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from selfdirect.accounts.models import Partnership, User
-from selfdirect.core.extensions import demo_steps
-from selfdirect.people.demo import data
-from selfdirect.people.demo.makers import BATCH_SIZE, PeopleMaker, World
-from selfdirect.people.demo.saving import delete_demo_data, save_batch
-from selfdirect.people.demo.staff import create_areas, create_staff
+from selfdirect.demo.people import data
+from selfdirect.demo.people.drafts import World
+from selfdirect.demo.people.makers import BATCH_SIZE, PeopleMaker
+from selfdirect.demo.people.saving import delete_demo_data, save_batch
+from selfdirect.demo.people.staff import create_areas, create_staff
+from selfdirect.demo.stages import AFTER_PEOPLE, BEFORE_PEOPLE, Stage
 from selfdirect.people.models import (
     ServiceGroup,
 )
@@ -59,12 +60,12 @@ class Command(BaseCommand):
             if options["reset"]:
                 delete_demo_data()
             self._check_usernames_free()
-            # Steps with a negative order (the community directory) are not about
-            # people and come first: first contacts signpost to their services.
-            early = self._later_stages(options, before_people=True)
+            # The community directory is not about people and comes first: first
+            # contacts signpost to its services.
+            early = self._stages(options, BEFORE_PEOPLE)
             logins, rows = self._seed(options)
             rows.update(early)
-            rows.update(self._later_stages(options))
+            rows.update(self._stages(options, AFTER_PEOPLE))
         # Freshly bulk-loaded tables have no planner statistics until autovacuum
         # reaches them; without them PostgreSQL picks nested loops that turn a
         # 0.5 s caseload query into a 13 s one.
@@ -104,24 +105,21 @@ class Command(BaseCommand):
                 bar.update(len(drafts))
         return logins, rows
 
-    def _later_stages(
-        self, options: dict[str, Any], *, before_people: bool = False
-    ) -> Counter[str]:
-        """Demo records for later journey stages (conversations, ...)."""
+    def _stages(self, options: dict[str, Any], stages: list[Stage]) -> Counter[str]:
+        """Demo records for the given journey stages (conversations, ...)."""
         today = options["today"] or timezone.localdate()
         rows: Counter[str] = Counter()
-        steps = [s for s in demo_steps() if (s.order < 0) == before_people]
         with tqdm(
-            steps,
+            stages,
             desc="Demo records",
             unit=" stages",
             file=sys.stderr,
             disable=options["verbosity"] < 1,
         ) as bar:
-            for step in bar:
-                bar.set_postfix_str(step.name)
+            for stage in bar:
+                bar.set_postfix_str(stage.name)
                 rows.update(
-                    step.seed(seed=options["seed"], today=today, now=timezone.now())
+                    stage.seed(seed=options["seed"], today=today, now=timezone.now())
                 )
         return rows
 

@@ -1,7 +1,7 @@
 """Demo community directory for the fictional Clydeview partnership.
 
 Invented groups in invented towns; postcodes and coordinates come from
-data/demo_postcodes.csv (ONS layout, made up near the Clyde); phone numbers are
+data/postcodes.csv (ONS layout, made up near the Clyde); phone numbers are
 from Ofcom's drama range (0141 496 0xxx). Deterministic: ids are uuid5 of names.
 """
 
@@ -16,13 +16,19 @@ from typing import Any
 
 from django.db import connection
 
-from selfdirect.core.bulk import copy_to_history
-
-from . import models as m
-from .demo_data import ACCESS, KINDS, SINGLES, TAXONOMY, TERMS, TRANSPORT
+from selfdirect.demo.bulk import copy_to_history
+from selfdirect.demo.directory_words import (
+    ACCESS,
+    KINDS,
+    SINGLES,
+    TAXONOMY,
+    TERMS,
+    TRANSPORT,
+)
+from selfdirect.directory import models as m
 
 NAMESPACE = uuid.UUID("5b0c1c55-7d0e-4f1f-9a53-c1d0e5d1a7e1")
-POSTCODES = Path(__file__).with_name("data") / "demo_postcodes.csv"
+POSTCODES = Path(__file__).with_name("data") / "postcodes.csv"
 
 
 def _id(*parts: str) -> uuid.UUID:

@@ -1,0 +1,1 @@
+"""Demo people, their first contacts, and the demo staff and teams."""

@@ -1,1 +1,0 @@
-"""Demo and scale data for `selfdirect seed`."""
