@@ -5,6 +5,8 @@ monitoring returns and personal assistants; an individual service fund with a ch
 provider (Option 2); a service the council arranges (Option 3).
 """
 
+from typing import TypeVar
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -13,7 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from selfdirect.accounts.models import Locality
 from selfdirect.core.models import PublicIdModel, VersionedModel
-from selfdirect.people.models import Person
+from selfdirect.people.models import Person, PersonRecordQuerySet
 
 
 class Provider(PublicIdModel, VersionedModel):
@@ -139,6 +141,7 @@ class DirectPaymentAgreement(PublicIdModel, VersionedModel):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    objects = PersonRecordQuerySet["DirectPaymentAgreement"].as_manager()
 
     history = HistoricalRecords()
 
@@ -151,6 +154,16 @@ class DirectPaymentAgreement(PublicIdModel, VersionedModel):
 
     def __str__(self) -> str:
         return f"Direct payment from {self.starts_on:%d/%m/%Y}"
+
+
+_R = TypeVar("_R", bound=models.Model)
+
+
+class AgreementPartQuerySet(PersonRecordQuerySet[_R]):
+    """A direct payment's payments, returns and assistants, seen through the
+    agreement's person."""
+
+    person_path = "agreement__person"
 
 
 class Payment(PublicIdModel, VersionedModel):
@@ -166,6 +179,7 @@ class Payment(PublicIdModel, VersionedModel):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    objects = AgreementPartQuerySet["Payment"].as_manager()
 
     history = HistoricalRecords()
 
@@ -226,6 +240,7 @@ class MonitoringReturn(PublicIdModel, VersionedModel):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    objects = AgreementPartQuerySet["MonitoringReturn"].as_manager()
 
     history = HistoricalRecords()
 
@@ -269,6 +284,7 @@ class PersonalAssistantEmployment(PublicIdModel, VersionedModel):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    objects = AgreementPartQuerySet["PersonalAssistantEmployment"].as_manager()
 
     history = HistoricalRecords()
 
@@ -299,6 +315,7 @@ class IndividualServiceFund(PublicIdModel, VersionedModel):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    objects = PersonRecordQuerySet["IndividualServiceFund"].as_manager()
 
     history = HistoricalRecords()
 
@@ -355,6 +372,7 @@ class ArrangedService(PublicIdModel, VersionedModel):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    objects = PersonRecordQuerySet["ArrangedService"].as_manager()
 
     history = HistoricalRecords()
 

@@ -8,7 +8,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from selfdirect.accounts.models import Team, User
-from selfdirect.accounts.roles import PARTNERSHIP_READERS, Capability
+from selfdirect.accounts.roles import PARTNERSHIP_READERS, Capability, Purpose
 
 from . import rules
 from .models import Allocation, FirstContact, Person
@@ -51,7 +51,7 @@ def search_people(people: QuerySet[Person], query: str) -> QuerySet[Person]:
 
 def caseload(user: User, filters: CaseloadFilters) -> QuerySet[Person]:
     """The people a user may see, searched and filtered, in name order."""
-    people: QuerySet[Person] = Person.objects.visible_to(user)
+    people: QuerySet[Person] = Person.objects.visible_to(user, Purpose.PRACTICE)
     if filters.status:
         people = people.filter(status=filters.status)
     people = search_people(people, filters.query)
@@ -138,7 +138,7 @@ def likely_duplicates(
         )[:10]
     )
     visible = set(
-        Person.objects.visible_to(user)
+        Person.objects.visible_to(user, Purpose.PRACTICE)
         .filter(pk__in=[c.pk for c in candidates])
         .values_list("pk", flat=True)
     )
@@ -157,7 +157,9 @@ def follow_ups_due(
 ) -> QuerySet[FirstContact]:
     """Signposting follow-ups not yet done, for people the user may see, oldest first."""
     day = on or timezone.localdate()
-    visible = Person.objects.visible_to(user).filter(pk=OuterRef("person_id"))
+    visible = Person.objects.visible_to(user, Purpose.PRACTICE).filter(
+        pk=OuterRef("person_id")
+    )
     return (
         FirstContact.objects.filter(
             follow_up_due__isnull=False, followed_up_on__isnull=True
@@ -226,7 +228,9 @@ def recording_team(person: Person, user: User) -> Team | None:
 
 def person_by_chi(user: User, chi: str) -> Person | None:
     """A person the user may see, found by CHI number."""
-    return Person.objects.visible_to(user).filter(chi_number=chi).first()
+    return (
+        Person.objects.visible_to(user, Purpose.PRACTICE).filter(chi_number=chi).first()
+    )
 
 
 def record_ids(person: Person) -> list[int]:
@@ -237,7 +241,9 @@ def record_ids(person: Person) -> list[int]:
 
 def merge_candidates(user: User, keep: Person, query: str) -> list[Person]:
     """Records the user may merge into `keep`: likely duplicates, or a search."""
-    people = Person.objects.visible_to(user).active().exclude(pk=keep.pk)
+    people = (
+        Person.objects.visible_to(user, Purpose.PRACTICE).active().exclude(pk=keep.pk)
+    )
     if query.strip():
         return list(
             search_people(people, query).order_by("last_name", "first_name")[:20]
