@@ -79,8 +79,9 @@ def access_person_record(
 def record_of(
     person: Person, records: PersonRecordQuerySet[R], record_id: uuid.UUID | str
 ) -> R:
-    """One of a person already reached through `access_person()`'s records, by its
-    public id: 404 when it is not theirs or not there."""
+    """One of the person's records, by its public id: 404 when it is not theirs or
+    not there. It checks nothing else: call it only with a person from
+    `access_person()`."""
     record = records.of_person(person).filter(public_id=record_id).first()
     if record is None:
         raise Http404("No such record")
