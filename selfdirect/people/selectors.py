@@ -7,8 +7,9 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from selfdirect.accounts.access import reach
 from selfdirect.accounts.models import Team, User
-from selfdirect.accounts.roles import PARTNERSHIP_READERS, Capability, Purpose
+from selfdirect.accounts.roles import Capability, Purpose, Reach
 
 from . import rules
 from .models import Allocation, FirstContact, Person
@@ -177,8 +178,9 @@ def teams_for(user: User) -> QuerySet[Team]:
 
 
 def caseload_teams(user: User) -> QuerySet[Team]:
-    """Teams to offer as a caseload filter: the user's own, or all for readers."""
-    if user.role in PARTNERSHIP_READERS:
+    """Teams to offer as a caseload filter: the user's own, or all for those who
+    reach everyone (partnership readers)."""
+    if reach(user, Purpose.PRACTICE) == Reach.EVERYONE:
         return Team.objects.all()
     return teams_for(user)
 
