@@ -85,8 +85,8 @@ PERSONAL: dict[str, UrlCase] = {
 NOT_PERSONAL = {
     "delivery:finance": "totals only; SEE_FINANCE (403 tested in test_views.py)",
     "delivery:finance_csv": "totals only; SEE_FINANCE (403 tested in test_views.py)",
-    "delivery:monitoring_due": "a list scoped by finance_people: see test_views.py",
-    "delivery:surplus": "a list scoped by finance_people: see test_views.py",
+    "delivery:monitoring_due": "a list scoped by visible_to(FINANCE): see test_views.py",
+    "delivery:surplus": "a list scoped by visible_to(FINANCE): see test_views.py",
     "delivery:providers": "the providers register: organisations, not people",
     "delivery:add_provider": "a blank form for the providers register",
     "delivery:provider": "one provider on the register, not a person",
