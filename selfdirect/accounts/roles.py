@@ -96,3 +96,106 @@ POLICY: dict[Capability, frozenset[Role]] = {
 def roles_with(capability: Capability) -> frozenset[Role]:
     """The roles that hold a capability (for the 403 page: who to ask)."""
     return POLICY[capability]
+
+
+# --- Reaching people's records ----------------------------------------------
+# Every person-linked record in every app is reached through one chokepoint
+# (selfdirect/people/access.py). Two tables say what it allows: whose records each
+# role reaches for a purpose (REACH), and what each action needs (NEEDS).
+
+
+class Purpose(models.TextChoices):
+    """Why someone opens a person's records: it decides whose records they reach."""
+
+    # The person's record: the person page, conversations, choices, budgets, plans
+    # and the person's own panel papers. Practitioners, team managers and carers'
+    # support workers reach the people allocated to their teams; partnership readers
+    # (quality leads, inspectors, data protection officers) reach everyone, read only.
+    PRACTICE = "practice", _("working with the person")
+    # Delivery pages: finance officers reach everyone (not merged records), others
+    # only the people they reach in practice.
+    FINANCE = "finance", _("option delivery and finance")
+    # The panel's own pages: what was submitted to it, never the whole record.
+    PANEL = "panel", _("the resource panel")
+    # A record's history, access log and subject access export.
+    DATA_PROTECTION = "data_protection", _("data protection")
+    # Later purposes. Each reaches nobody (an empty REACH entry, so `visible_to`
+    # returns none()) and allows nothing (no NEEDS entry, so access answers 403)
+    # until its app writes the rule here, e.g. from a named representative or a
+    # carer relationship.
+    PORTAL = "portal", _("the person's own view")  # the person or their representative
+    CARERS = "carers", _("carers' support")  # a carer and the person they care for
+    INDEPENDENT = "independent", _("independent support")  # an organisation's clients
+
+
+class Action(models.TextChoices):
+    """What someone does with a person's record; the access log keeps `logged_as`."""
+
+    VIEW = "view", _("view")
+    CHANGE = "change", _("change")
+    RECORD_FINANCE = "record_finance", _("record payments and monitoring returns")
+    DECIDE = "decide", _("decide")
+    EXPORT = "export", _("export")
+
+    @property
+    def logged_as(self) -> str:
+        """The access log's word for it: recording finance is a change."""
+        return "change" if self is Action.RECORD_FINANCE else str(self.value)
+
+
+class Reach(models.TextChoices):
+    """Whose records a role reaches for a purpose."""
+
+    NOBODY = "nobody"
+    TEAMS = "teams"  # people allocated to one of the user's teams today
+    EVERYONE = "everyone"  # every record in the partnership, merged ones too
+    EVERYONE_CURRENT = "everyone_current"  # every record not merged into another
+
+
+_PRACTICE_REACH: dict[str, Reach] = {
+    **dict.fromkeys(TEAM_SCOPED, Reach.TEAMS),
+    **dict.fromkeys(PARTNERSHIP_READERS, Reach.EVERYONE),
+}
+
+# Whose records each role reaches, by purpose; a role not listed reaches nobody.
+REACH: dict[Purpose, dict[str, Reach]] = {
+    Purpose.PRACTICE: _PRACTICE_REACH,
+    Purpose.FINANCE: {
+        **_PRACTICE_REACH,
+        Role.FINANCE_OFFICER: Reach.EVERYONE_CURRENT,
+    },
+    Purpose.PANEL: {
+        Role.TEAM_MANAGER: Reach.TEAMS,
+        Role.PANEL_MEMBER: Reach.EVERYONE,
+    },
+    Purpose.DATA_PROTECTION: {
+        Role.TEAM_MANAGER: Reach.TEAMS,
+        Role.DATA_PROTECTION_OFFICER: Reach.EVERYONE,
+    },
+    Purpose.PORTAL: {},
+    Purpose.CARERS: {},
+    Purpose.INDEPENDENT: {},
+}
+
+# What each action needs, by purpose: steps checked in order, each met by any one of
+# its capabilities. A refusal (403) names the first capability of the failed step,
+# so the page says who to ask. A pair not listed is refused.
+NEEDS: dict[tuple[Purpose, Action], tuple[tuple[Capability, ...], ...]] = {
+    (Purpose.PRACTICE, Action.VIEW): ((Capability.VIEW_PEOPLE,),),
+    (Purpose.PRACTICE, Action.CHANGE): (
+        (Capability.VIEW_PEOPLE,),
+        (Capability.CHANGE_PEOPLE,),
+    ),
+    (Purpose.FINANCE, Action.VIEW): ((Capability.SEE_FINANCE, Capability.VIEW_PEOPLE),),
+    (Purpose.FINANCE, Action.CHANGE): (
+        (Capability.PLAN_SUPPORT, Capability.RECORD_FINANCE),
+    ),
+    (Purpose.FINANCE, Action.RECORD_FINANCE): ((Capability.RECORD_FINANCE,),),
+    (Purpose.PANEL, Action.VIEW): ((Capability.SEE_PANEL,),),
+    (Purpose.PANEL, Action.DECIDE): (
+        (Capability.SEE_PANEL,),
+        (Capability.DECIDE_PANEL,),
+    ),
+    (Purpose.DATA_PROTECTION, Action.VIEW): ((Capability.SEE_AUDIT,),),
+    (Purpose.DATA_PROTECTION, Action.EXPORT): ((Capability.EXPORT_PERSON,),),
+}

@@ -9,12 +9,13 @@ from ninja import Field, NinjaAPI, Schema
 from ninja.pagination import PageNumberPagination, paginate
 from ninja.security import django_auth
 
+from selfdirect.accounts.access import require
 from selfdirect.accounts.models import User
 from selfdirect.accounts.roles import Capability
 from selfdirect.conversations.wording import classify_outcome
 from selfdirect.people import selectors
+from selfdirect.people.access import access_person
 from selfdirect.people.models import Person
-from selfdirect.people.permissions import access_person, require
 
 api = NinjaAPI(
     title="Selfdirect API",

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.db import models
 
+from selfdirect.people.models import PersonRecordQuerySet
+
 
 class AccessLog(models.Model):
     """One read (or change) of a person's record: who, when, which page."""
@@ -14,6 +16,7 @@ class AccessLog(models.Model):
     page = models.CharField(max_length=200)
     action = models.CharField(max_length=20)
     at = models.DateTimeField(auto_now_add=True)
+    objects = PersonRecordQuerySet["AccessLog"].as_manager()
 
     class Meta:
         ordering = ["-at"]
@@ -44,6 +47,7 @@ class AuditEvent(models.Model):
     )
     detail = models.JSONField(default=dict, blank=True)
     at = models.DateTimeField(auto_now_add=True)
+    objects = PersonRecordQuerySet["AuditEvent"].as_manager()
 
     class Meta:
         ordering = ["-at"]

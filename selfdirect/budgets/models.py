@@ -13,7 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from selfdirect.accounts.roles import Role
 from selfdirect.core.models import PublicIdModel, VersionedModel
-from selfdirect.people.models import Person, ServiceGroup
+from selfdirect.people.models import Person, PersonRecordQuerySet, ServiceGroup
 
 
 class BudgetMethod(models.Model):
@@ -125,6 +125,7 @@ class IndicativeBudget(PublicIdModel, VersionedModel):
     authority = models.CharField(
         _("authority"), max_length=10, choices=Authority.choices, blank=True
     )
+    objects = PersonRecordQuerySet["IndicativeBudget"].as_manager()
 
     history = HistoricalRecords()
 

@@ -5,14 +5,15 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING
 
-from selfdirect.accounts.roles import Capability
-from selfdirect.people.permissions import access_person, access_person_record, require
+from selfdirect.accounts.access import require
+from selfdirect.accounts.roles import Action, Capability
+from selfdirect.people.access import access_person, access_person_record
+
+from .models import IndicativeBudget
 
 if TYPE_CHECKING:
     from selfdirect.accounts.models import User
     from selfdirect.people.models import Person
-
-    from .models import IndicativeBudget
 
 
 def access_budget(
@@ -23,10 +24,9 @@ def access_budget(
     page: str = "",
 ) -> IndicativeBudget:
     """Fetch a person's budget the user may see (404 otherwise), logging the read."""
-    budget: IndicativeBudget = access_person_record(
-        user, person_id, "indicative_budgets", budget_id, page=page
+    return access_person_record(
+        user, person_id, IndicativeBudget.objects.all(), budget_id, page=page
     )
-    return budget
 
 
 def access_person_to_set_budget(
@@ -35,4 +35,4 @@ def access_person_to_set_budget(
     """Fetch a person to work out a budget for: the user needs SET_BUDGET (403)
     and the person on their team's caseload (404)."""
     require(user, Capability.SET_BUDGET)
-    return access_person(user, person_id, action="change", page=page)
+    return access_person(user, person_id, action=Action.CHANGE, page=page)

@@ -7,8 +7,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from selfdirect.accounts.roles import Capability
+from selfdirect.core.form_pages import show_errors
 from selfdirect.core.forms import bind
-from selfdirect.people.views.common import actor, page, show_errors
+from selfdirect.core.http import actor, page
 
 from . import documents, selectors, services
 from .forms import EquivalenceForm, RasForm

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from selfdirect.core.models import PublicIdModel, VersionedModel
-from selfdirect.people.models import Person
+from selfdirect.people.models import Person, PersonRecordQuerySet
 
 
 class SdsOption(models.IntegerChoices):
@@ -41,6 +41,7 @@ class InformationGiven(PublicIdModel, VersionedModel):
     who_else_can_help = models.TextField(
         _("who else can help (independent support, advocacy)"), blank=True
     )
+    objects = PersonRecordQuerySet["InformationGiven"].as_manager()
 
     history = HistoricalRecords()
 
@@ -57,6 +58,10 @@ class InformationGiven(PublicIdModel, VersionedModel):
         return [str(names.get(code, code)) for code in self.formats]
 
 
+class AmountStatedQuerySet(PersonRecordQuerySet["AmountStated"]):
+    person_path = "information__person"
+
+
 class AmountStated(VersionedModel):
     """The relevant amount stated for one option offered (Act s9)."""
 
@@ -70,6 +75,7 @@ class AmountStated(VersionedModel):
     option = models.PositiveSmallIntegerField(_("option"), choices=SdsOption.choices)
     amount = models.DecimalField(_("amount (£)"), max_digits=10, decimal_places=2)
     period = models.CharField(_("period"), max_length=10, choices=Period.choices)
+    objects = AmountStatedQuerySet.as_manager()
 
     history = HistoricalRecords()
 
@@ -117,6 +123,7 @@ class IndependentSupport(PublicIdModel, VersionedModel):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    objects = PersonRecordQuerySet["IndependentSupport"].as_manager()
 
     history = HistoricalRecords()
 
@@ -165,6 +172,7 @@ class SupportChoice(PublicIdModel, VersionedModel):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    objects = PersonRecordQuerySet["SupportChoice"].as_manager()
 
     history = HistoricalRecords()
 
@@ -173,6 +181,10 @@ class SupportChoice(PublicIdModel, VersionedModel):
 
     def __str__(self) -> str:
         return f"Choice made on {self.made_on:%d/%m/%Y}"
+
+
+class ElementChoiceQuerySet(PersonRecordQuerySet["ElementChoice"]):
+    person_path = "choice__person"
 
 
 class ElementChoice(VersionedModel):
@@ -196,6 +208,7 @@ class ElementChoice(VersionedModel):
         _("option"),
         choices=[c for c in SdsOption.choices if c[0] != SdsOption.MIX],
     )
+    objects = ElementChoiceQuerySet.as_manager()
 
     history = HistoricalRecords()
 
@@ -252,6 +265,7 @@ class DirectPaymentCheck(PublicIdModel, VersionedModel):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    objects = PersonRecordQuerySet["DirectPaymentCheck"].as_manager()
 
     history = HistoricalRecords()
 

@@ -6,10 +6,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from selfdirect.accounts.roles import Action
 from selfdirect.core.concurrency import EditConflict
+from selfdirect.core.form_pages import rebind_for_conflict, show_errors
 from selfdirect.core.forms import bind
-from selfdirect.people.permissions import access_person
-from selfdirect.people.views.common import actor, page, rebind_for_conflict, show_errors
+from selfdirect.core.http import actor, page
+from selfdirect.people.access import access_person
 
 from . import documents, selectors, services
 from .forms import (
@@ -33,7 +35,7 @@ def _to_person(person) -> HttpResponse:  # type: ignore[no-untyped-def]
 @require_http_methods(["GET", "POST"])
 def information(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
-    person = access_person(user, person_id, action="change", page=page(request))
+    person = access_person(user, person_id, action=Action.CHANGE, page=page(request))
     form = bind(
         request,
         InformationForm,
@@ -60,7 +62,7 @@ def information(request: HttpRequest, person_id: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def independent_support(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
-    person = access_person(user, person_id, action="change", page=page(request))
+    person = access_person(user, person_id, action=Action.CHANGE, page=page(request))
     form = bind(
         request, IndependentSupportForm, initial={"offered_on": timezone.localdate()}
     )
@@ -85,7 +87,7 @@ def update_independent_support(
 ) -> HttpResponse:
     user = actor(request)
     support = access_independent_support(
-        user, person_id, support_id, action="change", page=page(request)
+        user, person_id, support_id, action=Action.CHANGE, page=page(request)
     )
     initial = {
         "version": support.version,
@@ -120,7 +122,7 @@ def update_independent_support(
 @require_http_methods(["GET", "POST"])
 def record_choice(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
-    person = access_person(user, person_id, action="change", page=page(request))
+    person = access_person(user, person_id, action=Action.CHANGE, page=page(request))
     current = selectors.choice_summary(person)
     initial: dict[str, object] = {
         "made_on": timezone.localdate(),
@@ -174,7 +176,7 @@ def choice_detail(request: HttpRequest, person_id: str, choice_id: str) -> HttpR
 @require_http_methods(["GET", "POST"])
 def direct_payment(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
-    person = access_person(user, person_id, action="change", page=page(request))
+    person = access_person(user, person_id, action=Action.CHANGE, page=page(request))
     form = bind(
         request, DirectPaymentForm, initial={"checked_on": timezone.localdate()}
     )

@@ -1,8 +1,10 @@
 """What good conversations add elsewhere (collected by selfdirect.core.hooks)."""
 
+import datetime
 from typing import Any
 
-from selfdirect.core.hooks import PersonSection, SubjectAccessSection
+from selfdirect.core.hooks import Contribution, PersonSection, SubjectAccessSection
+from selfdirect.people.hook_points import LATER_ASSESSMENT
 
 
 def _person_section(request: Any, person: Any) -> dict[str, Any]:
@@ -33,3 +35,12 @@ SUBJECT_ACCESS = (
 PERSON_SECTIONS = (
     PersonSection(10, "conversations/person_section.html", _person_section),
 )
+
+
+def _later_assessment(person_id: int, day: datetime.date) -> datetime.date | None:
+    from .selectors import formal_assessment_after
+
+    return formal_assessment_after(person_id, day)
+
+
+CONTRIBUTIONS = (Contribution(LATER_ASSESSMENT, _later_assessment),)

@@ -5,14 +5,13 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING
 
-from django.http import Http404
+from selfdirect.accounts.roles import Action
+from selfdirect.people.access import access_person_record
 
-from selfdirect.people.permissions import access_person
+from .models import Conversation
 
 if TYPE_CHECKING:
     from selfdirect.accounts.models import User
-
-    from .models import Conversation
 
 
 def access_conversation(
@@ -20,16 +19,17 @@ def access_conversation(
     person_id: uuid.UUID | str,
     conversation_id: uuid.UUID | str,
     *,
-    action: str = "view",
+    action: Action = Action.VIEW,
     page: str = "",
 ) -> Conversation:
     """Fetch a conversation record the user may see (404 otherwise), logging the read."""
-    person = access_person(user, person_id, action=action, page=page)
-    conversation = (
-        person.conversations.filter(public_id=conversation_id)
-        .select_related("person", "eligibility_level", "team", "recorded_by")
-        .first()
+    return access_person_record(
+        user,
+        person_id,
+        Conversation.objects.select_related(
+            "person", "eligibility_level", "team", "recorded_by"
+        ),
+        conversation_id,
+        action=action,
+        page=page,
     )
-    if conversation is None:
-        raise Http404("No such conversation")
-    return conversation

@@ -6,12 +6,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from selfdirect.accounts.roles import Capability
+from selfdirect.accounts.roles import Action, Capability
 from selfdirect.core.concurrency import EditConflict
+from selfdirect.core.form_pages import rebind_for_conflict, show_errors
 from selfdirect.core.forms import bind
-from selfdirect.people.permissions import access_person
+from selfdirect.core.http import actor, page
+from selfdirect.people.access import access_person
 from selfdirect.people.selectors import recording_team
-from selfdirect.people.views.common import actor, page, rebind_for_conflict, show_errors
 
 from . import documents, selectors, services
 from .forms import (
@@ -40,7 +41,7 @@ def _back(conversation) -> HttpResponse:  # type: ignore[no-untyped-def]
 @require_http_methods(["GET", "POST"])
 def start(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
-    person = access_person(user, person_id, action="change", page=page(request))
+    person = access_person(user, person_id, action=Action.CHANGE, page=page(request))
     team = recording_team(person, user)
     if team is None:
         raise PermissionDenied(Capability.CHANGE_PEOPLE)
@@ -84,7 +85,7 @@ def detail(request: HttpRequest, person_id: str, conversation_id: str) -> HttpRe
 def edit(request: HttpRequest, person_id: str, conversation_id: str) -> HttpResponse:
     user = actor(request)
     conversation = access_conversation(
-        user, person_id, conversation_id, action="change", page=page(request)
+        user, person_id, conversation_id, action=Action.CHANGE, page=page(request)
     )
     form = bind(
         request,
@@ -128,7 +129,7 @@ def outcome(
 ) -> HttpResponse:
     user = actor(request)
     conversation = access_conversation(
-        user, person_id, conversation_id, action="change", page=page(request)
+        user, person_id, conversation_id, action=Action.CHANGE, page=page(request)
     )
     existing = (
         conversation.outcomes.filter(pk=outcome_id).first() if outcome_id else None
@@ -283,7 +284,7 @@ def _conversation_form(  # type: ignore[no-untyped-def]
     """One form that adds to a conversation through one service, then goes back."""
     user = actor(request)
     conversation = access_conversation(
-        user, person_id, conversation_id, action="change", page=page(request)
+        user, person_id, conversation_id, action=Action.CHANGE, page=page(request)
     )
     today = timezone.localdate()
     initial = dict.fromkeys(("shared_on", "agreed_on", "added_on"), today)

@@ -18,16 +18,18 @@ from selfdirect.panel.hook_points import SERVICE_STARTS
 def _person_section(request: Any, person: Any) -> dict[str, Any]:
     from django.utils import timezone
 
-    from .permissions import may
+    from selfdirect.accounts.access import may
+    from selfdirect.accounts.roles import Action, Purpose
+
     from .selectors import person_delivery
 
     user = request.user
-    if not may(user, "view"):
+    if not may(user, Purpose.FINANCE, Action.VIEW):
         return {"shown": False}
     return {
         "shown": True,
         "delivery": person_delivery(person, timezone.localdate()),
-        "can_set_up": may(user, "set_up"),
+        "can_set_up": may(user, Purpose.FINANCE, Action.CHANGE),
     }
 
 

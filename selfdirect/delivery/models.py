@@ -6,6 +6,8 @@ provider (Option 2); a service the council arranges (Option 3). Providers come
 from the providers register (`selfdirect.providers`).
 """
 
+from typing import TypeVar
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -13,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from selfdirect.core.models import PublicIdModel, VersionedModel
-from selfdirect.people.models import Person
+from selfdirect.people.models import Person, PersonRecordQuerySet
 from selfdirect.providers.models import Provider
 
 
@@ -90,6 +92,7 @@ class DirectPaymentAgreement(PublicIdModel, VersionedModel):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    objects = PersonRecordQuerySet["DirectPaymentAgreement"].as_manager()
 
     history = HistoricalRecords()
 
@@ -102,6 +105,16 @@ class DirectPaymentAgreement(PublicIdModel, VersionedModel):
 
     def __str__(self) -> str:
         return f"Direct payment from {self.starts_on:%d/%m/%Y}"
+
+
+_R = TypeVar("_R", bound=models.Model)
+
+
+class AgreementPartQuerySet(PersonRecordQuerySet[_R]):
+    """A direct payment's payments, returns and assistants, seen through the
+    agreement's person."""
+
+    person_path = "agreement__person"
 
 
 class Payment(PublicIdModel, VersionedModel):
@@ -117,6 +130,7 @@ class Payment(PublicIdModel, VersionedModel):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    objects = AgreementPartQuerySet["Payment"].as_manager()
 
     history = HistoricalRecords()
 
@@ -177,6 +191,7 @@ class MonitoringReturn(PublicIdModel, VersionedModel):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    objects = AgreementPartQuerySet["MonitoringReturn"].as_manager()
 
     history = HistoricalRecords()
 
@@ -220,6 +235,7 @@ class PersonalAssistantEmployment(PublicIdModel, VersionedModel):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    objects = AgreementPartQuerySet["PersonalAssistantEmployment"].as_manager()
 
     history = HistoricalRecords()
 
@@ -250,6 +266,7 @@ class IndividualServiceFund(PublicIdModel, VersionedModel):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    objects = PersonRecordQuerySet["IndividualServiceFund"].as_manager()
 
     history = HistoricalRecords()
 
@@ -306,6 +323,7 @@ class ArrangedService(PublicIdModel, VersionedModel):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    objects = PersonRecordQuerySet["ArrangedService"].as_manager()
 
     history = HistoricalRecords()
 

@@ -14,6 +14,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from selfdirect.accounts.models import User
+from selfdirect.accounts.roles import Purpose
 from selfdirect.people.models import Person
 
 from . import rules
@@ -24,7 +25,6 @@ from .models import (
     MonitoringReturn,
     Payment,
 )
-from .permissions import PARTNERSHIP_FINANCE, finance_people
 
 ZERO = Decimal("0.00")
 
@@ -96,12 +96,6 @@ def _active(on: datetime.date, ends: str = "ends_on") -> Q:
     )
 
 
-def _scoped(queryset: QuerySet[Any], user: User, path: str) -> QuerySet[Any]:
-    if user.role in PARTNERSHIP_FINANCE:
-        return queryset
-    return queryset.filter(**{f"{path}__in": finance_people(user).values("pk")})
-
-
 def committed_sources(
     user: User, on: datetime.date
 ) -> dict[int, tuple[QuerySet[Any], str]]:
@@ -111,13 +105,17 @@ def committed_sources(
         Q(starts_on__lte=on) & (Q(status="active") | Q(ended_on__gte=on))
     )
     return {
-        1: (_scoped(agreements, user, "person"), "yearly_amount"),
+        1: (agreements.visible_to(user, Purpose.FINANCE), "yearly_amount"),
         2: (
-            _scoped(IndividualServiceFund.objects.filter(_active(on)), user, "person"),
+            IndividualServiceFund.objects.filter(_active(on)).visible_to(
+                user, Purpose.FINANCE
+            ),
             "yearly_amount",
         ),
         3: (
-            _scoped(ArrangedService.objects.filter(_active(on)), user, "person"),
+            ArrangedService.objects.filter(_active(on)).visible_to(
+                user, Purpose.FINANCE
+            ),
             "yearly_cost",
         ),
     }
@@ -173,11 +171,9 @@ def spend(user: User, on: datetime.date, not_recorded: str) -> Spend:
         for option, (qs, amount) in sources.items()
     }
     year_from = rules.financial_year_start(on)
-    payments = _scoped(
-        Payment.objects.filter(paid_on__gte=year_from, paid_on__lte=on),
-        user,
-        "agreement__person",
-    )
+    payments = Payment.objects.filter(
+        paid_on__gte=year_from, paid_on__lte=on
+    ).visible_to(user, Purpose.FINANCE)
     total = sum(by_option.values(), ZERO)
     rows = {
         name: _spend_rows(sources, payments, path, not_recorded)
@@ -227,7 +223,7 @@ def returns_due(
         due_on__lte=today + datetime.timedelta(days=within_days),
     )
     return (
-        _scoped(returns, user, "agreement__person")
+        returns.visible_to(user, Purpose.FINANCE)
         .select_related("agreement__person")
         .order_by("due_on", "id")
     )
@@ -240,7 +236,7 @@ def surplus_to_recover(user: User) -> QuerySet[MonitoringReturn]:
         surplus__gt=0, recovered_on__isnull=True
     ).exclude(surplus_decision=MonitoringReturn.SurplusDecision.RETAIN)
     return (
-        _scoped(returns, user, "agreement__person")
+        returns.visible_to(user, Purpose.FINANCE)
         .select_related("agreement__person")
         .order_by("received_on", "id")
     )

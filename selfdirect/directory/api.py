@@ -8,9 +8,9 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router
 
+from selfdirect.accounts.access import require
 from selfdirect.accounts.models import User
 from selfdirect.accounts.roles import Capability
-from selfdirect.people.permissions import require
 
 from . import hsds
 

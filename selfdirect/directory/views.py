@@ -6,13 +6,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from selfdirect.accounts.access import require
 from selfdirect.accounts.roles import Capability
 from selfdirect.core.concurrency import EditConflict
 from selfdirect.core.form_pages import form_page
 from selfdirect.core.forms import bind
+from selfdirect.core.http import actor
 from selfdirect.core.pagination import CappedPaginator
-from selfdirect.people.permissions import require
-from selfdirect.people.views.common import actor
 
 from . import selectors, services
 from .forms import CheckedForm, PlaceForm, SearchForm, ServiceForm

@@ -5,10 +5,10 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from selfdirect.accounts.access import require
 from selfdirect.accounts.roles import Capability
 from selfdirect.core.charts import bar_chart
-from selfdirect.people.permissions import require
-from selfdirect.people.views.common import actor
+from selfdirect.core.http import actor
 
 from . import signposting
 from .forms import PeriodForm

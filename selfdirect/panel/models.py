@@ -1,17 +1,18 @@
 """Resource panel: submissions, meetings (agendas) and decisions."""
 
+from typing import Self
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from selfdirect.accounts.models import Team
+from selfdirect.accounts.models import Team, User
+from selfdirect.accounts.roles import Purpose
 from selfdirect.budgets.models import IndicativeBudget
 from selfdirect.core.models import PublicIdModel, VersionedModel
-from selfdirect.people.models import Person
+from selfdirect.people.models import Person, PersonRecordQuerySet
 from selfdirect.plans.models import SupportPlan
-
-from .permissions import SubmissionQuerySet
 
 
 class Outcome(models.TextChoices):
@@ -41,6 +42,16 @@ class PanelMeeting(PublicIdModel, VersionedModel):
 
     def __str__(self) -> str:
         return f"Resource panel, {self.meets_on:%d/%m/%Y}"
+
+
+class SubmissionQuerySet(PersonRecordQuerySet["PanelSubmission"]):
+    def visible_to(self, user: User, purpose: Purpose) -> Self:
+        """Submissions of the people this user reaches for a purpose; the panel
+        sees them only once submitted, never drafts."""
+        submissions = super().visible_to(user, purpose)
+        if purpose == Purpose.PANEL:
+            return submissions.exclude(state="draft")
+        return submissions
 
 
 class PanelSubmission(PublicIdModel, VersionedModel):
@@ -185,6 +196,7 @@ class PanelDecision(PublicIdModel, VersionedModel):
     told_how = models.CharField(
         _("how the person was told"), max_length=20, choices=ToldHow.choices, blank=True
     )
+    objects = PersonRecordQuerySet["PanelDecision"].as_manager()
 
     history = HistoricalRecords()
 

@@ -21,6 +21,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from selfdirect.accounts.models import User
+from selfdirect.accounts.roles import Purpose
 from selfdirect.budgets.selectors import delegated_limit
 from selfdirect.people.models import Person
 
@@ -124,7 +125,7 @@ def days_between(start: datetime.date | None, end: datetime.date) -> int | None:
 
 def submissions_for_panel(user: User, *, state: str = "") -> QuerySet[PanelSubmission]:
     """Submissions the user may see on the panel list, oldest waiting first."""
-    rows = PanelSubmission.objects.visible_to(user)
+    rows = PanelSubmission.objects.visible_to(user, Purpose.PANEL)
     if state:
         rows = rows.filter(state=state)
     return rows.select_related("person", "team", "meeting").order_by(
@@ -208,7 +209,7 @@ def plan_agreement_blocker(plan: Any) -> str | None:
 
 def visible_submissions(user: User) -> QuerySet[PanelSubmission]:
     """Submissions the user may see on the panel pages (for the waiting list)."""
-    return PanelSubmission.objects.visible_to(user)
+    return PanelSubmission.objects.visible_to(user, Purpose.PANEL)
 
 
 def meeting(public_id: str) -> PanelMeeting | None:
@@ -227,7 +228,7 @@ AGENDA_LIMIT = 200
 def agenda(user: User, meeting: PanelMeeting) -> list[PanelSubmission]:
     """The requests listed or decided at a meeting that the user may see."""
     return list(
-        PanelSubmission.objects.visible_to(user)
+        PanelSubmission.objects.visible_to(user, Purpose.PANEL)
         .filter(Q(meeting=meeting) | Q(decisions__meeting=meeting))
         .distinct()
         .select_related("person", "team")

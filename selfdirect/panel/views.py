@@ -12,13 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from selfdirect.accounts.access import require
 from selfdirect.accounts.models import User
-from selfdirect.accounts.roles import Capability
-from selfdirect.core.form_pages import form_page
+from selfdirect.accounts.roles import Action, Capability
+from selfdirect.core.form_pages import form_page, show_errors
 from selfdirect.core.forms import bind
+from selfdirect.core.http import actor, page
 from selfdirect.core.pagination import CappedPaginator
-from selfdirect.people.permissions import access_person, require
-from selfdirect.people.views.common import actor, page, show_errors
+from selfdirect.people.access import access_person
 
 from . import documents, selectors, services
 from .forms import (
@@ -68,7 +69,7 @@ def _to_person_submission(submission: PanelSubmission) -> HttpResponse:
 def new_submission(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
     _may_submit(user)
-    person = access_person(user, person_id, action="change", page=page(request))
+    person = access_person(user, person_id, action=Action.CHANGE, page=page(request))
     budgets = list(person.indicative_budgets.all()[:10])
     plans = list(person.support_plans.all()[:10])
     chosen = next(
@@ -131,7 +132,7 @@ def resubmit(request: HttpRequest, person_id: str, submission_id: str) -> HttpRe
     user = actor(request)
     _may_submit(user)
     submission = access_person_submission(
-        user, person_id, submission_id, action="change", page=page(request)
+        user, person_id, submission_id, action=Action.CHANGE, page=page(request)
     )
     initial = {
         "version": submission.version,
@@ -164,7 +165,7 @@ def resubmit(request: HttpRequest, person_id: str, submission_id: str) -> HttpRe
 def record_told(request: HttpRequest, person_id: str, decision_id: str) -> HttpResponse:
     user = actor(request)
     decision = access_person_decision(
-        user, person_id, decision_id, action="change", page=page(request)
+        user, person_id, decision_id, action=Action.CHANGE, page=page(request)
     )
     initial = {
         "version": decision.version,
@@ -195,7 +196,7 @@ def service_started(
 ) -> HttpResponse:
     user = actor(request)
     submission = access_person_submission(
-        user, person_id, submission_id, action="change", page=page(request)
+        user, person_id, submission_id, action=Action.CHANGE, page=page(request)
     )
     initial = {"version": submission.version, "started_on": timezone.localdate()}
     return form_page(
@@ -281,7 +282,7 @@ def submission_detail(request: HttpRequest, submission_id: str) -> HttpResponse:
 def list_for_meeting(request: HttpRequest, submission_id: str) -> HttpResponse:
     user = actor(request)
     submission = access_submission(
-        user, submission_id, action="decide", page=page(request)
+        user, submission_id, action=Action.DECIDE, page=page(request)
     )
     meetings = selectors.meetings_from(submission.submitted_on or timezone.localdate())
     return form_page(
@@ -302,7 +303,7 @@ def list_for_meeting(request: HttpRequest, submission_id: str) -> HttpResponse:
 def decide(request: HttpRequest, submission_id: str) -> HttpResponse:
     user = actor(request)
     submission = access_submission(
-        user, submission_id, action="decide", page=page(request)
+        user, submission_id, action=Action.DECIDE, page=page(request)
     )
     initial: dict[str, Any] = {
         "decided_on": submission.meeting.meets_on

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from selfdirect.core.hooks import AuditAction, SubjectAccessSection
 
+from .hook_points import LATER_ASSESSMENT
+
 AUDIT_ACTIONS = (
     AuditAction("person.added", _("Added the person's record")),
     AuditAction("person.merged", _("Merged a duplicate record into this one")),
@@ -21,3 +23,5 @@ SUBJECT_ACCESS = (
         "people.Signposting", ("first_contact__person",), "Signposting"
     ),
 )
+
+HOOK_POINTS = (LATER_ASSESSMENT,)

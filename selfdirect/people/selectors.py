@@ -7,8 +7,9 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from selfdirect.accounts.access import reach
 from selfdirect.accounts.models import Team, User
-from selfdirect.accounts.roles import PARTNERSHIP_READERS, Capability
+from selfdirect.accounts.roles import Capability, Purpose, Reach
 
 from . import rules
 from .models import Allocation, FirstContact, Person, Signposting
@@ -51,7 +52,7 @@ def search_people(people: QuerySet[Person], query: str) -> QuerySet[Person]:
 
 def caseload(user: User, filters: CaseloadFilters) -> QuerySet[Person]:
     """The people a user may see, searched and filtered, in name order."""
-    people: QuerySet[Person] = Person.objects.visible_to(user)
+    people: QuerySet[Person] = Person.objects.visible_to(user, Purpose.PRACTICE)
     if filters.status:
         people = people.filter(status=filters.status)
     people = search_people(people, filters.query)
@@ -138,7 +139,7 @@ def likely_duplicates(
         )[:10]
     )
     visible = set(
-        Person.objects.visible_to(user)
+        Person.objects.visible_to(user, Purpose.PRACTICE)
         .filter(pk__in=[c.pk for c in candidates])
         .values_list("pk", flat=True)
     )
@@ -157,7 +158,9 @@ def follow_ups_due(
 ) -> QuerySet[FirstContact]:
     """Signposting follow-ups not yet done, for people the user may see, oldest first."""
     day = on or timezone.localdate()
-    visible = Person.objects.visible_to(user).filter(pk=OuterRef("person_id"))
+    visible = Person.objects.visible_to(user, Purpose.PRACTICE).filter(
+        pk=OuterRef("person_id")
+    )
     return (
         FirstContact.objects.filter(
             follow_up_due__isnull=False, followed_up_on__isnull=True
@@ -175,8 +178,9 @@ def teams_for(user: User) -> QuerySet[Team]:
 
 
 def caseload_teams(user: User) -> QuerySet[Team]:
-    """Teams to offer as a caseload filter: the user's own, or all for readers."""
-    if user.role in PARTNERSHIP_READERS:
+    """Teams to offer as a caseload filter: the user's own, or all for those who
+    reach everyone (partnership readers)."""
+    if reach(user, Purpose.PRACTICE) == Reach.EVERYONE:
         return Team.objects.all()
     return teams_for(user)
 
@@ -226,7 +230,9 @@ def recording_team(person: Person, user: User) -> Team | None:
 
 def person_by_chi(user: User, chi: str) -> Person | None:
     """A person the user may see, found by CHI number."""
-    return Person.objects.visible_to(user).filter(chi_number=chi).first()
+    return (
+        Person.objects.visible_to(user, Purpose.PRACTICE).filter(chi_number=chi).first()
+    )
 
 
 def record_ids(person: Person) -> list[int]:
@@ -237,7 +243,9 @@ def record_ids(person: Person) -> list[int]:
 
 def merge_candidates(user: User, keep: Person, query: str) -> list[Person]:
     """Records the user may merge into `keep`: likely duplicates, or a search."""
-    people = Person.objects.visible_to(user).active().exclude(pk=keep.pk)
+    people = (
+        Person.objects.visible_to(user, Purpose.PRACTICE).active().exclude(pk=keep.pk)
+    )
     if query.strip():
         return list(
             search_people(people, query).order_by("last_name", "first_name")[:20]

@@ -8,6 +8,7 @@ when it is agreed, so every version is kept.
 """
 
 from decimal import Decimal
+from typing import TypeVar
 
 from django.conf import settings
 from django.db import models
@@ -18,7 +19,7 @@ from selfdirect.budgets.models import IndicativeBudget
 from selfdirect.conversations.models import Conversation, PersonalOutcome
 from selfdirect.core.models import PublicIdModel, VersionedModel
 from selfdirect.directory.models import Service
-from selfdirect.people.models import Person
+from selfdirect.people.models import Person, PersonRecordQuerySet
 from selfdirect.providers.models import Provider
 
 from . import rules
@@ -98,6 +99,7 @@ class SupportPlan(PublicIdModel, VersionedModel):
         _("how it was agreed"), max_length=20, choices=AgreedHow.choices, blank=True
     )
     review_on = models.DateField(_("first review by"), null=True, blank=True)
+    objects = PersonRecordQuerySet["SupportPlan"].as_manager()
 
     history = HistoricalRecords()
 
@@ -138,6 +140,15 @@ class SupportPlan(PublicIdModel, VersionedModel):
         return rules.has_contingency(self.contingency.values())
 
 
+_R = TypeVar("_R", bound=models.Model)
+
+
+class PlanPartQuerySet(PersonRecordQuerySet[_R]):
+    """A plan's outcomes and supports, seen through the plan's person."""
+
+    person_path = "plan__person"
+
+
 class PlanOutcome(VersionedModel):
     """One outcome in the plan: the person's words, how we will know, by when."""
 
@@ -166,6 +177,7 @@ class PlanOutcome(VersionedModel):
     )
     achievable_agreed_on = models.DateField(_("when"), null=True, blank=True)
     written_on = models.DateField(_("written on"))
+    objects = PlanPartQuerySet["PlanOutcome"].as_manager()
 
     history = HistoricalRecords()
 
@@ -236,6 +248,7 @@ class Support(VersionedModel):
     followed_up_on = models.DateField(_("followed up on"), null=True, blank=True)
     used_it = models.BooleanField(_("the person used it"), null=True, blank=True)
     need_met = models.BooleanField(_("it met their need"), null=True, blank=True)
+    objects = PlanPartQuerySet["Support"].as_manager()
 
     history = HistoricalRecords(m2m_fields=[outcomes])
 

@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING
 
 from django.http import Http404
 
-from selfdirect.accounts.roles import Capability
-from selfdirect.people.permissions import access_person_record, require
+from selfdirect.accounts.access import require
+from selfdirect.accounts.roles import Action, Capability
+from selfdirect.people.access import access_person_record
+
+from .models import PlanOutcome, Support, SupportPlan
 
 if TYPE_CHECKING:
     from selfdirect.accounts.models import User
-
-    from .models import PlanOutcome, Support, SupportPlan
 
 
 def access_plan(
@@ -21,15 +22,15 @@ def access_plan(
     person_id: uuid.UUID | str,
     plan_id: uuid.UUID | str,
     *,
-    action: str = "view",
+    action: Action = Action.VIEW,
     page: str = "",
 ) -> SupportPlan:
     """Fetch a support plan the user may see (404 otherwise), logging the read;
     changing it also needs the right to write support plans (403 otherwise)."""
-    plan: SupportPlan = access_person_record(
-        user, person_id, "support_plans", plan_id, action=action, page=page
+    plan = access_person_record(
+        user, person_id, SupportPlan.objects.all(), plan_id, action=action, page=page
     )
-    if action == "change":
+    if action == Action.CHANGE:
         require(user, Capability.PLAN_SUPPORT)
     return plan
 
@@ -43,7 +44,7 @@ def access_plan_outcome(
     page: str = "",
 ) -> PlanOutcome:
     """Fetch an outcome of a plan the user may change (404 when either is missing)."""
-    plan = access_plan(user, person_id, plan_id, action="change", page=page)
+    plan = access_plan(user, person_id, plan_id, action=Action.CHANGE, page=page)
     outcome = plan.outcomes.filter(pk=outcome_id).first()
     if outcome is None:
         raise Http404("No such outcome")
@@ -60,7 +61,7 @@ def access_support(
     page: str = "",
 ) -> Support:
     """Fetch a support of a plan the user may change (404 when either is missing)."""
-    plan = access_plan(user, person_id, plan_id, action="change", page=page)
+    plan = access_plan(user, person_id, plan_id, action=Action.CHANGE, page=page)
     support = plan.supports.filter(pk=support_id).first()
     if support is None:
         raise Http404("No such support")

@@ -1,3 +1,5 @@
+from typing import TypeVar
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -5,7 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from selfdirect.accounts.models import Team
 from selfdirect.core.models import PublicIdModel, VersionedModel
-from selfdirect.people.models import FirstContact, Person
+from selfdirect.people.models import FirstContact, Person, PersonRecordQuerySet
 
 from .. import rules
 from .config import EligibilityLevel, OutcomeDomain
@@ -74,6 +76,7 @@ class Conversation(PublicIdModel, VersionedModel):
     agreed_how = models.CharField(
         _("how it was agreed"), max_length=20, choices=AgreedHow.choices, blank=True
     )
+    objects = PersonRecordQuerySet["Conversation"].as_manager()
 
     history = HistoricalRecords()
 
@@ -93,6 +96,16 @@ class Conversation(PublicIdModel, VersionedModel):
     @property
     def participation_support_labels(self) -> list[str]:
         return rules.labels(rules.PARTICIPATION_SUPPORT, self.participation_support)
+
+
+_R = TypeVar("_R", bound=models.Model)
+
+
+class ConversationPartQuerySet(PersonRecordQuerySet[_R]):
+    """A conversation's outcomes, strengths, risks and corrections, seen through the
+    conversation's person."""
+
+    person_path = "conversation__person"
 
 
 class PersonalOutcome(VersionedModel):
@@ -123,6 +136,7 @@ class PersonalOutcome(VersionedModel):
             "What the wording helper made of the words: outcome, service or deficit."
         ),
     )
+    objects = ConversationPartQuerySet["PersonalOutcome"].as_manager()
 
     history = HistoricalRecords(m2m_fields=[domains])
 
@@ -153,6 +167,7 @@ class Strength(VersionedModel):
         related_name="strengths",
         verbose_name=_("outcomes it helps with"),
     )
+    objects = ConversationPartQuerySet["Strength"].as_manager()
 
     history = HistoricalRecords(m2m_fields=[helps_with])
 
@@ -175,6 +190,7 @@ class RiskEnablement(VersionedModel):
     agreed_actions = models.TextField(_("what was agreed, and who does what"))
     agreed_by = models.CharField(_("who agreed"), max_length=300)
     review_on = models.DateField(_("review date"))
+    objects = ConversationPartQuerySet["RiskEnablement"].as_manager()
 
     history = HistoricalRecords()
 
@@ -197,6 +213,7 @@ class PersonCorrection(VersionedModel):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    objects = ConversationPartQuerySet["PersonCorrection"].as_manager()
 
     history = HistoricalRecords()
 

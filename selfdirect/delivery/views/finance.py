@@ -9,11 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from selfdirect.accounts.access import require
 from selfdirect.accounts.roles import Capability
 from selfdirect.core.charts import bar_chart
+from selfdirect.core.http import actor
 from selfdirect.core.pagination import CappedPaginator
-from selfdirect.people.permissions import require
-from selfdirect.people.views.common import actor
 
 from .. import rules, selectors
 from ..forms import DueFilterForm

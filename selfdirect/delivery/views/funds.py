@@ -1,15 +1,14 @@
 """Options 2 and 3 on a person's support and payments page: individual service
 funds and services the council arranges."""
 
-from typing import Any
-
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from selfdirect.accounts.roles import Action
 from selfdirect.core.forms import bind
-from selfdirect.people.views.common import actor, page
+from selfdirect.core.http import actor, page
 
 from .. import services
 from ..forms import (
@@ -18,23 +17,21 @@ from ..forms import (
     EditServiceFundForm,
     ServiceFundForm,
 )
-from ..permissions import access_finance_record, access_person_finance
+from ..permissions import (
+    access_arranged_service,
+    access_person_finance,
+    access_service_fund,
+)
 from .common import form_page
 from .person import page_context, person_url
-
-
-def _funds(person: Any) -> Any:
-    return person.service_funds.all()
-
-
-def _arranged(person: Any) -> Any:
-    return person.arranged_services.all()
 
 
 @require_http_methods(["GET", "POST"])
 def add_fund(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
-    person = access_person_finance(user, person_id, action="set_up", page=page(request))
+    person = access_person_finance(
+        user, person_id, action=Action.CHANGE, page=page(request)
+    )
     form = bind(request, ServiceFundForm, initial={"starts_on": timezone.localdate()})
     return form_page(
         request,
@@ -51,8 +48,8 @@ def add_fund(request: HttpRequest, person_id: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def edit_fund(request: HttpRequest, person_id: str, fund_id: str) -> HttpResponse:
     user = actor(request)
-    person, fund = access_finance_record(
-        user, person_id, _funds, fund_id, action="set_up", page=page(request)
+    person, fund = access_service_fund(
+        user, person_id, fund_id, action=Action.CHANGE, page=page(request)
     )
     initial = {n: getattr(fund, n) for n in ServiceFundForm.base_fields} | {
         "version": fund.version
@@ -78,7 +75,9 @@ def edit_fund(request: HttpRequest, person_id: str, fund_id: str) -> HttpRespons
 @require_http_methods(["GET", "POST"])
 def add_arranged(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
-    person = access_person_finance(user, person_id, action="set_up", page=page(request))
+    person = access_person_finance(
+        user, person_id, action=Action.CHANGE, page=page(request)
+    )
     initial = {"starts_on": timezone.localdate(), "unit": "hours"}
     form = bind(request, ArrangedServiceForm, initial=initial)
     return form_page(
@@ -100,8 +99,8 @@ def edit_arranged(
     request: HttpRequest, person_id: str, service_id: str
 ) -> HttpResponse:
     user = actor(request)
-    person, service = access_finance_record(
-        user, person_id, _arranged, service_id, action="set_up", page=page(request)
+    person, service = access_arranged_service(
+        user, person_id, service_id, action=Action.CHANGE, page=page(request)
     )
     initial = {n: getattr(service, n) for n in ArrangedServiceForm.base_fields} | {
         "version": service.version

@@ -11,8 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from selfdirect.accounts.access import may
+from selfdirect.accounts.roles import Action, Purpose
 from selfdirect.core.forms import bind
-from selfdirect.people.views.common import actor, page
+from selfdirect.core.http import actor, page
 
 from .. import rules, selectors, services
 from ..forms import (
@@ -26,20 +28,16 @@ from ..forms import (
     SurplusForm,
 )
 from ..models import DirectPaymentAgreement
-from ..permissions import access_finance_record, access_person_finance, may
+from ..permissions import (
+    access_agreement,
+    access_monitoring_return,
+    access_person_finance,
+)
 from .common import form_page
 
 
 def person_url(person: Any) -> str:
     return reverse("delivery:person", args=[person.public_id])
-
-
-def _agreements(person: Any) -> Any:
-    return person.direct_payment_agreements.all()
-
-
-def _returns(person: Any) -> Any:
-    return selectors.person_returns(person)
 
 
 def page_context(person: Any, title: str, **extra: Any) -> dict[str, Any]:
@@ -71,8 +69,8 @@ def person_delivery(request: HttpRequest, person_id: str) -> HttpResponse:
     context = {
         "person": person,
         "delivery": selectors.person_delivery(person, timezone.localdate()),
-        "can_set_up": may(user, "set_up"),
-        "can_record": may(user, "record"),
+        "can_set_up": may(user, Purpose.FINANCE, Action.CHANGE),
+        "can_record": may(user, Purpose.FINANCE, Action.RECORD_FINANCE),
     }
     return render(request, "delivery/person.html", context)
 
@@ -82,8 +80,8 @@ def agreement_detail(
     request: HttpRequest, person_id: str, agreement_id: str
 ) -> HttpResponse:
     user = actor(request)
-    person, agreement = access_finance_record(
-        user, person_id, _agreements, agreement_id, page=page(request)
+    person, agreement = access_agreement(
+        user, person_id, agreement_id, page=page(request)
     )
     context = {
         "person": person,
@@ -95,8 +93,8 @@ def agreement_detail(
         "responsibility_labels": rules.labels(
             rules.RESPONSIBILITIES, agreement.responsibilities
         ),
-        "can_set_up": may(user, "set_up"),
-        "can_record": may(user, "record"),
+        "can_set_up": may(user, Purpose.FINANCE, Action.CHANGE),
+        "can_record": may(user, Purpose.FINANCE, Action.RECORD_FINANCE),
         "today": timezone.localdate(),
     }
     return render(request, "delivery/agreement.html", context)
@@ -105,7 +103,9 @@ def agreement_detail(
 @require_http_methods(["GET", "POST"])
 def add_agreement(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
-    person = access_person_finance(user, person_id, action="set_up", page=page(request))
+    person = access_person_finance(
+        user, person_id, action=Action.CHANGE, page=page(request)
+    )
     initial = {"starts_on": timezone.localdate(), "monitoring_every_months": 3}
     form = bind(request, DirectPaymentForm, initial=initial)
     return form_page(
@@ -125,8 +125,8 @@ def edit_agreement(
     request: HttpRequest, person_id: str, agreement_id: str
 ) -> HttpResponse:
     user = actor(request)
-    person, agreement = access_finance_record(
-        user, person_id, _agreements, agreement_id, action="set_up", page=page(request)
+    person, agreement = access_agreement(
+        user, person_id, agreement_id, action=Action.CHANGE, page=page(request)
     )
     if refused := _ended(request, agreement):
         return refused
@@ -155,8 +155,8 @@ def end_agreement(
     request: HttpRequest, person_id: str, agreement_id: str
 ) -> HttpResponse:
     user = actor(request)
-    person, agreement = access_finance_record(
-        user, person_id, _agreements, agreement_id, action="set_up", page=page(request)
+    person, agreement = access_agreement(
+        user, person_id, agreement_id, action=Action.CHANGE, page=page(request)
     )
     if refused := _ended(request, agreement):
         return refused
@@ -182,8 +182,8 @@ def add_payment(
     request: HttpRequest, person_id: str, agreement_id: str
 ) -> HttpResponse:
     user = actor(request)
-    person, agreement = access_finance_record(
-        user, person_id, _agreements, agreement_id, action="record", page=page(request)
+    person, agreement = access_agreement(
+        user, person_id, agreement_id, action=Action.RECORD_FINANCE, page=page(request)
     )
     initial = {"paid_on": timezone.localdate(), "amount": agreement.amount}
     form = bind(request, PaymentForm, initial=initial)
@@ -204,8 +204,8 @@ def edit_payment(
     request: HttpRequest, person_id: str, agreement_id: str, payment_id: str
 ) -> HttpResponse:
     user = actor(request)
-    person, agreement = access_finance_record(
-        user, person_id, _agreements, agreement_id, action="record", page=page(request)
+    person, agreement = access_agreement(
+        user, person_id, agreement_id, action=Action.RECORD_FINANCE, page=page(request)
     )
     payment = agreement.payments.filter(public_id=payment_id).first()
     if payment is None:
@@ -233,8 +233,8 @@ def add_pa_employment(
     request: HttpRequest, person_id: str, agreement_id: str
 ) -> HttpResponse:
     user = actor(request)
-    person, agreement = access_finance_record(
-        user, person_id, _agreements, agreement_id, action="set_up", page=page(request)
+    person, agreement = access_agreement(
+        user, person_id, agreement_id, action=Action.CHANGE, page=page(request)
     )
     if refused := _ended(request, agreement):
         return refused
@@ -254,8 +254,8 @@ def add_pa_employment(
 @require_http_methods(["GET", "POST"])
 def record_return(request: HttpRequest, person_id: str, return_id: str) -> HttpResponse:
     user = actor(request)
-    person, record = access_finance_record(
-        user, person_id, _returns, return_id, action="record", page=page(request)
+    person, record = access_monitoring_return(
+        user, person_id, return_id, action=Action.RECORD_FINANCE, page=page(request)
     )
     weeks = {"weeks_allowed": services.surplus_weeks_allowed()}
     initial = {
@@ -298,8 +298,8 @@ def decide_surplus(
     request: HttpRequest, person_id: str, return_id: str
 ) -> HttpResponse:
     user = actor(request)
-    person, record = access_finance_record(
-        user, person_id, _returns, return_id, action="record", page=page(request)
+    person, record = access_monitoring_return(
+        user, person_id, return_id, action=Action.RECORD_FINANCE, page=page(request)
     )
     initial = {
         "version": record.version,

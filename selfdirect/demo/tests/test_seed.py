@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.db.models import Count, Exists, OuterRef, Q
 
 from selfdirect.accounts.models import Partnership, User
-from selfdirect.accounts.roles import Role
+from selfdirect.accounts.roles import Purpose, Role
 from selfdirect.demo.people import data as demo_data
 from selfdirect.people import rules
 from selfdirect.people.models import Allocation, FirstContact, Person, Signposting
@@ -49,9 +49,11 @@ def test_the_two_demo_practitioners_work_in_different_teams() -> None:
     second = User.objects.get(username="practitioner.b")
     assert first.team_ids() and second.team_ids()
     assert not set(first.team_ids()) & set(second.team_ids())
-    mine = Person.objects.visible_to(first)
+    mine = Person.objects.visible_to(first, Purpose.PRACTICE)
     assert mine.exists()
-    assert not mine.filter(pk__in=Person.objects.visible_to(second)).exists()
+    assert not mine.filter(
+        pk__in=Person.objects.visible_to(second, Purpose.PRACTICE)
+    ).exists()
 
 
 def test_the_same_seed_gives_the_same_people() -> None:

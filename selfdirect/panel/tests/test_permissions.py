@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.urls import reverse
 
+from selfdirect.accounts.roles import Action
 from selfdirect.audit.models import AccessLog
 from selfdirect.panel.models import PanelSubmission
 from selfdirect.panel.permissions import access_submission
@@ -37,9 +38,11 @@ def test_roles_without_panel_business_are_refused(personas) -> None:
 def test_only_panel_members_decide(personas) -> None:
     submission = personas.person.panel_submissions.get()
     with pytest.raises(PermissionDenied):
-        access_submission(personas.manager_a, submission.public_id, action="decide")
+        access_submission(
+            personas.manager_a, submission.public_id, action=Action.DECIDE
+        )
     assert access_submission(
-        personas.panel_member, submission.public_id, action="decide"
+        personas.panel_member, submission.public_id, action=Action.DECIDE
     )
 
 

@@ -1,10 +1,19 @@
 from .first_contact import FirstContact, Signposting
-from .person import Allocation, Person, Relationship, ServiceGroup
+from .person import (
+    Allocation,
+    Person,
+    PersonQuerySet,
+    PersonRecordQuerySet,
+    Relationship,
+    ServiceGroup,
+)
 
 __all__ = [
     "Allocation",
     "FirstContact",
     "Person",
+    "PersonQuerySet",
+    "PersonRecordQuerySet",
     "Relationship",
     "ServiceGroup",
     "Signposting",

@@ -6,7 +6,7 @@ from simple_history.models import HistoricalRecords
 from selfdirect.accounts.models import Team
 from selfdirect.core.models import PublicIdModel, VersionedModel
 
-from .person import Person
+from .person import Person, PersonRecordQuerySet
 
 
 class FirstContact(PublicIdModel, VersionedModel):
@@ -66,6 +66,7 @@ class FirstContact(PublicIdModel, VersionedModel):
         blank=True,
     )
     follow_up_notes = models.TextField(_("follow-up notes"), blank=True)
+    objects = PersonRecordQuerySet["FirstContact"].as_manager()
 
     history = HistoricalRecords()
 
@@ -88,6 +89,10 @@ class FirstContact(PublicIdModel, VersionedModel):
         return self.follow_up_due is not None and self.followed_up_on is None
 
 
+class SignpostingQuerySet(PersonRecordQuerySet["Signposting"]):
+    person_path = "first_contact__person"
+
+
 class Signposting(VersionedModel):
     """A named community support a person was signposted to at first contact."""
 
@@ -106,6 +111,7 @@ class Signposting(VersionedModel):
     support_name = models.CharField(_("community support"), max_length=200)
     used_it = models.BooleanField(_("the person used it"), null=True, blank=True)
     need_met = models.BooleanField(_("it met their need"), null=True, blank=True)
+    objects = SignpostingQuerySet.as_manager()
 
     history = HistoricalRecords()
 

@@ -1,14 +1,71 @@
+from __future__ import annotations
+
+import datetime
+from typing import ClassVar, Self, TypeVar
+
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from selfdirect.accounts.models import Locality, Team
+from selfdirect.accounts.access import reach
+from selfdirect.accounts.models import Locality, Team, User
+from selfdirect.accounts.roles import Purpose, Reach
 from selfdirect.core.models import PublicIdModel, VersionedModel
 
-from ..permissions import PersonQuerySet
+_R = TypeVar("_R", bound=models.Model)
+
+
+class PersonQuerySet(models.QuerySet["Person"]):
+    def visible_to(self, user: User, purpose: Purpose) -> PersonQuerySet:
+        """People whose records this user reaches for a purpose (`roles.REACH`)."""
+        match reach(user, purpose):
+            case Reach.EVERYONE:
+                return self
+            case Reach.EVERYONE_CURRENT:
+                return self.active()
+            case Reach.TEAMS:
+                return self.allocated_to(user.team_ids())
+        return self.none()
+
+    def allocated_to(self, team_ids: list[int]) -> PersonQuerySet:
+        """People with an allocation to any of these teams that is open today."""
+        return self.filter(
+            Exists(
+                Allocation.objects.current().filter(
+                    person=OuterRef("pk"), team_id__in=team_ids
+                )
+            )
+        )
+
+    def active(self) -> PersonQuerySet:
+        return self.exclude(status="merged")
+
+
+class PersonRecordQuerySet(models.QuerySet[_R]):
+    """Records that belong to a person, seen through that person's visibility.
+
+    Every model that points at a person, directly or through its parent, has a
+    QuerySet of this kind as its default manager (a test in core checks it)."""
+
+    # The lookup from the record to its person.
+    person_path: ClassVar[str] = "person"
+
+    def visible_to(self, user: User, purpose: Purpose) -> Self:
+        """Records of the people this user reaches for a purpose."""
+        match reach(user, purpose):
+            case Reach.NOBODY:
+                return self.none()
+            case Reach.EVERYONE:
+                return self.all()
+        people = Person.objects.visible_to(user, purpose)
+        return self.filter(**{f"{self.person_path}__in": people})
+
+    def of_person(self, person: Person) -> Self:
+        """One person's records."""
+        return self.filter(**{self.person_path: person})
 
 
 class ServiceGroup(models.Model):
@@ -136,8 +193,8 @@ class Person(PublicIdModel, VersionedModel):
         return self.preferred_name or self.first_name
 
 
-class AllocationQuerySet(models.QuerySet["Allocation"]):
-    def current(self, on=None):  # type: ignore[no-untyped-def]
+class AllocationQuerySet(PersonRecordQuerySet["Allocation"]):
+    def current(self, on: datetime.date | None = None) -> AllocationQuerySet:
         """Allocations open on a date (today by default)."""
         day = on or timezone.localdate()
         return self.filter(Q(ended_on__isnull=True) | Q(ended_on__gte=day)).filter(
@@ -208,6 +265,7 @@ class Relationship(VersionedModel):
     )
     contact = models.CharField(_("contact details"), max_length=200, blank=True)
     lives_with_person = models.BooleanField(_("lives with the person"), default=False)
+    objects = PersonRecordQuerySet["Relationship"].as_manager()
 
     history = HistoricalRecords()
 

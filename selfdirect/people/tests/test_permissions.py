@@ -4,30 +4,37 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from selfdirect.accounts.roles import Action, Purpose
 from selfdirect.audit.models import AccessLog
+from selfdirect.people.access import access_person
 from selfdirect.people.models import Person
-from selfdirect.people.permissions import access_person
 
 
 def test_a_practitioner_sees_only_people_allocated_to_their_team(personas) -> None:
-    assert list(Person.objects.visible_to(personas.practitioner_a)) == [personas.person]
-    assert not Person.objects.visible_to(personas.practitioner_b).exists()
+    assert list(
+        Person.objects.visible_to(personas.practitioner_a, Purpose.PRACTICE)
+    ) == [personas.person]
+    assert not Person.objects.visible_to(
+        personas.practitioner_b, Purpose.PRACTICE
+    ).exists()
 
 
 def test_readers_see_everyone_and_roles_with_no_business_see_no_one(personas) -> None:
     for reader in (personas.quality_lead, personas.inspector, personas.dpo):
-        assert Person.objects.visible_to(reader).count() == 1
+        assert Person.objects.visible_to(reader, Purpose.PRACTICE).count() == 1
     for outsider in (
         personas.finance_officer,
         personas.administrator,
         personas.expired_inspector,
     ):
-        assert not Person.objects.visible_to(outsider).exists()
+        assert not Person.objects.visible_to(outsider, Purpose.PRACTICE).exists()
 
 
 def test_an_ended_allocation_no_longer_gives_access(personas) -> None:
     personas.person.allocations.update(ended_on="2025-01-01")
-    assert not Person.objects.visible_to(personas.practitioner_a).exists()
+    assert not Person.objects.visible_to(
+        personas.practitioner_a, Purpose.PRACTICE
+    ).exists()
 
 
 def test_it_answers_404_for_another_teams_person_exactly_as_for_a_missing_one(
@@ -43,7 +50,9 @@ def test_it_answers_404_for_another_teams_person_exactly_as_for_a_missing_one(
 def test_it_refuses_a_change_by_a_read_only_role(personas) -> None:
     access_person(personas.quality_lead, personas.person.public_id)
     with pytest.raises(PermissionDenied):
-        access_person(personas.quality_lead, personas.person.public_id, action="change")
+        access_person(
+            personas.quality_lead, personas.person.public_id, action=Action.CHANGE
+        )
 
 
 def test_it_refuses_an_inspector_whose_access_has_expired(personas) -> None:

@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
+from selfdirect.accounts.roles import Purpose
 from selfdirect.audit.models import AuditEvent
 from selfdirect.people import services
 from selfdirect.people.models import Person, Relationship
@@ -55,7 +56,10 @@ def test_allocating_ends_the_current_allocation(personas) -> None:
     )
     ended = person.allocations.get(team=personas.team_a)
     assert ended.ended_on == datetime.date(2026, 10, 31)
-    assert Person.objects.visible_to(personas.practitioner_b).get() == person
+    assert (
+        Person.objects.visible_to(personas.practitioner_b, Purpose.PRACTICE).get()
+        == person
+    )
 
 
 def test_a_worker_must_belong_to_the_team_they_are_allocated_from(personas) -> None:

@@ -8,22 +8,25 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from selfdirect.accounts.roles import Capability
+from selfdirect.accounts.access import require
+from selfdirect.accounts.roles import Action, Capability, Purpose
 from selfdirect.audit import selectors as audit_selectors
 from selfdirect.audit import subject_access
 from selfdirect.audit.services import record_event
+from selfdirect.core.form_pages import show_errors
+from selfdirect.core.http import actor, page
+from selfdirect.people.access import access_person
 
 from .. import selectors, services
 from ..forms import MergeForm
-from ..permissions import access_person, require
-from .common import actor, page, show_errors
 
 
 @require_GET
 def history(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
-    require(user, Capability.SEE_AUDIT)
-    person = access_person(user, person_id, page=page(request))
+    person = access_person(
+        user, person_id, purpose=Purpose.DATA_PROTECTION, page=page(request)
+    )
     ids = selectors.record_ids(person)
     entries = audit_selectors.change_history(ids)
     page_obj = Paginator(entries, 50).get_page(request.GET.get("page"))
@@ -35,8 +38,9 @@ def history(request: HttpRequest, person_id: str) -> HttpResponse:
 @require_GET
 def access_log(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
-    require(user, Capability.SEE_AUDIT)
-    person = access_person(user, person_id, page=page(request))
+    person = access_person(
+        user, person_id, purpose=Purpose.DATA_PROTECTION, page=page(request)
+    )
     rows = audit_selectors.access_log(selectors.record_ids(person))
     page_obj = Paginator(rows, 50).get_page(request.GET.get("page"))
     return render(
@@ -48,14 +52,17 @@ def access_log(request: HttpRequest, person_id: str) -> HttpResponse:
 def merge(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
     require(user, Capability.MERGE_PEOPLE)
-    keep = access_person(user, person_id, action="change", page=page(request))
+    keep = access_person(user, person_id, action=Action.CHANGE, page=page(request))
     query = request.GET.get("q", "")
     candidates = selectors.merge_candidates(user, keep, query)
     form = MergeForm(request.POST or None)
     chosen = None
     if request.method == "POST" and form.is_valid():
         chosen = access_person(
-            user, form.cleaned_data["duplicate"], action="change", page=page(request)
+            user,
+            form.cleaned_data["duplicate"],
+            action=Action.CHANGE,
+            page=page(request),
         )
         try:
             services.merge_people(keep=keep, duplicate=chosen, by=user)
@@ -74,8 +81,13 @@ def merge(request: HttpRequest, person_id: str) -> HttpResponse:
 @require_GET
 def export(request: HttpRequest, person_id: str, fmt: str) -> HttpResponse:
     user = actor(request)
-    require(user, Capability.EXPORT_PERSON)
-    person = access_person(user, person_id, action="export", page=page(request))
+    person = access_person(
+        user,
+        person_id,
+        purpose=Purpose.DATA_PROTECTION,
+        action=Action.EXPORT,
+        page=page(request),
+    )
     record_event(actor=user, action="person.exported", person_id=person.pk, format=fmt)
     data = subject_access.export_person(person)
     if fmt == "pdf":

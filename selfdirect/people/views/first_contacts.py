@@ -9,23 +9,26 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from selfdirect.accounts.roles import Capability
-from selfdirect.conversations.selectors import formal_assessment_after
+from selfdirect.accounts.access import require
+from selfdirect.accounts.roles import Action, Capability
 from selfdirect.core.concurrency import EditConflict
+from selfdirect.core.form_pages import rebind_for_conflict
 from selfdirect.core.forms import bind
+from selfdirect.core.http import actor, page
+from selfdirect.people.access import access_person
 
 from .. import selectors, services
 from ..first_contact_forms import FirstContactForm, FollowUpForm
+from ..hook_points import assessed_after
 from ..models import FirstContact
-from ..permissions import access_first_contact, access_person, require
-from .common import actor, page, rebind_for_conflict
+from ..permissions import access_first_contact
 
 
 @require_http_methods(["GET", "POST"])
 def record_first_contact(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
     require(user, Capability.RECORD_CONTACT)
-    person = access_person(user, person_id, action="change", page=page(request))
+    person = access_person(user, person_id, action=Action.CHANGE, page=page(request))
     team = selectors.recording_team(person, user)
     if team is None:
         raise PermissionDenied(Capability.RECORD_CONTACT)
@@ -79,7 +82,7 @@ def record_follow_up(
     user = actor(request)
     require(user, Capability.RECORD_CONTACT)
     contact = access_first_contact(
-        user, person_id, contact_id, action="change", page=page(request)
+        user, person_id, contact_id, action=Action.CHANGE, page=page(request)
     )
     signpostings = list(contact.signpostings.all())
     initial = {
@@ -123,7 +126,7 @@ def _assessed_on(contact: FirstContact) -> datetime.date | None:
     """When the person later had a formal assessment, if they did (signposted only)."""
     if not contact.follow_up_due:
         return None
-    return formal_assessment_after(contact.person_id, contact.contact_date)
+    return assessed_after(contact.person_id, contact.contact_date)
 
 
 @require_GET

@@ -3,17 +3,19 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from selfdirect.accounts.access import require
 from selfdirect.accounts.models import User
-from selfdirect.accounts.roles import Capability
+from selfdirect.accounts.roles import Action, Capability
 from selfdirect.core.concurrency import EditConflict
+from selfdirect.core.form_pages import rebind_for_conflict, show_errors
 from selfdirect.core.forms import bind
 from selfdirect.core.hooks import person_sections
+from selfdirect.core.http import actor, page
 from selfdirect.core.pagination import CappedPaginator
+from selfdirect.people.access import access_person
 
 from .. import selectors, services
 from ..forms import AddPersonForm, CaseloadFilterForm, EditPersonForm
-from ..permissions import access_person, require
-from .common import actor, page, rebind_for_conflict, show_errors
 
 PAGE_SIZE = 25
 
@@ -93,7 +95,7 @@ def add_person(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def edit_person(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
-    person = access_person(user, person_id, action="change", page=page(request))
+    person = access_person(user, person_id, action=Action.CHANGE, page=page(request))
     initial = {"version": person.version, "service_groups": person.service_groups.all()}
     form = bind(request, EditPersonForm, instance=person, initial=initial)
     conflict = None

@@ -7,19 +7,21 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from selfdirect.accounts.roles import Capability
+from selfdirect.accounts.access import require
+from selfdirect.accounts.roles import Action, Capability
+from selfdirect.core.form_pages import show_errors
+from selfdirect.core.http import actor, page
+from selfdirect.people.access import access_person
 
 from .. import selectors, services
 from ..forms import AllocationForm, RelationshipForm
-from ..permissions import access_person, require
-from .common import actor, page, show_errors
 
 
 @require_http_methods(["GET", "POST"])
 def allocate(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
     require(user, Capability.ALLOCATE)
-    person = access_person(user, person_id, action="change", page=page(request))
+    person = access_person(user, person_id, action=Action.CHANGE, page=page(request))
     form = AllocationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -37,7 +39,7 @@ def allocate(request: HttpRequest, person_id: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def add_relationship(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
-    person = access_person(user, person_id, action="change", page=page(request))
+    person = access_person(user, person_id, action=Action.CHANGE, page=page(request))
     form = RelationshipForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)

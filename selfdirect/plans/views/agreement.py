@@ -8,9 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from selfdirect.core.form_pages import form_page
+from selfdirect.accounts.roles import Action
+from selfdirect.core.form_pages import form_page, show_errors
 from selfdirect.core.forms import bind
-from selfdirect.people.views.common import actor, page, show_errors
+from selfdirect.core.http import actor, page
 
 from .. import documents, selectors, services
 from ..forms import AgreeForm, RemoveForm
@@ -21,7 +22,9 @@ from .editing import _plan_url, _read_only, _to_plan
 @require_http_methods(["GET", "POST"])
 def agree(request: HttpRequest, person_id: str, plan_id: str) -> HttpResponse:
     user = actor(request)
-    plan = access_plan(user, person_id, plan_id, action="change", page=page(request))
+    plan = access_plan(
+        user, person_id, plan_id, action=Action.CHANGE, page=page(request)
+    )
     if refused := _read_only(request, plan):
         return refused
     months = services.first_review_months()
@@ -49,7 +52,9 @@ def agree(request: HttpRequest, person_id: str, plan_id: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def new_version(request: HttpRequest, person_id: str, plan_id: str) -> HttpResponse:
     user = actor(request)
-    plan = access_plan(user, person_id, plan_id, action="change", page=page(request))
+    plan = access_plan(
+        user, person_id, plan_id, action=Action.CHANGE, page=page(request)
+    )
     form = bind(request, RemoveForm, initial={"version": plan.version})
     if request.method == "POST" and form.is_valid():
         try:

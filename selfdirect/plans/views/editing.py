@@ -11,11 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from selfdirect.accounts.roles import Capability
-from selfdirect.core.form_pages import form_page
+from selfdirect.accounts.access import require
+from selfdirect.accounts.roles import Action, Capability
+from selfdirect.core.form_pages import form_page, show_errors
 from selfdirect.core.forms import bind
-from selfdirect.people.permissions import access_person, require
-from selfdirect.people.views.common import actor, page, show_errors
+from selfdirect.core.http import actor, page
+from selfdirect.people.access import access_person
 
 from .. import selectors, services
 from ..forms import (
@@ -58,7 +59,7 @@ def _read_only(request: HttpRequest, plan: SupportPlan) -> HttpResponse | None:
 @require_http_methods(["GET", "POST"])
 def start(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
-    person = access_person(user, person_id, action="change", page=page(request))
+    person = access_person(user, person_id, action=Action.CHANGE, page=page(request))
     require(user, Capability.PLAN_SUPPORT)
     conversations = selectors.agreed_conversations(person)
     form = bind(
@@ -108,7 +109,7 @@ def outcome(
     if outcome_id is None:
         existing = None
         plan = access_plan(
-            user, person_id, plan_id, action="change", page=page(request)
+            user, person_id, plan_id, action=Action.CHANGE, page=page(request)
         )
     else:
         existing = access_plan_outcome(
@@ -170,7 +171,7 @@ def support(
     if support_id is None:
         existing = None
         plan = access_plan(
-            user, person_id, plan_id, action="change", page=page(request)
+            user, person_id, plan_id, action=Action.CHANGE, page=page(request)
         )
     else:
         existing = access_support(
@@ -273,7 +274,9 @@ def _remove(
 @require_http_methods(["GET", "POST"])
 def contingency(request: HttpRequest, person_id: str, plan_id: str) -> HttpResponse:
     user = actor(request)
-    plan = access_plan(user, person_id, plan_id, action="change", page=page(request))
+    plan = access_plan(
+        user, person_id, plan_id, action=Action.CHANGE, page=page(request)
+    )
     if refused := _read_only(request, plan):
         return refused
     initial = {
@@ -296,7 +299,9 @@ def contingency(request: HttpRequest, person_id: str, plan_id: str) -> HttpRespo
 @require_http_methods(["GET", "POST"])
 def budget(request: HttpRequest, person_id: str, plan_id: str) -> HttpResponse:
     user = actor(request)
-    plan = access_plan(user, person_id, plan_id, action="change", page=page(request))
+    plan = access_plan(
+        user, person_id, plan_id, action=Action.CHANGE, page=page(request)
+    )
     if refused := _read_only(request, plan):
         return refused
     budgets = selectors.budgets_of(plan.person)

@@ -4,9 +4,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from selfdirect.accounts.roles import Action
 from selfdirect.core.form_pages import form_page
 from selfdirect.core.forms import bind
-from selfdirect.people.views.common import actor, page
+from selfdirect.core.http import actor, page
 
 from .. import services
 from ..forms import SupportFollowUpForm
@@ -19,7 +20,9 @@ def support_follow_up(
     request: HttpRequest, person_id: str, plan_id: str, support_id: int
 ) -> HttpResponse:
     user = actor(request)
-    plan = access_plan(user, person_id, plan_id, action="change", page=page(request))
+    plan = access_plan(
+        user, person_id, plan_id, action=Action.CHANGE, page=page(request)
+    )
     support = plan.supports.filter(pk=support_id).select_related("service").first()
     if support is None or not support.is_signposting:
         raise Http404("No such community resource in this plan")
