@@ -17,6 +17,7 @@ from django.db import models
 from django.utils import timezone
 
 from . import hsds
+from .tabular import DatasetError, services_from_package
 
 # Keys of HSDS objects the directory does not keep (reported, never an error).
 NOT_KEPT = frozenset(
@@ -33,10 +34,6 @@ NOT_KEPT = frozenset(
         "fees",
     }
 )
-
-
-class DatasetError(Exception):
-    """The file as a whole cannot be read (not JSON, not HSDS services...)."""
 
 
 class RecordError(Exception):
@@ -92,8 +89,6 @@ def read_dataset(path: Path) -> list[dict[str, Any]]:
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise DatasetError(f"Cannot read {path}: {error}") from error
     if isinstance(data, dict) and "resources" in data:
-        from .tabular import services_from_package
-
         return services_from_package(path.parent, data)
     if isinstance(data, dict) and isinstance(data.get("contents"), list):
         data = data["contents"]  # an HSDS API page of services

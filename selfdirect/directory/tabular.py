@@ -8,12 +8,14 @@ from typing import Any
 Row = dict[str, Any]
 
 
+class DatasetError(Exception):
+    """The file as a whole cannot be read (not JSON, not HSDS services...)."""
+
+
 class Tables:
     """The package's CSV rows, typed by the package's field types, indexed by column."""
 
     def __init__(self, folder: Path, descriptor: dict[str, Any]) -> None:
-        from .importer import DatasetError
-
         self.rows: dict[str, list[Row]] = {}
         for resource in descriptor.get("resources", []):
             path = folder / str(resource.get("path", ""))

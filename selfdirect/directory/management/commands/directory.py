@@ -7,7 +7,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from selfdirect.directory import hsds, services
-from selfdirect.directory.importer import DatasetError, read_dataset
+from selfdirect.directory.importer import read_dataset
+from selfdirect.directory.tabular import DatasetError
 
 
 class Command(BaseCommand):
