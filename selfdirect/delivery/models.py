@@ -5,14 +5,13 @@ monitoring returns and personal assistants; an individual service fund with a ch
 provider (Option 2); a service the council arranges (Option 3).
 """
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from selfdirect.accounts.models import Locality
-from selfdirect.core.models import PublicIdModel, VersionedModel
+from selfdirect.core.models import PublicIdModel, RecordedModel, VersionedModel
 from selfdirect.people.models import Person
 
 
@@ -76,7 +75,7 @@ class Frequency(models.TextChoices):
     QUARTERLY = "quarterly", _("Every three months")
 
 
-class DirectPaymentAgreement(PublicIdModel, VersionedModel):
+class DirectPaymentAgreement(PublicIdModel, RecordedModel):
     """Option 1: the agreement under which the person receives a direct payment."""
 
     class Status(models.TextChoices):
@@ -136,11 +135,6 @@ class DirectPaymentAgreement(PublicIdModel, VersionedModel):
         _("days of notice"), null=True, blank=True
     )
     end_notes = models.TextField(_("more about the ending"), blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-starts_on", "-id"]
@@ -153,7 +147,7 @@ class DirectPaymentAgreement(PublicIdModel, VersionedModel):
         return f"Direct payment from {self.starts_on:%d/%m/%Y}"
 
 
-class Payment(PublicIdModel, VersionedModel):
+class Payment(PublicIdModel, RecordedModel):
     """A direct payment made to the person (or their payee)."""
 
     agreement = models.ForeignKey(
@@ -163,11 +157,6 @@ class Payment(PublicIdModel, VersionedModel):
     amount = models.DecimalField(_("amount (£)"), max_digits=10, decimal_places=2)
     period_from = models.DateField(_("period covered from"))
     period_to = models.DateField(_("period covered to"))
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-paid_on", "-id"]
@@ -180,7 +169,7 @@ class Payment(PublicIdModel, VersionedModel):
         return f"£{self.amount} paid on {self.paid_on:%d/%m/%Y}"
 
 
-class MonitoringReturn(PublicIdModel, VersionedModel):
+class MonitoringReturn(PublicIdModel, RecordedModel):
     """A monitoring return for a period of a direct payment: expected, then received."""
 
     class Evidence(models.TextChoices):
@@ -223,11 +212,6 @@ class MonitoringReturn(PublicIdModel, VersionedModel):
     )
     recovered_on = models.DateField(_("date recovered"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-period_from", "-id"]
@@ -251,7 +235,7 @@ class MonitoringReturn(PublicIdModel, VersionedModel):
         )
 
 
-class PersonalAssistantEmployment(PublicIdModel, VersionedModel):
+class PersonalAssistantEmployment(PublicIdModel, RecordedModel):
     """Personal assistants the person employs with their direct payment."""
 
     agreement = models.ForeignKey(
@@ -266,11 +250,6 @@ class PersonalAssistantEmployment(PublicIdModel, VersionedModel):
         _("employer's liability insurance with"), max_length=200, blank=True
     )
     ends_on = models.DateField(_("until"), null=True, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-starts_on", "-id"]
@@ -281,7 +260,7 @@ class PersonalAssistantEmployment(PublicIdModel, VersionedModel):
         )
 
 
-class IndividualServiceFund(PublicIdModel, VersionedModel):
+class IndividualServiceFund(PublicIdModel, RecordedModel):
     """Option 2: a fund held by the chosen provider, spent as the person directs."""
 
     person = models.ForeignKey(
@@ -296,11 +275,6 @@ class IndividualServiceFund(PublicIdModel, VersionedModel):
     person_directs = models.TextField(_("what the person directs"))
     starts_on = models.DateField(_("start date"))
     ends_on = models.DateField(_("end date"), null=True, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-starts_on", "-id"]
@@ -313,7 +287,7 @@ class IndividualServiceFund(PublicIdModel, VersionedModel):
         return f"Individual service fund with {self.provider}"
 
 
-class ArrangedService(PublicIdModel, VersionedModel):
+class ArrangedService(PublicIdModel, RecordedModel):
     """Option 3: support the council selects and arranges."""
 
     class Arrangement(models.TextChoices):
@@ -352,11 +326,6 @@ class ArrangedService(PublicIdModel, VersionedModel):
     )
     starts_on = models.DateField(_("start date"))
     ends_on = models.DateField(_("end date"), null=True, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-starts_on", "-id"]

@@ -9,14 +9,13 @@ when it is agreed, so every version is kept.
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from selfdirect.budgets.models import IndicativeBudget
 from selfdirect.conversations.models import Conversation, PersonalOutcome
-from selfdirect.core.models import PublicIdModel, VersionedModel
+from selfdirect.core.models import PublicIdModel, RecordedModel, VersionedModel
 from selfdirect.delivery.models import Provider
 from selfdirect.directory.models import Service
 from selfdirect.people.models import Person
@@ -31,7 +30,7 @@ CONTINGENCY_FIELDS = (
 )
 
 
-class SupportPlan(PublicIdModel, VersionedModel):
+class SupportPlan(PublicIdModel, RecordedModel):
     """A person's support plan: answers a conversation, within a budget."""
 
     class State(models.TextChoices):
@@ -67,9 +66,6 @@ class SupportPlan(PublicIdModel, VersionedModel):
     state = models.CharField(
         _("state"), max_length=10, choices=State.choices, default=State.DRAFT
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
     started_on = models.DateField(_("plan started on"))
     replaces = models.OneToOneField(
         "self",
@@ -98,8 +94,6 @@ class SupportPlan(PublicIdModel, VersionedModel):
         _("how it was agreed"), max_length=20, choices=AgreedHow.choices, blank=True
     )
     review_on = models.DateField(_("first review by"), null=True, blank=True)
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-created_at", "-id"]
