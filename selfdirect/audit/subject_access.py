@@ -14,6 +14,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from selfdirect.core.pdf import render_pdf
+
 
 @dataclass(frozen=True)
 class Registration:
@@ -141,11 +143,7 @@ def as_json(export: dict[str, Any]) -> str:
 
 def as_pdf(export: dict[str, Any]) -> bytes:
     """The export as a tagged PDF with real text (WeasyPrint)."""
-    from django.template.loader import render_to_string
-    from weasyprint import HTML
-
-    html = render_to_string("audit/subject_access.html", {"export": export})
-    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")  # type: ignore[no-any-return]
+    return render_pdf("audit/subject_access.html", {"export": export})
 
 
 def filename(export: dict[str, Any], extension: str) -> str:

@@ -8,10 +8,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from selfdirect.core.concurrency import EditConflict
 from selfdirect.core.forms import bind
+from selfdirect.core.pdf import render_pdf_response
 from selfdirect.people.permissions import access_person
 from selfdirect.people.views.common import actor, page, rebind_for_conflict, show_errors
 
-from . import documents, selectors, services
+from . import selectors, services
 from .forms import (
     ChoiceForm,
     DirectPaymentForm,
@@ -209,8 +210,8 @@ def refusal_letter(request: HttpRequest, person_id: str, check_id: str) -> HttpR
     check = access_direct_payment_check(user, person_id, check_id, page=page(request))
     if check.decision != "refused":
         raise Http404("No refusal")
-    response = HttpResponse(
-        documents.refusal_letter_pdf(check), content_type="application/pdf"
+    return render_pdf_response(
+        "choices/refusal_letter.html",
+        {"check": check, "person": check.person},
+        filename="direct-payment-decision.pdf",
     )
-    response["Content-Disposition"] = 'inline; filename="direct-payment-decision.pdf"'
-    return response

@@ -9,11 +9,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 from selfdirect.accounts.roles import Capability
 from selfdirect.core.concurrency import EditConflict
 from selfdirect.core.forms import bind
+from selfdirect.core.pdf import render_pdf_response
 from selfdirect.people.permissions import access_person
 from selfdirect.people.selectors import recording_team
 from selfdirect.people.views.common import actor, page, rebind_for_conflict, show_errors
 
-from . import documents, selectors, services
+from . import selectors, services
 from .forms import (
     AgreeForm,
     ConversationForm,
@@ -318,11 +319,9 @@ def my_record(
     )
     context = selectors.conversation_detail(conversation)
     if fmt == "pdf":
-        response = HttpResponse(
-            documents.my_record_pdf(context), content_type="application/pdf"
+        return render_pdf_response(
+            "conversations/my_record_pdf.html",
+            context,
+            filename="my-conversation-record.pdf",
         )
-        response["Content-Disposition"] = (
-            'inline; filename="my-conversation-record.pdf"'
-        )
-        return response
     return render(request, "conversations/my_record.html", context)

@@ -17,10 +17,11 @@ from selfdirect.accounts.roles import Capability
 from selfdirect.core.form_pages import form_page
 from selfdirect.core.forms import bind
 from selfdirect.core.pagination import CappedPaginator
+from selfdirect.core.pdf import render_pdf_response
 from selfdirect.people.permissions import access_person, require
 from selfdirect.people.views.common import actor, page, show_errors
 
-from . import documents, selectors, services
+from . import selectors, services
 from .forms import (
     DecisionForm,
     ListForm,
@@ -228,11 +229,9 @@ def your_decision(
         "person": decision.person,
     }
     if fmt == "pdf":
-        response = HttpResponse(
-            documents.decision_letter_pdf(context), content_type="application/pdf"
+        return render_pdf_response(
+            "panel/your_decision_pdf.html", context, filename="your-panel-decision.pdf"
         )
-        response["Content-Disposition"] = 'inline; filename="your-panel-decision.pdf"'
-        return response
     return render(request, "panel/your_decision.html", context)
 
 

@@ -10,9 +10,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from selfdirect.core.form_pages import form_page
 from selfdirect.core.forms import bind
+from selfdirect.core.pdf import render_pdf_response
 from selfdirect.people.views.common import actor, page, show_errors
 
-from .. import documents, selectors, services
+from .. import selectors, services
 from ..forms import AgreeForm, RemoveForm
 from ..permissions import access_plan
 from .editing import _plan_url, _read_only, _to_plan
@@ -78,9 +79,7 @@ def my_plan(
     plan = access_plan(user, person_id, plan_id, page=page(request))
     context = selectors.plan_detail(plan)
     if fmt == "pdf":
-        response = HttpResponse(
-            documents.my_plan_pdf(context), content_type="application/pdf"
+        return render_pdf_response(
+            "plans/my_plan_pdf.html", context, filename="my-support-plan.pdf"
         )
-        response["Content-Disposition"] = 'inline; filename="my-support-plan.pdf"'
-        return response
     return render(request, "plans/my_plan.html", context)
