@@ -67,7 +67,7 @@ def independent_support(request: HttpRequest, person_id: str) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         services.offer_independent_support(
-            person=person, by=user, details=form.cleaned_data
+            person=person, by=user, details=form.details()
         )
         messages.success(request, _("Independent support offer recorded."))
         return _to_person(person)
@@ -96,10 +96,12 @@ def update_independent_support(
     form = bind(request, UpdateIndependentSupportForm, initial=initial)
     conflict = None
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
         try:
             services.update_independent_support(
-                support=support, by=user, version=data.pop("version"), details=data
+                support=support,
+                by=user,
+                version=form.cleaned_data["version"],
+                details=form.details(),
             )
         except EditConflict as error:
             conflict = error
@@ -182,7 +184,7 @@ def direct_payment(request: HttpRequest, person_id: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             check = services.record_direct_payment_check(
-                person=person, by=user, details=form.cleaned_data
+                person=person, by=user, details=form.details()
             )
         except ValidationError as error:
             show_errors(form, error)

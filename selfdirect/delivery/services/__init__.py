@@ -3,6 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 
 from .arranged import (
+    ArrangedServiceDetails,
+    ServiceFundDetails,
     arrange_service,
     change_arranged_service,
     change_service_fund,
@@ -10,6 +12,12 @@ from .arranged import (
 )
 from .common import monitoring_grace_days, surplus_weeks_allowed
 from .direct_payments import (
+    DirectPaymentDetails,
+    DirectPaymentEnding,
+    MonitoringReturnDetails,
+    PaEmploymentDetails,
+    PaymentDetails,
+    SurplusDetails,
     change_direct_payment,
     correct_payment,
     decide_surplus,
@@ -19,7 +27,7 @@ from .direct_payments import (
     record_payment,
     set_up_direct_payment,
 )
-from .providers import add_provider, change_provider
+from .providers import ProviderDetails, add_provider, change_provider
 
 # Audit action names this app writes (registered in apps.py).
 ACTIONS = {
@@ -41,6 +49,15 @@ ACTIONS = {
 
 __all__ = [
     "ACTIONS",
+    "ArrangedServiceDetails",
+    "DirectPaymentDetails",
+    "DirectPaymentEnding",
+    "MonitoringReturnDetails",
+    "PaEmploymentDetails",
+    "PaymentDetails",
+    "ProviderDetails",
+    "ServiceFundDetails",
+    "SurplusDetails",
     "add_provider",
     "arrange_service",
     "change_arranged_service",
