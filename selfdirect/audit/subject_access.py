@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from selfdirect.core.hooks import subject_access_sections
+from selfdirect.core.pdf import render_pdf
 
 
 @dataclass(frozen=True)
@@ -144,11 +145,7 @@ def as_json(export: dict[str, Any]) -> str:
 
 def as_pdf(export: dict[str, Any]) -> bytes:
     """The export as a tagged PDF with real text (WeasyPrint)."""
-    from django.template.loader import render_to_string
-    from weasyprint import HTML
-
-    html = render_to_string("audit/subject_access.html", {"export": export})
-    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")  # type: ignore[no-any-return]
+    return render_pdf("audit/subject_access.html", {"export": export})
 
 
 def filename(export: dict[str, Any], extension: str) -> str:

@@ -6,13 +6,11 @@ so a later version of a method never changes a budget already worked out.
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from selfdirect.accounts.roles import Role
-from selfdirect.core.models import PublicIdModel, VersionedModel
+from selfdirect.core.models import PublicIdModel, RecordedModel
 from selfdirect.people.models import Person, PersonRecordQuerySet, ServiceGroup
 
 
@@ -83,7 +81,7 @@ class DelegatedLimit(models.Model):
         )
 
 
-class IndicativeBudget(PublicIdModel, VersionedModel):
+class IndicativeBudget(PublicIdModel, RecordedModel):
     """An indicative budget for a person, from a named version of a method, with
     the inputs and step-by-step workings that produced it."""
 
@@ -97,9 +95,6 @@ class IndicativeBudget(PublicIdModel, VersionedModel):
     worked_out_on = models.DateField(_("date worked out"))
     amount = models.DecimalField(
         _("yearly amount (£)"), max_digits=10, decimal_places=2, default=Decimal("0")
-    )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     method = models.ForeignKey(
         BudgetMethod,
@@ -126,8 +121,6 @@ class IndicativeBudget(PublicIdModel, VersionedModel):
         _("authority"), max_length=10, choices=Authority.choices, blank=True
     )
     objects = PersonRecordQuerySet["IndicativeBudget"].as_manager()
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-worked_out_on", "-id"]

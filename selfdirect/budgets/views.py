@@ -10,8 +10,9 @@ from selfdirect.accounts.roles import Capability
 from selfdirect.core.form_pages import show_errors
 from selfdirect.core.forms import bind
 from selfdirect.core.http import actor, page
+from selfdirect.core.pdf import render_pdf_response
 
-from . import documents, selectors, services
+from . import selectors, services
 from .forms import EquivalenceForm, RasForm
 from .models import BudgetMethod, IndicativeBudget
 from .permissions import access_budget, access_person_to_set_budget
@@ -105,13 +106,11 @@ def explained(
     budget = access_budget(user, person_id, budget_id, page=page(request))
     context = {"budget": budget, "person": budget.person}
     if fmt == "pdf":
-        response = HttpResponse(
-            documents.budget_explained_pdf(context), content_type="application/pdf"
+        return render_pdf_response(
+            "budgets/explained_pdf.html",
+            context,
+            filename="how-your-budget-was-worked-out.pdf",
         )
-        response["Content-Disposition"] = (
-            'inline; filename="how-your-budget-was-worked-out.pdf"'
-        )
-        return response
     return render(request, "budgets/explained.html", context)
 
 

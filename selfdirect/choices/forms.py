@@ -19,6 +19,12 @@ from .models import (
     SdsOption,
     SupportChoice,
 )
+from .services import (
+    ChoiceDetails,
+    DirectPaymentCheckDetails,
+    IndependentSupportDetails,
+    ReferralProgress,
+)
 
 DATE_HINT = "For example, 3/11/2026"
 OPTION_CHOICES = [(str(value), label) for value, label in SdsOption.choices]
@@ -144,6 +150,9 @@ class IndependentSupportForm(Form):
             )
         return data
 
+    def details(self) -> IndependentSupportDetails:
+        return IndependentSupportDetails(**self.cleaned_data)
+
 
 class UpdateIndependentSupportForm(Form):
     version = VersionField()
@@ -153,6 +162,11 @@ class UpdateIndependentSupportForm(Form):
         widget=forms.RadioSelect,
     )
     feedback = LongText(label=_("The organisation's feedback"), required=False)
+
+    def details(self) -> ReferralProgress:
+        return ReferralProgress(
+            status=self.cleaned_data["status"], feedback=self.cleaned_data["feedback"]
+        )
 
 
 class ChoiceForm(Form):
@@ -213,7 +227,7 @@ class ChoiceForm(Form):
             self.add_error("no_choice", _("Untick this: options have been chosen"))
         return data
 
-    def details(self) -> dict[str, Any]:
+    def details(self) -> ChoiceDetails:
         keep = (
             "made_on",
             "decided_by",
@@ -221,7 +235,7 @@ class ChoiceForm(Form):
             "representative_authority",
             "reasons",
         )
-        return {name: self.cleaned_data[name] for name in keep}
+        return ChoiceDetails(**{name: self.cleaned_data[name] for name in keep})
 
 
 def family_conditions() -> list[tuple[str, str]]:
@@ -294,3 +308,6 @@ class DirectPaymentForm(Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["family_conditions"].choices = family_conditions()  # type: ignore[attr-defined]
+
+    def details(self) -> DirectPaymentCheckDetails:
+        return DirectPaymentCheckDetails(**self.cleaned_data)

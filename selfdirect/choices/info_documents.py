@@ -2,9 +2,10 @@
 
 from functools import lru_cache
 
-from django.template.loader import render_to_string
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from selfdirect.core.pdf import render_pdf
 
 PLAIN_ENGLISH = "choices/four_options_pdf.html"
 EASY_READ = "choices/four_options_easy_read_pdf.html"
@@ -122,7 +123,4 @@ def four_options_pdf(template: str, language: str) -> bytes:
     The text holds no personal data, so each version is built once per language
     (the language is part of the key because the text is translatable).
     """
-    from weasyprint import HTML
-
-    html = render_to_string(template, {"sections": EASY_READ_SECTIONS})
-    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")  # type: ignore[no-any-return]
+    return render_pdf(template, {"sections": EASY_READ_SECTIONS})

@@ -9,17 +9,16 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
+from selfdirect.core.pdf import pdf_response
+
 from . import info_documents
 
 
 def _pdf(template: str, filename: str) -> HttpResponse:
     language = get_language() or "en-gb"
-    response = HttpResponse(
-        info_documents.four_options_pdf(template, language),
-        content_type="application/pdf",
+    return pdf_response(
+        info_documents.four_options_pdf(template, language), filename=filename
     )
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
 
 
 @require_GET

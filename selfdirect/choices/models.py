@@ -3,7 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from selfdirect.core.models import PublicIdModel, VersionedModel
+from selfdirect.core.models import PublicIdModel, RecordedModel, VersionedModel
 from selfdirect.people.models import Person, PersonRecordQuerySet
 
 
@@ -86,7 +86,7 @@ class AmountStated(VersionedModel):
         return f"£{self.amount} {self.get_period_display()}"
 
 
-class IndependentSupport(PublicIdModel, VersionedModel):
+class IndependentSupport(PublicIdModel, RecordedModel):
     """Independent support, advocacy or brokerage: offered, and any referral."""
 
     class Kind(models.TextChoices):
@@ -120,12 +120,7 @@ class IndependentSupport(PublicIdModel, VersionedModel):
         _("status"), max_length=20, choices=Status.choices, default=Status.NOT_REFERRED
     )
     feedback = models.TextField(_("the organisation's feedback"), blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
     objects = PersonRecordQuerySet["IndependentSupport"].as_manager()
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-offered_on", "-id"]
@@ -135,7 +130,7 @@ class IndependentSupport(PublicIdModel, VersionedModel):
         return f"{self.get_kind_display()} offered on {self.offered_on:%d/%m/%Y}"
 
 
-class SupportChoice(PublicIdModel, VersionedModel):
+class SupportChoice(PublicIdModel, RecordedModel):
     """The person's choice of option for each element of support. A later choice
     replaces an earlier one; all are kept, so the history of changes is visible."""
 
@@ -169,12 +164,7 @@ class SupportChoice(PublicIdModel, VersionedModel):
     deemed = models.BooleanField(
         _("no choice made, so Option 3 is deemed chosen"), default=False
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
     objects = PersonRecordQuerySet["SupportChoice"].as_manager()
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-made_on", "-id"]
@@ -224,7 +214,7 @@ class ElementChoice(VersionedModel):
         return f"{self.get_element_display()}: option {self.option}"
 
 
-class DirectPaymentCheck(PublicIdModel, VersionedModel):
+class DirectPaymentCheck(PublicIdModel, RecordedModel):
     """The checks on Option 1 (a direct payment), and any refusal with its reasons."""
 
     class Decision(models.TextChoices):
@@ -262,12 +252,7 @@ class DirectPaymentCheck(PublicIdModel, VersionedModel):
     review_on = models.DateField(
         _("when the refusal will be reviewed"), null=True, blank=True
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
     objects = PersonRecordQuerySet["DirectPaymentCheck"].as_manager()
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-checked_on", "-id"]

@@ -1,6 +1,7 @@
 """Practitioner actions on information, independent support and choices."""
 
 import datetime
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -9,7 +10,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from selfdirect.accounts.models import User
-from selfdirect.core.concurrency import save_versioned
+from selfdirect.core.concurrency import update_versioned
+from selfdirect.core.details import field_values
 from selfdirect.people.models import Person
 
 from . import rules
@@ -21,6 +23,56 @@ from .models import (
     InformationGiven,
     SupportChoice,
 )
+
+
+@dataclass(frozen=True)
+class IndependentSupportDetails:
+    """Independent support or advocacy offered, what the person said, and any
+    referral made."""
+
+    kind: str
+    offered_on: datetime.date
+    response: str
+    organisation: str = ""
+    referred_on: datetime.date | None = None
+
+
+@dataclass(frozen=True)
+class ReferralProgress:
+    """Where a referral to independent support is now, and the feedback."""
+
+    status: str
+    feedback: str = ""
+
+
+@dataclass(frozen=True)
+class ChoiceDetails:
+    """When a choice of options was made, by whom, and their reasons."""
+
+    made_on: datetime.date
+    decided_by: str
+    representative_name: str = ""
+    representative_authority: str = ""
+    reasons: str = ""
+
+
+@dataclass(frozen=True)
+class DirectPaymentCheckDetails:
+    """The Option 1 checks (payee, family member, means test) and the decision."""
+
+    checked_on: datetime.date
+    decision: str
+    payment_starts_on: datetime.date | None = None
+    means_test_on: datetime.date | None = None
+    third_party_payee: str = ""
+    payee_at_persons_request: bool = False
+    family_member_employed: bool = False
+    family_member: str = ""
+    undue_pressure: bool = False
+    family_member_has_powers: bool = False
+    family_conditions: list[str] = field(default_factory=list)
+    refusal_reasons: str = ""
+    review_on: datetime.date | None = None
 
 
 def _save_new(row: Any, by: User) -> Any:
@@ -70,10 +122,10 @@ def record_information_given(
 
 @transaction.atomic
 def offer_independent_support(
-    *, person: Person, by: User, details: dict[str, Any]
+    *, person: Person, by: User, details: IndependentSupportDetails
 ) -> IndependentSupport:
     """Record that independent support was offered, and any referral made."""
-    support = IndependentSupport(person=person, recorded_by=by, **details)
+    support = IndependentSupport(person=person, recorded_by=by, **field_values(details))
     if (
         support.organisation
         and support.referred_on
@@ -86,24 +138,22 @@ def offer_independent_support(
 
 @transaction.atomic
 def update_independent_support(
-    *, support: IndependentSupport, by: User, version: int, details: dict[str, Any]
+    *, support: IndependentSupport, by: User, version: int, details: ReferralProgress
 ) -> IndependentSupport:
     """Update a referral's status and the organisation's feedback (version checked)."""
-    for name, value in details.items():
-        setattr(support, name, value)
-    support._history_user = by  # type: ignore[attr-defined]
-    save_versioned(support, expected_version=version, fields=list(details))
+    update_versioned(support, by=by, version=version, details=field_values(details))
     return support
 
 
 @transaction.atomic
 def record_choice(
-    *, person: Person, by: User, details: dict[str, Any], elements: dict[str, int]
+    *, person: Person, by: User, details: ChoiceDetails, elements: dict[str, int]
 ) -> SupportChoice:
     """Record the option chosen for each element of support. With no element chosen
     the person is deemed to have chosen Option 3, and the record says so."""
-    if details.get("decided_by") == "legal_representative" and not details.get(
-        "representative_authority"
+    if (
+        details.decided_by == "legal_representative"
+        and not details.representative_authority
     ):
         raise ValidationError(
             {
@@ -117,7 +167,10 @@ def record_choice(
         elements = {ElementChoice.Element.OTHER: deemed}
     choice: SupportChoice = _save_new(
         SupportChoice(
-            person=person, recorded_by=by, deemed=deemed is not None, **details
+            person=person,
+            recorded_by=by,
+            deemed=deemed is not None,
+            **field_values(details),
         ),
         by,
     )
@@ -128,26 +181,25 @@ def record_choice(
 
 @transaction.atomic
 def record_direct_payment_check(
-    *, person: Person, by: User, details: dict[str, Any]
+    *, person: Person, by: User, details: DirectPaymentCheckDetails
 ) -> DirectPaymentCheck:
     """Record the Option 1 checks and decision; a decision the rules do not allow
     (or a refusal without reasons and a review date) is refused with the reason."""
-    keys = (
-        "payment_starts_on",
-        "means_test_on",
-        "third_party_payee",
-        "payee_at_persons_request",
-        "family_member_employed",
-        "undue_pressure",
-        "family_member_has_powers",
-        "decision",
-        "refusal_reasons",
-        "review_on",
+    problems = rules.direct_payment_problems(
+        payment_starts_on=details.payment_starts_on,
+        means_test_on=details.means_test_on,
+        third_party_payee=details.third_party_payee,
+        payee_at_persons_request=details.payee_at_persons_request,
+        family_member_employed=details.family_member_employed,
+        undue_pressure=details.undue_pressure,
+        family_member_has_powers=details.family_member_has_powers,
+        decision=details.decision,
+        refusal_reasons=details.refusal_reasons,
+        review_on=details.review_on,
     )
-    problems = rules.direct_payment_problems(**{key: details.get(key) for key in keys})  # type: ignore[arg-type]
     if problems:
         raise ValidationError(problems)
     check: DirectPaymentCheck = _save_new(
-        DirectPaymentCheck(person=person, recorded_by=by, **details), by
+        DirectPaymentCheck(person=person, recorded_by=by, **field_values(details)), by
     )
     return check

@@ -11,9 +11,10 @@ from selfdirect.core.concurrency import EditConflict
 from selfdirect.core.form_pages import rebind_for_conflict, show_errors
 from selfdirect.core.forms import bind
 from selfdirect.core.http import actor, page
+from selfdirect.core.pdf import render_pdf_response
 from selfdirect.people.access import access_person
 
-from . import documents, selectors, services
+from . import selectors, services
 from .forms import (
     ChoiceForm,
     DirectPaymentForm,
@@ -68,7 +69,7 @@ def independent_support(request: HttpRequest, person_id: str) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         services.offer_independent_support(
-            person=person, by=user, details=form.cleaned_data
+            person=person, by=user, details=form.details()
         )
         messages.success(request, _("Independent support offer recorded."))
         return _to_person(person)
@@ -97,10 +98,12 @@ def update_independent_support(
     form = bind(request, UpdateIndependentSupportForm, initial=initial)
     conflict = None
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
         try:
             services.update_independent_support(
-                support=support, by=user, version=data.pop("version"), details=data
+                support=support,
+                by=user,
+                version=form.cleaned_data["version"],
+                details=form.details(),
             )
         except EditConflict as error:
             conflict = error
@@ -183,7 +186,7 @@ def direct_payment(request: HttpRequest, person_id: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             check = services.record_direct_payment_check(
-                person=person, by=user, details=form.cleaned_data
+                person=person, by=user, details=form.details()
             )
         except ValidationError as error:
             show_errors(form, error)
@@ -211,8 +214,8 @@ def refusal_letter(request: HttpRequest, person_id: str, check_id: str) -> HttpR
     check = access_direct_payment_check(user, person_id, check_id, page=page(request))
     if check.decision != "refused":
         raise Http404("No refusal")
-    response = HttpResponse(
-        documents.refusal_letter_pdf(check), content_type="application/pdf"
+    return render_pdf_response(
+        "choices/refusal_letter.html",
+        {"check": check, "person": check.person},
+        filename="direct-payment-decision.pdf",
     )
-    response["Content-Disposition"] = 'inline; filename="direct-payment-decision.pdf"'
-    return response

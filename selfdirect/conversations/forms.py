@@ -18,6 +18,7 @@ from .models import (
     PersonalOutcome,
     Strength,
 )
+from .services import ConversationDetails, PersonalOutcomeDetails
 
 DATE_HINT = "For example, 3/11/2026"
 
@@ -123,12 +124,12 @@ class ConversationForm(Form):
             )
         return data
 
-    def details(self) -> dict[str, Any]:
+    def details(self) -> ConversationDetails:
         data = dict(self.cleaned_data)
         data.pop("version", None)
         offered = data.pop("carer_offered_support_plan")
         data["carer_offered_support_plan"] = {"yes": True, "no": False}.get(offered)
-        return data
+        return ConversationDetails(**data)
 
     @staticmethod
     def initial_from(conversation: Conversation) -> dict[str, Any]:
@@ -179,12 +180,14 @@ class OutcomeForm(Form):
         label=_("How important is this to them?"),
     )
 
-    def details(self) -> dict[str, Any]:
-        return {
-            k: v
-            for k, v in self.cleaned_data.items()
-            if k not in {"domains", "version"}
-        }
+    def details(self) -> PersonalOutcomeDetails:
+        return PersonalOutcomeDetails(
+            **{
+                k: v
+                for k, v in self.cleaned_data.items()
+                if k not in {"domains", "version"}
+            }
+        )
 
 
 class EditOutcomeForm(OutcomeForm):

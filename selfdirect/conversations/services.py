@@ -1,7 +1,7 @@
 """Practitioner actions on conversation records: each one transaction, with history."""
 
 import datetime
-from typing import Any
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -9,11 +9,13 @@ from django.utils.translation import gettext as _
 
 from selfdirect.accounts.models import Team, User
 from selfdirect.core.concurrency import save_new, save_versioned, update_versioned
-from selfdirect.people.models import Person
+from selfdirect.core.details import field_values
+from selfdirect.people.models import FirstContact, Person
 
 from . import rules
 from .models import (
     Conversation,
+    EligibilityLevel,
     OutcomeDomain,
     PersonalOutcome,
     PersonCorrection,
@@ -21,6 +23,38 @@ from .models import (
     Strength,
 )
 from .wording import classify_outcome
+
+
+@dataclass(frozen=True)
+class ConversationDetails:
+    """What a good conversation recorded: when and where, who took part, the
+    person's own account, the carer's views and eligibility."""
+
+    first_contact: FirstContact | None
+    conversation_date: datetime.date
+    place: str
+    participants: list[str]
+    participant_names: str = ""
+    participation_support: list[str] = field(default_factory=list)
+    participation_notes: str = ""
+    persons_account: str = ""
+    good_day: str = ""
+    who_helps_now: str = ""
+    carer_views: str = ""
+    carer_offered_support_plan: bool | None = None
+    eligibility_level: EligibilityLevel | None = None
+    eligibility_reason: str = ""
+
+
+@dataclass(frozen=True)
+class PersonalOutcomeDetails:
+    """A personal outcome in the person's words, what is and is not working, and
+    how much it matters to them."""
+
+    words: str
+    priority: int
+    whats_working: str = ""
+    whats_not_working: str = ""
 
 
 def _editable(conversation: Conversation) -> None:
@@ -35,22 +69,25 @@ def _editable(conversation: Conversation) -> None:
 
 @transaction.atomic
 def start_conversation(
-    *, person: Person, by: User, team: Team, details: dict[str, Any]
+    *, person: Person, by: User, team: Team, details: ConversationDetails
 ) -> Conversation:
     """Start a conversation record for a person, as a draft."""
     conversation: Conversation = save_new(
-        Conversation(person=person, team=team, recorded_by=by, **details), by
+        Conversation(person=person, team=team, recorded_by=by, **field_values(details)),
+        by,
     )
     return conversation
 
 
 @transaction.atomic
 def update_conversation(
-    *, conversation: Conversation, by: User, version: int, details: dict[str, Any]
+    *, conversation: Conversation, by: User, version: int, details: ConversationDetails
 ) -> Conversation:
     """Change a draft or shared conversation, refusing if someone saved since."""
     _editable(conversation)
-    update_versioned(conversation, by=by, version=version, details=details)
+    update_versioned(
+        conversation, by=by, version=version, details=field_values(details)
+    )
     return conversation
 
 
@@ -59,7 +96,7 @@ def record_outcome(
     *,
     conversation: Conversation,
     by: User,
-    details: dict[str, Any],
+    details: PersonalOutcomeDetails,
     domains: list[OutcomeDomain],
     outcome: PersonalOutcome | None = None,
     version: int | None = None,
@@ -67,19 +104,14 @@ def record_outcome(
     """Add a personal outcome (or change one, with a version check); the wording
     check is stored with it but never stops it being saved."""
     _editable(conversation)
-    kind = classify_outcome(details["words"]).kind
+    values = {
+        **field_values(details),
+        "wording_kind": classify_outcome(details.words).kind,
+    }
     if outcome is None:
-        outcome = save_new(
-            PersonalOutcome(conversation=conversation, wording_kind=kind, **details), by
-        )
+        outcome = save_new(PersonalOutcome(conversation=conversation, **values), by)
     else:
-        for name, value in details.items():
-            setattr(outcome, name, value)
-        outcome.wording_kind = kind
-        outcome._history_user = by  # type: ignore[attr-defined]
-        save_versioned(
-            outcome, expected_version=version or 0, fields=[*details, "wording_kind"]
-        )
+        update_versioned(outcome, by=by, version=version or 0, details=values)
     assert outcome is not None  # noqa: S101 - for the type checker
     outcome.domains.set(domains)
     return outcome
@@ -109,14 +141,31 @@ def record_strength(
 
 @transaction.atomic
 def record_risk_enablement(
-    *, conversation: Conversation, by: User, **details: Any
+    *,
+    conversation: Conversation,
+    by: User,
+    risk: str,
+    gain: str,
+    persons_view: str,
+    agreed_actions: str,
+    agreed_by: str,
+    review_on: datetime.date,
 ) -> RiskEnablement:
     """Record a risk the person chooses to take, with what was agreed."""
     _editable(conversation)
-    risk: RiskEnablement = save_new(
-        RiskEnablement(conversation=conversation, **details), by
+    enablement: RiskEnablement = save_new(
+        RiskEnablement(
+            conversation=conversation,
+            risk=risk,
+            gain=gain,
+            persons_view=persons_view,
+            agreed_actions=agreed_actions,
+            agreed_by=agreed_by,
+            review_on=review_on,
+        ),
+        by,
     )
-    return risk
+    return enablement
 
 
 def _move(conversation: Conversation, to: str, by: User, fields: list[str]) -> None:

@@ -11,10 +11,11 @@ from selfdirect.core.concurrency import EditConflict
 from selfdirect.core.form_pages import rebind_for_conflict, show_errors
 from selfdirect.core.forms import bind
 from selfdirect.core.http import actor, page
+from selfdirect.core.pdf import render_pdf_response
 from selfdirect.people.access import access_person
 from selfdirect.people.selectors import recording_team
 
-from . import documents, selectors, services
+from . import selectors, services
 from .forms import (
     AgreeForm,
     ConversationForm,
@@ -319,11 +320,9 @@ def my_record(
     )
     context = selectors.conversation_detail(conversation)
     if fmt == "pdf":
-        response = HttpResponse(
-            documents.my_record_pdf(context), content_type="application/pdf"
+        return render_pdf_response(
+            "conversations/my_record_pdf.html",
+            context,
+            filename="my-conversation-record.pdf",
         )
-        response["Content-Disposition"] = (
-            'inline; filename="my-conversation-record.pdf"'
-        )
-        return response
     return render(request, "conversations/my_record.html", context)

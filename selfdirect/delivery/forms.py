@@ -15,6 +15,16 @@ from .models import (
     Frequency,
     MonitoringReturn,
 )
+from .services import (
+    ArrangedServiceDetails,
+    DirectPaymentDetails,
+    DirectPaymentEnding,
+    MonitoringReturnDetails,
+    PaEmploymentDetails,
+    PaymentDetails,
+    ServiceFundDetails,
+    SurplusDetails,
+)
 
 DATE_HINT = _("For example, 3/11/2026")
 
@@ -26,9 +36,10 @@ def money(label: Any, *, required: bool = True) -> forms.DecimalField:
 
 
 class DetailsForm(Form):
-    """A form whose cleaned data (less the version) are a service's details."""
+    """A form whose cleaned data, less the version (values()), make the details
+    its details() gives the service."""
 
-    def details(self) -> dict[str, Any]:
+    def values(self) -> dict[str, Any]:
         return {k: v for k, v in self.cleaned_data.items() if k != "version"}
 
 
@@ -75,6 +86,9 @@ class DirectPaymentForm(DetailsForm):
         initial=3,
     )
 
+    def details(self) -> DirectPaymentDetails:
+        return DirectPaymentDetails(**self.values())
+
 
 class EditDirectPaymentForm(DirectPaymentForm):
     version = VersionField()
@@ -100,12 +114,18 @@ class EndDirectPaymentForm(DetailsForm):
         label=_("More about the ending"), required=False, max_length=2000
     )
 
+    def details(self) -> DirectPaymentEnding:
+        return DirectPaymentEnding(**self.values())
+
 
 class PaymentForm(DetailsForm):
     paid_on = forms.DateField(label=_("Date paid"), help_text=DATE_HINT)
     amount = money(_("Amount (£)"))
     period_from = forms.DateField(label=_("Period covered from"), help_text=DATE_HINT)
     period_to = forms.DateField(label=_("Period covered to"), help_text=DATE_HINT)
+
+    def details(self) -> PaymentDetails:
+        return PaymentDetails(**self.values())
 
 
 class CorrectPaymentForm(PaymentForm):
@@ -131,6 +151,9 @@ class MonitoringReturnForm(DetailsForm):
             "Leave blank to work it out: the balance less %(weeks)s weeks of payment"
         ) % {"weeks": weeks_allowed}
 
+    def details(self) -> MonitoringReturnDetails:
+        return MonitoringReturnDetails(**self.values())
+
 
 class SurplusForm(DetailsForm):
     version = VersionField()
@@ -144,6 +167,9 @@ class SurplusForm(DetailsForm):
         label=_("Date recovered"), required=False, help_text=DATE_HINT
     )
 
+    def details(self) -> SurplusDetails:
+        return SurplusDetails(**self.values())
+
 
 class PaEmploymentForm(DetailsForm):
     starts_on = forms.DateField(label=_("Employing from"), help_text=DATE_HINT)
@@ -156,6 +182,9 @@ class PaEmploymentForm(DetailsForm):
     insurance_provider = forms.CharField(
         label=_("Employer's liability insurance with"), max_length=200, required=False
     )
+
+    def details(self) -> PaEmploymentDetails:
+        return PaEmploymentDetails(**self.values())
 
 
 def _provider_field(required: bool) -> forms.ModelChoiceField:  # type: ignore[type-arg]
@@ -193,6 +222,9 @@ class ServiceFundForm(ProviderChoices, DetailsForm):
     starts_on = forms.DateField(label=_("Start date"), help_text=DATE_HINT)
     ends_on = forms.DateField(label=_("End date"), required=False, help_text=DATE_HINT)
 
+    def details(self) -> ServiceFundDetails:
+        return ServiceFundDetails(**self.values())
+
 
 class ArrangedServiceForm(ProviderChoices, DetailsForm):
     arrangement = forms.ChoiceField(
@@ -209,6 +241,9 @@ class ArrangedServiceForm(ProviderChoices, DetailsForm):
     yearly_cost = money(_("Yearly cost (£)"))
     starts_on = forms.DateField(label=_("Start date"), help_text=DATE_HINT)
     ends_on = forms.DateField(label=_("End date"), required=False, help_text=DATE_HINT)
+
+    def details(self) -> ArrangedServiceDetails:
+        return ArrangedServiceDetails(**self.values())
 
 
 class EditServiceFundForm(ServiceFundForm):

@@ -8,13 +8,11 @@ from the providers register (`selfdirect.providers`).
 
 from typing import TypeVar
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
-from selfdirect.core.models import PublicIdModel, VersionedModel
+from selfdirect.core.models import PublicIdModel, RecordedModel
 from selfdirect.people.models import Person, PersonRecordQuerySet
 from selfdirect.providers.models import Provider
 
@@ -29,7 +27,7 @@ class Frequency(models.TextChoices):
     QUARTERLY = "quarterly", _("Every three months")
 
 
-class DirectPaymentAgreement(PublicIdModel, VersionedModel):
+class DirectPaymentAgreement(PublicIdModel, RecordedModel):
     """Option 1: the agreement under which the person receives a direct payment."""
 
     class Status(models.TextChoices):
@@ -89,12 +87,7 @@ class DirectPaymentAgreement(PublicIdModel, VersionedModel):
         _("days of notice"), null=True, blank=True
     )
     end_notes = models.TextField(_("more about the ending"), blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
     objects = PersonRecordQuerySet["DirectPaymentAgreement"].as_manager()
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-starts_on", "-id"]
@@ -117,7 +110,7 @@ class AgreementPartQuerySet(PersonRecordQuerySet[_R]):
     person_path = "agreement__person"
 
 
-class Payment(PublicIdModel, VersionedModel):
+class Payment(PublicIdModel, RecordedModel):
     """A direct payment made to the person (or their payee)."""
 
     agreement = models.ForeignKey(
@@ -127,12 +120,7 @@ class Payment(PublicIdModel, VersionedModel):
     amount = models.DecimalField(_("amount (£)"), max_digits=10, decimal_places=2)
     period_from = models.DateField(_("period covered from"))
     period_to = models.DateField(_("period covered to"))
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
     objects = AgreementPartQuerySet["Payment"].as_manager()
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-paid_on", "-id"]
@@ -145,7 +133,7 @@ class Payment(PublicIdModel, VersionedModel):
         return f"£{self.amount} paid on {self.paid_on:%d/%m/%Y}"
 
 
-class MonitoringReturn(PublicIdModel, VersionedModel):
+class MonitoringReturn(PublicIdModel, RecordedModel):
     """A monitoring return for a period of a direct payment: expected, then received."""
 
     class Evidence(models.TextChoices):
@@ -188,12 +176,7 @@ class MonitoringReturn(PublicIdModel, VersionedModel):
     )
     recovered_on = models.DateField(_("date recovered"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
     objects = AgreementPartQuerySet["MonitoringReturn"].as_manager()
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-period_from", "-id"]
@@ -217,7 +200,7 @@ class MonitoringReturn(PublicIdModel, VersionedModel):
         )
 
 
-class PersonalAssistantEmployment(PublicIdModel, VersionedModel):
+class PersonalAssistantEmployment(PublicIdModel, RecordedModel):
     """Personal assistants the person employs with their direct payment."""
 
     agreement = models.ForeignKey(
@@ -232,12 +215,7 @@ class PersonalAssistantEmployment(PublicIdModel, VersionedModel):
         _("employer's liability insurance with"), max_length=200, blank=True
     )
     ends_on = models.DateField(_("until"), null=True, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
     objects = AgreementPartQuerySet["PersonalAssistantEmployment"].as_manager()
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-starts_on", "-id"]
@@ -248,7 +226,7 @@ class PersonalAssistantEmployment(PublicIdModel, VersionedModel):
         )
 
 
-class IndividualServiceFund(PublicIdModel, VersionedModel):
+class IndividualServiceFund(PublicIdModel, RecordedModel):
     """Option 2: a fund held by the chosen provider, spent as the person directs."""
 
     person = models.ForeignKey(
@@ -263,12 +241,7 @@ class IndividualServiceFund(PublicIdModel, VersionedModel):
     person_directs = models.TextField(_("what the person directs"))
     starts_on = models.DateField(_("start date"))
     ends_on = models.DateField(_("end date"), null=True, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
     objects = PersonRecordQuerySet["IndividualServiceFund"].as_manager()
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-starts_on", "-id"]
@@ -281,7 +254,7 @@ class IndividualServiceFund(PublicIdModel, VersionedModel):
         return f"Individual service fund with {self.provider}"
 
 
-class ArrangedService(PublicIdModel, VersionedModel):
+class ArrangedService(PublicIdModel, RecordedModel):
     """Option 3: support the council selects and arranges."""
 
     class Arrangement(models.TextChoices):
@@ -320,12 +293,7 @@ class ArrangedService(PublicIdModel, VersionedModel):
     )
     starts_on = models.DateField(_("start date"))
     ends_on = models.DateField(_("end date"), null=True, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
     objects = PersonRecordQuerySet["ArrangedService"].as_manager()
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-starts_on", "-id"]

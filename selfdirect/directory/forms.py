@@ -7,6 +7,7 @@ from selfdirect.core.forms import Form, LongText, ModelForm, VersionField
 
 from .models import Organization, Service, TaxonomyTerm
 from .selectors import SearchFilters, normalise_postcode, outward_code
+from .services import PlaceDetails
 
 MILES = [
     ("1", _("1 mile")),
@@ -189,6 +190,11 @@ class PlaceForm(Form):
             if opens and closes and closes <= opens:
                 self.add_error("closes_at", _("It must close after it opens"))
         return data
+
+    def details(self) -> PlaceDetails:
+        return PlaceDetails(
+            **{k: v for k, v in self.cleaned_data.items() if k != "version"}
+        )
 
 
 __all__ += ["PlaceForm"]

@@ -52,6 +52,23 @@ WRITE_ORDER = [
 ]
 
 
+@dataclass(frozen=True)
+class PlaceDetails:
+    """Where a service is offered: the place, its address, how to get there and in,
+    and its weekly opening times."""
+
+    name: str
+    address_1: str
+    city: str
+    postcode: str
+    transportation: str = ""
+    accessibility: str = ""
+    days: list[str] = field(default_factory=list)
+    opens_at: datetime.time | None = None
+    closes_at: datetime.time | None = None
+    times_note: str = ""
+
+
 @dataclass
 class ImportResult:
     records: int
@@ -255,7 +272,7 @@ def save_place(
     by: User,
     version: int,
     place: ServiceAtLocation | None,
-    details: dict[str, Any],
+    details: PlaceDetails,
 ) -> ServiceAtLocation:
     """Add or change where a service is offered (location, address, access, weekly
     opening times), refusing if anyone changed the service since `version`: the
@@ -270,11 +287,11 @@ def save_place(
     )
     location = place.location if place else Location(location_type="physical")
     address = location.addresses.first() if place else None
-    location.name = details["name"]
-    location.transportation = details["transportation"]
-    found = Postcode.objects.filter(postcode=details["postcode"]).first()
+    location.name = details.name
+    location.transportation = details.transportation
+    found = Postcode.objects.filter(postcode=details.postcode).first()
     moved = address is None or (
-        normalise_postcode(address.postal_code) != details["postcode"]
+        normalise_postcode(address.postal_code) != details.postcode
     )
     if found is not None:
         location.latitude, location.longitude = found.latitude, found.longitude
@@ -284,27 +301,27 @@ def save_place(
     if place is None:
         place = save_new(ServiceAtLocation(service=service, location=location), by)
     address = address or Address(location=location, country="GB")
-    address.address_1, address.city = details["address_1"], details["city"]
-    address.postal_code = details["postcode"]
+    address.address_1, address.city = details.address_1, details.city
+    address.postal_code = details.postcode
     address.address_type = address.address_type or "physical"
     save_new(address, by)
     _replace_first(
         location.accessibility.order_by("id"),
-        Accessibility(location=location, description=details["accessibility"])
-        if details["accessibility"]
+        Accessibility(location=location, description=details.accessibility)
+        if details.accessibility
         else None,
         by,
     )
-    days = [d for d in rules.WEEKDAYS if d in details["days"]]
+    days = [d for d in rules.WEEKDAYS if d in details.days]
     _replace_first(
         place.schedules.order_by("id"),
         Schedule(
             service_at_location=place,
             freq=Schedule.Freq.WEEKLY,
             byday=",".join(days),
-            opens_at=details["opens_at"],
-            closes_at=details["closes_at"],
-            description=details["times_note"],
+            opens_at=details.opens_at,
+            closes_at=details.closes_at,
+            description=details.times_note,
         )
         if days
         else None,

@@ -125,7 +125,7 @@ def place_form(
             by=user,
             version=form.cleaned_data["version"],
             place=place,
-            details=form.cleaned_data,
+            details=form.details(),
         )
         if saved.location.latitude is None:
             messages.warning(

@@ -19,9 +19,10 @@ from selfdirect.core.form_pages import form_page, show_errors
 from selfdirect.core.forms import bind
 from selfdirect.core.http import actor, page
 from selfdirect.core.pagination import CappedPaginator
+from selfdirect.core.pdf import render_pdf_response
 from selfdirect.people.access import access_person
 
-from . import documents, selectors, services
+from . import selectors, services
 from .forms import (
     DecisionForm,
     ListForm,
@@ -229,11 +230,9 @@ def your_decision(
         "person": decision.person,
     }
     if fmt == "pdf":
-        response = HttpResponse(
-            documents.decision_letter_pdf(context), content_type="application/pdf"
+        return render_pdf_response(
+            "panel/your_decision_pdf.html", context, filename="your-panel-decision.pdf"
         )
-        response["Content-Disposition"] = 'inline; filename="your-panel-decision.pdf"'
-        return response
     return render(request, "panel/your_decision.html", context)
 
 

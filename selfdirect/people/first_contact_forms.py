@@ -14,6 +14,7 @@ from selfdirect.directory.models import Service as DirectoryService
 
 from .forms import YES_NO, past_date
 from .models import FirstContact
+from .services import FirstContactDetails
 
 
 class FirstContactForm(Form):
@@ -126,19 +127,19 @@ class FirstContactForm(Form):
         text = self.cleaned_data.get("signposted_to") or ""
         return [line.strip()[:200] for line in text.splitlines() if line.strip()]
 
-    def details(self) -> dict[str, Any]:
+    def details(self) -> FirstContactDetails:
         data = self.cleaned_data
-        return {
-            "contact_date": data["contact_date"],
-            "made_by": data["made_by"],
-            "made_by_name": data["made_by_name"],
-            "reason": data["reason"],
-            "what_matters": data["what_matters"],
-            "sds_discussed": data["sds_discussed"] == "yes",
-            "sds_not_discussed_reason": data["sds_not_discussed_reason"],
-            "outcome": data["outcome"],
-            "follow_up_due": data["follow_up_due"],
-        }
+        return FirstContactDetails(
+            contact_date=data["contact_date"],
+            made_by=data["made_by"],
+            made_by_name=data["made_by_name"],
+            reason=data["reason"],
+            what_matters=data["what_matters"],
+            sds_discussed=data["sds_discussed"] == "yes",
+            sds_not_discussed_reason=data["sds_not_discussed_reason"],
+            outcome=data["outcome"],
+            follow_up_due=data["follow_up_due"],
+        )
 
 
 USED_CHOICES = [("yes", _("Yes")), ("no", _("No")), ("unknown", _("Not known"))]

@@ -1,5 +1,6 @@
 """Forms for people's records. They check the shape of input; services check rules."""
 
+import dataclasses
 import datetime
 from typing import Any
 
@@ -12,6 +13,7 @@ from selfdirect.core.forms import Form, LongText, ModelForm, VersionField
 
 from . import rules
 from .models import Person, Relationship, ServiceGroup
+from .services import PersonDetails, RelationshipDetails
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
@@ -122,10 +124,9 @@ class PersonForm(ModelForm):
         past_date(value, "Date consent was recorded")
         return value
 
-    def details(self) -> dict[str, Any]:
-        data = dict(self.cleaned_data)
-        data.pop("service_groups", None)
-        return {name: data[name] for name in self.Meta.fields if name in data}
+    def details(self) -> PersonDetails:
+        names = [field.name for field in dataclasses.fields(PersonDetails)]
+        return PersonDetails(**{name: self.cleaned_data[name] for name in names})
 
 
 class AddPersonForm(PersonForm):
@@ -247,6 +248,10 @@ class RelationshipForm(Form):
                 "Enter their name, or their CHI number if they have a record"
             )
         return data
+
+    def details(self, related_person: Person | None) -> RelationshipDetails:
+        data = {k: v for k, v in self.cleaned_data.items() if k != "carer_chi"}
+        return RelationshipDetails(**data, related_person=related_person)
 
 
 class MergeForm(Form):

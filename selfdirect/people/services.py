@@ -2,6 +2,7 @@
 
 import datetime
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -9,13 +10,63 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from selfdirect.accounts.models import Team, User
+from selfdirect.accounts.models import Locality, Team, User
 from selfdirect.audit.services import record_event
 from selfdirect.core.concurrency import save_versioned
+from selfdirect.core.details import field_values
 
 from . import rules
 from .models import Allocation, FirstContact, Person, Relationship, ServiceGroup
 from .selectors import team_holding_chi
+
+
+@dataclass(frozen=True)
+class PersonDetails:
+    """Who the person is, how to reach them and communicate with them, and whether
+    they agreed to share their information."""
+
+    first_name: str
+    last_name: str
+    date_of_birth: datetime.date
+    preferred_name: str = ""
+    chi_number: str | None = None
+    address: str = ""
+    postcode: str = ""
+    locality: Locality | None = None
+    phone: str = ""
+    communication_needs: str = ""
+    preferred_language: str = ""
+    consent_to_share: str = Person.Consent.NOT_ASKED
+    consent_recorded_on: datetime.date | None = None
+
+
+@dataclass(frozen=True)
+class RelationshipDetails:
+    """Someone in the person's life: who they are to the person and how to reach
+    them, linked to their own record if they have one."""
+
+    kind: str
+    name: str = ""
+    description: str = ""
+    contact: str = ""
+    lives_with_person: bool = False
+    related_person: Person | None = None
+
+
+@dataclass(frozen=True)
+class FirstContactDetails:
+    """A first contact: who got in touch and why, what matters to the person,
+    whether SDS was discussed, the outcome and when to follow up."""
+
+    contact_date: datetime.date
+    made_by: str
+    reason: str
+    sds_discussed: bool
+    outcome: str
+    made_by_name: str = ""
+    what_matters: str = ""
+    sds_not_discussed_reason: str = ""
+    follow_up_due: datetime.date | None = None
 
 
 def _with_keys(person: Person) -> list[str]:
@@ -48,12 +99,12 @@ def add_person(
     *,
     by: User,
     team: Team,
-    details: dict[str, Any],
+    details: PersonDetails,
     service_groups: list[ServiceGroup],
 ) -> Person:
     """Add a person and allocate them to the adding worker's team."""
-    _check_chi_free(details.get("chi_number"))
-    person = Person(**details)
+    _check_chi_free(details.chi_number)
+    person = Person(**field_values(details))
     _with_keys(person)
     person._history_user = by  # type: ignore[attr-defined]
     person.save()
@@ -73,18 +124,19 @@ def update_person(
     person: Person,
     by: User,
     version: int,
-    details: dict[str, Any],
+    details: PersonDetails,
+    status: str,
     service_groups: list[ServiceGroup],
 ) -> Person:
-    """Change a person's details, refusing if someone saved since `version`."""
-    _check_chi_free(details.get("chi_number"), exclude_pk=person.pk)
-    for name, value in details.items():
+    """Change a person's details and whether the record is open, refusing if
+    someone saved since `version`."""
+    _check_chi_free(details.chi_number, exclude_pk=person.pk)
+    values = {**field_values(details), "status": status}
+    for name, value in values.items():
         setattr(person, name, value)
     key_fields = _with_keys(person)
     person._history_user = by  # type: ignore[attr-defined]
-    save_versioned(
-        person, expected_version=version, fields=[*details.keys(), *key_fields]
-    )
+    save_versioned(person, expected_version=version, fields=[*values, *key_fields])
     if set(person.service_groups.all()) != set(service_groups):
         person.service_groups.set(service_groups)
     return person
@@ -123,10 +175,10 @@ def allocate_person(
 
 @transaction.atomic
 def add_relationship(
-    *, person: Person, by: User, details: dict[str, Any]
+    *, person: Person, by: User, details: RelationshipDetails
 ) -> Relationship:
     """Record someone in the person's life, such as an unpaid carer."""
-    relationship = Relationship(person=person, **details)
+    relationship = Relationship(person=person, **field_values(details))
     if relationship.related_person_id == person.pk:
         raise ValidationError(
             {"related_person": _("A person cannot be related to themself.")}
@@ -142,13 +194,15 @@ def record_first_contact(
     person: Person,
     by: User,
     team: Team,
-    details: dict[str, Any],
+    details: FirstContactDetails,
     signposted_to: list[str],
     services: Sequence[Any] = (),
 ) -> FirstContact:
     """Record a first contact and the community supports the person was signposted
     to: directory services (linked) and others named in free text."""
-    contact = FirstContact(person=person, team=team, recorded_by=by, **details)
+    contact = FirstContact(
+        person=person, team=team, recorded_by=by, **field_values(details)
+    )
     contact._history_user = by  # type: ignore[attr-defined]
     contact.save()
     supports = [(s, s.name[:200]) for s in services]

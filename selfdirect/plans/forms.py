@@ -13,6 +13,7 @@ from selfdirect.directory.models import Service
 from selfdirect.providers.models import Provider
 
 from .models import CONTINGENCY_FIELDS, PlanOutcome, Support, SupportPlan
+from .services import ContingencyDetails, PlanOutcomeDetails, SupportDetails
 
 DATE_HINT = _("For example, 3/11/2026")
 YES_NO = [("yes", _("Yes")), ("no", _("No")), ("", _("Not asked yet"))]
@@ -102,22 +103,22 @@ class OutcomeForm(Form):
             "version": outcome.version,
         }
 
-    def details(self) -> dict[str, Any]:
+    def details(self) -> PlanOutcomeDetails:
         data = self.cleaned_data
         answer = {"yes": True, "no": False}.get(data["achievable"])
-        return {
-            "words": data["words"],
-            "how_we_will_know": data["how_we_will_know"],
-            "target_date": data["target_date"],
-            "steps": data["steps"],
-            "achievable_agreed": answer,
-            "achievable_agreed_by": data["achievable_agreed_by"]
+        return PlanOutcomeDetails(
+            words=data["words"],
+            how_we_will_know=data["how_we_will_know"],
+            target_date=data["target_date"],
+            steps=data["steps"],
+            achievable_agreed=answer,
+            achievable_agreed_by=data["achievable_agreed_by"]
             if answer is not None
             else "",
-            "achievable_agreed_on": data["achievable_agreed_on"]
+            achievable_agreed_on=data["achievable_agreed_on"]
             if answer is not None
             else None,
-        }
+        )
 
 
 class EditOutcomeForm(OutcomeForm):
@@ -210,12 +211,14 @@ class SupportForm(Form):
             "version": support.version,
         }
 
-    def details(self) -> dict[str, Any]:
-        return {
-            k: v
-            for k, v in self.cleaned_data.items()
-            if k not in {"outcomes", "version"}
-        }
+    def details(self) -> SupportDetails:
+        return SupportDetails(
+            **{
+                k: v
+                for k, v in self.cleaned_data.items()
+                if k not in {"outcomes", "version"}
+            }
+        )
 
 
 class EditSupportForm(SupportForm):
@@ -253,8 +256,10 @@ class ContingencyForm(Form):
         help_text=_("For example, if the unpaid carer is unwell or away"),
     )
 
-    def details(self) -> dict[str, str]:
-        return {name: self.cleaned_data[name] for name in CONTINGENCY_FIELDS}
+    def details(self) -> ContingencyDetails:
+        return ContingencyDetails(
+            **{name: self.cleaned_data[name] for name in CONTINGENCY_FIELDS}
+        )
 
 
 class BudgetForm(Form):

@@ -10,14 +10,13 @@ when it is agreed, so every version is kept.
 from decimal import Decimal
 from typing import TypeVar
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from selfdirect.budgets.models import IndicativeBudget
 from selfdirect.conversations.models import Conversation, PersonalOutcome
-from selfdirect.core.models import PublicIdModel, VersionedModel
+from selfdirect.core.models import PublicIdModel, RecordedModel, VersionedModel
 from selfdirect.directory.models import Service
 from selfdirect.people.models import Person, PersonRecordQuerySet
 from selfdirect.providers.models import Provider
@@ -32,7 +31,7 @@ CONTINGENCY_FIELDS = (
 )
 
 
-class SupportPlan(PublicIdModel, VersionedModel):
+class SupportPlan(PublicIdModel, RecordedModel):
     """A person's support plan: answers a conversation, within a budget."""
 
     class State(models.TextChoices):
@@ -68,9 +67,6 @@ class SupportPlan(PublicIdModel, VersionedModel):
     state = models.CharField(
         _("state"), max_length=10, choices=State.choices, default=State.DRAFT
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
     started_on = models.DateField(_("plan started on"))
     replaces = models.OneToOneField(
         "self",
@@ -100,8 +96,6 @@ class SupportPlan(PublicIdModel, VersionedModel):
     )
     review_on = models.DateField(_("first review by"), null=True, blank=True)
     objects = PersonRecordQuerySet["SupportPlan"].as_manager()
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-created_at", "-id"]

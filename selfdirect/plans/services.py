@@ -1,6 +1,8 @@
 """Practitioner actions on support plans: each one transaction, with history."""
 
 import datetime
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -18,11 +20,52 @@ from selfdirect.core.concurrency import (
     save_versioned,
     update_versioned,
 )
+from selfdirect.core.details import field_values
+from selfdirect.directory.models import Service
 from selfdirect.people.models import Person
+from selfdirect.providers.models import Provider
 
 from . import rules
 from .models import CONTINGENCY_FIELDS, PlanOutcome, Support, SupportPlan
 from .selectors import agreement_blockers_from_later_stages
+
+
+@dataclass(frozen=True)
+class PlanOutcomeDetails:
+    """An outcome in the plan: the person's words, and what makes it SMART."""
+
+    words: str
+    how_we_will_know: str
+    target_date: datetime.date | None
+    steps: str
+    achievable_agreed: bool | None
+    achievable_agreed_by: str
+    achievable_agreed_on: datetime.date | None
+
+
+@dataclass(frozen=True)
+class SupportDetails:
+    """A support in the plan: what it is, who provides it, how often and its cost."""
+
+    what: str
+    provided_by: str
+    who: str
+    provider: Provider | None
+    service: Service | None
+    frequency: str
+    hours_per_week: Decimal | None
+    yearly_cost: Decimal
+    option: int | None
+
+
+@dataclass(frozen=True)
+class ContingencyDetails:
+    """What happens if things do not go as planned."""
+
+    if_support_cannot_come: str
+    if_unwell: str
+    out_of_hours: str
+    other_contingency: str
 
 
 def _locked_draft(plan: SupportPlan) -> SupportPlan:
@@ -102,23 +145,23 @@ def start_support_plan(
 
 @transaction.atomic
 def add_plan_outcome(
-    *, plan: SupportPlan, by: User, details: dict[str, Any], today: datetime.date
+    *, plan: SupportPlan, by: User, details: PlanOutcomeDetails, today: datetime.date
 ) -> PlanOutcome:
     """Add an outcome to a draft plan."""
     _locked_draft(plan)
     outcome: PlanOutcome = save_new(
-        PlanOutcome(plan=plan, written_on=today, **details), by
+        PlanOutcome(plan=plan, written_on=today, **field_values(details)), by
     )
     return outcome
 
 
 @transaction.atomic
 def update_plan_outcome(
-    *, outcome: PlanOutcome, by: User, version: int, details: dict[str, Any]
+    *, outcome: PlanOutcome, by: User, version: int, details: PlanOutcomeDetails
 ) -> PlanOutcome:
     """Change an outcome of a draft plan, refusing if someone saved it since."""
     _locked_draft(outcome.plan)
-    update_versioned(outcome, by=by, version=version, details=details)
+    update_versioned(outcome, by=by, version=version, details=field_values(details))
     return outcome
 
 
@@ -138,18 +181,16 @@ def remove_plan_outcome(*, outcome: PlanOutcome, by: User, version: int) -> None
     _delete_versioned(outcome, by, version)
 
 
-def _check_support(details: dict[str, Any]) -> None:
+def _check_support(details: SupportDetails) -> None:
     problems: dict[str, str] = {}
-    kind = details.get("provided_by", "")
-    if details.get("option") is None and rules.needs_option(
-        yearly_cost=details.get("yearly_cost"), provided_by=kind
+    kind = details.provided_by
+    if details.option is None and rules.needs_option(
+        yearly_cost=details.yearly_cost, provided_by=kind
     ):
         problems["option"] = _(
             "Choose the SDS option for this support: it is paid for from the budget."
         )
-    if kind == Support.ProvidedBy.PROVIDER and not (
-        details.get("provider") or details.get("who")
-    ):
+    if kind == Support.ProvidedBy.PROVIDER and not (details.provider or details.who):
         problems["provider"] = _("Choose the provider, or write its name.")
     if problems:
         raise ValidationError(problems)
@@ -160,13 +201,13 @@ def add_support(
     *,
     plan: SupportPlan,
     by: User,
-    details: dict[str, Any],
+    details: SupportDetails,
     outcomes: list[PlanOutcome],
 ) -> Support:
     """Add a support to a draft plan, linked to the outcomes it serves."""
     _locked_draft(plan)
     _check_support(details)
-    support: Support = save_new(Support(plan=plan, **details), by)
+    support: Support = save_new(Support(plan=plan, **field_values(details)), by)
     support.outcomes.set(outcomes)
     return support
 
@@ -177,13 +218,13 @@ def update_support(
     support: Support,
     by: User,
     version: int,
-    details: dict[str, Any],
+    details: SupportDetails,
     outcomes: list[PlanOutcome],
 ) -> Support:
     """Change a support of a draft plan, refusing if someone saved it since."""
     _locked_draft(support.plan)
     _check_support(details)
-    update_versioned(support, by=by, version=version, details=details)
+    update_versioned(support, by=by, version=version, details=field_values(details))
     support.outcomes.set(outcomes)
     return support
 
@@ -232,15 +273,11 @@ def record_support_follow_up(
 
 @transaction.atomic
 def record_contingency(
-    *, plan: SupportPlan, by: User, version: int, details: dict[str, str]
+    *, plan: SupportPlan, by: User, version: int, details: ContingencyDetails
 ) -> SupportPlan:
     """Record what happens if things do not go as planned (version checked)."""
     _locked_draft(plan)
-    fields = [name for name in CONTINGENCY_FIELDS if name in details]
-    for name in fields:
-        setattr(plan, name, details[name])
-    plan._history_user = by  # type: ignore[attr-defined]
-    save_versioned(plan, expected_version=version, fields=fields)
+    update_versioned(plan, by=by, version=version, details=field_values(details))
     return plan
 
 

@@ -1,7 +1,5 @@
 """Forms for the providers register (shape only)."""
 
-from typing import Any
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -9,6 +7,7 @@ from selfdirect.accounts.models import Locality
 from selfdirect.core.forms import Form, VersionField
 
 from .models import Provider
+from .services import ProviderDetails
 
 
 class ProviderForm(Form):
@@ -41,10 +40,11 @@ class ProviderForm(Form):
         label=_("Care Inspectorate registration number"), max_length=40, required=False
     )
 
-    def details(self) -> dict[str, Any]:
+    def details(self) -> ProviderDetails:
         """The provider's own fields (less the version and localities)."""
         skip = {"version", "localities"}
-        return {k: v for k, v in self.cleaned_data.items() if k not in skip}
+        data = {k: v for k, v in self.cleaned_data.items() if k not in skip}
+        return ProviderDetails(**data)
 
 
 class EditProviderForm(ProviderForm):

@@ -11,6 +11,7 @@ from selfdirect.choices.models import (
     InformationGiven,
     SupportChoice,
 )
+from selfdirect.choices.services import ChoiceDetails
 
 
 def _url(name, personas, **kwargs):
@@ -73,7 +74,7 @@ def test_no_choice_is_recorded_as_deemed_option_three(personas) -> None:
         person=personas.person,
         by=personas.practitioner_a,
         elements={},
-        details={"made_on": datetime.date(2026, 11, 6), "decided_by": "person"},
+        details=ChoiceDetails(made_on=datetime.date(2026, 11, 6), decided_by="person"),
     )
     assert choice.deemed
     assert selectors.option_of(choice) == 3

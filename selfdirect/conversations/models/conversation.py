@@ -1,19 +1,18 @@
 from typing import TypeVar
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from selfdirect.accounts.models import Team
-from selfdirect.core.models import PublicIdModel, VersionedModel
+from selfdirect.core.models import PublicIdModel, RecordedModel, VersionedModel
 from selfdirect.people.models import FirstContact, Person, PersonRecordQuerySet
 
 from .. import rules
 from .config import EligibilityLevel, OutcomeDomain
 
 
-class Conversation(PublicIdModel, VersionedModel):
+class Conversation(PublicIdModel, RecordedModel):
     """A good conversation (assessment) about what matters to the person."""
 
     class State(models.TextChoices):
@@ -39,9 +38,6 @@ class Conversation(PublicIdModel, VersionedModel):
         verbose_name=_("following the first contact"),
     )
     team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="+")
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
     conversation_date = models.DateField(_("date of the conversation"))
     place = models.CharField(_("where it took place"), max_length=200)
     participants = models.JSONField(_("who took part"), default=list)
@@ -77,8 +73,6 @@ class Conversation(PublicIdModel, VersionedModel):
         _("how it was agreed"), max_length=20, choices=AgreedHow.choices, blank=True
     )
     objects = PersonRecordQuerySet["Conversation"].as_manager()
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-conversation_date", "-id"]
@@ -201,7 +195,7 @@ class RiskEnablement(VersionedModel):
         return self.risk[:80]
 
 
-class PersonCorrection(VersionedModel):
+class PersonCorrection(RecordedModel):
     """The person's own words on their conversation record, kept beside ours."""
 
     conversation = models.ForeignKey(
@@ -210,12 +204,7 @@ class PersonCorrection(VersionedModel):
     about = models.CharField(_("which part"), max_length=200, blank=True)
     words = models.TextField(_("what the person says, in their own words"))
     added_on = models.DateField(_("added on"))
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
     objects = ConversationPartQuerySet["PersonCorrection"].as_manager()
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["added_on", "id"]

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 
 from selfdirect.conversations import rules, services
 from selfdirect.conversations.selectors import conversation_signals
+from selfdirect.conversations.services import PersonalOutcomeDetails
 from selfdirect.conversations.tests.factories import ConversationFactory, OutcomeFactory
 from selfdirect.people.tests.factories import PersonFactory
 
@@ -92,7 +93,7 @@ def test_an_agreed_record_cannot_be_changed_but_takes_the_persons_corrections(
         services.record_outcome(
             conversation=conversation,
             by=by,
-            details={"words": "x", "priority": 1},
+            details=PersonalOutcomeDetails(words="x", priority=1),
             domains=[],
         )
     correction = services.add_correction(
@@ -110,7 +111,7 @@ def test_each_outcome_keeps_what_the_wording_check_made_of_it(personas) -> None:
     outcome = services.record_outcome(
         conversation=conversation,
         by=personas.practitioner_a,
-        details={"words": "2 home care visits a day", "priority": 2},
+        details=PersonalOutcomeDetails(words="2 home care visits a day", priority=2),
         domains=[],
     )
     assert outcome.wording_kind == "service"

@@ -4,6 +4,14 @@ from typing import Any
 
 from django import template
 from django.forms import BoundField
+from django.template import Context, Engine, TemplateSyntaxError
+from django.template.base import (
+    FilterExpression,
+    NodeList,
+    Parser,
+    Token,
+    token_kwargs,
+)
 
 register = template.Library()
 
@@ -57,3 +65,72 @@ def pounds(value: Any) -> str:
     if value is None or value == "":
         return ""
     return _pounds(value)
+
+
+class _ComponentNode(template.Node):
+    """A block tag drawn by a component template, with its body rendered inside."""
+
+    template_name = ""
+    body_name = ""
+
+    def __init__(self, body: NodeList, options: dict[str, FilterExpression]) -> None:
+        self.body = body
+        self.options = options
+
+    def render(self, context: Context) -> str:
+        values = {name: expr.resolve(context) for name, expr in self.options.items()}
+        values[self.body_name] = self.body.render(context)
+        component = Engine.get_default().get_template(self.template_name)
+        return component.render(context.new(values))
+
+
+class SummaryListNode(_ComponentNode):
+    template_name = "components/summary_list.html"
+    body_name = "rows"
+
+
+class SummaryRowNode(_ComponentNode):
+    template_name = "components/summary_row.html"
+    body_name = "value"
+
+
+def _options(
+    parser: Parser, bits: list[str], tag: str, allowed: set[str]
+) -> dict[str, FilterExpression]:
+    options = token_kwargs(bits, parser)
+    if bits or not set(options) <= allowed:
+        raise TemplateSyntaxError(f"{tag} takes only {', '.join(sorted(allowed))}")
+    return options
+
+
+def _body(parser: Parser, tag: str) -> NodeList:
+    body = parser.parse((f"end{tag}",))
+    parser.delete_first_token()
+    return body
+
+
+@register.tag
+def summary_list(parser: Parser, token: Token) -> SummaryListNode:
+    """A design-system summary list holding {% summary_row %}s.
+
+    {% summary_list %} … {% endsummary_list %}; class="…" adds a class to it.
+    """
+    tag, *bits = token.split_contents()
+    options = _options(parser, bits, tag, {"class"})
+    return SummaryListNode(_body(parser, tag), options)
+
+
+@register.tag
+def summary_row(parser: Parser, token: Token) -> SummaryRowNode:
+    """A row of a summary list: its key, then its value between the tags.
+
+    {% summary_row _("Key") %}value{% endsummary_row %}. Options: value_id= puts an
+    id on the value; change_url= adds a "Change" link (none when it is empty) and
+    change_what= is its hidden text, saying what it changes.
+    """
+    tag, *bits = token.split_contents()
+    if not bits:
+        raise TemplateSyntaxError(f"{tag} needs the row's key")
+    key = parser.compile_filter(bits.pop(0))
+    options = _options(parser, bits, tag, {"value_id", "change_url", "change_what"})
+    return SummaryRowNode(_body(parser, tag), {"key": key, **options})

@@ -1,6 +1,8 @@
 """Actions that write delivery and finance records; each is audited."""
 
 from .arranged import (
+    ArrangedServiceDetails,
+    ServiceFundDetails,
     arrange_service,
     change_arranged_service,
     change_service_fund,
@@ -8,6 +10,12 @@ from .arranged import (
 )
 from .common import monitoring_grace_days, surplus_weeks_allowed
 from .direct_payments import (
+    DirectPaymentDetails,
+    DirectPaymentEnding,
+    MonitoringReturnDetails,
+    PaEmploymentDetails,
+    PaymentDetails,
+    SurplusDetails,
     change_direct_payment,
     correct_payment,
     decide_surplus,
@@ -19,6 +27,14 @@ from .direct_payments import (
 )
 
 __all__ = [
+    "ArrangedServiceDetails",
+    "DirectPaymentDetails",
+    "DirectPaymentEnding",
+    "MonitoringReturnDetails",
+    "PaEmploymentDetails",
+    "PaymentDetails",
+    "ServiceFundDetails",
+    "SurplusDetails",
     "arrange_service",
     "change_arranged_service",
     "change_direct_payment",

@@ -1,8 +1,8 @@
 """Option 1: direct payment agreements, payments, monitoring returns and PAs."""
 
 import datetime
+from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from selfdirect.accounts.models import User
 from selfdirect.audit.services import record_event
 from selfdirect.core.concurrency import save_new, update_versioned
+from selfdirect.core.details import field_values
 from selfdirect.people.models import Person
 
 from .. import rules
@@ -21,6 +22,76 @@ from ..models import (
     PersonalAssistantEmployment,
 )
 from .common import check, monitoring_grace_days, surplus_weeks_allowed
+
+
+@dataclass(frozen=True)
+class DirectPaymentDetails:
+    """An Option 1 agreement's terms: how much, how often, what it is for, who is
+    paid and how often it is monitored."""
+
+    starts_on: datetime.date
+    amount: Decimal
+    frequency: str
+    spend_on: list[str]
+    responsibilities: list[str]
+    monitoring_every_months: int
+    spend_notes: str = ""
+    payee_requested_by_person: bool = False
+    payee_name: str = ""
+    payee_relationship: str = ""
+
+
+@dataclass(frozen=True)
+class DirectPaymentEnding:
+    """When and why a direct payment ended, and any notice the council gave."""
+
+    ended_on: datetime.date
+    end_ground: str
+    notice_given_on: datetime.date | None = None
+    notice_days: int | None = None
+    end_notes: str = ""
+
+
+@dataclass(frozen=True)
+class PaymentDetails:
+    """A payment made under an agreement, and the period it covers."""
+
+    paid_on: datetime.date
+    amount: Decimal
+    period_from: datetime.date
+    period_to: datetime.date
+
+
+@dataclass(frozen=True)
+class MonitoringReturnDetails:
+    """A monitoring return as received: evidence, balance held and any surplus
+    (worked out from the balance when not given)."""
+
+    received_on: datetime.date
+    evidence: list[str]
+    balance_held: Decimal
+    surplus: Decimal | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class SurplusDetails:
+    """Whether a surplus is recovered or kept, and any recovery made."""
+
+    surplus_decision: str
+    recovered_amount: Decimal | None = None
+    recovered_on: datetime.date | None = None
+
+
+@dataclass(frozen=True)
+class PaEmploymentDetails:
+    """The personal assistants a person employs, and who helps with payroll and
+    insurance."""
+
+    starts_on: datetime.date
+    number_of_pas: int
+    payroll_support: str = ""
+    insurance_provider: str = ""
 
 
 def _schedule_return(
@@ -108,28 +179,28 @@ def _stop_returns_after(
         )
 
 
+def _agreement_problems(details: DirectPaymentDetails) -> dict[str, str]:
+    return rules.agreement_problems(
+        amount=details.amount,
+        spend_on=details.spend_on,
+        responsibilities=details.responsibilities,
+        payee_name=details.payee_name,
+        payee_requested_by_person=details.payee_requested_by_person,
+    )
+
+
 @transaction.atomic
 def set_up_direct_payment(
-    *, person: Person, by: User, details: dict[str, Any]
+    *, person: Person, by: User, details: DirectPaymentDetails
 ) -> DirectPaymentAgreement:
     """Set up an Option 1 agreement and schedule its first monitoring return."""
-    check(
-        rules.agreement_problems(
-            amount=details["amount"],
-            spend_on=details["spend_on"],
-            responsibilities=details["responsibilities"],
-            payee_name=details.get("payee_name", ""),
-            payee_requested_by_person=details.get("payee_requested_by_person", False),
-        )
-    )
+    check(_agreement_problems(details))
     agreement: DirectPaymentAgreement = save_new(
         DirectPaymentAgreement(
             person=person,
             recorded_by=by,
-            yearly_amount=rules.yearly_equivalent(
-                details["amount"], details["frequency"]
-            ),
-            **details,
+            yearly_amount=rules.yearly_equivalent(details.amount, details.frequency),
+            **field_values(details),
         ),
         by,
     )
@@ -149,28 +220,19 @@ def change_direct_payment(
     agreement: DirectPaymentAgreement,
     by: User,
     version: int,
-    details: dict[str, Any],
+    details: DirectPaymentDetails,
 ) -> DirectPaymentAgreement:
     """Change an agreement's amount, spend or payee (version checked). A new start
     date or months between returns reschedules the return still awaited."""
-    merged = {
-        name: details.get(name, getattr(agreement, name))
-        for name in (
-            "amount",
-            "spend_on",
-            "responsibilities",
-            "payee_name",
-            "payee_requested_by_person",
-        )
-    }
-    check(rules.agreement_problems(**merged))
-    frequency = details.get("frequency", agreement.frequency)
-    details = {
-        **details,
-        "yearly_amount": rules.yearly_equivalent(merged["amount"], frequency),
-    }
+    check(_agreement_problems(details))
+    yearly_amount = rules.yearly_equivalent(details.amount, details.frequency)
     schedule_before = (agreement.starts_on, agreement.monitoring_every_months)
-    update_versioned(agreement, by=by, version=version, details=details)
+    update_versioned(
+        agreement,
+        by=by,
+        version=version,
+        details={**field_values(details), "yearly_amount": yearly_amount},
+    )
     if (agreement.starts_on, agreement.monitoring_every_months) != schedule_before:
         _reschedule_waiting_return(agreement, by)
     record_event(
@@ -188,7 +250,7 @@ def end_direct_payment(
     agreement: DirectPaymentAgreement,
     by: User,
     version: int,
-    details: dict[str, Any],
+    details: DirectPaymentEnding,
 ) -> DirectPaymentAgreement:
     """End a direct payment with its ground, and the notice given where the council
     ends it (SSI 2014/25 reg 6). No monitoring return is awaited for time after
@@ -196,15 +258,22 @@ def end_direct_payment(
     check(
         rules.ending_problems(
             starts_on=agreement.starts_on,
-            ended_on=details["ended_on"],
-            ground=details["end_ground"],
-            notice_given_on=details.get("notice_given_on"),
-            notice_days=details.get("notice_days"),
+            ended_on=details.ended_on,
+            ground=details.end_ground,
+            notice_given_on=details.notice_given_on,
+            notice_days=details.notice_days,
         )
     )
-    details = {**details, "status": DirectPaymentAgreement.Status.ENDED}
-    update_versioned(agreement, by=by, version=version, details=details)
-    _stop_returns_after(agreement, details["ended_on"], by)
+    update_versioned(
+        agreement,
+        by=by,
+        version=version,
+        details={
+            **field_values(details),
+            "status": DirectPaymentAgreement.Status.ENDED,
+        },
+    )
+    _stop_returns_after(agreement, details.ended_on, by)
     record_event(
         actor=by,
         action="direct_payment.ended",
@@ -214,21 +283,21 @@ def end_direct_payment(
     return agreement
 
 
-def _check_payment(details: dict[str, Any]) -> None:
-    if details["period_to"] < details["period_from"]:
+def _check_payment(details: PaymentDetails) -> None:
+    if details.period_to < details.period_from:
         raise ValidationError({"period_to": _("The period must end after it starts")})
-    if details["amount"] <= 0:
+    if details.amount <= 0:
         raise ValidationError({"amount": _("Enter an amount more than £0")})
 
 
 @transaction.atomic
 def record_payment(
-    *, agreement: DirectPaymentAgreement, by: User, details: dict[str, Any]
+    *, agreement: DirectPaymentAgreement, by: User, details: PaymentDetails
 ) -> Payment:
     """Record a payment made under an agreement (RECORD_FINANCE)."""
     _check_payment(details)
     payment: Payment = save_new(
-        Payment(agreement=agreement, recorded_by=by, **details), by
+        Payment(agreement=agreement, recorded_by=by, **field_values(details)), by
     )
     record_event(
         actor=by,
@@ -241,12 +310,12 @@ def record_payment(
 
 @transaction.atomic
 def correct_payment(
-    *, payment: Payment, by: User, version: int, details: dict[str, Any]
+    *, payment: Payment, by: User, version: int, details: PaymentDetails
 ) -> Payment:
     """Correct a payment recorded wrongly (version checked; the history keeps
     what was recorded first)."""
     _check_payment(details)
-    update_versioned(payment, by=by, version=version, details=details)
+    update_versioned(payment, by=by, version=version, details=field_values(details))
     record_event(
         actor=by,
         action="direct_payment.payment_corrected",
@@ -262,30 +331,33 @@ def record_monitoring_return(
     monitoring_return: MonitoringReturn,
     by: User,
     version: int,
-    details: dict[str, Any],
+    details: MonitoringReturnDetails,
 ) -> MonitoringReturn:
     """Record a return as received, with its evidence and balance. The surplus, if
     not entered, is worked out by the rule; the next period's return is scheduled
     while the agreement is active."""
     agreement = monitoring_return.agreement
-    if details.get("surplus") is None and details.get("balance_held") is not None:
-        details["surplus"] = rules.surplus(
-            balance_held=details["balance_held"],
+    if details.surplus is None and details.balance_held is not None:
+        surplus = rules.surplus(
+            balance_held=details.balance_held,
             yearly_amount=agreement.yearly_amount,
             weeks_allowed=surplus_weeks_allowed(),
         )
+        details = replace(details, surplus=surplus)
     check(
         rules.return_problems(
             period_from=monitoring_return.period_from,
             period_to=monitoring_return.period_to,
-            received_on=details.get("received_on"),
-            balance_held=details.get("balance_held"),
-            surplus_amount=details.get("surplus"),
-            evidence=details.get("evidence", []),
+            received_on=details.received_on,
+            balance_held=details.balance_held,
+            surplus_amount=details.surplus,
+            evidence=details.evidence,
         )
     )
     first_receipt = monitoring_return.received_on is None
-    update_versioned(monitoring_return, by=by, version=version, details=details)
+    update_versioned(
+        monitoring_return, by=by, version=version, details=field_values(details)
+    )
     following = monitoring_return.period_to + datetime.timedelta(days=1)
     if (
         first_receipt
@@ -308,18 +380,20 @@ def decide_surplus(
     monitoring_return: MonitoringReturn,
     by: User,
     version: int,
-    details: dict[str, Any],
+    details: SurplusDetails,
 ) -> MonitoringReturn:
     """Record whether a surplus is recovered or kept, and any recovery made."""
     check(
         rules.recovery_problems(
             surplus_amount=monitoring_return.surplus,
-            decision=details["surplus_decision"],
-            recovered_amount=details.get("recovered_amount"),
-            recovered_on=details.get("recovered_on"),
+            decision=details.surplus_decision,
+            recovered_amount=details.recovered_amount,
+            recovered_on=details.recovered_on,
         )
     )
-    update_versioned(monitoring_return, by=by, version=version, details=details)
+    update_versioned(
+        monitoring_return, by=by, version=version, details=field_values(details)
+    )
     record_event(
         actor=by,
         action="direct_payment.surplus",
@@ -331,14 +405,16 @@ def decide_surplus(
 
 @transaction.atomic
 def record_pa_employment(
-    *, agreement: DirectPaymentAgreement, by: User, details: dict[str, Any]
+    *, agreement: DirectPaymentAgreement, by: User, details: PaEmploymentDetails
 ) -> PersonalAssistantEmployment:
     """Record the personal assistants the person employs, and who supports payroll
     and insurance."""
-    if details["number_of_pas"] < 1:
+    if details.number_of_pas < 1:
         raise ValidationError({"number_of_pas": _("Enter 1 or more")})
     employment: PersonalAssistantEmployment = save_new(
-        PersonalAssistantEmployment(agreement=agreement, recorded_by=by, **details),
+        PersonalAssistantEmployment(
+            agreement=agreement, recorded_by=by, **field_values(details)
+        ),
         by,
     )
     record_event(

@@ -20,12 +20,12 @@ def add_records(personas: Any) -> None:
     agreement = services.set_up_direct_payment(
         person=person,
         by=by,
-        details={
-            "starts_on": datetime.date(2026, 1, 5),
-            "amount": Decimal("800.00"),
-            "frequency": "four_weekly",
-            "spend_on": ["employ_pas"],
-            "responsibilities": [
+        details=services.DirectPaymentDetails(
+            starts_on=datetime.date(2026, 1, 5),
+            amount=Decimal("800.00"),
+            frequency="four_weekly",
+            spend_on=["employ_pas"],
+            responsibilities=[
                 "separate_account",
                 "spend_on_outcomes",
                 "keep_records",
@@ -33,39 +33,39 @@ def add_records(personas: Any) -> None:
                 "employer_duties",
                 "insurance",
             ],
-            "monitoring_every_months": 3,
-        },
+            monitoring_every_months=3,
+        ),
     )
     services.record_payment(
         agreement=agreement,
         by=personas.finance_officer,
-        details={
-            "paid_on": datetime.date(2026, 1, 5),
-            "amount": Decimal("800.00"),
-            "period_from": datetime.date(2026, 1, 5),
-            "period_to": datetime.date(2026, 2, 1),
-        },
+        details=services.PaymentDetails(
+            paid_on=datetime.date(2026, 1, 5),
+            amount=Decimal("800.00"),
+            period_from=datetime.date(2026, 1, 5),
+            period_to=datetime.date(2026, 2, 1),
+        ),
     )
     services.record_pa_employment(
         agreement=agreement,
         by=by,
-        details={
-            "starts_on": datetime.date(2026, 1, 5),
-            "number_of_pas": 2,
-            "payroll_support": "Clydeview Payroll Support Service",
-            "insurance_provider": "Clyde Mutual Insurance",
-        },
+        details=services.PaEmploymentDetails(
+            starts_on=datetime.date(2026, 1, 5),
+            number_of_pas=2,
+            payroll_support="Clydeview Payroll Support Service",
+            insurance_provider="Clyde Mutual Insurance",
+        ),
     )
     services.arrange_service(
         person=person,
         by=by,
-        details={
-            "arrangement": "in_house",
-            "provider": provider,
-            "description": "Home care: personal care visits",
-            "quantity": Decimal("7"),
-            "unit": "hours",
-            "yearly_cost": Decimal("9609.60"),
-            "starts_on": datetime.date(2026, 2, 2),
-        },
+        details=services.ArrangedServiceDetails(
+            arrangement="in_house",
+            provider=provider,
+            description="Home care: personal care visits",
+            quantity=Decimal("7"),
+            unit="hours",
+            yearly_cost=Decimal("9609.60"),
+            starts_on=datetime.date(2026, 2, 2),
+        ),
     )

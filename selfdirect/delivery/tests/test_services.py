@@ -8,8 +8,16 @@ from selfdirect.accounts.roles import Role
 from selfdirect.accounts.tests.factories import UserFactory
 from selfdirect.audit.models import AuditEvent
 from selfdirect.core.concurrency import EditConflict
+from selfdirect.core.tests.details import details_of
 from selfdirect.delivery import rules, selectors, services
 from selfdirect.delivery.models import DirectPaymentAgreement, MonitoringReturn
+from selfdirect.delivery.services import (
+    ArrangedServiceDetails,
+    DirectPaymentDetails,
+    DirectPaymentEnding,
+    MonitoringReturnDetails,
+    SurplusDetails,
+)
 from selfdirect.people.tests.factories import PersonFactory
 
 from .factories import (
@@ -25,15 +33,21 @@ NEEDED = list(rules.REQUIRED_RESPONSIBILITIES)
 
 
 def _details(**extra):
-    return {
-        "starts_on": D(2026, 1, 5),
-        "amount": Decimal("250.00"),
-        "frequency": "weekly",
-        "spend_on": ["agency"],
-        "responsibilities": NEEDED,
-        "monitoring_every_months": 3,
-        **extra,
-    }
+    return DirectPaymentDetails(
+        **{
+            "starts_on": D(2026, 1, 5),
+            "amount": Decimal("250.00"),
+            "frequency": "weekly",
+            "spend_on": ["agency"],
+            "responsibilities": NEEDED,
+            "monitoring_every_months": 3,
+            **extra,
+        }
+    )
+
+
+def _changed(agreement, **changes):
+    return details_of(DirectPaymentDetails, agreement, **changes)
 
 
 @pytest.fixture
@@ -71,7 +85,10 @@ def test_a_payee_without_the_persons_request_is_refused_and_nothing_saved(worker
 def test_changing_an_agreement_is_version_checked_and_recomputes_yearly(worker):
     agreement = AgreementFactory.create()
     services.change_direct_payment(
-        agreement=agreement, by=worker, version=1, details={"amount": Decimal("900.00")}
+        agreement=agreement,
+        by=worker,
+        version=1,
+        details=_changed(agreement, amount=Decimal("900.00")),
     )
     agreement.refresh_from_db()
     assert agreement.yearly_amount == Decimal("11700.00")
@@ -80,7 +97,7 @@ def test_changing_an_agreement_is_version_checked_and_recomputes_yearly(worker):
             agreement=agreement,
             by=worker,
             version=1,
-            details={"amount": Decimal("1.00")},
+            details=_changed(agreement, amount=Decimal("1.00")),
         )
 
 
@@ -91,18 +108,20 @@ def test_ending_on_a_council_ground_needs_notice(worker):
             agreement=agreement,
             by=worker,
             version=1,
-            details={"ended_on": D(2026, 6, 1), "end_ground": "other_purposes"},
+            details=DirectPaymentEnding(
+                ended_on=D(2026, 6, 1), end_ground="other_purposes"
+            ),
         )
     services.end_direct_payment(
         agreement=agreement,
         by=worker,
         version=1,
-        details={
-            "ended_on": D(2026, 6, 1),
-            "end_ground": "other_purposes",
-            "notice_given_on": D(2026, 5, 1),
-            "notice_days": 28,
-        },
+        details=DirectPaymentEnding(
+            ended_on=D(2026, 6, 1),
+            end_ground="other_purposes",
+            notice_given_on=D(2026, 5, 1),
+            notice_days=28,
+        ),
     )
     agreement.refresh_from_db()
     assert agreement.status == "ended"
@@ -113,7 +132,7 @@ def _end(agreement, ended_on):
         agreement=agreement,
         by=agreement.recorded_by,
         version=agreement.version,
-        details={"ended_on": ended_on, "end_ground": "person_chose"},
+        details=DirectPaymentEnding(ended_on=ended_on, end_ground="person_chose"),
     )
 
 
@@ -158,13 +177,13 @@ def test_ending_before_the_awaited_return_starts_leaves_none_awaited(worker):
         monitoring_return=awaited,
         by=worker,
         version=awaited.version,
-        details={
-            "received_on": D(2026, 4, 30),
-            "evidence": ["bank_statements"],
-            "balance_held": Decimal("0.00"),
-            "surplus": None,
-            "notes": "",
-        },
+        details=MonitoringReturnDetails(
+            received_on=D(2026, 4, 30),
+            evidence=["bank_statements"],
+            balance_held=Decimal("0.00"),
+            surplus=None,
+            notes="",
+        ),
     )
     assert agreement.returns.filter(received_on__isnull=True).count() == 1
     agreement.refresh_from_db()
@@ -180,7 +199,7 @@ def test_a_new_start_or_monitoring_interval_reschedules_the_awaited_return(worke
         agreement=agreement,
         by=worker,
         version=agreement.version,
-        details={"starts_on": D(2026, 2, 1), "monitoring_every_months": 6},
+        details=_changed(agreement, starts_on=D(2026, 2, 1), monitoring_every_months=6),
     )
     awaited = agreement.returns.get()
     assert (awaited.period_from, awaited.period_to, awaited.due_on) == (
@@ -192,7 +211,7 @@ def test_a_new_start_or_monitoring_interval_reschedules_the_awaited_return(worke
         agreement=agreement,
         by=worker,
         version=agreement.version,
-        details={"amount": Decimal("300.00")},
+        details=_changed(agreement, amount=Decimal("300.00")),
     )
     awaited.refresh_from_db()
     assert awaited.version == 2  # unchanged schedule: the return is left alone
@@ -216,7 +235,7 @@ def test_a_new_interval_reschedules_only_the_return_still_awaited(worker):
         agreement=agreement,
         by=worker,
         version=agreement.version,
-        details={"monitoring_every_months": 1},
+        details=_changed(agreement, monitoring_every_months=1),
     )
     awaited.refresh_from_db()
     assert (awaited.period_from, awaited.period_to, awaited.due_on) == (
@@ -235,13 +254,13 @@ def test_receiving_a_return_works_out_surplus_and_schedules_the_next(worker):
         monitoring_return=awaited,
         by=worker,
         version=1,
-        details={
-            "received_on": D(2026, 4, 30),
-            "evidence": ["bank_statements"],
-            "balance_held": Decimal("2000.00"),
-            "surplus": None,
-            "notes": "",
-        },
+        details=MonitoringReturnDetails(
+            received_on=D(2026, 4, 30),
+            evidence=["bank_statements"],
+            balance_held=Decimal("2000.00"),
+            surplus=None,
+            notes="",
+        ),
     )
     awaited.refresh_from_db()
     assert awaited.surplus == Decimal("400.00")  # beyond 8 weeks of £200
@@ -260,21 +279,21 @@ def test_a_surplus_recovered_leaves_the_recovery_list(worker):
             monitoring_return=record,
             by=finance,
             version=1,
-            details={
-                "surplus_decision": "recover",
-                "recovered_amount": Decimal("500"),
-                "recovered_on": D(2026, 5, 20),
-            },
+            details=SurplusDetails(
+                surplus_decision="recover",
+                recovered_amount=Decimal("500"),
+                recovered_on=D(2026, 5, 20),
+            ),
         )
     services.decide_surplus(
         monitoring_return=record,
         by=finance,
         version=1,
-        details={
-            "surplus_decision": "recover",
-            "recovered_amount": Decimal("400"),
-            "recovered_on": D(2026, 5, 20),
-        },
+        details=SurplusDetails(
+            surplus_decision="recover",
+            recovered_amount=Decimal("400"),
+            recovered_on=D(2026, 5, 20),
+        ),
     )
     assert not selectors.surplus_to_recover(finance).exists()
 
@@ -284,16 +303,16 @@ def test_arranged_block_or_spot_needs_a_provider(worker):
         services.arrange_service(
             person=PersonFactory.create(),
             by=worker,
-            details={
-                "arrangement": "spot",
-                "provider": None,
-                "description": "Home care",
-                "quantity": Decimal("5"),
-                "unit": "hours",
-                "yearly_cost": Decimal("6000"),
-                "starts_on": D(2026, 1, 1),
-                "ends_on": None,
-            },
+            details=ArrangedServiceDetails(
+                arrangement="spot",
+                provider=None,
+                description="Home care",
+                quantity=Decimal("5"),
+                unit="hours",
+                yearly_cost=Decimal("6000"),
+                starts_on=D(2026, 1, 1),
+                ends_on=None,
+            ),
         )
 
 
@@ -304,7 +323,7 @@ def test_changing_to_a_spot_purchase_needs_a_provider_and_changes_nothing(worker
             service=service,
             by=worker,
             version=service.version,
-            details={"arrangement": "spot"},
+            details=details_of(ArrangedServiceDetails, service, arrangement="spot"),
         )
     service.refresh_from_db()
     assert service.arrangement == "in_house"

@@ -1,15 +1,14 @@
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from selfdirect.accounts.models import Team
-from selfdirect.core.models import PublicIdModel, VersionedModel
+from selfdirect.core.models import PublicIdModel, RecordedModel, VersionedModel
 
 from .person import Person, PersonRecordQuerySet
 
 
-class FirstContact(PublicIdModel, VersionedModel):
+class FirstContact(PublicIdModel, RecordedModel):
     """A contact at the single point of access, and what came of it."""
 
     class MadeBy(models.TextChoices):
@@ -42,9 +41,6 @@ class FirstContact(PublicIdModel, VersionedModel):
     team = models.ForeignKey(
         Team, on_delete=models.PROTECT, related_name="first_contacts"
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
     contact_date = models.DateField(_("date of contact"))
     made_by = models.CharField(
         _("who made contact"), max_length=30, choices=MadeBy.choices
@@ -67,8 +63,6 @@ class FirstContact(PublicIdModel, VersionedModel):
     )
     follow_up_notes = models.TextField(_("follow-up notes"), blank=True)
     objects = PersonRecordQuerySet["FirstContact"].as_manager()
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-contact_date", "-id"]

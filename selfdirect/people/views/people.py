@@ -106,6 +106,7 @@ def edit_person(request: HttpRequest, person_id: str) -> HttpResponse:
                 by=user,
                 version=form.cleaned_data["version"],
                 details=form.details(),
+                status=form.cleaned_data["status"],
                 service_groups=list(form.cleaned_data["service_groups"]),
             )
         except EditConflict as error:

@@ -42,8 +42,7 @@ def add_relationship(request: HttpRequest, person_id: str) -> HttpResponse:
     person = access_person(user, person_id, action=Action.CHANGE, page=page(request))
     form = RelationshipForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        chi = data.pop("carer_chi")
+        chi = form.cleaned_data["carer_chi"]
         related = selectors.person_by_chi(user, chi) if chi else None
         if chi and related is None:
             form.add_error(
@@ -53,7 +52,7 @@ def add_relationship(request: HttpRequest, person_id: str) -> HttpResponse:
         else:
             try:
                 services.add_relationship(
-                    person=person, by=user, details={**data, "related_person": related}
+                    person=person, by=user, details=form.details(related)
                 )
             except ValidationError as error:
                 show_errors(form, error)

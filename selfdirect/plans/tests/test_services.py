@@ -11,9 +11,15 @@ from selfdirect.budgets.models import IndicativeBudget
 from selfdirect.conversations.tests.factories import ConversationFactory, OutcomeFactory
 from selfdirect.core.concurrency import EditConflict
 from selfdirect.core.hooks import override_contributions
+from selfdirect.core.tests.details import details_of
 from selfdirect.plans import services
 from selfdirect.plans.hook_points import PLAN_AGREEMENT_CHECKS
 from selfdirect.plans.models import SupportPlan
+from selfdirect.plans.services import (
+    ContingencyDetails,
+    PlanOutcomeDetails,
+    SupportDetails,
+)
 from selfdirect.plans.tests.factories import (
     PlanOutcomeFactory,
     SupportFactory,
@@ -183,7 +189,10 @@ def test_agreeing_from_a_stale_page_is_a_conflict(worker) -> None:
     plan = _ready_plan()
     stale = plan.version
     services.record_contingency(
-        plan=plan, by=worker, version=stale, details={"if_unwell": "Ring the GP"}
+        plan=plan,
+        by=worker,
+        version=stale,
+        details=details_of(ContingencyDetails, plan, if_unwell="Ring the GP"),
     )
     with pytest.raises(EditConflict):
         services.agree_support_plan(
@@ -203,15 +212,24 @@ def test_an_agreed_plan_is_read_only(worker) -> None:
     outcome = plan.outcomes.get()
     with pytest.raises(ValidationError, match="cannot be changed"):
         services.add_plan_outcome(
-            plan=plan, by=worker, details={"words": "x"}, today=TODAY
+            plan=plan,
+            by=worker,
+            details=details_of(PlanOutcomeDetails, outcome, words="x"),
+            today=TODAY,
         )
     with pytest.raises(ValidationError, match="cannot be changed"):
         services.update_plan_outcome(
-            outcome=outcome, by=worker, version=outcome.version, details={"words": "y"}
+            outcome=outcome,
+            by=worker,
+            version=outcome.version,
+            details=details_of(PlanOutcomeDetails, outcome, words="y"),
         )
     with pytest.raises(ValidationError, match="cannot be changed"):
         services.record_contingency(
-            plan=plan, by=worker, version=plan.version, details={"if_unwell": ""}
+            plan=plan,
+            by=worker,
+            version=plan.version,
+            details=details_of(ContingencyDetails, plan, if_unwell=""),
         )
 
 
@@ -219,11 +237,17 @@ def test_two_people_editing_one_outcome_never_silently_overwrite(worker) -> None
     outcome = PlanOutcomeFactory.create()
     read = outcome.version
     services.update_plan_outcome(
-        outcome=outcome, by=worker, version=read, details={"steps": "First edit"}
+        outcome=outcome,
+        by=worker,
+        version=read,
+        details=details_of(PlanOutcomeDetails, outcome, steps="First edit"),
     )
     with pytest.raises(EditConflict) as error:
         services.update_plan_outcome(
-            outcome=outcome, by=worker, version=read, details={"steps": "Second edit"}
+            outcome=outcome,
+            by=worker,
+            version=read,
+            details=details_of(PlanOutcomeDetails, outcome, steps="Second edit"),
         )
     assert error.value.changes[0].after == "First edit"
     outcome.refresh_from_db()
@@ -237,7 +261,7 @@ def test_removing_a_support_someone_changed_since_is_a_conflict(worker) -> None:
         support=support,
         by=worker,
         version=read,
-        details={"frequency": "Daily"},
+        details=details_of(SupportDetails, support, frequency="Daily"),
         outcomes=[],
     )
     with pytest.raises(EditConflict):
@@ -246,18 +270,30 @@ def test_removing_a_support_someone_changed_since_is_a_conflict(worker) -> None:
     assert not support.plan.supports.exists()
 
 
+def _support(**details):
+    """A support as the form gives it, with the answers left blank filled."""
+    blank = {
+        "who": "",
+        "provider": None,
+        "service": None,
+        "frequency": "",
+        "hours_per_week": None,
+    }
+    return SupportDetails(**{**blank, **details})
+
+
 def test_a_paid_support_needs_an_option(worker) -> None:
     plan = SupportPlanFactory.create()
     with pytest.raises(ValidationError) as error:
         services.add_support(
             plan=plan,
             by=worker,
-            details={
-                "what": "Personal assistant",
-                "provided_by": "personal_assistant",
-                "yearly_cost": Decimal("5000"),
-                "option": None,
-            },
+            details=_support(
+                what="Personal assistant",
+                provided_by="personal_assistant",
+                yearly_cost=Decimal("5000"),
+                option=None,
+            ),
             outcomes=[],
         )
     assert "option" in error.value.message_dict
@@ -269,13 +305,13 @@ def test_unpaid_family_help_needs_no_option(worker) -> None:
     support = services.add_support(
         plan=plan,
         by=worker,
-        details={
-            "what": "Shopping",
-            "provided_by": "family",
-            "who": "Daughter",
-            "yearly_cost": Decimal("0"),
-            "option": None,
-        },
+        details=_support(
+            what="Shopping",
+            provided_by="family",
+            who="Daughter",
+            yearly_cost=Decimal("0"),
+            option=None,
+        ),
         outcomes=[outcome],
     )
     assert list(support.outcomes.all()) == [outcome]

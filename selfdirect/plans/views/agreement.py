@@ -12,8 +12,9 @@ from selfdirect.accounts.roles import Action
 from selfdirect.core.form_pages import form_page, show_errors
 from selfdirect.core.forms import bind
 from selfdirect.core.http import actor, page
+from selfdirect.core.pdf import render_pdf_response
 
-from .. import documents, selectors, services
+from .. import selectors, services
 from ..forms import AgreeForm, RemoveForm
 from ..permissions import access_plan
 from .editing import _plan_url, _read_only, _to_plan
@@ -83,9 +84,7 @@ def my_plan(
     plan = access_plan(user, person_id, plan_id, page=page(request))
     context = selectors.plan_detail(plan)
     if fmt == "pdf":
-        response = HttpResponse(
-            documents.my_plan_pdf(context), content_type="application/pdf"
+        return render_pdf_response(
+            "plans/my_plan_pdf.html", context, filename="my-support-plan.pdf"
         )
-        response["Content-Disposition"] = 'inline; filename="my-support-plan.pdf"'
-        return response
     return render(request, "plans/my_plan.html", context)

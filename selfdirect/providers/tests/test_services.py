@@ -1,3 +1,5 @@
+import dataclasses
+
 import pytest
 
 from selfdirect.accounts.tests.factories import LocalityFactory, UserFactory
@@ -5,7 +7,9 @@ from selfdirect.audit.models import AuditEvent
 from selfdirect.core.concurrency import EditConflict
 from selfdirect.providers import services
 
-DETAILS = {"name": "Riverside Care", "kind": "private", "contract_type": "spot"}
+DETAILS = services.ProviderDetails(
+    name="Riverside Care", kind="private", contract_type="spot", active=True
+)
 
 
 @pytest.fixture
@@ -27,7 +31,7 @@ def test_a_stale_change_is_refused_and_changes_nothing(keeper):
         provider=provider,
         by=keeper,
         version=1,
-        details={**DETAILS, "name": "Riverside Care Ltd"},
+        details=dataclasses.replace(DETAILS, name="Riverside Care Ltd"),
         localities=[],
     )
     with pytest.raises(EditConflict):
@@ -35,7 +39,7 @@ def test_a_stale_change_is_refused_and_changes_nothing(keeper):
             provider=provider,
             by=keeper,
             version=1,
-            details={**DETAILS, "name": "Someone Else"},
+            details=dataclasses.replace(DETAILS, name="Someone Else"),
             localities=[],
         )
     provider.refresh_from_db()
