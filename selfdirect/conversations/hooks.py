@@ -1,6 +1,5 @@
 """What good conversations add elsewhere (collected by selfdirect.core.hooks)."""
 
-import datetime
 from typing import Any
 
 from selfdirect.core.hooks import Contribution, PersonSection, SubjectAccessSection
@@ -37,7 +36,7 @@ PERSON_SECTIONS = (
 )
 
 
-def _later_assessment(person_id: int, day: datetime.date) -> datetime.date | None:
+def _later_assessment(person_id: int, day: Any) -> Any:
     from .selectors import formal_assessment_after
 
     return formal_assessment_after(person_id, day)
