@@ -6,12 +6,13 @@ import uuid
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from ninja import Field, NinjaAPI, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 from ninja.security import django_auth
 
 from selfdirect.accounts.models import User
 from selfdirect.accounts.roles import Capability
 from selfdirect.conversations.wording import classify_outcome
+from selfdirect.core.api_inputs import BoundedPageNumberPagination, SearchWords
 from selfdirect.people import selectors
 from selfdirect.people.models import Person
 from selfdirect.people.permissions import access_person, require
@@ -108,8 +109,8 @@ def _user(request: HttpRequest) -> User:
 
 
 @api.get("/people", response=list[PersonListOut], summary="People you may see")
-@paginate(PageNumberPagination, page_size=25)
-def list_people(request: HttpRequest, q: str = ""):  # type: ignore[no-untyped-def]
+@paginate(BoundedPageNumberPagination, page_size=25)
+def list_people(request: HttpRequest, q: SearchWords = ""):  # type: ignore[no-untyped-def]
     user = _user(request)
     require(user, Capability.VIEW_PEOPLE)
     return selectors.caseload(user, selectors.CaseloadFilters(query=q))
