@@ -1,7 +1,7 @@
-import csv
+from collections.abc import Iterator
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from selfdirect.accounts.roles import Capability
 from selfdirect.core.charts import bar_chart
 from selfdirect.core.concurrency import EditConflict
+from selfdirect.core.csv import csv_response
 from selfdirect.core.form_pages import form_page
 from selfdirect.core.forms import bind
 from selfdirect.core.pagination import CappedPaginator
@@ -193,7 +194,7 @@ def stale(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def effectiveness(request: HttpRequest) -> HttpResponse:
+def effectiveness(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     require(actor(request), Capability.SEE_SIGNPOSTING_REPORT)
     form = ReportForm(request.GET or None)
     start = end = None
@@ -226,41 +227,44 @@ def _csv(
     rows: list[report.ReportRow],
     terms: list[report.ReportRow],
     from_plans: list[report.PlanRow],
-) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="signposting-report.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            "group",
-            "name",
-            "people signposted",
-            "follow-ups done",
-            "used it",
-            "need met",
-            "formal assessment within 3 months",
-            "within 6 months",
-            "within 12 months",
-        ]
-    )
+) -> StreamingHttpResponse:
+    return csv_response("signposting-report.csv", _csv_rows(rows, terms, from_plans))
+
+
+def _csv_rows(
+    rows: list[report.ReportRow],
+    terms: list[report.ReportRow],
+    from_plans: list[report.PlanRow],
+) -> Iterator[list[object]]:
+    yield [
+        "group",
+        "name",
+        "people signposted",
+        "follow-ups done",
+        "used it",
+        "need met",
+        "formal assessment within 3 months",
+        "within 6 months",
+        "within 12 months",
+    ]
     for group, items in (("service", rows), ("need", terms)):
         for r in items:
-            writer.writerow(
-                [
-                    group,
-                    r.label,
-                    r.signposted,
-                    r.followed_up,
-                    r.used,
-                    r.need_met,
-                    r.within_3,
-                    r.within_6,
-                    r.within_12,
-                ]
-            )
+            yield [
+                group,
+                r.label,
+                r.signposted,
+                r.followed_up,
+                r.used,
+                r.need_met,
+                r.within_3,
+                r.within_6,
+                r.within_12,
+            ]
     for p in from_plans:
-        writer.writerow(
-            ["service in support plans", p.label, p.people, p.followed_up]
-            + [p.used, p.need_met, "", "", ""]
-        )
-    return response
+        yield ["service in support plans", p.label, p.people, p.followed_up] + [
+            p.used,
+            p.need_met,
+            "",
+            "",
+            "",
+        ]

@@ -9,6 +9,7 @@ import schemathesis
 from django.conf import settings
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
+from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 
 from selfdirect.config.wsgi import application
@@ -31,7 +32,9 @@ def signed_in(client: Any, personas: Any) -> dict[str, str]:
 # The OpenAPI document is public and needs no database, so it loads at import.
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 schema.config.generation.update(
-    modes=["positive", "negative"], max_examples=30, deterministic=True
+    modes=[GenerationMode.POSITIVE, GenerationMode.NEGATIVE],
+    max_examples=30,
+    deterministic=True,
 )
 
 
@@ -48,7 +51,7 @@ def test_no_api_input_gives_a_server_error(
 
 
 def _parameters(document: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
-    found = []
+    found: list[tuple[str, dict[str, Any]]] = []
     for path, operations in document["paths"].items():
         for operation in operations.values():
             for parameter in operation.get("parameters", []):
