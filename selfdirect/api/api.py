@@ -11,6 +11,7 @@ from ninja.security import django_auth
 
 from selfdirect.accounts.models import User
 from selfdirect.accounts.roles import Capability
+from selfdirect.api.docs import SignedInSwagger
 from selfdirect.conversations.wording import classify_outcome
 from selfdirect.core.api_inputs import BoundedPageNumberPagination, SearchWords
 from selfdirect.people import selectors
@@ -23,6 +24,7 @@ api = NinjaAPI(
     description="Self-directed support records. Sign in to use it; you see what you see on screen.",
     auth=django_auth,
     urls_namespace="api-v1",
+    docs=SignedInSwagger(),
 )
 
 
