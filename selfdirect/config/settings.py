@@ -5,14 +5,21 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_int, env_list, env_str, file_text
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PROJECT_DIR = BASE_DIR.parent
 VAR_DIR = Path(env_str("SELFDIRECT_VAR_DIR", str(PROJECT_DIR / "var")))
 
 DEBUG = env_bool("DEBUG", False)
-SECRET_KEY = env_str("SECRET_KEY", "insecure-development-key" if DEBUG else None)
+# Without SECRET_KEY (or SECRET_KEY_FILE), the key `make install` wrote is used.
+SECRET_KEY = env_str(
+    "SECRET_KEY",
+    file_text(VAR_DIR / "secret_key")
+    or ("insecure-development-key" if DEBUG else None),
+    missing="Set the SECRET_KEY environment variable (or SECRET_KEY_FILE), or run "
+    "`make install`, which writes a key to var/secret_key.",
+)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
