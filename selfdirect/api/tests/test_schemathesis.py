@@ -7,6 +7,8 @@ from typing import Any
 import pytest
 import schemathesis
 from django.conf import settings
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from schemathesis import GenerationMode
@@ -16,6 +18,17 @@ from selfdirect.config.wsgi import application
 
 # Same secret in cookie and header: Django's CSRF check for session-authenticated POSTs.
 CSRF = "schemathesis0csrf0token000000000"
+
+
+@pytest.fixture
+def connection_kept_open() -> Any:
+    """As Django's test client does: the WSGI handler would close the database
+    connection after each request, ending the test's transaction."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
@@ -44,7 +57,7 @@ schema.config.generation.update(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 def test_no_api_input_gives_a_server_error(
-    case: Any, signed_in: dict[str, str]
+    case: Any, signed_in: dict[str, str], connection_kept_open: None
 ) -> None:
     response = case.call(cookies=signed_in, headers={"X-CSRFToken": CSRF})
     case.validate_response(response, checks=[not_a_server_error])
