@@ -6,13 +6,15 @@ import uuid
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from ninja import Field, NinjaAPI, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 from ninja.security import django_auth
 
 from selfdirect.accounts.access import require
 from selfdirect.accounts.models import User
 from selfdirect.accounts.roles import Capability
+from selfdirect.api.docs import SignedInSwagger
 from selfdirect.conversations.wording import classify_outcome
+from selfdirect.core.api_inputs import BoundedPageNumberPagination, SearchWords
 from selfdirect.people import selectors
 from selfdirect.people.access import access_person
 from selfdirect.people.models import Person
@@ -23,6 +25,7 @@ api = NinjaAPI(
     description="Self-directed support records. Sign in to use it; you see what you see on screen.",
     auth=django_auth,
     urls_namespace="api-v1",
+    docs=SignedInSwagger(),
 )
 
 
@@ -109,8 +112,8 @@ def _user(request: HttpRequest) -> User:
 
 
 @api.get("/people", response=list[PersonListOut], summary="People you may see")
-@paginate(PageNumberPagination, page_size=25)
-def list_people(request: HttpRequest, q: str = ""):  # type: ignore[no-untyped-def]
+@paginate(BoundedPageNumberPagination, page_size=25)
+def list_people(request: HttpRequest, q: SearchWords = ""):  # type: ignore[no-untyped-def]
     user = _user(request)
     require(user, Capability.VIEW_PEOPLE)
     return selectors.caseload(user, selectors.CaseloadFilters(query=q))

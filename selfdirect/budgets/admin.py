@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
+from selfdirect.accounts.models import User
 from selfdirect.accounts.roles import Capability
 
 from . import services
@@ -16,7 +17,9 @@ from .models import BudgetMethod, DelegatedLimit
 
 class _ConfigureBudgets(admin.ModelAdmin):  # type: ignore[type-arg]
     def _can(self, request: HttpRequest) -> bool:
-        return bool(request.user.can(Capability.CONFIGURE_BUDGETS))  # type: ignore[union-attr]
+        # The admin asks on its sign-in page too, where the visitor is anonymous.
+        user = request.user
+        return isinstance(user, User) and user.can(Capability.CONFIGURE_BUDGETS)
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return self._can(request)

@@ -9,8 +9,9 @@ _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 
 
-def env_str(name: str, default: str | None = None) -> str:
-    """Return NAME, or the contents of the file named by NAME_FILE, or default."""
+def env_str(name: str, default: str | None = None, *, missing: str = "") -> str:
+    """Return NAME, or the contents of the file named by NAME_FILE, or default;
+    with neither, stop with `missing` (or a message naming NAME)."""
     path = os.environ.get(f"{name}_FILE")
     if path:
         return Path(path).read_text(encoding="utf-8").strip()
@@ -18,8 +19,16 @@ def env_str(name: str, default: str | None = None) -> str:
     if value is not None:
         return value
     if default is None:
-        raise ImproperlyConfigured(f"Set the {name} environment variable.")
+        raise ImproperlyConfigured(missing or f"Set the {name} environment variable.")
     return default
+
+
+def file_text(path: Path) -> str | None:
+    """The stripped text of a file, or None if there is no such file or it is empty."""
+    try:
+        return path.read_text(encoding="utf-8").strip() or None
+    except FileNotFoundError:
+        return None
 
 
 def env_bool(name: str, default: bool) -> bool:

@@ -3,15 +3,23 @@
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_int, env_list, env_str, file_text
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PROJECT_DIR = BASE_DIR.parent
 VAR_DIR = Path(env_str("SELFDIRECT_VAR_DIR", str(PROJECT_DIR / "var")))
 
 DEBUG = env_bool("DEBUG", False)
-SECRET_KEY = env_str("SECRET_KEY", "insecure-development-key" if DEBUG else None)
+# Without SECRET_KEY (or SECRET_KEY_FILE), the key `make install` wrote is used.
+SECRET_KEY = env_str(
+    "SECRET_KEY",
+    file_text(VAR_DIR / "secret_key")
+    or ("insecure-development-key" if DEBUG else None),
+    missing="Set the SECRET_KEY environment variable (or SECRET_KEY_FILE), or run "
+    "`make install`, which writes a key to var/secret_key.",
+)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
@@ -26,6 +34,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "simple_history",
     "axes",
+    "csp",
+    "ninja",  # Swagger UI from its own static files, not a CDN
     "selfdirect.core",
     "selfdirect.accounts",
     "selfdirect.audit",
@@ -45,6 +55,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "selfdirect.core.middleware.HtmlContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -52,6 +63,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "selfdirect.core.middleware.SessionLifetimeMiddleware",
+    "selfdirect.core.middleware.PrivateResponsesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "selfdirect.core.middleware.FormRescueMiddleware",
     "selfdirect.core.middleware.SignInRequiredMiddleware",
@@ -116,18 +129,23 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Sign-in lockout: django-axes locks a username after repeated failures.
+# Sign-in lockout (django-axes): a username is locked at one address after
+# AXES_FAILURE_LIMIT failures, so nobody can lock a colleague out from elsewhere;
+# an address is throttled after AXES_ADDRESS_FAILURE_LIMIT failures for any
+# usernames, which stops password spraying but allows a shared office its typos.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 50)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60
-AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "selfdirect.accounts.lockout.SignInLockoutHandler"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-# Staff in one office share an IP address, so locking by IP would lock out whole
-# teams; the lockout is per account by design.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
-# Sessions end after a period without activity.
+# Sessions end after a period without activity, and in any case a fixed time
+# after signing in (core.middleware.SessionLifetimeMiddleware).
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 30) * 60
+SESSION_ABSOLUTE_AGE = env_int("SESSION_ABSOLUTE_HOURS", 12) * 60 * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SECURE_COOKIES = env_bool("SECURE_COOKIES", not DEBUG)
@@ -136,6 +154,24 @@ CSRF_COOKIE_SECURE = SECURE_COOKIES
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+# Browsers keep to HTTPS for a year once they have seen the site over it.
+SECURE_HSTS_SECONDS = (
+    env_int("SECURE_HSTS_SECONDS", 365 * 24 * 60 * 60) if SECURE_COOKIES else 0
+)
+# No inline scripts or styles run: only the app's own static files, plus inline
+# <style> carrying the request's nonce (server-rendered chart SVGs).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY", False) else None
 )

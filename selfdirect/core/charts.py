@@ -60,8 +60,11 @@ def bar_chart(
     chart.x_labels = list(labels)
     for name, values in series.items():
         chart.add(name, [None if v is None else float(v) for v in values])
-    # pygal always embeds its tooltip config as a script; the page needs none.
+    # pygal always embeds its tooltip config as a script; the page needs none. Its
+    # one style attribute moves to selfdirect.css (the CSP refuses inline styles);
+    # its <style> element gets the page's nonce (components/chart.html).
     svg = re.sub(r"<script.*?</script>", "", chart.render(is_unicode=True), flags=re.S)
+    svg = svg.replace(' style="opacity: 0"', "")
     label = _("Chart: %(title)s. The same figures are in the table.") % {"title": title}
     wrapped = format_html(
         '<div class="sd-chart" role="img" aria-label="{}">{}</div>',

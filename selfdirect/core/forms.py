@@ -70,9 +70,11 @@ _QUESTION_WORDS = ("what ", "who ", "how ", "when ", "where ", "why ", "which ")
 def _required_message(field: forms.Field, label: str) -> str:
     if label.endswith("?") or label.lower().startswith(_QUESTION_WORDS):
         return _("Answer “%(label)s”") % {"label": label}
+    # A label may start with "The"; the message already has its article.
+    noun = label.lower().removeprefix("the ")
     if isinstance(field, forms.ChoiceField | forms.ModelChoiceField):
-        return _("Choose the %(label)s") % {"label": label.lower()}
-    return _("Enter the %(label)s") % {"label": label.lower()}
+        return _("Choose the %(label)s") % {"label": noun}
+    return _("Enter the %(label)s") % {"label": noun}
 
 
 class Form(PlainErrors, forms.Form):

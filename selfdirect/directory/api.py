@@ -11,11 +11,11 @@ from ninja import Router
 from selfdirect.accounts.access import require
 from selfdirect.accounts.models import User
 from selfdirect.accounts.roles import Capability
+from selfdirect.core.api_inputs import PageNumber, PageSize, SearchWords
 
 from . import hsds
 
 router = Router(tags=["directory"])
-MAX_SIZE = 100
 
 
 def _user(request: HttpRequest) -> User:
@@ -30,17 +30,21 @@ def _user(request: HttpRequest) -> User:
     "/services", response=dict[str, Any], summary="Directory services (HSDS 3.0)"
 )
 def list_directory_services(
-    request: HttpRequest, page: int = 1, per_page: int = 50, search: str = ""
+    request: HttpRequest,
+    page: PageNumber = 1,
+    per_page: PageSize = 50,
+    search: SearchWords = "",
 ) -> dict[str, Any]:
     _user(request)
-    size = max(1, min(per_page, MAX_SIZE))
     services = hsds.services_for_export()
     if search:
         services = services.filter(name__icontains=search)
     total = services.count()
-    pages = max(1, math.ceil(total / size))
+    pages = max(1, math.ceil(total / per_page))
     page = max(1, min(page, pages))
-    ids = list(services.values_list("pk", flat=True)[(page - 1) * size : page * size])
+    ids = list(
+        services.values_list("pk", flat=True)[(page - 1) * per_page : page * per_page]
+    )
     contents = hsds.export_services(services.filter(pk__in=ids))
     return {
         "total_items": total,

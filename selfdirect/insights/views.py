@@ -1,6 +1,6 @@
-import csv
+from collections.abc import Iterator
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 from selfdirect.accounts.access import require
 from selfdirect.accounts.roles import Capability
 from selfdirect.core.charts import bar_chart
+from selfdirect.core.csv import csv_response
 from selfdirect.core.http import actor
 
 from . import signposting
@@ -15,7 +16,7 @@ from .forms import PeriodForm
 
 
 @require_GET
-def signposting_report(request: HttpRequest) -> HttpResponse:
+def signposting_report(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     require(actor(request), Capability.SEE_SIGNPOSTING_REPORT)
     form = PeriodForm(request.GET or None)
     start = end = None
@@ -49,41 +50,44 @@ def _csv(
     rows: list[signposting.ReportRow],
     terms: list[signposting.ReportRow],
     from_plans: list[signposting.PlanRow],
-) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="signposting-report.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            "group",
-            "name",
-            "people signposted",
-            "follow-ups done",
-            "used it",
-            "need met",
-            "formal assessment within 3 months",
-            "within 6 months",
-            "within 12 months",
-        ]
-    )
+) -> StreamingHttpResponse:
+    return csv_response("signposting-report.csv", _csv_rows(rows, terms, from_plans))
+
+
+def _csv_rows(
+    rows: list[signposting.ReportRow],
+    terms: list[signposting.ReportRow],
+    from_plans: list[signposting.PlanRow],
+) -> Iterator[list[object]]:
+    yield [
+        "group",
+        "name",
+        "people signposted",
+        "follow-ups done",
+        "used it",
+        "need met",
+        "formal assessment within 3 months",
+        "within 6 months",
+        "within 12 months",
+    ]
     for group, items in (("service", rows), ("need", terms)):
         for r in items:
-            writer.writerow(
-                [
-                    group,
-                    r.label,
-                    r.signposted,
-                    r.followed_up,
-                    r.used,
-                    r.need_met,
-                    r.within_3,
-                    r.within_6,
-                    r.within_12,
-                ]
-            )
+            yield [
+                group,
+                r.label,
+                r.signposted,
+                r.followed_up,
+                r.used,
+                r.need_met,
+                r.within_3,
+                r.within_6,
+                r.within_12,
+            ]
     for p in from_plans:
-        writer.writerow(
-            ["service in support plans", p.label, p.people, p.followed_up]
-            + [p.used, p.need_met, "", "", ""]
-        )
-    return response
+        yield ["service in support plans", p.label, p.people, p.followed_up] + [
+            p.used,
+            p.need_met,
+            "",
+            "",
+            "",
+        ]

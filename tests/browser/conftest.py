@@ -22,6 +22,14 @@ CHROMIUM_FLAGS = [
 ]
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+# The Content Security Policy refuses inline scripts, so axe is given to each page
+# from outside it (as an init script), and anything the policy blocks fails the test.
+CSP_WATCH = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (e) => window.__cspViolations.push(
+  `${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`
+));
+"""
 
 
 @pytest.fixture(scope="session")
@@ -40,7 +48,8 @@ def browser() -> Iterator[Browser]:
 
 
 class AccessiblePage:
-    """A page that checks every page it visits with axe-core."""
+    """A page that checks every page it visits with axe-core and for anything the
+    Content Security Policy blocked."""
 
     def __init__(self, page: Page, base_url: str) -> None:
         self.page = page
@@ -53,7 +62,6 @@ class AccessiblePage:
 
     def check(self) -> None:
         self.page.wait_for_load_state("load")
-        self.page.add_script_tag(path=str(AXE))
         result = self.page.evaluate(
             "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
             WCAG_22_AA,
@@ -65,6 +73,8 @@ class AccessiblePage:
         assert problems == [], (
             f"axe found WCAG 2.2 AA violations on {self.page.url}: {problems}"
         )
+        blocked = self.page.evaluate("window.__cspViolations")
+        assert blocked == [], f"The CSP blocked on {self.page.url}: {blocked}"
         self.checked.append(self.page.url)
 
 
@@ -98,6 +108,8 @@ def _configuration_from_migrations(request: pytest.FixtureRequest) -> None:
 @pytest.fixture
 def ui(browser: Browser, live_server) -> Iterator[AccessiblePage]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(script=CSP_WATCH)
+    context.add_init_script(path=AXE)
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield AccessiblePage(page, live_server.url)

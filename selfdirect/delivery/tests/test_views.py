@@ -78,7 +78,7 @@ def test_finance_dashboard_has_chart_and_table_and_csv(client, personas):
     assert "<svg" in html
     assert 'id="spend-option"' in html
     assert "Options 1 and 2 as a share of spend" in html
-    csv = client.get(reverse("delivery:finance_csv")).content.decode()
+    csv = client.get(reverse("delivery:finance_csv")).getvalue().decode()
     assert csv.splitlines()[0].startswith("view,group,option_1")
 
 

@@ -1,9 +1,9 @@
 """Finance views: spend by option, service group and locality; monitoring; surplus."""
 
-import csv
+from collections.abc import Iterator
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 from selfdirect.accounts.access import require
 from selfdirect.accounts.roles import Capability
 from selfdirect.core.charts import bar_chart
+from selfdirect.core.csv import csv_response
 from selfdirect.core.http import actor
 from selfdirect.core.pagination import CappedPaginator
 
@@ -55,29 +56,24 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def spend_csv(request: HttpRequest) -> HttpResponse:
-    spend = _spend(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="spend-by-option.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            "view",
-            "group",
-            "option_1",
-            "option_2",
-            "option_3",
-            "total",
-            "dp_paid_this_year",
-        ]
-    )
-    writer.writerow(["all", "all", *spend.by_option.values(), spend.total, spend.paid])
+def spend_csv(request: HttpRequest) -> StreamingHttpResponse:
+    return csv_response("spend-by-option.csv", _spend_rows(_spend(request)))
+
+
+def _spend_rows(spend: selectors.Spend) -> Iterator[list[object]]:
+    yield [
+        "view",
+        "group",
+        "option_1",
+        "option_2",
+        "option_3",
+        "total",
+        "dp_paid_this_year",
+    ]
+    yield ["all", "all", *spend.by_option.values(), spend.total, spend.paid]
     for view, rows in spend.rows.items():
         for row in rows:
-            writer.writerow(
-                [view, row.label, *row.by_option.values(), row.total, row.paid]
-            )
-    return response
+            yield [view, row.label, *row.by_option.values(), row.total, row.paid]
 
 
 @require_GET

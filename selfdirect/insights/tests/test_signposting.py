@@ -123,7 +123,7 @@ def test_the_report_downloads_as_csv(client, signposted) -> None:
     client.force_login(UserFactory.create(role=Role.QUALITY_LEAD))
     response = client.get(reverse("insights:signposting_report"), {"download": "csv"})
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode())))
     assert rows[0][:3] == ["group", "name", "people signposted"]
     assert ["service", "Lunch club", "2", "2", "2", "1", "1", "2", "2"] in rows
     assert ["need", "Company", "3", "3", "2", "1", "1", "2", "3"] in rows

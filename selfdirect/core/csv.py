@@ -1,0 +1,46 @@
+"""CSV downloads: one writer for every download, streamed row by row.
+
+A spreadsheet runs a cell that starts with =, +, - or @ as a formula, and some
+also treat a leading tab or carriage return that way. Text typed into Selfdirect
+(a directory service's name, say) must never run in the reader's spreadsheet, so
+such cells get a leading single quote (the OWASP advice on CSV injection).
+"""
+
+import csv
+from collections.abc import Iterable, Iterator, Sequence
+
+from django.http import StreamingHttpResponse
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> object:
+    """The cell as text a spreadsheet shows rather than runs; numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class _Line:
+    """A file-like object that hands back what the csv writer writes to it."""
+
+    def write(self, line: str) -> str:
+        return line
+
+
+def csv_lines(rows: Iterable[Sequence[object]]) -> Iterator[str]:
+    """Each row as one line of CSV, with every cell neutralised."""
+    writer = csv.writer(_Line())
+    for row in rows:
+        yield writer.writerow([neutralise(cell) for cell in row])
+
+
+def csv_response(
+    filename: str, rows: Iterable[Sequence[object]]
+) -> StreamingHttpResponse:
+    """A CSV download, streamed: the header row first, then the data rows."""
+    response = StreamingHttpResponse(
+        csv_lines(rows), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
