@@ -104,6 +104,13 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+elif DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # An interactive application: PostgreSQL's JIT compiler costs seconds on report
+    # queries whose estimated cost passes its thresholds and saves nothing here.
+    # work_mem lets report grouping stay in memory (docs/deploy.md).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c jit=off -c work_mem={env_str('DATABASE_WORK_MEM', '32MB')}"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
