@@ -9,6 +9,8 @@ from pypdf import PdfReader
 
 from selfdirect.choices import info_documents
 
+pytestmark = pytest.mark.journey("choices")
+
 PAGES = [
     "four_options:plain_english",
     "four_options:easy_read",

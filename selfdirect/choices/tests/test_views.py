@@ -3,6 +3,7 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
+import pytest
 from django.urls import reverse
 
 from selfdirect.choices import selectors, services
@@ -11,6 +12,8 @@ from selfdirect.choices.models import (
     InformationGiven,
     SupportChoice,
 )
+
+pytestmark = pytest.mark.journey("choices")
 
 
 def _url(name, personas, **kwargs):

@@ -8,6 +8,8 @@ from selfdirect.conversations.selectors import conversation_signals
 from selfdirect.conversations.tests.factories import ConversationFactory, OutcomeFactory
 from selfdirect.people.tests.factories import PersonFactory
 
+pytestmark = pytest.mark.journey("conversations")
+
 TODAY = datetime.date(2026, 11, 20)
 
 

@@ -9,6 +9,8 @@ from selfdirect.delivery.models import DirectPaymentAgreement, MonitoringReturn
 
 from .factories import AgreementFactory, PaymentFactory, ProviderFactory, ReturnFactory
 
+pytestmark = pytest.mark.journey("delivery")
+
 FINANCE_LISTS = [
     "delivery:finance",
     "delivery:finance_csv",
@@ -29,6 +31,7 @@ def _conversation_urls(personas):
     ]
 
 
+@pytest.mark.journey("conversations")
 def test_a_finance_officer_sees_delivery_but_not_the_person_page_or_conversation(
     client, personas
 ):

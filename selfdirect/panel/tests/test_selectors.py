@@ -19,6 +19,8 @@ from selfdirect.people.tests.factories import PersonFactory
 from selfdirect.plans.extensions import agreement_blockers_from_later_stages
 from selfdirect.plans.tests.factories import SupportFactory, SupportPlanFactory
 
+pytestmark = pytest.mark.journey("panel")
+
 D = datetime.date
 
 

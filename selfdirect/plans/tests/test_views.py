@@ -10,6 +10,8 @@ from selfdirect.plans import extensions
 from selfdirect.plans.models import SupportPlan
 from selfdirect.plans.tests.factories import PlanOutcomeFactory, SupportFactory
 
+pytestmark = pytest.mark.journey("plans")
+
 
 @pytest.fixture(autouse=True)
 def _no_later_stage_checks(monkeypatch) -> None:
