@@ -36,24 +36,23 @@ def whole_journey() -> tuple[str, ...]:
 
 
 def stages(wanted: Collection[str]) -> list[str]:
-    """The stages wanted and those they build on, each after what it builds on."""
+    """The stages wanted and those they build on, in journey order."""
     modules = _stage_modules()
     unknown = set(wanted) - set(modules)
     if unknown:
         raise ValueError(f"No journey stage {sorted(unknown)}: one of {list(modules)}")
-    order: list[str] = []
-
-    def visit(stage: str) -> None:
-        if stage in order:
-            return
-        for earlier in getattr(modules[stage], "BUILDS_ON", ()):
-            visit(earlier)
-        order.append(stage)
-
-    for stage in modules:
-        if stage in wanted:
-            visit(stage)
+    needed = set(wanted)
+    while more := {e for s in needed for e in _builds_on(s)} - needed:
+        needed |= more
+    order = [stage for stage in modules if stage in needed]
+    for stage in order:
+        if not set(_builds_on(stage)) <= set(order[: order.index(stage)]):
+            raise ValueError(f"Stage {stage!r} builds on a later stage")
     return order
+
+
+def _builds_on(stage: str) -> tuple[str, ...]:
+    return tuple(getattr(_stage_modules()[stage], "BUILDS_ON", ()))
 
 
 def add_stage_records(personas: Any, stages: Iterable[str]) -> None:

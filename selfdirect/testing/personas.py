@@ -96,6 +96,11 @@ def _journey(item: pytest.Item) -> list[str]:
 
 
 _DATABASE_FIXTURES = {"db", "transactional_db", "live_server"}
+_TRANSACTIONAL_FIXTURES = {
+    "transactional_db",
+    "live_server",
+    "django_db_reset_sequences",
+}
 
 
 def _uses_database(item: pytest.Item) -> bool:
@@ -105,13 +110,9 @@ def _uses_database(item: pytest.Item) -> bool:
 
 def _is_transactional(item: pytest.Item) -> bool:
     marker = item.get_closest_marker("django_db")
-    fixtures = getattr(item, "fixturenames", ())
-    return bool(
-        (marker and marker.kwargs.get("transaction", marker.args[:1] == (True,)))
-        or (marker and marker.kwargs.get("reset_sequences"))
-        or "transactional_db" in fixtures
-        or "live_server" in fixtures
-    )
+    if marker and (marker.args[:1] == (True,) or marker.kwargs.get("transaction")):
+        return True
+    return bool(set(getattr(item, "fixturenames", ())) & _TRANSACTIONAL_FIXTURES)
 
 
 def _shared_stages(module: pytest.Module) -> list[str] | None:
@@ -122,7 +123,7 @@ def _shared_stages(module: pytest.Module) -> list[str] | None:
         for item in module.session.items
         if item.getparent(pytest.Module) is module and _uses_database(item)
     ]
-    if any(
+    if not tests or any(
         "personas" not in getattr(item, "fixturenames", ()) or _is_transactional(item)
         for item in tests
     ):
