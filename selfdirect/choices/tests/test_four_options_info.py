@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from selfdirect.choices import info_documents
 
-pytestmark = pytest.mark.journey("choices")
+pytestmark = pytest.mark.journey("budgets", "choices")  # amounts exist, none shown
 
 PAGES = [
     "four_options:plain_english",
