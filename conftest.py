@@ -1,3 +1,3 @@
-"""Test personas live in selfdirect.core.personas, shared by every app and tests/."""
+"""Test personas live in selfdirect.testing, shared by every app and tests/."""
 
-pytest_plugins = ["selfdirect.core.personas"]
+pytest_plugins = ["selfdirect.testing.personas"]

@@ -2,11 +2,13 @@
 
 import pytest
 
-from selfdirect.core.personas import Personas
+from selfdirect.testing.journey import whole_journey
+from selfdirect.testing.personas import Personas
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+@pytest.mark.journey(*whole_journey())
 def test_every_page_passes_axe(ui, personas: Personas) -> None:
     person = personas.person
     contact = person.first_contacts.get()

@@ -19,11 +19,10 @@ def _switch_user(ui, username: str) -> None:  # type: ignore[no-untyped-def]
     sign_in(ui, username)
 
 
+@pytest.mark.journey("plans")
 def test_budget_panel_decision_and_the_persons_letter(ui, personas) -> None:
     page: Page = ui.page
     person = personas.person
-    person.panel_decisions.all().delete()
-    person.panel_submissions.all().delete()
     today = datetime.date.today().strftime("%d/%m/%Y")  # noqa: DTZ011
 
     sign_in(ui, "prac_a")

@@ -13,10 +13,10 @@ from tests.browser.test_journeys import sign_in
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+@pytest.mark.journey("conversations")
 def test_information_referral_mixed_choice_and_change_of_option(ui, personas) -> None:
     page: Page = ui.page
     person = personas.person
-    person.support_choices.all().delete()
     sign_in(ui, "prac_a")
     ui.goto(f"/people/{person.public_id}/")
 

@@ -24,11 +24,6 @@ def follow(ui, selector: str) -> None:
 def test_a_whole_conversation_by_keyboard(ui, personas) -> None:
     page: Page = ui.page
     person = personas.person
-    # Start with no conversation: first remove what later stages built on it.
-    person.panel_decisions.all().delete()
-    person.panel_submissions.all().delete()
-    person.support_plans.all().delete()
-    person.conversations.all().delete()
     ui.goto("/accounts/sign-in/")
     tab_to(page, "#id_username")
     page.keyboard.type("prac_a")

@@ -11,6 +11,7 @@ from .test_journeys import sign_in
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+@pytest.mark.journey("delivery")
 def test_a_finance_officer_records_a_monitoring_return_with_a_surplus(
     ui, personas
 ) -> None:

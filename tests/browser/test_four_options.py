@@ -2,7 +2,7 @@
 
 import pytest
 
-from selfdirect.core.personas import Personas
+from selfdirect.testing.personas import Personas
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -19,6 +19,7 @@ def no_panel():
         yield
 
 
+@pytest.mark.journey("choices", "budgets")
 def test_build_a_mixed_plan_fail_to_agree_without_contingency_then_agree(
     ui,
     personas,
@@ -26,8 +27,6 @@ def test_build_a_mixed_plan_fail_to_agree_without_contingency_then_agree(
 ) -> None:
     page: Page = ui.page
     person = personas.person
-    # The persona's earlier plan (the panel points at it) is kept, as replaced.
-    person.support_plans.update(state="replaced")
     conversation = person.conversations.get()
     conversation.state, conversation.agreed_on = "agreed", datetime.date(2026, 11, 9)
     conversation.agreed_by, conversation.agreed_how = "Morag MacLeod", "in_person"
@@ -129,6 +128,7 @@ def test_build_a_mixed_plan_fail_to_agree_without_contingency_then_agree(
     assert plan.outcomes.count() == 2
 
 
+@pytest.mark.journey("plans")
 def test_a_community_resource_in_an_agreed_plan_is_followed_up(ui, personas) -> None:
     page: Page = ui.page
     person = personas.person

@@ -1,5 +1,6 @@
 import json
 
+import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.db import models
@@ -8,6 +9,9 @@ from simple_history.models import HistoricalChanges
 from selfdirect.audit import subject_access
 from selfdirect.audit.models import AuditEvent
 from selfdirect.people.models import Person
+from selfdirect.testing.journey import whole_journey
+
+pytestmark = pytest.mark.journey(*whole_journey())
 
 
 def _links_to_person(model: type[models.Model], depth: int = 2) -> bool:

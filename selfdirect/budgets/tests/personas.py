@@ -4,6 +4,8 @@ from typing import Any
 
 from .factories import IndicativeBudgetFactory
 
+BUILDS_ON: tuple[str, ...] = ()
+
 
 def add_records(personas: Any) -> None:
     IndicativeBudgetFactory.create(

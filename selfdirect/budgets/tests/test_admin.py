@@ -10,6 +10,8 @@ from selfdirect.audit.models import AuditEvent
 from selfdirect.budgets.models import BudgetMethod
 from selfdirect.budgets.selectors import current_method
 
+pytestmark = pytest.mark.journey("budgets")
+
 
 @pytest.fixture
 def admin_client(client, personas):  # type: ignore[no-untyped-def]

@@ -9,6 +9,8 @@ from django.urls import reverse
 from selfdirect.budgets.models import IndicativeBudget
 from selfdirect.budgets.selectors import current_method
 
+pytestmark = pytest.mark.journey("budgets")
+
 
 def _answers(level: int) -> dict[str, str]:
     method = current_method("ras", datetime.date(2026, 11, 2))

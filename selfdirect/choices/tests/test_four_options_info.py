@@ -9,6 +9,8 @@ from pypdf import PdfReader
 
 from selfdirect.choices import info_documents
 
+pytestmark = pytest.mark.journey("budgets", "choices")  # amounts exist, none shown
+
 PAGES = [
     "four_options:plain_english",
     "four_options:easy_read",

@@ -3,6 +3,7 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
+import pytest
 from django.urls import reverse
 
 from selfdirect.choices import selectors, services
@@ -12,6 +13,8 @@ from selfdirect.choices.models import (
     SupportChoice,
 )
 from selfdirect.choices.services import ChoiceDetails
+
+pytestmark = pytest.mark.journey("choices")
 
 
 def _url(name, personas, **kwargs):

@@ -9,6 +9,8 @@ from selfdirect.conversations.services import PersonalOutcomeDetails
 from selfdirect.conversations.tests.factories import ConversationFactory, OutcomeFactory
 from selfdirect.people.tests.factories import PersonFactory
 
+pytestmark = pytest.mark.journey("conversations")
+
 TODAY = datetime.date(2026, 11, 20)
 
 

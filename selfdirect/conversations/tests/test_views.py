@@ -1,11 +1,14 @@
 import datetime
 import io
 
+import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
 from selfdirect.conversations.models import Conversation
 from selfdirect.conversations.tests.factories import OutcomeFactory
+
+pytestmark = pytest.mark.journey("conversations")
 
 
 def _urls(personas):

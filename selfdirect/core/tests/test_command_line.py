@@ -82,7 +82,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
         SELFDIRECT / "directory/tests/hsds_examples/service_list.json",
         var_dir / "services.json",
     )
-    shutil.copy(SELFDIRECT / "directory/data/demo_postcodes.csv", var_dir / "ONSPD.csv")
+    shutil.copy(SELFDIRECT / "demo/data/postcodes.csv", var_dir / "ONSPD.csv")
     method = json.loads(
         (SELFDIRECT / "budgets/data/equivalence_illustrative.json").read_text()
     )

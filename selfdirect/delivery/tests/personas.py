@@ -8,6 +8,8 @@ from typing import Any
 from selfdirect.delivery import services
 from selfdirect.providers.models import Provider
 
+BUILDS_ON: tuple[str, ...] = ()
+
 
 def add_records(personas: Any) -> None:
     by = personas.practitioner_a

@@ -10,6 +10,8 @@ from selfdirect.providers.tests.factories import ProviderFactory
 
 from .factories import AgreementFactory, PaymentFactory, ReturnFactory
 
+pytestmark = pytest.mark.journey("delivery")
+
 FINANCE_LISTS = [
     "delivery:finance",
     "delivery:finance_csv",
@@ -30,6 +32,7 @@ def _conversation_urls(personas):
     ]
 
 
+@pytest.mark.journey("conversations")
 def test_a_finance_officer_sees_delivery_but_not_the_person_page_or_conversation(
     client, personas
 ):

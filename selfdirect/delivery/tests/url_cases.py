@@ -7,7 +7,7 @@ finance lists are lists or totals, tested for 403 in test_views.py.
 
 from typing import Any
 
-from selfdirect.core.url_cases import UrlCase
+from selfdirect.testing.url_cases import UrlCase
 
 NO_OUTSIDER = "finance officers see every person in the partnership"
 

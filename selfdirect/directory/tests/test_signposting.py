@@ -140,6 +140,7 @@ def test_a_bad_follow_up_changes_nothing(client, personas, club) -> None:
     assert contact.followed_up_on is None
 
 
+@pytest.mark.journey("conversations")
 def test_the_follow_up_pages_say_whether_a_formal_assessment_followed(
     client, personas, club
 ) -> None:

@@ -1,6 +1,6 @@
 """Directory pages show community services, never a person's data."""
 
-from selfdirect.core.url_cases import UrlCase  # noqa: F401
+from selfdirect.testing.url_cases import UrlCase  # noqa: F401
 
 PERSONAL: dict[str, UrlCase] = {}
 

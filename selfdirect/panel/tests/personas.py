@@ -1,24 +1,16 @@
 """The persona's person gets a panel request, decided (approved) with reasons."""
 
-import datetime
 from typing import Any
 
-from selfdirect.plans.models import SupportPlan
-
 from .factories import PanelDecisionFactory, PanelMeetingFactory, PanelSubmissionFactory
+
+BUILDS_ON = ("budgets", "plans")
 
 
 def add_records(personas: Any) -> None:
     person = personas.person
-    plan = person.support_plans.first()
-    budget = person.indicative_budgets.first()
-    if plan is None:
-        plan = SupportPlan.objects.create(
-            person=person,
-            conversation=person.conversations.get(),
-            recorded_by=personas.practitioner_a,
-            started_on=datetime.date(2026, 11, 10),
-        )
+    plan = person.support_plans.get()
+    budget = person.indicative_budgets.get()
     meeting = PanelMeetingFactory.create(created_by=personas.panel_member)
     submission = PanelSubmissionFactory.create(
         person=person,

@@ -10,6 +10,8 @@ from selfdirect.audit.models import AccessLog
 from selfdirect.panel.models import PanelSubmission
 from selfdirect.panel.permissions import access_submission
 
+pytestmark = pytest.mark.journey("panel")
+
 
 def test_a_panel_member_opens_a_submission_and_the_read_is_logged(personas) -> None:
     submission = personas.person.panel_submissions.get()

@@ -21,6 +21,8 @@ from selfdirect.people.tests.factories import PersonFactory
 from selfdirect.plans.selectors import agreement_blockers_from_later_stages
 from selfdirect.plans.tests.factories import SupportFactory, SupportPlanFactory
 
+pytestmark = pytest.mark.journey("panel")
+
 D = datetime.date
 
 

@@ -12,6 +12,8 @@ from selfdirect.panel import services
 from selfdirect.panel.models import PanelSubmission
 from selfdirect.panel.services import TransitionRefused
 
+pytestmark = pytest.mark.journey("panel")
+
 D = datetime.date
 
 

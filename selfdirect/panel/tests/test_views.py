@@ -1,9 +1,12 @@
 """Panel pages through HTTP."""
 
+import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
 from selfdirect.panel.models import PanelDecision, PanelSubmission
+
+pytestmark = pytest.mark.journey("panel")
 
 
 def test_a_practitioner_submits_and_the_panel_lists_and_decides(

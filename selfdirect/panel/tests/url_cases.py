@@ -1,7 +1,7 @@
 import uuid
 from typing import Any
 
-from selfdirect.core.url_cases import UrlCase
+from selfdirect.testing.url_cases import UrlCase
 
 MISSING = uuid.UUID("00000000-0000-4000-8000-000000000001")
 ONLY_PANEL_DECIDES = (

@@ -9,7 +9,10 @@ from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from selfdirect.audit.models import AccessLog
-from selfdirect.core.url_cases import UrlCase
+from selfdirect.testing.journey import whole_journey
+from selfdirect.testing.url_cases import UrlCase
+
+pytestmark = pytest.mark.journey(*whole_journey())
 
 # URL names that show no person's data, and why.
 NOT_PERSONAL = {

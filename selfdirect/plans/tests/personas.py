@@ -7,6 +7,8 @@ from typing import Any
 
 from .factories import PlanOutcomeFactory, SupportFactory, SupportPlanFactory
 
+BUILDS_ON = ("conversations",)
+
 
 def add_records(personas: Any) -> None:
     conversation = personas.person.conversations.get()

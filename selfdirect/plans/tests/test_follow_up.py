@@ -14,6 +14,8 @@ from selfdirect.plans.models import Support, SupportPlan
 
 from .factories import SupportFactory
 
+pytestmark = pytest.mark.journey("plans")
+
 D = datetime.date
 
 

@@ -11,6 +11,8 @@ from selfdirect.plans.hook_points import PLAN_AGREEMENT_CHECKS
 from selfdirect.plans.models import SupportPlan
 from selfdirect.plans.tests.factories import PlanOutcomeFactory, SupportFactory
 
+pytestmark = pytest.mark.journey("plans")
+
 
 @pytest.fixture(autouse=True)
 def _no_later_stage_checks():

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from selfdirect.core.url_cases import UrlCase
+from selfdirect.testing.url_cases import UrlCase
 
 
 def _person(p: Any) -> dict[str, Any]:
