@@ -20,12 +20,14 @@ registry, so a model is covered the day it is written.
 import re
 from pathlib import Path
 
+import pytest
 from django.apps import apps
 from django.db import models
 from simple_history.models import HistoricalChanges
 
 from selfdirect.accounts.roles import Purpose
 from selfdirect.people.models import Person, PersonQuerySet, PersonRecordQuerySet
+from selfdirect.testing.journey import whole_journey
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -126,6 +128,7 @@ def test_every_personal_data_model_has_a_visibility_rule() -> None:
     assert not wrong, f"Their person_path does not lead to a person: {wrong}"
 
 
+@pytest.mark.journey(*whole_journey())
 def test_every_personal_data_model_is_scoped_by_its_person(personas) -> None:
     """The persona's records: all seen by their team, none by another team."""
     seen_any = 0

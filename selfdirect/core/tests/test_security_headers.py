@@ -41,6 +41,7 @@ SIGNED_IN = {
 }
 
 
+@pytest.mark.journey("conversations")
 @pytest.mark.parametrize("what", SIGNED_IN)
 def test_every_signed_in_response_is_kept_out_of_caches(client, personas, what):
     persona, url = SIGNED_IN[what]

@@ -25,6 +25,7 @@ def test_finance_officers_reach_everyone_but_merged_records(personas) -> None:
     assert Person.objects.visible_to(personas.inspector, Purpose.FINANCE).exists()
 
 
+@pytest.mark.journey("panel")
 def test_the_panel_sees_no_drafts_but_the_team_does(personas) -> None:
     PanelSubmission.objects.update(state=PanelSubmission.State.DRAFT)
     panel = PanelSubmission.objects.visible_to(personas.panel_member, Purpose.PANEL)
@@ -45,6 +46,7 @@ def test_data_protection_reaches_the_managers_teams_and_everyone_for_the_dpo(
         assert not Person.objects.visible_to(user, Purpose.DATA_PROTECTION).exists()
 
 
+@pytest.mark.journey("conversations")
 def test_a_record_is_found_only_through_its_own_person(personas) -> None:
     someone_else = PersonFactory.create(team=personas.team_a)
     conversation = personas.person.conversations.get()
