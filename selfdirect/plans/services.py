@@ -1,8 +1,6 @@
 """Practitioner actions on support plans: each one transaction, with history."""
 
 import datetime
-from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -21,51 +19,12 @@ from selfdirect.core.concurrency import (
     update_versioned,
 )
 from selfdirect.core.details import field_values
-from selfdirect.directory.models import Service
 from selfdirect.people.models import Person
-from selfdirect.providers.models import Provider
 
 from . import rules
+from .details import ContingencyDetails, PlanOutcomeDetails, SupportDetails
 from .models import CONTINGENCY_FIELDS, PlanOutcome, Support, SupportPlan
 from .selectors import agreement_blockers_from_later_stages
-
-
-@dataclass(frozen=True)
-class PlanOutcomeDetails:
-    """An outcome in the plan: the person's words, and what makes it SMART."""
-
-    words: str
-    how_we_will_know: str
-    target_date: datetime.date | None
-    steps: str
-    achievable_agreed: bool | None
-    achievable_agreed_by: str
-    achievable_agreed_on: datetime.date | None
-
-
-@dataclass(frozen=True)
-class SupportDetails:
-    """A support in the plan: what it is, who provides it, how often and its cost."""
-
-    what: str
-    provided_by: str
-    who: str
-    provider: Provider | None
-    service: Service | None
-    frequency: str
-    hours_per_week: Decimal | None
-    yearly_cost: Decimal
-    option: int | None
-
-
-@dataclass(frozen=True)
-class ContingencyDetails:
-    """What happens if things do not go as planned."""
-
-    if_support_cannot_come: str
-    if_unwell: str
-    out_of_hours: str
-    other_contingency: str
 
 
 def _locked_draft(plan: SupportPlan) -> SupportPlan:

@@ -9,13 +9,15 @@ from .arranged import (
     set_up_service_fund,
 )
 from .common import monitoring_grace_days, surplus_weeks_allowed
-from .direct_payments import (
+from .direct_payment_details import (
     DirectPaymentDetails,
     DirectPaymentEnding,
     MonitoringReturnDetails,
     PaEmploymentDetails,
     PaymentDetails,
     SurplusDetails,
+)
+from .direct_payments import (
     change_direct_payment,
     correct_payment,
     decide_surplus,
