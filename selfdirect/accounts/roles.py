@@ -38,6 +38,7 @@ class Capability(models.TextChoices):
     MERGE_PEOPLE = "people.merge", _("merge duplicate records")
     SEE_AUDIT = "people.audit", _("see a record's history and access log")
     EXPORT_PERSON = "people.export", _("export everything held about a person")
+    REVIEW_ACCESS = "audit.review", _("review unusual reads and refusals")
     RECORD_CONTACT = "first_contact.record", _("record first contacts")
     # Community directory (issue 5)
     SEARCH_DIRECTORY = "directory.search", _("search the community directory")
@@ -67,6 +68,7 @@ POLICY: dict[Capability, frozenset[Role]] = {
     Capability.MERGE_PEOPLE: frozenset({Role.TEAM_MANAGER}),
     Capability.SEE_AUDIT: frozenset({Role.TEAM_MANAGER, Role.DATA_PROTECTION_OFFICER}),
     Capability.EXPORT_PERSON: frozenset({Role.DATA_PROTECTION_OFFICER}),
+    Capability.REVIEW_ACCESS: frozenset({Role.DATA_PROTECTION_OFFICER}),
     Capability.RECORD_CONTACT: frozenset(_WRITERS),
     Capability.SEARCH_DIRECTORY: frozenset(Role) - {Role.ADMINISTRATOR},
     Capability.CURATE_DIRECTORY: frozenset(

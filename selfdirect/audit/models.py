@@ -26,6 +26,27 @@ class AccessLog(models.Model):
         return f"{self.user} {self.action} {self.page}"
 
 
+class AccessRefusal(models.Model):
+    """A signed-in user refused a page: 403 (their role has no business there) or
+    404 (a record out of their reach, or not there). Who, what, when, and the answer
+    given, for the data protection officer to review."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    method = models.CharField(max_length=10)
+    path = models.CharField(max_length=500)
+    status = models.PositiveSmallIntegerField()
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at"]
+        indexes = [models.Index(fields=["at", "user"], name="accessrefusal_at_user")]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.status} {self.path}"
+
+
 class AuditEvent(models.Model):
     """A named practitioner action (e.g. person.merged) beside the row history."""
 

@@ -4,9 +4,12 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
+from django.conf import settings
+from django.db.models import Count, QuerySet
 
-from .models import AccessLog
+from selfdirect.accounts.models import User
+
+from .models import AccessLog, AccessRefusal
 from .subject_access import Registration, person_filter, registrations
 
 
@@ -80,6 +83,49 @@ def access_log(person_ids: list[int]) -> QuerySet[AccessLog]:
     """Who opened a person's record, newest first."""
     return (
         AccessLog.objects.filter(person_id__in=person_ids)
+        .select_related("user")
+        .order_by("-at", "-id")
+    )
+
+
+@dataclass(frozen=True)
+class UnusualActivity:
+    """A user's refusals and reads of people's records over a period."""
+
+    user: User
+    refusals: int
+    reads: int
+
+
+def unusual_activity(since: datetime.datetime) -> list[UnusualActivity]:
+    """Users with at least ACCESS_REVIEW_REFUSALS refusals or ACCESS_REVIEW_READS
+    reads of people's records since the moment given, most refusals first; both
+    counted in the database."""
+    refusals = dict(
+        AccessRefusal.objects.filter(at__gte=since)
+        .values_list("user")
+        .annotate(n=Count("id"))
+        .values_list("user", "n")
+    )
+    reads = dict(
+        AccessLog.objects.filter(at__gte=since, action="view")
+        .values_list("user")
+        .annotate(n=Count("id"))
+        .values_list("user", "n")
+    )
+    flagged = {u for u, n in refusals.items() if n >= settings.ACCESS_REVIEW_REFUSALS}
+    flagged |= {u for u, n in reads.items() if n >= settings.ACCESS_REVIEW_READS}
+    users = User.objects.in_bulk(flagged)
+    rows = [
+        UnusualActivity(users[u], refusals.get(u, 0), reads.get(u, 0)) for u in flagged
+    ]
+    return sorted(rows, key=lambda r: (-r.refusals, -r.reads, r.user.username))
+
+
+def refusals_since(since: datetime.datetime) -> QuerySet[AccessRefusal]:
+    """Every refusal since the moment given, newest first, with its user."""
+    return (
+        AccessRefusal.objects.filter(at__gte=since)
         .select_related("user")
         .order_by("-at", "-id")
     )

@@ -5,7 +5,7 @@ from typing import Any
 from selfdirect.accounts.models import User
 from selfdirect.core.hooks import audit_actions
 
-from .models import AccessLog, AuditEvent
+from .models import AccessLog, AccessRefusal, AuditEvent
 
 
 def log_access(*, user: User, person_id: int, page: str, action: str) -> None:
@@ -23,4 +23,11 @@ def record_event(
         raise ValueError(f"Unknown audit action {action!r}")
     return AuditEvent.objects.create(
         actor=actor, action=action, person_id=person_id, detail=detail
+    )
+
+
+def log_refusal(*, user: User, method: str, path: str, status: int) -> None:
+    """Record that a signed-in user was refused a page (403 or 404)."""
+    AccessRefusal.objects.create(
+        user=user, method=method[:10], path=path[:500], status=status
     )

@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "selfdirect.audit.middleware.RefusalLogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "selfdirect.core.middleware.SessionLifetimeMiddleware",
     "selfdirect.core.middleware.PrivateResponsesMiddleware",
@@ -140,6 +141,10 @@ LOGOUT_REDIRECT_URL = "login"
 # AXES_FAILURE_LIMIT failures, so nobody can lock a colleague out from elsewhere;
 # an address is throttled after AXES_ADDRESS_FAILURE_LIMIT failures for any
 # usernames, which stops password spraying but allows a shared office its typos.
+# A user with this many refusals, or reads of people's records, in the period the
+# data protection officer looks at is listed for review.
+ACCESS_REVIEW_REFUSALS = env_int("ACCESS_REVIEW_REFUSALS", 10)
+ACCESS_REVIEW_READS = env_int("ACCESS_REVIEW_READS", 300)
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 50)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60
