@@ -185,6 +185,15 @@ def caseload_teams(user: User) -> QuerySet[Team]:
     return teams_for(user)
 
 
+def _open_to(user: User, person_ids: set[int]) -> set[int]:
+    """Which of these people's records the user may open (the rest are named
+    without a link: their record is held by a team the user is not in)."""
+    if not person_ids:
+        return set()
+    visible = Person.objects.visible_to(user, Purpose.PRACTICE)
+    return set(visible.filter(pk__in=person_ids).values_list("pk", flat=True))
+
+
 def person_summary(person: Person, user: User) -> dict[str, object]:
     """Everything the person page shows, in a fixed number of queries."""
     contacts = list(
@@ -192,15 +201,22 @@ def person_summary(person: Person, user: User) -> dict[str, object]:
             "signpostings"
         )
     )
+    relationships = list(person.relationships.select_related("related_person"))
+    cared_for = list(
+        person.relationships_as_other.filter(kind="unpaid_carer").select_related(
+            "person"
+        )
+    )
     return {
         "person": person,
         "service_groups": list(person.service_groups.all()),
         "allocations": list(person.allocations.select_related("team", "worker")),
-        "relationships": list(person.relationships.select_related("related_person")),
-        "cared_for": list(
-            person.relationships_as_other.filter(kind="unpaid_carer").select_related(
-                "person"
-            )
+        "relationships": relationships,
+        "cared_for": cared_for,
+        "open_to_user": _open_to(
+            user,
+            {r.related_person_id for r in relationships if r.related_person_id}
+            | {r.person_id for r in cared_for},
         ),
         "first_contacts": contacts,
         "merged_records": list(Person.objects.filter(merged_into=person)),

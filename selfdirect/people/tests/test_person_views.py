@@ -244,3 +244,24 @@ def test_a_very_long_list_is_not_counted_in_full(client, personas, monkeypatch) 
     text = client.get(reverse("people:caseload")).content.decode()
     assert "More than 3 people" in text
     assert "Search by name, CHI number or postcode" in text
+
+
+def test_people_in_their_life_held_by_another_team_are_named_without_a_link(
+    client, personas
+) -> None:
+    carer_elsewhere = PersonFactory.create(
+        first_name="Iona", last_name="Grant", team=personas.team_b
+    )
+    carer_here = PersonFactory.create(
+        first_name="Calum", last_name="Reid", team=personas.team_a
+    )
+    for carer in (carer_elsewhere, carer_here):
+        personas.person.relationships.create(kind="unpaid_carer", related_person=carer)
+    client.force_login(personas.practitioner_a)
+    text = client.get(reverse("people:detail", args=[personas.person.public_id]))
+    html = text.content.decode()
+    assert reverse("people:detail", args=[carer_here.public_id]) in html
+    assert reverse("people:detail", args=[carer_elsewhere.public_id]) not in html
+    assert "Iona Grant" in html
+    assert "their record is held by another team" in html
+    assert "Dumbarton East" not in html
