@@ -63,12 +63,14 @@ lint: $(STAMPS)/python
 typecheck: $(STAMPS)/python
 	$(BIN)/mypy selfdirect
 
+# worksteal: a worker that runs out takes tests queued on the other, so the
+# browser tests, which pytest-django sorts last, are shared between the two.
 test-sqlite: install browser
-	DATABASE_URL=sqlite:///var/test.sqlite3 $(BIN)/pytest -q -n 2
+	DATABASE_URL=sqlite:///var/test.sqlite3 $(BIN)/pytest -q -n 2 --dist worksteal
 
 # pytest-django creates the throwaway database test_selfdirect and drops it after.
 test-postgres: install browser postgres
-	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q -n 2
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q -n 2 --dist worksteal
 
 test: install browser postgres lint typecheck test-sqlite test-postgres
 
