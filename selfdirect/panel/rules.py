@@ -50,11 +50,20 @@ def decision_problems(
     approved_amount: Decimal | None,
     amount_requested: Decimal,
     present: str,
+    decided_on: datetime.date | None = None,
+    meets_on: datetime.date | None = None,
 ) -> dict[str, str]:
     """A decision needs reasons in plain words and who was present; an approval
     needs the amount approved; an approval with changes must change something (a
-    different amount or conditions); a plain approval is of the amount asked for."""
+    different amount or conditions); a plain approval is of the amount asked for.
+    The panel decides at or after the meeting the request was listed for, never
+    before it."""
     problems: dict[str, str] = {}
+    if decided_on is not None and meets_on is not None and decided_on < meets_on:
+        problems["decided_on"] = _(
+            "The date of the decision must be on or after the meeting, "
+            "%(day)s"
+        ) % {"day": f"{meets_on.day} {meets_on:%B %Y}"}
     if not reasons.strip():
         problems["reasons"] = _("Give the reasons for the decision, in plain words")
     if not present.strip():
@@ -119,3 +128,20 @@ def needs_panel_approval(
     if limit is not None and cost <= limit:
         return False
     return approved_amount is None or approved_amount < cost
+
+
+def amount_requested_problems(
+    *, amount_requested: Decimal, plan_cost: Decimal | None
+) -> dict[str, str]:
+    """A request that comes with a support plan asks for at least what the plan
+    costs a year: the panel approves the plan, so asking for less would leave the
+    plan unfunded (an approval below the plan's cost cannot let it be agreed)."""
+    if plan_cost is None or amount_requested >= plan_cost:
+        return {}
+    return {
+        "amount_requested": _(
+            "The support plan costs £%(cost)s a year. Ask for at least that amount, "
+            "or change the plan first"
+        )
+        % {"cost": f"{plan_cost:,.2f}"}
+    }

@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import (
     Case,
     Count,
+    DateField,
     Exists,
     F,
     Max,
@@ -123,21 +124,55 @@ def days_between(start: datetime.date | None, end: datetime.date) -> int | None:
     return (end - start).days if start else None
 
 
+# The panel list puts what needs the panel first: requests on an agenda, then
+# those waiting to be listed, then deferrals waiting to come back, decided last.
+STATE_ORDER = {
+    rules.LISTED: 0,
+    rules.SUBMITTED: 1,
+    rules.DEFERRED: 2,
+    rules.DECIDED: 3,
+}
+
+
 def submissions_for_panel(user: User, *, state: str = "") -> QuerySet[PanelSubmission]:
-    """Submissions the user may see on the panel list, oldest waiting first."""
+    """Submissions the user may see on the panel list: what needs deciding first
+    (listed, then waiting to be listed, each longest waiting first), then deferred
+    ones, then decided ones, most recently decided first."""
     rows = PanelSubmission.objects.visible_to(user, Purpose.PANEL)
     if state:
         rows = rows.filter(state=state)
-    return rows.select_related("person", "team", "meeting").order_by(
-        "submitted_on", "id"
+    return (
+        rows.select_related("person", "team", "meeting")
+        .annotate(
+            needs=Case(
+                *(When(state=s, then=n) for s, n in STATE_ORDER.items()),
+                default=len(STATE_ORDER),
+            ),
+            waiting_since=Coalesce("resubmitted_on", "submitted_on"),
+        )
+        .order_by(
+            "needs",
+            F("meeting__meets_on").asc(nulls_last=True),
+            Case(
+                When(state=rules.DECIDED, then=None),
+                default=F("waiting_since"),
+                output_field=DateField(),
+            ),
+            F("decided_on").desc(nulls_last=True),
+            "id",
+        )
     )
 
 
 def meetings_with_counts() -> QuerySet[PanelMeeting]:
-    """Panel meetings, newest first, with how many requests are on each agenda."""
+    """Panel meetings, newest first, with how many requests are on each agenda, how
+    many the panel decided there, and how many it deferred for more information (a
+    deferral is not a decision: the request comes back)."""
+    deferred = Q(decisions__outcome=rules.DEFERRAL)
     return PanelMeeting.objects.annotate(
         listed=Count("agenda", distinct=True),
-        decided=Count("decisions", distinct=True),
+        decided=Count("decisions", distinct=True, filter=~deferred),
+        deferred=Count("decisions", distinct=True, filter=deferred),
     ).order_by("-meets_on", "-id")
 
 

@@ -75,6 +75,18 @@ def _event(by: User, action: str, submission: PanelSubmission, **detail: Any) ->
     )
 
 
+def _check_amount(plan: SupportPlan | None, amount_requested: Decimal) -> None:
+    """The amount asked for covers the plan's cost (rules.amount_requested_problems)."""
+    from selfdirect.plans.selectors import plan_total_cost
+
+    cost = plan_total_cost(plan) if plan is not None else None
+    problems = rules.amount_requested_problems(
+        amount_requested=amount_requested, plan_cost=cost or None
+    )
+    if problems:
+        raise ValidationError(problems)
+
+
 @transaction.atomic
 def submit_to_panel(
     *,
@@ -92,6 +104,7 @@ def submit_to_panel(
     """Send a person's plan and budget to the resource panel (draft → submitted)."""
     if budget.person_id != person.pk or (plan and plan.person_id != person.pk):
         raise ValidationError(_("The budget and plan must be this person's."))
+    _check_amount(plan, amount_requested)
     allocation = person.allocations.current().order_by("-started_on").first()
     submission = PanelSubmission(
         person=person,
@@ -128,6 +141,7 @@ def resubmit_to_panel(
     """Send a deferred request back with the information asked for (deferred →
     submitted), version checked."""
     _check_move(submission, "submit")
+    _check_amount(submission.support_plan, amount_requested)
     details = {
         "amount_requested": amount_requested,
         "persons_words": persons_words,
@@ -193,6 +207,8 @@ def record_decision(
         approved_amount=approved_amount,
         amount_requested=submission.amount_requested,
         present=present,
+        decided_on=decided_on,
+        meets_on=submission.meeting.meets_on if submission.meeting else None,
     )
     if problems:
         raise ValidationError(problems)

@@ -135,3 +135,41 @@ def test_a_plan_over_the_limit_needs_an_approval_of_its_cost(
         )
         is needs
     )
+
+
+def _decision(**changes: Any) -> dict[str, str]:
+    details: dict[str, Any] = {
+        "outcome": "approved",
+        "reasons": "Meets the outcomes",
+        "conditions": "",
+        "approved_amount": Decimal("100.00"),
+        "amount_requested": Decimal("100.00"),
+        "present": "Chair",
+        "decided_on": D(2026, 3, 5),
+        "meets_on": D(2026, 3, 5),
+    }
+    return rules.decision_problems(**{**details, **changes})
+
+
+def test_a_decision_is_on_or_after_its_meeting() -> None:
+    assert _decision() == {}
+    assert _decision(decided_on=D(2026, 3, 12)) == {}
+    assert _decision(decided_on=D(2026, 3, 4)) == {
+        "decided_on": "The date of the decision must be on or after the meeting, "
+        "5 March 2026"
+    }
+
+
+def test_the_amount_asked_for_covers_the_plans_cost() -> None:
+    cost = Decimal("26769.60")
+    assert rules.amount_requested_problems(amount_requested=cost, plan_cost=cost) == {}
+    assert rules.amount_requested_problems(
+        amount_requested=Decimal("13930"), plan_cost=None
+    ) == {}
+    problems = rules.amount_requested_problems(
+        amount_requested=Decimal("13930"), plan_cost=cost
+    )
+    assert problems == {
+        "amount_requested": "The support plan costs £26,769.60 a year. Ask for at "
+        "least that amount, or change the plan first"
+    }

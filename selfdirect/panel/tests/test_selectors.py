@@ -15,6 +15,7 @@ from selfdirect.panel.hook_points import SERVICE_STARTS
 from selfdirect.panel.models import PanelSubmission
 from selfdirect.panel.tests.factories import (
     PanelDecisionFactory,
+    PanelMeetingFactory,
     PanelSubmissionFactory,
 )
 from selfdirect.people.tests.factories import PersonFactory
@@ -266,3 +267,49 @@ def test_the_limit_kept_with_the_budget_decides_not_the_setters_role_today(
     setter.save()
     blocker = selectors.plan_agreement_blocker(plan_over_limit)
     assert blocker is not None and "£12,000.00" in blocker
+
+
+def test_the_panel_list_shows_what_needs_deciding_first(personas) -> None:
+    """A new request is not buried under years of decided ones: on an agenda
+    first, then waiting to be listed (longest first), then deferred, then decided."""
+    person = PersonFactory.create(team=personas.team_a)
+
+    def submission(state: str, submitted: datetime.date, **more: Any) -> Any:
+        budget = IndicativeBudgetFactory.create(person=person)
+        return PanelSubmissionFactory.create(
+            indicative_budget=budget,
+            team=personas.team_a,
+            state=state,
+            submitted_on=submitted,
+            **more,
+        )
+
+    old_decided = submission("decided", D(2024, 1, 1), decided_on=D(2024, 2, 1))
+    new_decided = submission("decided", D(2025, 1, 1), decided_on=D(2025, 2, 1))
+    deferred = submission("deferred", D(2025, 6, 1), decided_on=D(2025, 7, 1))
+    newer_waiting = submission("submitted", D(2026, 10, 9))
+    older_waiting = submission("submitted", D(2026, 10, 2))
+    meeting = PanelMeetingFactory.create(meets_on=D(2026, 10, 15))
+    listed = submission("listed", D(2026, 10, 5), meeting=meeting)
+
+    rows = list(selectors.submissions_for_panel(personas.panel_member))
+    order = [listed, older_waiting, newer_waiting, deferred, new_decided, old_decided]
+    assert [r.pk for r in rows if r.person_id == person.pk] == [s.pk for s in order]
+
+
+def test_the_meetings_list_counts_deferrals_apart_from_decisions(personas) -> None:
+    meeting = PanelMeetingFactory.create(meets_on=D(2026, 10, 15))
+    for outcome in ("approved", "deferred", "deferred"):
+        submission = PanelSubmissionFactory.create(
+            team=personas.team_a, state="listed", meeting=meeting
+        )
+        PanelDecisionFactory.create(
+            submission=submission,
+            meeting=meeting,
+            outcome=outcome,
+            approved_amount=submission.amount_requested
+            if outcome == "approved"
+            else None,
+        )
+    counted = selectors.meetings_with_counts().get(pk=meeting.pk)
+    assert (counted.listed, counted.decided, counted.deferred) == (3, 1, 2)
