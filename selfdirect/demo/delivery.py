@@ -38,7 +38,6 @@ STARTED_SHARE = 0.85  # the rest are still waiting for their service to start
 ENDED_SHARE = 0.12
 RETURN_ON_TIME = 0.8
 SURPLUS_SHARE = 0.18
-MAX_PAYMENTS = 13
 PAYROLL = ["Clydeview Payroll Support Service", "Independent Living Payroll Ltd"]
 INSURERS = ["Fortis Employers' Cover", "Clyde Mutual Insurance"]
 GROUNDS = {"person_chose": 3, "other_purposes": 2, "ineligible": 2, "person_died": 1}
@@ -185,7 +184,7 @@ class DeliveryMaker:
                 period_to=start + datetime.timedelta(days=step - 1),
                 recorded_by_id=agreement.recorded_by_id,
             )
-            for start in starts[-MAX_PAYMENTS:]
+            for start in starts
         ]
 
     def returns(self, agreement: DirectPaymentAgreement) -> list[MonitoringReturn]:

@@ -14,12 +14,15 @@ from collections import Counter
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Min
+from django.db.models import Min, Sum
+from django.db.models.functions import Coalesce
 
 from selfdirect.accounts.models import User
 from selfdirect.budgets.models import IndicativeBudget
+from selfdirect.budgets.selectors import delegated_limit
 from selfdirect.conversations.models import Conversation
 from selfdirect.demo.bulk import copy_to_history, insert
+from selfdirect.panel import rules
 from selfdirect.panel.models import PanelDecision, PanelMeeting, PanelSubmission
 from selfdirect.people.models import Allocation
 from selfdirect.plans.models import SupportPlan
@@ -124,6 +127,11 @@ def seed_panel(
         "first",
     )
     plans = _by_person(SupportPlan.objects.order_by("person_id", "created_at"), "pk")
+    costs = dict(
+        SupportPlan.objects.annotate(cost=Sum("supports__yearly_cost")).values_list(
+            "pk", "cost"
+        )
+    )
     teams = _by_person(
         Allocation.objects.current(today).order_by("started_on"), "team_id"
     )
@@ -144,7 +152,11 @@ def seed_panel(
     by_date = {m.meets_on: m for m in meetings}
     submissions, decisions = [], []
     for budget in budgets:
-        made = _submission(maker, budget, assessed, plans, teams, by_date, deciders)
+        plan = plans.get(budget["person_id"])
+        asked = costs.get(plan) if plan else None
+        made = _submission(
+            maker, budget, assessed, (plan, asked), teams, by_date, deciders
+        )
         if made:
             submissions.append(made[0])
             decisions.append(made[1])
@@ -158,7 +170,7 @@ def seed_panel(
     unused = {m.pk for m in meetings if m.pk not in used and m.meets_on <= today}
     PanelMeeting.objects.filter(pk__in=unused).delete()
     meetings = [m for m in meetings if m.pk not in unused]
-    _agreement_follows_funding(submissions, today, now)
+    _agreement_follows_funding(submissions, rows, today, now)
     history = sum(
         copy_to_history(model, [o.pk for o in objs], now)
         for model, objs in (
@@ -181,24 +193,29 @@ def _submission(
     maker: PanelMaker,
     budget: dict[str, Any],
     assessed: dict[int, datetime.date],
-    plans: dict[int, int],
+    plan: tuple[int | None, Decimal | None],
     teams: dict[int, int],
     meetings: dict[datetime.date, PanelMeeting],
     deciders: list[User],
 ) -> tuple[PanelSubmission, list[PanelDecision]] | None:
+    """A request for the person's plan asks for what the plan costs (the rule the
+    submission form applies); without a plan, for the budget or a little more."""
     rng, today = maker.rng, maker.today
     submitted = budget["worked_out_on"] + rng.randint(2, 21) * DAY
     if submitted > today:
         return None
     person = budget["person_id"]
+    plan_id, plan_cost = plan
     asked = budget["amount"]
     if rng.random() < 0.2:
         asked = (asked * Decimal("1.1")).quantize(Decimal("0.01"))
+    if plan_cost:
+        asked = plan_cost
     submission = PanelSubmission(
         public_id=maker.uuid(),
         person_id=person,
         team_id=teams.get(person),
-        support_plan_id=plans.get(person),
+        support_plan_id=plan_id,
         indicative_budget_id=budget["pk"],
         amount_requested=asked,
         persons_words=rng.choice(WORDS),
@@ -283,32 +300,72 @@ def _go_to_panel(
 
 
 def _agreement_follows_funding(
-    submissions: list[PanelSubmission], today: datetime.date, now: datetime.datetime
+    submissions: list[PanelSubmission],
+    decisions: list[PanelDecision],
+    today: datetime.date,
+    now: datetime.datetime,
 ) -> None:
-    """A plan that needed the panel is agreed only after the panel approved it:
-    move the demo plans' agreement after the decision, or back to draft."""
-    approved = {"approved", "approved_with_changes"}
-    by_plan = {s.support_plan_id: s for s in submissions if s.support_plan_id}
-    plans = list(
-        SupportPlan.objects.filter(pk__in=by_plan, state=SupportPlan.State.AGREED)
-    )
-    for plan in plans:
-        submission = by_plan[plan.pk]
+    """A plan that needs the panel (rules.needs_panel_approval, as the agreement
+    form checks) is agreed only after the panel approved at least its cost: move
+    the demo plan's agreement after the approval, or back to a draft."""
+    amounts: dict[int, Decimal] = {}
+    for decision in decisions:
+        amount = decision.approved_amount or Decimal(0)
+        amounts[decision.submission_id] = max(
+            amount, amounts.get(decision.submission_id, amount)
+        )
+    approvals: dict[int, tuple[Decimal, datetime.date]] = {}
+    for submission in submissions:
         decided = submission.decided_on
-        if submission.outcome in approved and decided and plan.agreed_on:
-            agreed = max(plan.agreed_on, decided + 3 * DAY)
+        if submission.outcome not in rules.APPROVALS or decided is None:
+            continue
+        approved = amounts.get(submission.pk, Decimal(0))
+        for key in (submission.support_plan_id, -submission.indicative_budget_id):
+            if key and approved >= approvals.get(key, (Decimal(0), decided))[0]:
+                approvals[key] = (approved, decided)
+    plans = list(
+        SupportPlan.objects.filter(state=SupportPlan.State.AGREED)
+        .select_related("budget", "recorded_by")
+        .annotate(cost=Coalesce(Sum("supports__yearly_cost"), Decimal(0)))
+    )
+    changed = []
+    limits: dict[tuple[str, datetime.date], Decimal | None] = {}
+    for plan in plans:
+        budget = plan.budget
+        cost = plan.cost or (budget.amount if budget else Decimal(0))
+        if budget is not None:
+            limit = budget.delegated_limit
+        else:
+            key = (plan.recorded_by.role, plan.started_on)
+            if key not in limits:
+                limits[key] = delegated_limit(*key)
+            limit = limits[key]
+        found = [
+            approvals[key]
+            for key in (plan.pk, -(plan.budget_id or 0))
+            if key in approvals
+        ]
+        approved, decided = max(found, default=(None, None))
+        if not rules.needs_panel_approval(
+            cost=cost, limit=limit, approved_amount=approved
+        ):
+            if decided is None or plan.agreed_on > decided:
+                continue
+            agreed = decided + 3 * DAY
             if agreed <= today:
                 plan.review_on = (plan.review_on or agreed) + (agreed - plan.agreed_on)
                 plan.agreed_on = agreed
+                changed.append(plan)
                 continue
         plan.state = SupportPlan.State.DRAFT
         plan.agreed_on = plan.review_on = None
         plan.agreed_by = plan.agreed_by_role = plan.agreed_how = ""
+        changed.append(plan)
     fields = ["state", "agreed_on", "review_on", "agreed_by", "agreed_by_role"]
     fields.append("agreed_how")
-    SupportPlan.objects.bulk_update(plans, fields, batch_size=1000)
+    SupportPlan.objects.bulk_update(changed, fields, batch_size=1000)
     # The seeded history row must say the same as the plan.
-    ids = [plan.pk for plan in plans]
+    ids = [plan.pk for plan in changed]
     history = SupportPlan.history.model  # type: ignore[attr-defined]
     for start in range(0, len(ids), 1000):
         history.objects.filter(id__in=ids[start : start + 1000]).delete()

@@ -18,13 +18,14 @@ from decimal import Decimal
 from typing import Any
 
 from django.apps import apps
-from django.db.models import Q
+from django.db.models import Min, Q
 
 from selfdirect.budgets.models import IndicativeBudget
-from selfdirect.choices.models import ElementChoice
+from selfdirect.choices.models import ElementChoice, SupportChoice
 from selfdirect.conversations.models import Conversation, PersonalOutcome
 from selfdirect.demo.bulk import copy_m2m_to_history, copy_to_history, insert
 from selfdirect.directory.models import Service
+from selfdirect.people.models import Relationship
 from selfdirect.plans import rules
 from selfdirect.plans.models import PlanOutcome, Support, SupportPlan
 from selfdirect.providers.selectors import active_providers
@@ -73,14 +74,34 @@ ELEMENT_SUPPORT = {
 }
 FIXED_COSTS = {"respite": Decimal("2400.00"), "equipment": Decimal("650.00")}
 PROVIDED_BY = {1: "personal_assistant", 2: "provider", 3: "council"}
-CONTINGENCY = {
-    "if_support_cannot_come": (
-        "The agency rings {name}'s daughter, who comes instead; if she cannot, the "
-        "agency sends a named relief worker."
+PROVIDED_BY_KIND = set(PROVIDED_BY.values())
+# What happens if support cannot come depends on who gives it, and names only
+# family the person has ("{relative}" is filled from their relationships).
+IF_SUPPORT_CANNOT_COME = {
+    "provider": (
+        "The agency sends a named relief worker who knows {name}'s routine; if it "
+        "cannot, it rings {backup} the same morning."
     ),
-    "if_unwell": "Call the GP; the daughter lets the social worker know the same day.",
-    "out_of_hours": "Out-of-hours social work: 0300 123 4567. Neighbour at number 12 has a key.",
+    "personal_assistant": (
+        "{name}'s personal assistants cover each other's shifts; if neither can "
+        "come, {name} rings {backup}."
+    ),
+    "council": (
+        "The council's home care team sends another carer from the same team, and "
+        "rings {name} to say who is coming."
+    ),
 }
+BACKUP = {True: "{name}'s {relative}", False: "the duty social worker"}
+CONTINGENCY = {
+    "if_unwell": (
+        "Call the GP; whoever is with {name} lets the social worker know the same day."
+    ),
+    "out_of_hours": (
+        "Out-of-hours social work: 0300 123 4567. Neighbour at number 12 has a key."
+    ),
+}
+# The words in a relationship's description that name a relative a plan may call on.
+RELATIVES = ("daughter", "son", "wife", "husband", "partner", "sister", "brother")
 
 
 class PlanMaker:
@@ -91,34 +112,63 @@ class PlanMaker:
     def uuid(self) -> uuid.UUID:
         return uuid.UUID(int=self.rng.getrandbits(128), version=4)
 
-    def plan(self, conversation: dict[str, Any], budget: int | None) -> dict[str, Any]:
+    def plan(
+        self,
+        conversation: dict[str, Any],
+        budget: dict[str, Any] | None,
+        chosen_on: datetime.date | None,
+    ) -> dict[str, Any]:
+        """A plan begun after the conversation; agreed (when it has contingency
+        arrangements) only once its budget is worked out and the person has chosen
+        their options: a plan is never agreed before the choice it carries out."""
         rng = self.rng
         started = min(
             conversation["agreed_on"] + datetime.timedelta(days=rng.randint(3, 30)),
             self.today,
         )
-        contingency = rng.random() < CONTINGENCY_SHARE
-        name = conversation["name"]
         plan = SupportPlan(
             public_id=self.uuid(),
             person_id=conversation["person_id"],
             conversation_id=conversation["id"],
-            budget_id=budget,
+            budget_id=budget["id"] if budget else None,
             recorded_by_id=conversation["recorded_by_id"],
             started_on=started,
         )
-        if contingency:
-            keys = rng.sample(list(CONTINGENCY), rng.randint(1, 3))
-            for key in keys:
-                setattr(plan, key, CONTINGENCY[key].format(name=name))
-            agreed_on = started + datetime.timedelta(days=rng.randint(5, 21))
-            if rng.random() < AGREED_SHARE_WITH_CONTINGENCY and agreed_on <= self.today:
-                plan.state = SupportPlan.State.AGREED
-                plan.agreed_on, plan.agreed_by = agreed_on, conversation["full_name"]
-                plan.agreed_by_role = "person"
-                plan.agreed_how = rng.choice(["in_person", "signed_copy", "phone"])
-                plan.review_on = agreed_on + datetime.timedelta(days=FIRST_REVIEW_DAYS)
-        return {"plan": plan, "good": rng.random() < GOOD_OUTCOMES_SHARE}
+        contingency = rng.random() < CONTINGENCY_SHARE
+        ready = [started + datetime.timedelta(days=rng.randint(5, 21))]
+        ready += [
+            day + datetime.timedelta(days=rng.randint(1, 10))
+            for day in (budget["worked_out_on"] if budget else None, chosen_on)
+            if day is not None
+        ]
+        agreed_on = max(ready)
+        agree = rng.random() < AGREED_SHARE_WITH_CONTINGENCY and chosen_on is not None
+        if contingency and agree and agreed_on <= self.today:
+            plan.state = SupportPlan.State.AGREED
+            plan.agreed_on, plan.agreed_by = agreed_on, conversation["full_name"]
+            plan.agreed_by_role = "person"
+            plan.agreed_how = rng.choice(["in_person", "signed_copy", "phone"])
+            plan.review_on = agreed_on + datetime.timedelta(days=FIRST_REVIEW_DAYS)
+        return {
+            "plan": plan,
+            "good": rng.random() < GOOD_OUTCOMES_SHARE,
+            "contingency": contingency,
+        }
+
+    def contingency(
+        self, plan: SupportPlan, supports: list[Support], name: str, relative: str
+    ) -> None:
+        """Answer one to three contingency questions in words that fit the plan:
+        who covers when support cannot come depends on who gives the support."""
+        rng = self.rng
+        givers = [s.provided_by for s in supports if s.provided_by in PROVIDED_BY_KIND]
+        backup = BACKUP[bool(relative)].format(name=name, relative=relative)
+        answers = dict(CONTINGENCY)
+        if givers:
+            giver = "provider" if "provider" in givers else givers[0]
+            answers["if_support_cannot_come"] = IF_SUPPORT_CANNOT_COME[giver]
+        for key in rng.sample(sorted(answers), rng.randint(1, len(answers))):
+            setattr(plan, key, answers[key].format(name=name, backup=backup))
 
     def outcome(
         self, words: str, source: int, started: datetime.date, good: bool, name: str
@@ -151,6 +201,8 @@ class PlanMaker:
         name: str,
         providers: dict[str, list[int]],
         started: datetime.date,
+        relative: str,
+        budget: Decimal | None,
     ) -> list[Support]:
         rng = self.rng
         rows = []
@@ -175,12 +227,13 @@ class PlanMaker:
                     provider_id=rng.choice(pool) if pool else None,
                 )
             )
-        if rng.random() < 0.6:
+        _fit_within(rows, budget)
+        if relative and rng.random() < 0.6:
             rows.append(
                 Support(
                     what="Shopping and a weekly visit",
                     provided_by="family",
-                    who=f"{name}'s daughter",
+                    who=f"{name}'s {relative}",
                     frequency="Every Saturday",
                 )
             )
@@ -212,6 +265,37 @@ class PlanMaker:
         }
 
 
+def _fit_within(supports: list[Support], budget: Decimal | None) -> None:
+    """Plan paid support within the indicative budget, as a worker would: fewer
+    hours each week where the hours cost more than the budget allows."""
+    total = sum((s.yearly_cost or Decimal(0) for s in supports), Decimal(0))
+    if budget is None or total <= budget:
+        return
+    for support in supports:
+        if support.hours_per_week and support.yearly_cost:
+            rate = support.yearly_cost / support.hours_per_week
+            hours = max(Decimal(1), (support.hours_per_week * budget / total) // 1)
+            support.hours_per_week = hours
+            support.yearly_cost = (rate * hours).quantize(Decimal("0.01"))
+
+
+def _relatives(person_ids: list[int]) -> dict[int, str]:
+    """The first relative named in each person's relationships (a daughter, a
+    husband ...), whom their plan may call on; none for people with no family."""
+    found: dict[int, str] = {}
+    rows = (
+        Relationship.objects.filter(person_id__in=person_ids)
+        .order_by("person_id", "id")
+        .values_list("person_id", "description")
+    )
+    for person, description in rows:
+        words = description.lower().replace(",", " ").split()
+        relative = next((w for w in words if w in RELATIVES), "")
+        if relative:
+            found.setdefault(person, relative)
+    return found
+
+
 def _agreed_conversations() -> dict[int, dict[str, Any]]:
     """Each person's latest agreed conversation, with the person's names."""
     rows = (
@@ -237,8 +321,11 @@ def _agreed_conversations() -> dict[int, dict[str, Any]]:
     return latest
 
 
-def _latest_elements(person_ids: list[int]) -> dict[int, list[tuple[str, int]]]:
-    """The elements and options of each person's latest choice."""
+def _latest_elements(
+    person_ids: list[int],
+) -> tuple[dict[int, list[tuple[str, int]]], dict[int, datetime.date]]:
+    """The elements and options of each person's latest choice, and the day they
+    first chose."""
     rows = (
         ElementChoice.objects.filter(choice__person_id__in=person_ids)
         .order_by("choice__person_id", "-choice__made_on", "-choice_id", "id")
@@ -249,16 +336,22 @@ def _latest_elements(person_ids: list[int]) -> dict[int, list[tuple[str, int]]]:
     for person, choice, element, option in rows:
         if chosen.setdefault(person, choice) == choice:
             elements.setdefault(person, []).append((element, option))
-    return elements
+    first = dict(
+        SupportChoice.objects.filter(person_id__in=person_ids)
+        .values("person_id")
+        .annotate(first=Min("made_on"))
+        .values_list("person_id", "first")
+    )
+    return elements, first
 
 
-def _latest_budgets(person_ids: list[int]) -> dict[int, int]:
+def _latest_budgets(person_ids: list[int]) -> dict[int, dict[str, Any]]:
     rows = (
         IndicativeBudget.objects.filter(person_id__in=person_ids)
         .order_by("person_id", "worked_out_on", "id")
-        .values_list("person_id", "id")
+        .values("person_id", "id", "amount", "worked_out_on")
     )
-    return dict(rows)  # the last (latest) wins
+    return {row["person_id"]: row for row in rows}  # the last (latest) wins
 
 
 def seed_plans(
@@ -306,23 +399,33 @@ def _seed_chunk(
         .values_list("pk", "conversation_id", "words")
     ):
         outcomes.setdefault(conversation_id, []).append((pk, words))
-    elements = _latest_elements(people)
+    elements, chosen_on = _latest_elements(people)
     budgets = _latest_budgets(people)
+    relatives = _relatives(people)
     made = []
     for person in people:
         conversation = conversations[person]
         sources = outcomes.get(conversation["id"], [])[:MAX_OUTCOMES]
         if not sources:
             continue
-        draft = maker.plan(conversation, budgets.get(person))
-        name, started = conversation["name"], draft["plan"].started_on
+        budget = budgets.get(person)
+        draft = maker.plan(conversation, budget, chosen_on.get(person))
+        plan, name = draft["plan"], conversation["name"]
         draft["outcomes"] = [
-            maker.outcome(words, pk, started, draft["good"], name)
+            maker.outcome(words, pk, plan.started_on, draft["good"], name)
             for pk, words in sources
         ]
         draft["supports"] = maker.supports(
-            elements.get(person, [("other", 3)]), services, name, providers, started
+            elements.get(person, [("other", 3)]),
+            services,
+            name,
+            providers,
+            plan.started_on,
+            relatives.get(person, ""),
+            budget["amount"] if budget else None,
         )
+        if draft["contingency"]:
+            maker.contingency(plan, draft["supports"], name, relatives.get(person, ""))
         made.append(draft)
     return _save(made, now, maker)
 
