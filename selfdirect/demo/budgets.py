@@ -33,7 +33,7 @@ EQUIVALENCE_LINES = [
 EXPLANATIONS = [
     "",
     "",
-    "Your daughter's help three evenings a week is counted, so fewer points for meals.",
+    "The help you already get three evenings a week is counted, so fewer points for meals.",
     "We agreed the night support answer after talking with your GP.",
     "Worked out with you and your advocate at home.",
 ]

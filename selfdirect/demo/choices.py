@@ -52,7 +52,7 @@ REFUSALS = [
 REASONS = [
     "I'd rather the council sorted it, I don't want the paperwork",
     "I want to choose my own PA who speaks Polish",
-    "My daughter will help me manage the money",
+    "Someone I trust will help me manage the money",
     "I know the care company and I'm happy with them",
     "",
 ]
@@ -134,7 +134,7 @@ class ChoiceMaker:
             decided_by=decided_by,
             deemed=deemed,
             reasons=rng.choice(REASONS) if not deemed else "",
-            representative_name="Daughter"
+            representative_name="Their welfare attorney"
             if decided_by == "legal_representative"
             else "",
             representative_authority="welfare_attorney"

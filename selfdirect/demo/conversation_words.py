@@ -25,9 +25,9 @@ OUTCOMES = {
         "I want to be able to look after my garden",
         "To have a bit of my own life back, not just caring",
         "I want to get a job in the café at the community centre",
-        "To feel less lonely since my wife died",
-        "I'd like to go to the football with my son",
-        "Get back to walking the dog along the canal",
+        "{widowed}To feel less lonely since my wife died",
+        "I'd like to go to the football with my {child}",
+        "Get back to walking the {dog} along the canal",
         "I want to manage my own money",
         "To be home from hospital in time for my granddaughter's wedding",
         "I'd like to sleep through the night without worrying",
@@ -60,7 +60,7 @@ OUTCOMES = {
 }
 
 WORKING = [
-    "Daughter helps with shopping on Saturdays",
+    "{Child} helps with shopping on Saturdays",
     "Gets on well with the neighbours",
     "Still enjoys reading the paper every morning",
     "",
@@ -76,7 +76,7 @@ STRENGTHS = [
     ("personal", "Good sense of humour, loves a blether"),
     ("personal", "Used to be a joiner, still good with his hands"),
     ("relationships", "Neighbour Ann pops in every day"),
-    ("relationships", "Son phones every night and visits on Sundays"),
+    ("relationships", "{Child} phones every night and visits on Sundays"),
     ("relationships", "Close friends from the church"),
     ("community", "Lunch club at the community centre on Wednesdays"),
     ("community", "The library runs a reading group"),
@@ -95,7 +95,7 @@ RISKS = [
         "Cooking on the gas hob",
         "Makes his own meals the way he likes them",
         "I've cooked all my life",
-        "Gas safety check; automatic shut-off valve fitted; daughter checks in at tea time",
+        "Gas safety check; automatic shut-off valve fitted; {child} checks in at tea time",
     ),
     (
         "Going to the football on his own",
@@ -105,9 +105,9 @@ RISKS = [
     ),
 ]
 ACCOUNTS = [
-    "Since my husband died I don't go out much. I used to be at the club every week.",
+    "{widowed}Since my husband died I don't go out much. I used to be at the club every week.",
     "I've had a couple of falls and I'm feart to go out now.",
-    "My mum looks after me but she's getting on and I want to do more for myself.",
+    "My {mum} looks after me but she's getting on and I want to do more for myself.",
     "I just want to stay in my own house. I've lived here forty years.",
     "I get really low in the winter and stop seeing people.",
 ]
@@ -125,9 +125,9 @@ PLACES = [
     "In hospital",
 ]
 CARER_VIEWS = [
-    "Her daughter says she is exhausted and needs a break at weekends.",
-    "His wife is happy to keep helping but worries about lifting him.",
-    "Her son works full time and can only visit at weekends.",
+    "Their {child} says they are exhausted and need a break at weekends.",
+    "Their {spouse} is happy to keep helping but worries about the lifting.",
+    "Their {child} works full time and can only visit at weekends.",
 ]
 ELIGIBILITY = {"critical": 10, "substantial": 40, "moderate": 35, "low": 15}
 ELIGIBILITY_REASONS = {

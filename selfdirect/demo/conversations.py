@@ -24,6 +24,7 @@ from selfdirect.conversations.models import (
 from selfdirect.conversations.wording import classify_outcome
 from selfdirect.demo import conversation_words as data
 from selfdirect.demo.bulk import copy_m2m_to_history, copy_to_history, insert
+from selfdirect.demo.story import Story, stories
 from selfdirect.people.models import Allocation, Relationship
 
 BATCH = 5000
@@ -49,7 +50,7 @@ class ConversationMaker:
         self.weights = [data.PROFILES[p][0] for p in self.profiles]
 
     def conversation(
-        self, person_id: int, team_id: int, worker_id: int, carer: bool
+        self, person_id: int, team_id: int, worker_id: int, carer: bool, story: Story
     ) -> dict[str, Any]:
         rng, profile = self.rng, self.rng.choices(self.profiles, self.weights)[0]
         _, kinds, strengths, risk_chance, agreed_chance = data.PROFILES[profile]
@@ -63,11 +64,11 @@ class ConversationMaker:
             conversation_date=held,
             place=rng.choice(data.PLACES),
             participants=["person", "unpaid_carer"] if carer else ["person"],
-            persons_account=rng.choice(data.ACCOUNTS)
+            persons_account=story.choose(rng, data.ACCOUNTS)
             if profile != "deficit_led"
             else "",
             good_day=rng.choice(data.GOOD_DAYS) if profile == "outcome_focused" else "",
-            carer_views=rng.choice(data.CARER_VIEWS)
+            carer_views=story.choose(rng, data.CARER_VIEWS)
             if carer and rng.random() < 0.7
             else "",
             carer_offered_support_plan=(rng.random() < 0.6) if carer else None,
@@ -86,44 +87,51 @@ class ConversationMaker:
             row.agreed_by = (
                 "The person"
                 if row.agreed_how != "representative"
-                else "Daughter (welfare attorney)"
+                else story.choose(
+                    rng, ["Their welfare attorney", "{Child} (welfare attorney)"]
+                )
             )
         return {
             "row": row,
             "kinds": kinds,
             "strengths": strengths,
             "risk": rng.random() < risk_chance,
+            "story": story,
         }
 
     def outcomes(
-        self, conversation: Conversation, kinds: tuple[str, ...]
+        self, conversation: Conversation, kinds: tuple[str, ...], story: Story
     ) -> list[PersonalOutcome]:
         rng, wanted = self.rng, Counter(kinds)
-        words = [
-            w for kind, n in wanted.items() for w in rng.sample(data.OUTCOMES[kind], n)
-        ]
+        words = []
+        for kind, n in wanted.items():
+            pool = [w for w in data.OUTCOMES[kind] if story.fits(w)]
+            words += [story.tell(w) for w in rng.sample(pool, min(n, len(pool)))]
         return [
             PersonalOutcome(
                 conversation=conversation,
                 words=text,
                 wording_kind=_kind(text),
                 priority=rng.choice([1, 2, 2, 3]),
-                whats_working=rng.choice(data.WORKING),
+                whats_working=story.choose(rng, data.WORKING),
                 whats_not_working=rng.choice(data.NOT_WORKING),
             )
             for text in words
         ]
 
     def strengths(
-        self, conversation: Conversation, count: tuple[int, int]
+        self, conversation: Conversation, count: tuple[int, int], story: Story
     ) -> list[Strength]:
-        picks = self.rng.sample(data.STRENGTHS, self.rng.randint(*count))
+        pool = [(k, d) for k, d in data.STRENGTHS if story.fits(d)]
+        picks = self.rng.sample(pool, min(len(pool), self.rng.randint(*count)))
         return [
-            Strength(conversation=conversation, kind=k, description=d) for k, d in picks
+            Strength(conversation=conversation, kind=k, description=story.tell(d))
+            for k, d in picks
         ]
 
-    def risk(self, conversation: Conversation) -> RiskEnablement:
-        risk, gain, view, actions = self.rng.choice(data.RISKS)
+    def risk(self, conversation: Conversation, story: Story) -> RiskEnablement:
+        pool = [r for r in data.RISKS if story.fits(" ".join(r))]
+        risk, gain, view, actions = map(story.tell, self.rng.choice(pool))
         return RiskEnablement(
             conversation=conversation,
             risk=risk,
@@ -157,7 +165,7 @@ def seed_conversations(
     )
     staff = _staff_by_team()
     rows: Counter[str] = Counter()
-    batch: list[dict[str, Any]] = []
+    batch: list[tuple[int, int, int, bool]] = []
     seen: set[int] = set()
     for person_id, team_id, worker_id in _people(today):
         if person_id in seen or maker.rng.random() >= SHARE_WITH_CONVERSATION:
@@ -165,14 +173,23 @@ def seed_conversations(
             continue
         seen.add(person_id)
         worker = worker_id or maker.rng.choice(staff[team_id])
-        batch.append(
-            maker.conversation(person_id, team_id, worker, person_id in carers)
-        )
+        batch.append((person_id, team_id, worker, person_id in carers))
         if len(batch) == BATCH:
-            rows.update(_save(maker, batch, now))
+            rows.update(_save(maker, _told(maker, batch), now))
             batch = []
-    rows.update(_save(maker, batch, now))
+    rows.update(_save(maker, _told(maker, batch), now))
     return rows
+
+
+def _told(
+    maker: ConversationMaker, batch: list[tuple[int, int, int, bool]]
+) -> list[dict[str, Any]]:
+    """Each person's conversation, told in words that fit their own story."""
+    told = stories(person_id for person_id, *_ in batch)
+    return [
+        maker.conversation(person_id, team_id, worker, carer, told[person_id])
+        for person_id, team_id, worker, carer in batch
+    ]
 
 
 def _staff_by_team() -> dict[int, list[int]]:
@@ -195,7 +212,7 @@ def _save(
         [
             o
             for c, item in zip(conversations, batch, strict=True)
-            for o in maker.outcomes(c, item["kinds"])
+            for o in maker.outcomes(c, item["kinds"], item["story"])
         ],
     )
     strengths = insert(
@@ -203,13 +220,13 @@ def _save(
         [
             s
             for c, item in zip(conversations, batch, strict=True)
-            for s in maker.strengths(c, item["strengths"])
+            for s in maker.strengths(c, item["strengths"], item["story"])
         ],
     )
     risks = insert(
         RiskEnablement,
         [
-            maker.risk(c)
+            maker.risk(c, item["story"])
             for c, item in zip(conversations, batch, strict=True)
             if item["risk"]
         ],

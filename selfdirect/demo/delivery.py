@@ -44,7 +44,7 @@ GROUNDS = {"person_chose": 3, "other_purposes": 2, "ineligible": 2, "person_died
 DIRECTS = [
     "Which support workers come, and at what times",
     "Using some hours for swimming and the library instead of home visits",
-    "Short breaks planned with her daughter",
+    "Short breaks at the times the person picks",
     "Evening support on match days",
 ]
 SERVICES = [
@@ -125,7 +125,7 @@ class DeliveryMaker:
         )
         if rng.random() < 0.08:
             agreement.payee_name = rng.choice(["Fiona Campbell", "James Reid"])
-            agreement.payee_relationship = rng.choice(["Daughter", "Son", "Friend"])
+            agreement.payee_relationship = rng.choice(["Friend", "Neighbour"])
             agreement.payee_requested_by_person = True
         ends = starts_on + datetime.timedelta(days=rng.randint(120, 500))
         if rng.random() < ENDED_SHARE and ends < self.today:

@@ -336,24 +336,24 @@ def _agreement_follows_funding(
         if budget is not None:
             limit = budget.delegated_limit
         else:
-            key = (plan.recorded_by.role, plan.started_on)
-            if key not in limits:
-                limits[key] = delegated_limit(*key)
-            limit = limits[key]
+            role_on = (plan.recorded_by.role, plan.started_on)
+            if role_on not in limits:
+                limits[role_on] = delegated_limit(*role_on)
+            limit = limits[role_on]
         found = [
-            approvals[key]
-            for key in (plan.pk, -(plan.budget_id or 0))
-            if key in approvals
+            approvals[k] for k in (plan.pk, -(plan.budget_id or 0)) if k in approvals
         ]
-        approved, decided = max(found, default=(None, None))
+        best = max(found) if found else None
+        approved_amount = best[0] if best else None
         if not rules.needs_panel_approval(
-            cost=cost, limit=limit, approved_amount=approved
+            cost=cost, limit=limit, approved_amount=approved_amount
         ):
-            if decided is None or plan.agreed_on > decided:
+            agreed_on = plan.agreed_on or today
+            if best is None or agreed_on > best[1]:
                 continue
-            agreed = decided + 3 * DAY
+            agreed = best[1] + 3 * DAY
             if agreed <= today:
-                plan.review_on = (plan.review_on or agreed) + (agreed - plan.agreed_on)
+                plan.review_on = (plan.review_on or agreed) + (agreed - agreed_on)
                 plan.agreed_on = agreed
                 changed.append(plan)
                 continue

@@ -24,8 +24,8 @@ from selfdirect.budgets.models import IndicativeBudget
 from selfdirect.choices.models import ElementChoice, SupportChoice
 from selfdirect.conversations.models import Conversation, PersonalOutcome
 from selfdirect.demo.bulk import copy_m2m_to_history, copy_to_history, insert
+from selfdirect.demo.story import stories
 from selfdirect.directory.models import Service
-from selfdirect.people.models import Relationship
 from selfdirect.plans import rules
 from selfdirect.plans.models import PlanOutcome, Support, SupportPlan
 from selfdirect.providers.selectors import active_providers
@@ -100,8 +100,6 @@ CONTINGENCY = {
         "Out-of-hours social work: 0300 123 4567. Neighbour at number 12 has a key."
     ),
 }
-# The words in a relationship's description that name a relative a plan may call on.
-RELATIVES = ("daughter", "son", "wife", "husband", "partner", "sister", "brother")
 
 
 class PlanMaker:
@@ -279,23 +277,6 @@ def _fit_within(supports: list[Support], budget: Decimal | None) -> None:
             support.yearly_cost = (rate * hours).quantize(Decimal("0.01"))
 
 
-def _relatives(person_ids: list[int]) -> dict[int, str]:
-    """The first relative named in each person's relationships (a daughter, a
-    husband ...), whom their plan may call on; none for people with no family."""
-    found: dict[int, str] = {}
-    rows = (
-        Relationship.objects.filter(person_id__in=person_ids)
-        .order_by("person_id", "id")
-        .values_list("person_id", "description")
-    )
-    for person, description in rows:
-        words = description.lower().replace(",", " ").split()
-        relative = next((w for w in words if w in RELATIVES), "")
-        if relative:
-            found.setdefault(person, relative)
-    return found
-
-
 def _agreed_conversations() -> dict[int, dict[str, Any]]:
     """Each person's latest agreed conversation, with the person's names."""
     rows = (
@@ -351,7 +332,7 @@ def _latest_budgets(person_ids: list[int]) -> dict[int, dict[str, Any]]:
         .order_by("person_id", "worked_out_on", "id")
         .values("person_id", "id", "amount", "worked_out_on")
     )
-    return {row["person_id"]: row for row in rows}  # the last (latest) wins
+    return {row["person_id"]: dict(row) for row in rows}  # the last (latest) wins
 
 
 def seed_plans(
@@ -401,7 +382,7 @@ def _seed_chunk(
         outcomes.setdefault(conversation_id, []).append((pk, words))
     elements, chosen_on = _latest_elements(people)
     budgets = _latest_budgets(people)
-    relatives = _relatives(people)
+    told = stories(people)
     made = []
     for person in people:
         conversation = conversations[person]
@@ -421,11 +402,12 @@ def _seed_chunk(
             name,
             providers,
             plan.started_on,
-            relatives.get(person, ""),
+            next(iter(told[person].relatives), ""),
             budget["amount"] if budget else None,
         )
         if draft["contingency"]:
-            maker.contingency(plan, draft["supports"], name, relatives.get(person, ""))
+            relative = next(iter(told[person].relatives), "")
+            maker.contingency(plan, draft["supports"], name, relative)
         made.append(draft)
     return _save(made, now, maker)
 

@@ -80,11 +80,11 @@ REASONS = {
         "I'm worried about what happens to my wife if I'm taken ill.",
     ],
     "professional": [
-        "Ready for discharge; in her words: 'I just want to get home to my cat.'",
+        "Ready for discharge; in her words: 'I just want to get home to my {pet}.'",
         "Frequent falls at home; he says: 'I don't want to go into a home.'",
         "Struggling with personal care; she says: 'I used to manage fine.'",
         "Low mood after bereavement; he says: 'I've nobody now.'",
-        "Carer breakdown; daughter says: 'I can't keep doing this on my own.'",
+        "Carer breakdown; {child} says: 'I can't keep doing this on my own.'",
     ],
 }
 PARTNERS = ["Jim", "Bill", "Jean", "Tam", "Isa", "my wife", "my husband"]
@@ -93,8 +93,8 @@ WHAT_MATTERS = [
     "Seeing my grandchildren.",
     "Getting to church on a Sunday.",
     "Getting out to the shops on my own.",
-    "Keeping my dog.",
-    "Going to the football with my son.",
+    "Keeping my {pet}.",
+    "Going to the football with my {child}.",
     "Getting back to the bowling club.",
     "Not being a burden on my family.",
     "Having my own money and choosing what to do with it.",

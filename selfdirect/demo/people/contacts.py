@@ -10,6 +10,7 @@ from typing import Any
 from selfdirect.accounts.models import Team
 from selfdirect.demo.people import contact_words as words
 from selfdirect.demo.people.drafts import Draft
+from selfdirect.demo.story import story_of
 from selfdirect.people.models import FirstContact, Signposting
 
 DAY = datetime.timedelta(days=1)
@@ -65,7 +66,9 @@ class FirstContactDrafts:
             made_by=made_by,
             made_by_name=self.made_by_name(draft, made_by),
             reason=self.reason(draft, made_by),
-            what_matters=rng.choice(words.WHAT_MATTERS),
+            what_matters=story_of(draft.person, draft.relationships).choose(
+                rng, words.WHAT_MATTERS
+            ),
             sds_discussed=sds_discussed,
             sds_not_discussed_reason=""
             if sds_discussed
@@ -80,9 +83,12 @@ class FirstContactDrafts:
         if made_by == "self":
             return ""
         if made_by == "family":
+            story = story_of(draft.person, draft.relationships)
+            relative = next(iter(story.relatives), "niece")
+            sex = "M" if relative in {"son", "husband"} else "F"
             return draft.carer_name or (
-                f"{self.name('English', 'F', 1970)[0]} {draft.person.last_name} "
-                "(daughter)"
+                f"{self.name('English', sex, 1970)[0]} {draft.person.last_name} "
+                f"({relative})"
             )
         return self.rng.choice(words.MADE_BY_NAMES[made_by])
 
@@ -95,7 +101,8 @@ class FirstContactDrafts:
             key = draft.stage
         else:
             key = "professional"
-        text = self.rng.choice(words.REASONS[key])
+        story = story_of(draft.person, draft.relationships)
+        text = story.choose(self.rng, words.REASONS[key])
         return text.format(partner=self.rng.choice(words.PARTNERS))
 
     def signpost(self, draft: Draft, contact: FirstContact) -> None:
