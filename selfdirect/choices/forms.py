@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from selfdirect.core.conditional import needed_when
 from selfdirect.core.forms import Form, LongText, VersionField
 
 from .models import (
@@ -135,8 +136,11 @@ class IndependentSupportForm(Form):
         choices=IndependentSupport.Response.choices,
         widget=forms.RadioSelect,
     )
-    organisation = forms.CharField(
-        label=_("Organisation referred to"), max_length=200, required=False
+    organisation = needed_when(
+        forms.CharField(
+            label=_("Organisation referred to"), max_length=200, required=False
+        ),
+        _("if the person was referred"),
     )
     referred_on = forms.DateField(
         label=_("Date referred"), required=False, help_text=DATE_HINT

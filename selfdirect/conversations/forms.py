@@ -7,6 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from selfdirect.core.conditional import needed_when
 from selfdirect.core.forms import Form, LongText, VersionField
 from selfdirect.people.models import FirstContact
 
@@ -103,8 +104,9 @@ class ConversationForm(Form):
         label=_("Eligibility (risk to independence and wellbeing)"),
         empty_label=_("Not yet decided"),
     )
-    eligibility_reason = LongText(
-        label=_("Reason for the eligibility level"), required=False
+    eligibility_reason = needed_when(
+        LongText(label=_("Reason for the eligibility level"), required=False),
+        _("if you choose an eligibility level"),
     )
 
     def __init__(self, *args: Any, first_contacts: Any, **kwargs: Any) -> None:

@@ -3,6 +3,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from selfdirect.core.conditional import needed_when
 from selfdirect.core.forms import Form, LongText, ModelForm, VersionField
 
 from .models import Organization, Service, TaxonomyTerm
@@ -154,11 +155,17 @@ class PlaceForm(Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    opens_at = forms.TimeField(
-        label=_("Opens at"), required=False, help_text=_("For example, 10:00")
+    opens_at = needed_when(
+        forms.TimeField(
+            label=_("Opens at"), required=False, help_text=_("For example, 10:00")
+        ),
+        _("if it has opening times"),
     )
-    closes_at = forms.TimeField(
-        label=_("Closes at"), required=False, help_text=_("For example, 14:30")
+    closes_at = needed_when(
+        forms.TimeField(
+            label=_("Closes at"), required=False, help_text=_("For example, 14:30")
+        ),
+        _("if it has opening times"),
     )
     times_note = forms.CharField(
         label=_("Opening times in words"),

@@ -61,8 +61,7 @@ def decision_problems(
     problems: dict[str, str] = {}
     if decided_on is not None and meets_on is not None and decided_on < meets_on:
         problems["decided_on"] = _(
-            "The date of the decision must be on or after the meeting, "
-            "%(day)s"
+            "The date of the decision must be on or after the meeting, %(day)s"
         ) % {"day": f"{meets_on.day} {meets_on:%B %Y}"}
     if not reasons.strip():
         problems["reasons"] = _("Give the reasons for the decision, in plain words")

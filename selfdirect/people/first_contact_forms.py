@@ -6,15 +6,45 @@ import uuid
 from typing import Any
 
 from django import forms
+from django.db.models import Case, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from selfdirect.core.conditional import needed_when
 from selfdirect.core.forms import Form, LongText, VersionField
 from selfdirect.directory.models import Service as DirectoryService
 
 from .forms import YES_NO, past_date
 from .models import FirstContact
 from .services import FirstContactDetails
+
+SEARCH_MAX = 100  # the directory search box's length
+NEAR_MILES = 10.0
+SHOWN = 30
+
+
+class ServiceChoiceField(forms.ModelMultipleChoiceField):
+    """Directory services to tick, each told apart by where, when and how far from
+    the person's home ("Lunch club – Dalmuir; Wednesdays 12:00–14:00; 1.2 miles")."""
+
+    distances: dict[Any, float] = {}
+
+    def label_from_instance(self, obj: Any) -> str:
+        towns = sorted(
+            {
+                address.city
+                for place in obj.service_at_locations.all()
+                for address in place.location.addresses.all()
+                if address.city
+            }
+        )
+        when = [str(schedule) for schedule in obj.schedules.all()][:2]
+        parts = [", ".join(towns), "; ".join(when)]
+        miles = self.distances.get(obj.pk)
+        if miles is not None:
+            parts.append(_("%(miles).1f miles away") % {"miles": miles})
+        details = "; ".join(p for p in parts if p)
+        return f"{obj.name} – {details}" if details else obj.name
 
 
 class FirstContactForm(Form):
@@ -48,8 +78,9 @@ class FirstContactForm(Form):
         choices=YES_NO,
         widget=forms.RadioSelect,
     )
-    sds_not_discussed_reason = LongText(
-        label=_("If not, why not?"), required=False, max_length=2000
+    sds_not_discussed_reason = needed_when(
+        LongText(label=_("If not, why not?"), required=False, max_length=2000),
+        _("if self-directed support was not discussed"),
     )
     outcome = forms.ChoiceField(
         label=_("What happened as a result?"),
@@ -62,7 +93,7 @@ class FirstContactForm(Form):
         max_length=100,
         help_text=_("Type what they need or a service's name, then choose Find"),
     )
-    services = forms.ModelMultipleChoiceField(
+    services = ServiceChoiceField(
         label=_("Directory services the person was signposted to"),
         queryset=DirectoryService.objects.none(),
         required=False,
@@ -74,20 +105,26 @@ class FirstContactForm(Form):
         max_length=2000,
         help_text=_("One on each line, for example: Dalmuir lunch club"),
     )
-    follow_up_due = forms.DateField(
-        label=_("When to check how it went"),
-        required=False,
-        help_text=_("Needed when you signpost someone. For example, 3/12/2026"),
+    follow_up_due = needed_when(
+        forms.DateField(
+            label=_("When to check how it went"),
+            required=False,
+            help_text=_("For example, 3/12/2026"),
+        ),
+        _("if you signpost someone"),
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, postcode: str = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         source = self.data if self.is_bound else self.initial
         getlist = getattr(source, "getlist", None)
         chosen = getlist("services") if getlist else source.get("services", [])
-        self.fields["services"].queryset = signposting_choices(  # type: ignore[attr-defined]
-            source.get("directory_search", ""), chosen
+        services, distances = signposting_choices(
+            str(source.get("directory_search", ""))[:SEARCH_MAX], chosen, postcode
         )
+        field = self.fields["services"]
+        field.queryset = services  # type: ignore[attr-defined]
+        field.distances = distances  # type: ignore[attr-defined]
 
     def clean_contact_date(self) -> datetime.date:
         value = self.cleaned_data["contact_date"]
@@ -145,17 +182,42 @@ class FirstContactForm(Form):
 USED_CHOICES = [("yes", _("Yes")), ("no", _("No")), ("unknown", _("Not known"))]
 
 
-def signposting_choices(search: str, chosen: list[str]) -> Any:
-    """Active directory services matching the search words, plus those ticked."""
-    from selfdirect.directory.selectors import SearchFilters, search_services
+def signposting_choices(
+    search: str, chosen: list[str], postcode: str = ""
+) -> tuple[Any, dict[Any, float]]:
+    """Active directory services matching the search words, nearest the person's
+    postcode first when it is known (else by name), plus those already ticked;
+    with each found service's distance in miles."""
+    from selfdirect.directory.selectors import (
+        SearchFilters,
+        in_results,
+        locate,
+        search_services,
+    )
 
     chosen_ids = [c for c in chosen if _is_uuid(c)]
-    ticked = DirectoryService.objects.filter(pk__in=chosen_ids)
-    if not search.strip():
-        return ticked.order_by("name")
-    found = search_services(SearchFilters(query=search), now=timezone.localtime())
-    ids = list(found.values_list("pk", flat=True)[:30])
-    return DirectoryService.objects.filter(pk__in=[*ids, *chosen_ids]).order_by("name")
+    distances: dict[Any, float] = {}
+    ids: list[Any] = []
+    if search.strip():
+        filters = SearchFilters(query=search, miles=NEAR_MILES)
+        now = timezone.localtime()
+        origin = locate(postcode) if postcode else None
+        if origin is not None and origin.located:
+            near = search_services(filters, now=now, origin=origin)
+            distances = dict(near.values_list("pk", "distance")[:SHOWN])
+            ids = list(distances)
+        if not ids:
+            found = search_services(filters, now=now)
+            ids = list(found.values_list("pk", flat=True)[:SHOWN])
+    # Found services in the search's order, then any ticked before, by name.
+    found_first = Case(
+        *(When(pk=pk, then=Value(n)) for n, pk in enumerate(ids)),
+        default=Value(len(ids)),
+    )
+    services = in_results(
+        DirectoryService.objects.filter(pk__in=[*ids, *chosen_ids])
+    ).order_by(found_first, "name")
+    return services, distances
 
 
 def _is_uuid(text: str) -> bool:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from selfdirect.budgets.models import IndicativeBudget
 from selfdirect.conversations.models import Conversation
+from selfdirect.core.conditional import needed_when
 from selfdirect.core.forms import Form, LongText, VersionField
 from selfdirect.directory.models import Service
 from selfdirect.providers.models import Provider
@@ -65,14 +66,20 @@ class OutcomeForm(Form):
         required=False,
         widget=forms.RadioSelect,
     )
-    achievable_agreed_by = forms.CharField(
-        label=_("Who said so"),
-        max_length=200,
-        required=False,
-        help_text=_("The person, or the name of their representative"),
+    achievable_agreed_by = needed_when(
+        forms.CharField(
+            label=_("Who said so"),
+            max_length=200,
+            required=False,
+            help_text=_("The person, or the name of their representative"),
+        ),
+        _("if you say whether it is achievable"),
     )
-    achievable_agreed_on = forms.DateField(
-        label=_("When they said so"), required=False, help_text=DATE_HINT
+    achievable_agreed_on = needed_when(
+        forms.DateField(
+            label=_("When they said so"), required=False, help_text=DATE_HINT
+        ),
+        _("if you say whether it is achievable"),
     )
 
     def clean(self) -> dict[str, Any]:

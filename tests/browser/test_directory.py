@@ -56,6 +56,8 @@ def test_search_signpost_and_follow_up(ui, personas, directory) -> None:
     expect(page.get_by_text("Balloch walking group")).to_have_count(0)
 
     # Signpost the person from a first contact, picking the directory service.
+    personas.person.postcode = "G81 1AA"
+    personas.person.save(update_fields=["postcode"])
     page.goto(ui.base_url + reverse("people:detail", args=[personas.person.public_id]))
     ui.check()
     page.get_by_role("link", name="Record a first contact").click()
@@ -67,13 +69,27 @@ def test_search_signpost_and_follow_up(ui, personas, directory) -> None:
         "group", name="Did you talk about self-directed support"
     ).get_by_text("Yes", exact=True).click()
     page.get_by_text("Signposted to community support", exact=True).click()
-    page.get_by_label("Find community services in the directory").fill("lunch")
-    page.get_by_role("button", name="Find").click()
+    # Enter in the search box runs the search (it saves nothing), and the page
+    # comes back with the worker in the search box; each result says where it is
+    # and how far from the person's home.
+    search = page.get_by_label("Find community services in the directory")
+    search.fill("lunch")
+    with page.expect_navigation():
+        search.press("Enter")
     ui.check()
+    assert not FirstContact.objects.filter(reason="Mum is lonely since Dad died")
+    expect(search).to_be_focused()
     expect(page.get_by_label("Why did they get in touch?")).to_have_value(
         "Mum is lonely since Dad died"
     )
+    expect(page.locator("label", has_text="Dalmuir lunch club")).to_contain_text(
+        "Clydeview; "
+    )
+    expect(page.locator("label", has_text="Dalmuir lunch club")).to_contain_text(
+        "miles away"
+    )
     page.locator("label", has_text="Dalmuir lunch club").click()
+    expect(page.get_by_text("(needed if you signpost someone)")).to_be_visible()
     page.get_by_label("When to check how it went").fill("22/11/2026")
     page.get_by_role("button", name="Save first contact").click()
     ui.check()

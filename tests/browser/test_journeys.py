@@ -121,6 +121,7 @@ def test_the_first_contact_journey_works_by_keyboard_alone(ui, personas) -> None
     tab_to(page, "input[name=outcome]")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")  # Referred for assessment
+    tab_to(page, "button[type=submit]", text="Save first contact")
     press_and_wait(page, "Enter")
     ui.check()
     contact = FirstContact.objects.get(

@@ -192,9 +192,9 @@ def test_find_builds_the_form_and_searches_once(
     calls = []
     real = forms.signposting_choices
 
-    def counted(search, chosen):
+    def counted(search, chosen, postcode=""):
         calls.append(search)
-        return real(search, chosen)
+        return real(search, chosen, postcode)
 
     monkeypatch.setattr(forms, "signposting_choices", counted)
     url = reverse("people:record_first_contact", args=[personas.person.public_id])

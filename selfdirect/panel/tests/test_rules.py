@@ -163,9 +163,12 @@ def test_a_decision_is_on_or_after_its_meeting() -> None:
 def test_the_amount_asked_for_covers_the_plans_cost() -> None:
     cost = Decimal("26769.60")
     assert rules.amount_requested_problems(amount_requested=cost, plan_cost=cost) == {}
-    assert rules.amount_requested_problems(
-        amount_requested=Decimal("13930"), plan_cost=None
-    ) == {}
+    assert (
+        rules.amount_requested_problems(
+            amount_requested=Decimal("13930"), plan_cost=None
+        )
+        == {}
+    )
     problems = rules.amount_requested_problems(
         amount_requested=Decimal("13930"), plan_cost=cost
     )

@@ -33,10 +33,12 @@ def record_first_contact(request: HttpRequest, person_id: str) -> HttpResponse:
     if team is None:
         raise PermissionDenied(Capability.RECORD_CONTACT)
     if request.method == "POST" and "find" in request.POST:
-        # Find directory services: show the form again with them, save nothing.
-        form = FirstContactForm(initial=_posted(request))
+        # Find directory services: show the form again with them, save nothing,
+        # and put the worker back in the search box.
+        form = FirstContactForm(initial=_posted(request), postcode=person.postcode)
+        form.fields["directory_search"].widget.attrs["autofocus"] = True
     else:
-        form = bind(request, FirstContactForm)
+        form = bind(request, FirstContactForm, postcode=person.postcode)
     if request.method == "POST" and "find" not in request.POST and form.is_valid():
         services.record_first_contact(
             person=person,
