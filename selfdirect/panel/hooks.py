@@ -13,7 +13,7 @@ from selfdirect.core.hooks import (
     SubjectAccessSection,
 )
 from selfdirect.people.hook_points import JOURNEY_STAGES, JourneyStage, StageProgress
-from selfdirect.plans.hook_points import PLAN_AGREEMENT_CHECKS
+from selfdirect.plans.hook_points import PLAN_AGREEMENT_CHECKS, AgreementBlocker
 
 from .hook_points import SERVICE_STARTS
 
@@ -34,10 +34,22 @@ def _person_section(request: Any, person: Any) -> dict[str, Any]:
     }
 
 
-def _panel_approval(plan: Any) -> str | None:
-    from .selectors import plan_agreement_blocker
+def _panel_approval(plan: Any) -> AgreementBlocker | None:
+    from django.urls import reverse
 
-    return plan_agreement_blocker(plan)
+    from .selectors import plan_agreement_blocker, waiting_for_panel
+
+    problem = plan_agreement_blocker(plan)
+    if problem is None:
+        return None
+    if waiting_for_panel(plan):
+        return AgreementBlocker(f"{problem} {_('A request is waiting for the panel.')}")
+    url = reverse("panel:new_submission", args=[plan.person.public_id])
+    return AgreementBlocker(
+        problem,
+        str(_("Submit the plan to the resource panel")),
+        f"{url}?plan={plan.public_id}",
+    )
 
 
 AUDIT_ACTIONS = (

@@ -287,3 +287,30 @@ def review_stage(
             "day": shown
         }
     return StageStatus.NOT_STARTED, _("Due by %(day)s.") % {"day": shown}
+
+
+def options_differing_from_choice(
+    supports: Iterable[tuple[str, int | None]], chosen: dict[str, int]
+) -> list[str]:
+    """A funded support should use an option the person chose for an element of
+    their support: name each support whose option they chose for none (the choice
+    maps each element's name to its option; no recorded choice, no warning)."""
+    if not chosen:
+        return []
+    by_option: dict[int, list[str]] = {}
+    for element, option in chosen.items():
+        by_option.setdefault(option, []).append(element)
+    chose = "; ".join(
+        _("Option %(option)s for %(elements)s")
+        % {"option": option, "elements": ", ".join(elements).lower()}
+        for option, elements in sorted(by_option.items())
+    )
+    return [
+        _(
+            "“%(what)s” is under Option %(option)s, but the person chose %(chose)s. "
+            "Check the support, or record the change of choice."
+        )
+        % {"what": what, "option": option, "chose": chose}
+        for what, option in supports
+        if option is not None and option not in by_option
+    ]

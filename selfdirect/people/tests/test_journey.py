@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from selfdirect.core.hooks import override_contributions
-from selfdirect.people.hook_points import JOURNEY_STAGES, StageProgress
+from selfdirect.people.hook_points import JOURNEY_STAGES
 from selfdirect.people.selectors import journey
 
 
