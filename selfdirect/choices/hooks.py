@@ -94,7 +94,7 @@ def _stage_progress(row: Any, user: Any) -> StageProgress:
     elif not row.stage_support_offered or (informed and not row.stage_support_before):
         name, label = "choices:independent_support", _("Offer independent support")
     elif informed is None:
-        name, label = "choices:record_choice", _("Record the person's choice")
+        name, label = "choices:record_choice", _("Record their choice of option")
     else:
         name, label = "choices:record_choice", _("Record the choice again")
     return StageProgress(

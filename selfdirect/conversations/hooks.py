@@ -84,7 +84,7 @@ def _stage_progress(row: Any, user: Any) -> StageProgress:
         return StageProgress(status, summary)
     if row.stage_conversation is None:
         url = reverse("conversations:start", args=[row.public_id])
-        return StageProgress(status, summary, str(_("Record a conversation")), url)
+        return StageProgress(status, summary, str(_("Record a good conversation")), url)
     url = reverse("conversations:detail", args=[row.public_id, row.stage_conversation])
     return StageProgress(status, summary, str(_("Finish the conversation record")), url)
 

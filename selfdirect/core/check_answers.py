@@ -47,17 +47,22 @@ def needs_checking(request: HttpRequest, form: forms.BaseForm) -> bool:
     return request.POST.get(CONFIRMED) != "yes" and form.is_valid()
 
 
+def _labels(field: forms.ChoiceField) -> dict[str, str]:
+    choices: Any = field.choices
+    return {str(k): str(v) for k, v in choices}
+
+
 def answer_text(field: forms.Field, value: Any) -> str:
     """An answer as the user would read it: choice labels, dates in words, money."""
     if value in (None, "", [], ()):
         return _("Not given")
     if isinstance(field, forms.MultipleChoiceField):
-        labels = {str(k): str(v) for k, v in field.choices}
+        labels = _labels(field)
         return ", ".join(labels.get(str(v), str(v)) for v in value)
     if isinstance(field, forms.ChoiceField) and not isinstance(
         field, forms.ModelChoiceField
     ):
-        return str({str(k): v for k, v in field.choices}.get(str(value), value))
+        return _labels(field).get(str(value), str(value))
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
     if isinstance(value, datetime.date):

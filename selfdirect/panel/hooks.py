@@ -132,7 +132,9 @@ def _stage_progress(row: Any, user: Any) -> StageProgress:
         return StageProgress(status, summary, str(_("Send it back to the panel")), url)
     if state is None and needed and may_submit:
         url = reverse("panel:new_submission", args=[row.public_id])
-        return StageProgress(status, summary, str(_("Submit to the panel")), url)
+        return StageProgress(
+            status, summary, str(_("Send the request to the panel")), url
+        )
     return StageProgress(status, summary)
 
 

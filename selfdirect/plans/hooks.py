@@ -92,7 +92,7 @@ def _stage_progress(row: Any, user: Any) -> StageProgress:
         url = reverse("plans:detail", args=[row.public_id, row.stage_plan_draft])
         return StageProgress(status, summary, str(_("Carry on with the plan")), url)
     url = reverse("plans:start", args=[row.public_id])
-    return StageProgress(status, summary, str(_("Start a support plan")), url)
+    return StageProgress(status, summary, str(_("Start the support plan")), url)
 
 
 def _review_progress(row: Any, user: Any) -> StageProgress:

@@ -14,9 +14,14 @@ def _informed(**changes):
 
 
 def test_nothing_given_is_not_started_and_information_is_in_progress() -> None:
-    none = {"information_given": False, "support_offered": False, "informed": None}
-    assert choice_stage(**none)[0] == "not_started"
-    assert choice_stage(**{**none, "information_given": True})[0] == "in_progress"
+    assert (
+        choice_stage(information_given=False, support_offered=False, informed=None)[0]
+        == "not_started"
+    )
+    assert (
+        choice_stage(information_given=True, support_offered=False, informed=None)[0]
+        == "in_progress"
+    )
 
 
 def test_an_informed_choice_is_done() -> None:

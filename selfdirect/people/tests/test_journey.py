@@ -15,7 +15,7 @@ def _stage_titles(steps) -> list[str]:
     return [s.title for s in steps]
 
 
-def test_a_new_person_has_every_stage_in_order_not_started(personas) -> None:
+def test_a_person_after_first_contact_has_every_stage_in_order(personas) -> None:
     steps = journey(personas.person, personas.practitioner_a)
     assert _stage_titles(steps) == [
         "First contact and a good conversation",
@@ -26,7 +26,9 @@ def test_a_new_person_has_every_stage_in_order_not_started(personas) -> None:
         "Delivery: direct payment or arranged support",
         "Review",
     ]
-    assert steps[0].progress.status == "not_started"
+    assert steps[0].progress.status == "in_progress"
+    assert steps[0].progress.summary.startswith("First contact recorded")
+    assert {s.progress.status for s in steps[1:]} == {"not_started"}
     assert steps[0].progress.next_url == reverse(
         "conversations:start", args=[personas.person.public_id]
     )
