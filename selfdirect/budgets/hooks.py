@@ -7,10 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from selfdirect.accounts.roles import Capability
 from selfdirect.core.hooks import (
     AuditAction,
+    Contribution,
     NavItem,
     PersonSection,
     SubjectAccessSection,
 )
+from selfdirect.people.hook_points import JOURNEY_STAGES, JourneyStage, StageProgress
 
 
 def _person_section(request: Any, person: Any) -> dict[str, Any]:
@@ -49,5 +51,54 @@ NAV_ITEMS = (
         _("Budget methods and limits"),
         "budgets:methods",
         (Capability.CONFIGURE_BUDGETS,),
+    ),
+)
+
+
+def _stage_annotations() -> dict[str, Any]:
+    from django.db.models import OuterRef, Subquery
+
+    from .models import IndicativeBudget
+
+    latest = IndicativeBudget.objects.filter(person=OuterRef("pk"))
+    return {
+        "stage_budget_amount": Subquery(latest.values("amount")[:1]),
+        "stage_budget_on": Subquery(latest.values("worked_out_on")[:1]),
+    }
+
+
+def _stage_progress(row: Any, user: Any) -> StageProgress:
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from .models import BudgetMethod
+    from .rules import budget_stage
+    from .selectors import current_method
+
+    status, summary = budget_stage(
+        amount=row.stage_budget_amount, worked_out_on=row.stage_budget_on
+    )
+    may_set = user.can(Capability.SET_BUDGET) and user.can(Capability.CHANGE_PEOPLE)
+    if status == "done" or not may_set:
+        return StageProgress(status, summary)
+    today = timezone.localdate()
+    for kind, name, label in (
+        (BudgetMethod.Kind.RAS, "budgets:new_ras", _("Work out the budget")),
+        (
+            BudgetMethod.Kind.EQUIVALENCE,
+            "budgets:new_equivalence",
+            _("Work out the budget by pricing the support"),
+        ),
+    ):
+        if current_method(kind, today) is not None:
+            url = reverse(name, args=[row.public_id])
+            return StageProgress(status, summary, str(label), url)
+    return StageProgress(status, summary)
+
+
+CONTRIBUTIONS = (
+    Contribution(
+        JOURNEY_STAGES,
+        JourneyStage(20, _("Indicative budget"), _stage_annotations, _stage_progress),
     ),
 )

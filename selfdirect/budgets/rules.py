@@ -237,3 +237,17 @@ def authority_for(amount: Decimal, limit: Decimal | None) -> str:
     if limit is not None and amount <= limit:
         return WITHIN
     return PANEL
+
+
+def budget_stage(*, amount: Decimal | None, worked_out_on: Any) -> tuple[str, str]:
+    """The indicative budget stage is done once a budget is worked out."""
+    from django.utils.formats import date_format
+
+    from selfdirect.people.hook_points import StageStatus
+
+    if amount is None:
+        return StageStatus.NOT_STARTED, _("No indicative budget worked out yet.")
+    return StageStatus.DONE, _("£%(amount)s a year, worked out on %(day)s.") % {
+        "amount": f"{amount:,.2f}",
+        "day": date_format(worked_out_on, "j F Y"),
+    }

@@ -46,33 +46,45 @@ class InformationForm(Form):
         choices=OPTION_CHOICES,
         widget=forms.CheckboxSelectMultiple,
     )
-    amount_1 = forms.DecimalField(
-        label=_("Amount stated for option 1 (£)"),
-        required=False,
-        min_value=0,
-        max_digits=10,
-        decimal_places=2,
+    amount_1 = needed_when(
+        forms.DecimalField(
+            label=_("Amount stated for option 1 (£)"),
+            required=False,
+            min_value=0,
+            max_digits=10,
+            decimal_places=2,
+        ),
+        _("if you explained option 1"),
     )
-    amount_2 = forms.DecimalField(
-        label=_("Amount stated for option 2 (£)"),
-        required=False,
-        min_value=0,
-        max_digits=10,
-        decimal_places=2,
+    amount_2 = needed_when(
+        forms.DecimalField(
+            label=_("Amount stated for option 2 (£)"),
+            required=False,
+            min_value=0,
+            max_digits=10,
+            decimal_places=2,
+        ),
+        _("if you explained option 2"),
     )
-    amount_3 = forms.DecimalField(
-        label=_("Amount stated for option 3 (£)"),
-        required=False,
-        min_value=0,
-        max_digits=10,
-        decimal_places=2,
+    amount_3 = needed_when(
+        forms.DecimalField(
+            label=_("Amount stated for option 3 (£)"),
+            required=False,
+            min_value=0,
+            max_digits=10,
+            decimal_places=2,
+        ),
+        _("if you explained option 3"),
     )
-    amount_4 = forms.DecimalField(
-        label=_("Amount stated for option 4 (£)"),
-        required=False,
-        min_value=0,
-        max_digits=10,
-        decimal_places=2,
+    amount_4 = needed_when(
+        forms.DecimalField(
+            label=_("Amount stated for option 4 (£)"),
+            required=False,
+            min_value=0,
+            max_digits=10,
+            decimal_places=2,
+        ),
+        _("if you explained option 4"),
     )
     period = forms.ChoiceField(
         label=_("The amounts are"),

@@ -2,7 +2,10 @@
 
 from typing import Any
 
-from selfdirect.core.hooks import PersonSection, SubjectAccessSection
+from django.utils.translation import gettext_lazy as _
+
+from selfdirect.core.hooks import Contribution, PersonSection, SubjectAccessSection
+from selfdirect.people.hook_points import JOURNEY_STAGES, JourneyStage, StageProgress
 
 
 def _person_section(request: Any, person: Any) -> dict[str, Any]:
@@ -40,3 +43,73 @@ SUBJECT_ACCESS = (
 )
 
 PERSON_SECTIONS = (PersonSection(20, "choices/person_section.html", _person_section),)
+
+
+def _stage_annotations() -> dict[str, Any]:
+    from django.db.models import Exists, OuterRef, Subquery
+
+    from .models import IndependentSupport, InformationGiven, SupportChoice
+
+    latest = SupportChoice.objects.filter(person=OuterRef("pk"))
+    made_on = Subquery(latest.values("made_on")[:1])
+    information = InformationGiven.objects.filter(person=OuterRef("pk"))
+    support = IndependentSupport.objects.filter(person=OuterRef("pk"))
+    return {
+        "stage_choice_made_on": made_on,
+        "stage_choice_decided_by": Subquery(latest.values("decided_by")[:1]),
+        "stage_choice_authority": Subquery(
+            latest.values("representative_authority")[:1]
+        ),
+        "stage_information": Exists(information),
+        "stage_support_offered": Exists(support),
+        "stage_information_before": Exists(information.filter(given_on__lte=made_on)),
+        "stage_support_before": Exists(support.filter(offered_on__lte=made_on)),
+    }
+
+
+def _stage_progress(row: Any, user: Any) -> StageProgress:
+    from django.urls import reverse
+
+    from selfdirect.accounts.roles import Capability
+
+    from .rules import choice_stage, informed_choice
+
+    informed = None
+    if row.stage_choice_made_on is not None:
+        informed = informed_choice(
+            information_before=row.stage_information_before,
+            independent_support_offered=row.stage_support_before,
+            decided_by=row.stage_choice_decided_by,
+            authority_recorded=bool(row.stage_choice_authority),
+        )
+    status, summary = choice_stage(
+        information_given=row.stage_information,
+        support_offered=row.stage_support_offered,
+        informed=informed,
+    )
+    if status == "done" or not user.can(Capability.CHANGE_PEOPLE):
+        return StageProgress(status, summary)
+    if not row.stage_information or (informed and not row.stage_information_before):
+        name, label = "choices:information", _("Record information given")
+    elif not row.stage_support_offered or (informed and not row.stage_support_before):
+        name, label = "choices:independent_support", _("Offer independent support")
+    elif informed is None:
+        name, label = "choices:record_choice", _("Record their choice of option")
+    else:
+        name, label = "choices:record_choice", _("Record the choice again")
+    return StageProgress(
+        status, summary, str(label), reverse(name, args=[row.public_id])
+    )
+
+
+CONTRIBUTIONS = (
+    Contribution(
+        JOURNEY_STAGES,
+        JourneyStage(
+            30,
+            _("Informed choice of options"),
+            _stage_annotations,
+            _stage_progress,
+        ),
+    ),
+)

@@ -10,6 +10,21 @@ from selfdirect.core.pdf import render_pdf
 PLAIN_ENGLISH = "choices/four_options_pdf.html"
 EASY_READ = "choices/four_options_easy_read_pdf.html"
 
+# What each option means, in one sentence: the "Your four options" page and the
+# choice form both show these (the {% option_summary %} tag), so they say the same.
+OPTION_SUMMARIES: dict[int, Promise] = {
+    1: _("You get the money and arrange your support yourself."),
+    2: _(
+        "You choose your support, and the council or another organisation you "
+        "agree on arranges it and pays for it for you."
+    ),
+    3: _("The council chooses your support and arranges it for you."),
+    4: _(
+        "You can mix Options 1, 2 and 3, choosing a different option for each "
+        "kind of support."
+    ),
+}
+
 # Easy Read: short sentences, one idea a line, each line with room for a picture.
 # Each section is (id, heading, lines).
 EASY_READ_SECTIONS: list[tuple[str, Promise, list[Promise]]] = [

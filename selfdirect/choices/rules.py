@@ -108,3 +108,25 @@ def direct_payment_problems(
     if decision == "refused" and review_on is None:
         problems["review_on"] = _("Say when the refusal will be reviewed")
     return problems
+
+
+def choice_stage(
+    *, information_given: bool, support_offered: bool, informed: InformedChoice | None
+) -> tuple[str, str]:
+    """The informed choice stage: done when a choice is recorded and was informed;
+    needs review when a recorded choice was not (saying what is missing); in
+    progress once information is given or independent support offered; otherwise
+    not started. ``informed`` is None when no choice is recorded."""
+    from selfdirect.people.hook_points import StageStatus
+
+    if informed is not None and informed.informed:
+        return StageStatus.DONE, _("The person's choice is recorded, and was informed.")
+    if informed is not None:
+        return StageStatus.NEEDS_REVIEW, " ".join(f"{m}." for m in informed.missing)
+    if information_given or support_offered:
+        return StageStatus.IN_PROGRESS, _(
+            "Information about the options given. No choice recorded yet."
+        )
+    return StageStatus.NOT_STARTED, _(
+        "No information about the four options given yet."
+    )

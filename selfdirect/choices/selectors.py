@@ -5,10 +5,11 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef, QuerySet, Subquery
 
+from selfdirect.budgets.models import IndicativeBudget
 from selfdirect.people.models import Person
 
 from . import rules
-from .models import IndependentSupport, InformationGiven, SupportChoice
+from .models import AmountStated, IndependentSupport, InformationGiven, SupportChoice
 
 
 @dataclass(frozen=True)
@@ -79,3 +80,19 @@ def with_informed_choice(people: QuerySet[Person]) -> QuerySet[Person]:
             )
         ),
     )
+
+
+def current_budget(person: Person) -> IndicativeBudget | None:
+    """The person's latest indicative budget, whose amounts the person is told."""
+    return person.indicative_budgets.order_by("-worked_out_on", "-id").first()
+
+
+def amounts_from_budget(budget: IndicativeBudget | None) -> dict[str, object]:
+    """The information form's amounts filled in from a budget (a yearly amount,
+    the same for each option until the worker changes one); none without one."""
+    if budget is None:
+        return {}
+    amounts: dict[str, object] = {
+        f"amount_{option}": budget.amount for option in (1, 2, 3, 4)
+    }
+    return {**amounts, "period": AmountStated.Period.YEAR}

@@ -37,10 +37,15 @@ def _to_person(person) -> HttpResponse:  # type: ignore[no-untyped-def]
 def information(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
     person = access_person(user, person_id, action=Action.CHANGE, page=page(request))
+    budget = selectors.current_budget(person)
     form = bind(
         request,
         InformationForm,
-        initial={"given_on": timezone.localdate(), "formats": ["conversation"]},
+        initial={
+            "given_on": timezone.localdate(),
+            "formats": ["conversation"],
+            **selectors.amounts_from_budget(budget),
+        },
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -56,6 +61,7 @@ def information(request: HttpRequest, person_id: str) -> HttpResponse:
         "form": form,
         "person": person,
         "title": "Record information given about the four options",
+        "budget": budget,
     }
     return render(request, "choices/information_form.html", context)
 

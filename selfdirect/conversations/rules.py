@@ -48,3 +48,26 @@ def needs_carer_prompt(*, has_unpaid_carer: bool, carer_offered: bool | None) ->
     """When the person has an unpaid carer, the carer must be offered their own adult
     carer support plan (Carers (Scotland) Act 2016): prompt until the offer is recorded."""
     return has_unpaid_carer and carer_offered is None
+
+
+def conversation_stage(
+    *, first_contact: bool, conversation: bool, agreed_with_outcomes: bool
+) -> tuple[str, str]:
+    """The first stage (first contact, then a good conversation) is done once a
+    conversation with personal outcomes is agreed with the person; in progress
+    from the first contact or conversation record; otherwise not started."""
+    from selfdirect.people.hook_points import StageStatus
+
+    if agreed_with_outcomes:
+        return StageStatus.DONE, str(
+            _("A conversation with personal outcomes is agreed with the person.")
+        )
+    if conversation:
+        return StageStatus.IN_PROGRESS, str(
+            _("A conversation is recorded, but none with outcomes is agreed yet.")
+        )
+    if first_contact:
+        return StageStatus.IN_PROGRESS, str(
+            _("First contact recorded. No conversation recorded yet.")
+        )
+    return StageStatus.NOT_STARTED, str(_("No first contact or conversation yet."))

@@ -13,6 +13,7 @@ from selfdirect.core.hooks import (
     SubjectAccessSection,
 )
 from selfdirect.panel.hook_points import SERVICE_STARTS
+from selfdirect.people.hook_points import JOURNEY_STAGES, JourneyStage, StageProgress
 
 
 def _person_section(request: Any, person: Any) -> dict[str, Any]:
@@ -83,4 +84,56 @@ PERSON_SECTIONS = (PersonSection(60, "delivery/person_section.html", _person_sec
 
 NAV_ITEMS = (NavItem(60, _("Finance"), "delivery:finance", (Capability.SEE_FINANCE,)),)
 
-CONTRIBUTIONS = (Contribution(SERVICE_STARTS, _services_starting),)
+
+def _stage_annotations() -> dict[str, Any]:
+    from django.db.models import Exists, OuterRef, Q
+    from django.utils import timezone
+
+    from .models import ArrangedService, DirectPaymentAgreement, IndividualServiceFund
+
+    current = Q(ends_on__isnull=True) | Q(ends_on__gte=timezone.localdate())
+    mine = {"person": OuterRef("pk")}
+    return {
+        "stage_direct_payment": Exists(
+            DirectPaymentAgreement.objects.filter(**mine, status="active")
+        ),
+        "stage_service_fund": Exists(
+            IndividualServiceFund.objects.filter(current, **mine)
+        ),
+        "stage_arranged": Exists(ArrangedService.objects.filter(current, **mine)),
+    }
+
+
+def _stage_progress(row: Any, user: Any) -> StageProgress | None:
+    from django.urls import reverse
+
+    from selfdirect.accounts.access import may
+    from selfdirect.accounts.roles import Action, Purpose
+
+    from .rules import delivery_stage
+
+    if not may(user, Purpose.FINANCE, Action.VIEW):
+        return None
+    status, summary = delivery_stage(
+        direct_payment=row.stage_direct_payment,
+        service_fund=row.stage_service_fund,
+        arranged=row.stage_arranged,
+    )
+    if status == "done" or not may(user, Purpose.FINANCE, Action.CHANGE):
+        return StageProgress(status, summary)
+    url = reverse("delivery:person", args=[row.public_id])
+    return StageProgress(status, summary, str(_("Set up the support")), url)
+
+
+CONTRIBUTIONS = (
+    Contribution(SERVICE_STARTS, _services_starting),
+    Contribution(
+        JOURNEY_STAGES,
+        JourneyStage(
+            60,
+            _("Delivery: direct payment or arranged support"),
+            _stage_annotations,
+            _stage_progress,
+        ),
+    ),
+)

@@ -261,3 +261,27 @@ def financial_year_start(today: datetime.date) -> datetime.date:
     """The Scottish public-sector financial year starts on 1 April."""
     year = today.year if today.month >= 4 else today.year - 1
     return datetime.date(year, 4, 1)
+
+
+def delivery_stage(
+    *, direct_payment: bool, service_fund: bool, arranged: bool
+) -> tuple[str, str]:
+    """Delivery is done once any service is in place: a direct payment (Option 1),
+    an individual service fund (Option 2) or a service the council arranges
+    (Option 3); otherwise not started."""
+    from selfdirect.people.hook_points import StageStatus
+
+    in_place = [
+        str(label)
+        for present, label in (
+            (direct_payment, _("a direct payment")),
+            (service_fund, _("an individual service fund")),
+            (arranged, _("a service arranged by the council")),
+        )
+        if present
+    ]
+    if not in_place:
+        return StageStatus.NOT_STARTED, str(_("No support in place yet."))
+    return StageStatus.DONE, str(_("In place: %(what)s.")) % {
+        "what": ", ".join(in_place)
+    }

@@ -144,3 +144,37 @@ def amount_requested_problems(
         )
         % {"cost": f"{plan_cost:,.2f}"}
     }
+
+
+def panel_stage(
+    *, needed: bool | None, state: str | None, outcome: str | None
+) -> tuple[str, str]:
+    """The resource panel stage, when needed (the budget or plan is above the
+    delegated limit): done once the panel approves; needs review when it defers or
+    declines; in progress while a request waits; not needed within delegated
+    authority; not started when it is needed and nothing is sent, or when there is
+    no budget yet to tell (needed is None)."""
+    from selfdirect.people.hook_points import StageStatus
+
+    if state == "decided" and outcome in ("approved", "approved_with_changes"):
+        return StageStatus.DONE, _("The panel approved the request.")
+    if state == "decided":
+        return StageStatus.NEEDS_REVIEW, _(
+            "The panel declined the request. Talk with the person about what next."
+        )
+    if state == "deferred":
+        return StageStatus.NEEDS_REVIEW, _(
+            "The panel asked for more information. Send the request back with it."
+        )
+    if state in ("draft", "submitted", "listed"):
+        return StageStatus.IN_PROGRESS, _("Waiting for the panel's decision.")
+    if needed is None:
+        return StageStatus.NOT_STARTED, _(
+            "Known once the indicative budget is worked out."
+        )
+    if needed:
+        return StageStatus.NOT_STARTED, _(
+            "The budget or plan is above the delegated limit: the panel must "
+            "approve it."
+        )
+    return StageStatus.NOT_NEEDED, _("Within delegated authority.")

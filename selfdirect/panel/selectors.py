@@ -191,6 +191,15 @@ def plan_summary(submission: PanelSubmission) -> dict[str, Any]:
     }
 
 
+def amount_to_ask(plan: Any, budget: Any) -> Decimal | None:
+    """The yearly amount a new request asks for: the plan's cost, or without a
+    costed plan the budget's amount."""
+    from selfdirect.plans.selectors import plan_total_cost
+
+    cost = plan_total_cost(plan) if plan is not None else None
+    return cost or (budget.amount if budget is not None else None)
+
+
 def person_panel_records(person: Person) -> list[PanelSubmission]:
     """A person's submissions with their decisions (for the person page)."""
     return list(
@@ -206,6 +215,15 @@ def _approved_amount(plan: Any) -> Decimal | None:
     return PanelDecision.objects.filter(
         submission__in=submissions, outcome__in=APPROVALS
     ).aggregate(top=Max("approved_amount"))["top"]
+
+
+def waiting_for_panel(plan: Any) -> bool:
+    """Whether a request for this plan is with the panel, not yet decided."""
+    return bool(
+        PanelSubmission.objects.filter(
+            support_plan=plan, state__in=["draft", "submitted", "listed", "deferred"]
+        ).exists()
+    )
 
 
 def plan_agreement_blocker(plan: Any) -> str | None:

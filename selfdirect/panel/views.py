@@ -15,6 +15,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 from selfdirect.accounts.access import require
 from selfdirect.accounts.models import User
 from selfdirect.accounts.roles import Action, Capability
+from selfdirect.core.check_answers import (
+    CheckAnswers,
+    check_page,
+    checked_form_page,
+    needs_checking,
+    wants_change,
+)
 from selfdirect.core.form_pages import form_page, show_errors
 from selfdirect.core.forms import bind
 from selfdirect.core.http import actor, page
@@ -77,12 +84,26 @@ def new_submission(request: HttpRequest, person_id: str) -> HttpResponse:
         (b for b in budgets if str(b.public_id) == request.GET.get("budget")),
         budgets[0] if budgets else None,
     )
+    plan = next(
+        (p for p in plans if str(p.public_id) == request.GET.get("plan")),
+        plans[0] if plans else None,
+    )
     initial = {
         "budget": str(chosen.public_id) if chosen else "",
-        "plan": str(plans[0].public_id) if plans else "",
-        "amount_requested": chosen.amount if chosen else None,
+        "plan": str(plan.public_id) if plan else "",
+        "amount_requested": selectors.amount_to_ask(plan, chosen),
     }
     form = bind(request, SubmissionForm, budgets=budgets, plans=plans, initial=initial)
+    context = {"form": form, "person": person, "has_budget": bool(budgets)}
+    if budgets and wants_change(request):
+        return render(request, "panel/submission_form.html", context)
+    if budgets and needs_checking(request, form):
+        check = CheckAnswers(
+            title=_("Check the request before you send it to the panel"),
+            confirm=_("Confirm: submit to the panel"),
+            cancel_url=reverse("people:detail", args=[person.public_id]),
+        )
+        return check_page(request, form, check, context)
     if budgets and request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         conversation = person.conversations.first()
@@ -105,7 +126,6 @@ def new_submission(request: HttpRequest, person_id: str) -> HttpResponse:
         else:
             messages.success(request, _("Submitted to the resource panel."))
             return _to_person_submission(submission)
-    context = {"form": form, "person": person, "has_budget": bool(budgets)}
     return render(request, "panel/submission_form.html", context)
 
 
@@ -309,9 +329,14 @@ def decide(request: HttpRequest, submission_id: str) -> HttpResponse:
         if submission.meeting
         else timezone.localdate()
     }
-    return form_page(
+    return checked_form_page(
         request,
         bind(request, DecisionForm, initial=initial),
+        check=CheckAnswers(
+            title=_("Check the panel's decision before you record it"),
+            confirm=_("Confirm: record the decision"),
+            cancel_url=_panel_submission_url(submission),
+        ),
         save=lambda f: services.record_decision(
             submission=submission, by=user, **f.cleaned_data
         ),

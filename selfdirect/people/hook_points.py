@@ -2,6 +2,10 @@
 
 import datetime
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.functional import Promise
 
 from selfdirect.core.hooks import HookPoint
 
@@ -24,3 +28,47 @@ def assessed_after(person_id: int, day: datetime.date) -> datetime.date | None:
         if found := answer(person_id, day):
             return found
     return None
+
+
+class StageStatus:
+    """Where a journey stage stands (the task list's tags)."""
+
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    NEEDS_REVIEW = "needs_review"
+    NOT_NEEDED = "not_needed"
+
+
+@dataclass(frozen=True)
+class StageProgress:
+    """A stage's status for one person, a sentence saying why, and the next thing
+    to do (a label and URL, only when the user may do it)."""
+
+    status: str
+    summary: str = ""
+    next_label: str = ""
+    next_url: str = ""
+
+
+@dataclass(frozen=True)
+class JourneyStage:
+    """One stage of the journey on the person page's task list.
+
+    ``annotations()`` gives the expressions the stage needs, added to one query of
+    the person (so the whole task list is one query, whatever the number of
+    stages); ``progress(row, user)`` reads them from the annotated person and
+    returns the stage's progress, or None to leave the stage out for this user."""
+
+    order: int
+    title: str | Promise
+    annotations: Callable[[], dict[str, Any]]
+    progress: Callable[[Any, Any], StageProgress | None]
+
+
+JOURNEY_STAGES: HookPoint[JourneyStage] = HookPoint(
+    "people_journey_stages",
+    "The stages of a person's journey, in order, each with its status and next "
+    "action, shown as the task list on the person page. Each journey app "
+    "contributes its own stage, so the people app imports none of them.",
+)

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from selfdirect.core.hooks import AuditAction, SubjectAccessSection
 
-from .hook_points import LATER_ASSESSMENT
+from .hook_points import JOURNEY_STAGES, LATER_ASSESSMENT
 
 AUDIT_ACTIONS = (
     AuditAction("person.added", _("Added the person's record")),
@@ -24,4 +24,4 @@ SUBJECT_ACCESS = (
     ),
 )
 
-HOOK_POINTS = (LATER_ASSESSMENT,)
+HOOK_POINTS = (LATER_ASSESSMENT, JOURNEY_STAGES)

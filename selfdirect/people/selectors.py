@@ -10,8 +10,10 @@ from django.utils import timezone
 from selfdirect.accounts.access import reach
 from selfdirect.accounts.models import Team, User
 from selfdirect.accounts.roles import Capability, Purpose, Reach
+from selfdirect.core.hooks import contributions
 
 from . import rules
+from .hook_points import JOURNEY_STAGES, StageProgress
 from .models import Allocation, FirstContact, Person, Signposting
 
 
@@ -282,3 +284,32 @@ def signpostings_to_services(
     if end:
         rows = rows.filter(first_contact__contact_date__lte=end)
     return rows
+
+
+@dataclass(frozen=True)
+class JourneyStep:
+    """One line of the person page's task list."""
+
+    order: int
+    title: str
+    progress: StageProgress
+
+
+def journey(person: Person, user: User) -> list[JourneyStep]:
+    """The stages of the person's journey in order, each with its status and the
+    next thing this user may do: one query of the person, annotated by every stage
+    contributed to JOURNEY_STAGES."""
+    stages = sorted(contributions(JOURNEY_STAGES), key=lambda stage: stage.order)
+    annotations: dict[str, object] = {}
+    for stage in stages:
+        annotations.update(stage.annotations())
+    row = (
+        Person.objects.filter(pk=person.pk).annotate(**annotations).get()
+        if annotations
+        else person
+    )
+    return [
+        JourneyStep(stage.order, str(stage.title), progress)
+        for stage in stages
+        if (progress := stage.progress(row, user)) is not None
+    ]

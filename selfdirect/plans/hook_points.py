@@ -5,12 +5,27 @@ plans selectors reading them and the hooks reaching those selectors import no cy
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from selfdirect.core.hooks import HookPoint
 
+
+@dataclass(frozen=True)
+class AgreementBlocker:
+    """What stops a plan being agreed, and what to do about it (a link the plan
+    pages offer to users who may change the plan)."""
+
+    problem: str
+    action_label: str = ""
+    action_url: str = ""
+
+    def __str__(self) -> str:
+        return self.problem
+
+
 # A check takes the support plan and returns what stops its agreement, or None.
-AgreementCheck = Callable[[Any], "str | None"]
+AgreementCheck = Callable[[Any], "str | AgreementBlocker | None"]
 
 PLAN_AGREEMENT_CHECKS: HookPoint[AgreementCheck] = HookPoint(
     "plan_agreement_checks",

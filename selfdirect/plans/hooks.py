@@ -7,9 +7,11 @@ from django.utils.translation import gettext_lazy as _
 
 from selfdirect.core.hooks import (
     AuditAction,
+    Contribution,
     PersonSection,
     SubjectAccessSection,
 )
+from selfdirect.people.hook_points import JOURNEY_STAGES, JourneyStage, StageProgress
 
 from .hook_points import PLAN_AGREEMENT_CHECKS
 
@@ -51,3 +53,72 @@ SUBJECT_ACCESS = (
 )
 
 PERSON_SECTIONS = (PersonSection(35, "plans/person_section.html", _person_section),)
+
+
+def _stage_annotations() -> dict[str, Any]:
+    from django.db.models import OuterRef, Subquery
+
+    from .models import SupportPlan
+
+    plans = SupportPlan.objects.filter(person=OuterRef("pk"))
+    agreed = plans.filter(state=SupportPlan.State.AGREED)
+    return {
+        "stage_plan_draft": Subquery(
+            plans.filter(state=SupportPlan.State.DRAFT).values("public_id")[:1]
+        ),
+        "stage_plan_agreed": Subquery(agreed.values("public_id")[:1]),
+        "stage_plan_review_on": Subquery(agreed.values("review_on")[:1]),
+    }
+
+
+def _may_plan(user: Any) -> bool:
+    from selfdirect.accounts.roles import Capability
+
+    return bool(user.can(Capability.PLAN_SUPPORT))
+
+
+def _stage_progress(row: Any, user: Any) -> StageProgress:
+    from django.urls import reverse
+
+    from .rules import plan_stage
+
+    status, summary = plan_stage(
+        agreed=row.stage_plan_agreed is not None,
+        draft=row.stage_plan_draft is not None,
+    )
+    if status == "done" or not _may_plan(user):
+        return StageProgress(status, summary)
+    if row.stage_plan_draft is not None:
+        url = reverse("plans:detail", args=[row.public_id, row.stage_plan_draft])
+        return StageProgress(status, summary, str(_("Carry on with the plan")), url)
+    url = reverse("plans:start", args=[row.public_id])
+    return StageProgress(status, summary, str(_("Start the support plan")), url)
+
+
+def _review_progress(row: Any, user: Any) -> StageProgress:
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from .rules import review_stage
+
+    status, summary = review_stage(
+        review_on=row.stage_plan_review_on, today=timezone.localdate()
+    )
+    if status != "needs_review" or row.stage_plan_draft or not _may_plan(user):
+        return StageProgress(status, summary)
+    url = reverse("plans:new_version", args=[row.public_id, row.stage_plan_agreed])
+    return StageProgress(
+        status, summary, str(_("Review the plan: start a new version")), url
+    )
+
+
+CONTRIBUTIONS = (
+    Contribution(
+        JOURNEY_STAGES,
+        JourneyStage(40, _("Support plan"), _stage_annotations, _stage_progress),
+    ),
+    Contribution(
+        JOURNEY_STAGES,
+        JourneyStage(70, _("Review"), dict, _review_progress),
+    ),
+)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from selfdirect.budgets.models import IndicativeBudget
+from selfdirect.choices.models import ElementChoice, SupportChoice
 from selfdirect.conversations.models import Conversation
 from selfdirect.core.hooks import contributions
 from selfdirect.directory.models import Service
@@ -21,7 +22,7 @@ from selfdirect.providers import selectors as register
 from selfdirect.providers.models import Provider
 
 from . import rules
-from .hook_points import PLAN_AGREEMENT_CHECKS
+from .hook_points import PLAN_AGREEMENT_CHECKS, AgreementBlocker
 from .models import PlanOutcome, Support, SupportPlan
 
 ZERO = Decimal("0.00")
@@ -134,17 +135,38 @@ def plan_detail(plan: SupportPlan) -> dict[str, Any]:
         "money": budget_check(plan),
         "versions": plan_versions(plan),
         "agreement_problems": agreement_problems(plan, len(outcomes)),
+        "option_warnings": options_differing_from_choice(plan, supports),
     }
 
 
-def agreement_blockers_from_later_stages(plan: SupportPlan) -> list[str]:
+def options_differing_from_choice(
+    plan: SupportPlan, supports: list[Support]
+) -> list[str]:
+    """The plan's supports under an option the person did not choose for any
+    element of their support, by their latest recorded choice (one query)."""
+    elements = ElementChoice.objects.filter(
+        choice=SupportChoice.objects.filter(person=plan.person_id).values("pk")[:1]
+    )
+    labels = dict(ElementChoice.Element.choices)
+    chosen = {str(labels.get(e.element, e.element)): e.option for e in elements}
+    return rules.options_differing_from_choice(
+        ((s.what, s.option) for s in supports), chosen
+    )
+
+
+def agreement_blockers_from_later_stages(
+    plan: SupportPlan,
+) -> list[str | AgreementBlocker]:
     """What later stages say stops this plan being agreed (empty when nothing): the
-    checks contributed to PLAN_AGREEMENT_CHECKS, such as the resource panel's."""
+    checks contributed to PLAN_AGREEMENT_CHECKS, such as the resource panel's, each
+    a sentence or an AgreementBlocker that also says what to do."""
     checks = contributions(PLAN_AGREEMENT_CHECKS)
     return [problem for check in checks if (problem := check(plan))]
 
 
-def agreement_problems(plan: SupportPlan, outcome_count: int) -> list[str]:
+def agreement_problems(
+    plan: SupportPlan, outcome_count: int
+) -> list[str | AgreementBlocker]:
     """What stops this draft being agreed now: the plan's own rules and any a later
     stage registers (the resource panel); empty for plans already agreed."""
     if not plan.is_draft:
@@ -154,7 +176,7 @@ def agreement_problems(plan: SupportPlan, outcome_count: int) -> list[str]:
         contingency=plan.has_contingency,
         state=plan.state,
     )
-    return problems + agreement_blockers_from_later_stages(plan)
+    return [*problems, *agreement_blockers_from_later_stages(plan)]
 
 
 def plan_versions(plan: SupportPlan) -> list[SupportPlan]:

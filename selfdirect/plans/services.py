@@ -275,7 +275,7 @@ def agree_support_plan(
         contingency=current.has_contingency,
         state=current.state,
     )
-    problems += agreement_blockers_from_later_stages(current)
+    problems += [str(b) for b in agreement_blockers_from_later_stages(current)]
     if problems:
         raise ValidationError(problems)
     if review_on is None:

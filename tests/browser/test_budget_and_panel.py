@@ -49,7 +49,12 @@ def test_budget_panel_decision_and_the_persons_letter(ui, personas) -> None:
         "I want to stay at home and get to the lunch club on Thursdays."
     )
     page.get_by_text("Invited, and sent their views in writing", exact=True).click()
-    page.get_by_role("button", name="Submit to the panel").click()
+    page.get_by_role("button", name="Continue").click()
+    ui.check()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Check the request before you send it to the panel"
+    )
+    page.get_by_role("button", name="Confirm: submit to the panel").click()
     ui.check()
     expect(page.get_by_role("status")).to_contain_text(
         "Submitted to the resource panel"
@@ -71,7 +76,7 @@ def test_budget_panel_decision_and_the_persons_letter(ui, personas) -> None:
     page.get_by_role("link", name="Record the panel's decision").click()
     ui.check()
     page.get_by_text("Approved with changes", exact=True).click()
-    page.get_by_role("button", name="Record the decision").click()
+    page.get_by_role("button", name="Continue").click()
     ui.check()
     expect(page.get_by_role("alert")).to_contain_text("Enter the reasons")
     page.get_by_text("Approved with changes", exact=True).click()
@@ -80,7 +85,10 @@ def test_budget_panel_decision_and_the_persons_letter(ui, personas) -> None:
     page.get_by_label("Conditions").fill("Review in three months.")
     page.get_by_label("Date of the decision").fill(today)
     page.get_by_label("Who was present").fill("Chair; finance; Morag's worker")
-    page.get_by_role("button", name="Record the decision").click()
+    page.get_by_role("button", name="Continue").click()
+    ui.check()
+    expect(page.get_by_text("£12,500.00")).to_be_visible()
+    page.get_by_role("button", name="Confirm: record the decision").click()
     ui.check()
     expect(page.get_by_text(REASONS)).to_be_visible()
 

@@ -89,16 +89,14 @@ def test_build_a_mixed_plan_fail_to_agree_without_contingency_then_agree(
     expect(page.get_by_text("Option 4: a mix of options")).to_be_visible()
     expect(page.get_by_text("£11,247.60")).to_be_visible()
 
-    page.get_by_role("link", name="Record that the person agreed the plan").click()
-    ui.check()
-    page.get_by_role("button", name="Record agreement").click()
-    ui.check()
-    expect(page.get_by_role("alert")).to_contain_text(
-        "Add the contingency arrangements"
-    )
+    # What stops agreement is a warning, with no button to agree that would fail.
+    expect(
+        page.get_by_role("region", name="Before this plan can be agreed")
+    ).to_contain_text("Add the contingency arrangements")
+    expect(
+        page.get_by_role("link", name="Record that the person agreed the plan")
+    ).to_have_count(0)
 
-    page.get_by_role("link", name="Cancel").click()
-    ui.check()
     page.get_by_role("link", name="Change if a carer cannot come").click()
     ui.check()
     page.get_by_label(
@@ -113,7 +111,19 @@ def test_build_a_mixed_plan_fail_to_agree_without_contingency_then_agree(
     page.get_by_role("link", name="Record that the person agreed the plan").click()
     ui.check()
     page.get_by_text("Signed a copy", exact=True).click()
-    page.get_by_role("button", name="Record agreement").click()
+    page.get_by_role("button", name="Continue").click()
+    ui.check()
+    # Check your answers: nothing is saved until confirmed, and answers can change.
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Check the agreement before you record it"
+    )
+    expect(page.get_by_text("Signed a copy")).to_be_visible()
+    page.get_by_role("button", name="Change your answers").click()
+    ui.check()
+    expect(page.get_by_label("Signed a copy")).to_be_checked()
+    page.get_by_role("button", name="Continue").click()
+    ui.check()
+    page.get_by_role("button", name="Confirm: record the agreement").click()
     ui.check()
     expect(page.get_by_role("status")).to_contain_text("Support plan agreed")
     expect(page.get_by_text("Agreed", exact=True).first).to_be_visible()

@@ -66,8 +66,9 @@ def test_the_plain_english_page_explains_the_four_options(client, personas) -> N
         "You get the money and arrange your support yourself.",
         "This is called a direct payment.",
         "you could employ your own personal assistant",
-        "The council, or another organisation you agree on, arranges it and pays "
-        "for it for you. This is often called an individual service fund.",
+        "You choose your support, and the council or another organisation you "
+        "agree on arranges it and pays for it for you. This is often called an "
+        "individual service fund.",
         "The council chooses your support and arranges it for you.",
         "You can mix Options 1, 2 and 3",
         "What stays the same whichever option you choose",

@@ -163,8 +163,10 @@ def test_a_plan_above_the_setters_limit_cannot_be_agreed_without_panel(
     plan_over_limit,
 ) -> None:
     problems = agreement_blockers_from_later_stages(plan_over_limit)
-    assert any("resource panel must approve" in p for p in problems)
-    assert any("£18,000.00" in p and "£12,000.00" in p for p in problems)
+    assert any("resource panel must approve" in str(p) for p in problems)
+    assert any("£18,000.00" in str(p) and "£12,000.00" in str(p) for p in problems)
+    link = next(getattr(p, "action_url", "") for p in problems)
+    assert f"?plan={plan_over_limit.public_id}" in link
 
 
 def test_an_approval_of_less_than_the_cost_still_blocks_and_enough_clears(
@@ -183,7 +185,7 @@ def test_an_approval_of_less_than_the_cost_still_blocks_and_enough_clears(
         conditions="Less overnight support",
     )
     assert any(
-        "less than this plan's cost" in p
+        "less than this plan's cost" in str(p)
         for p in agreement_blockers_from_later_stages(plan_over_limit)
     )
     decision.approved_amount = Decimal("18000.00")

@@ -15,17 +15,21 @@ def test_a_practitioner_submits_and_the_panel_lists_and_decides(
     person = personas.person
     client.force_login(personas.practitioner_a)
     url = reverse("panel:new_submission", kwargs={"person_id": person.public_id})
-    assert b"Submit to the panel" in client.get(url).content
-    response = client.post(
-        url,
-        {
-            "budget": str(person.indicative_budgets.get().public_id),
-            "plan": "",
-            "amount_requested": "14000.00",
-            "persons_words": "I want to keep going to the lunch club.",
-            "contribution": "written",
-        },
+    assert b"Submit to the resource panel" in client.get(url).content
+    answers = {
+        "budget": str(person.indicative_budgets.get().public_id),
+        "plan": "",
+        "amount_requested": "14000.00",
+        "persons_words": "I want to keep going to the lunch club.",
+        "contribution": "written",
+    }
+    checking = client.post(url, answers)
+    assert "Check the request before you send it to the panel" in (
+        checking.content.decode()
     )
+    assert "£14,000.00" in checking.content.decode()
+    assert not person.panel_submissions.filter(state="submitted").exists()
+    response = client.post(url, {**answers, "confirmed": "yes"})
     assert response.status_code == 302
     submission = person.panel_submissions.get(state="submitted")
     assert submission.assessed_on == person.conversations.get().conversation_date
@@ -43,15 +47,17 @@ def test_a_practitioner_submits_and_the_panel_lists_and_decides(
     refused = client.post(decide, {"outcome": "declined", "decided_on": "30/12/2030"})
     assert b"There is a problem" in refused.content
     assert not PanelDecision.objects.filter(submission=submission).exists()
-    client.post(
-        decide,
-        {
-            "outcome": "deferred",
-            "reasons": "We need the OT assessment first.",
-            "decided_on": "30/12/2030",
-            "present": "Chair; finance; worker",
-        },
-    )
+    deferral = {
+        "outcome": "deferred",
+        "reasons": "We need the OT assessment first.",
+        "decided_on": "30/12/2030",
+        "present": "Chair; finance; worker",
+    }
+    checking = client.post(decide, deferral).content.decode()
+    assert "Check the panel&#x27;s decision before you record it" in checking
+    assert "Deferred for more information" in checking
+    assert not PanelDecision.objects.filter(submission=submission).exists()
+    client.post(decide, {**deferral, "confirmed": "yes"})
     submission.refresh_from_db()
     assert submission.state == PanelSubmission.State.DEFERRED
 
@@ -99,6 +105,7 @@ def test_deciding_an_already_decided_request_shows_why_and_saves_nothing(
             "reasons": "Too late.",
             "decided_on": "30/12/2030",
             "present": "Chair",
+            "confirmed": "yes",
         },
     )
     assert response.status_code == 200

@@ -56,6 +56,7 @@ def person_detail(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
     person = access_person(user, person_id, page=page(request))
     context = selectors.person_summary(person, user)
+    context["journey"] = selectors.journey(person, user)
     context["sections"] = person_sections(request, person)
     return render(request, "people/person_detail.html", context)
 

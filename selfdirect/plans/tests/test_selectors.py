@@ -96,7 +96,7 @@ def test_the_plan_page_reads_take_the_same_queries_however_big_the_plan(
     for _ in range(12):
         outcome = PlanOutcomeFactory.create(plan=plan)
         SupportFactory.create(plan=plan, outcomes=[outcome])
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(11):
         detail = selectors.plan_detail(plan)
         assert all(v.supports for v in detail["outcomes"])
 

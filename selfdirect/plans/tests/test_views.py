@@ -7,7 +7,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from selfdirect.core.hooks import override_contributions
-from selfdirect.plans.hook_points import PLAN_AGREEMENT_CHECKS
+from selfdirect.plans.hook_points import PLAN_AGREEMENT_CHECKS, AgreementBlocker
 from selfdirect.plans.models import SupportPlan
 from selfdirect.plans.tests.factories import PlanOutcomeFactory, SupportFactory
 
@@ -39,7 +39,71 @@ def _agree_data(plan: SupportPlan) -> dict:
         "agreed_how": "signed_copy",
         "agreed_on": "20/11/2026",
         "review_on": "",
+        "confirmed": "yes",
     }
+
+
+def _with_contingency(client, plan: SupportPlan) -> None:
+    client.post(
+        _url("plans:contingency", plan),
+        {"version": plan.version, "if_support_cannot_come": "The agency sends relief"},
+    )
+    plan.refresh_from_db()
+
+
+def test_agreeing_shows_the_answers_to_check_and_saves_only_once_confirmed(
+    client, personas
+) -> None:
+    plan = _plan(personas)
+    client.force_login(personas.practitioner_a)
+    _with_contingency(client, plan)
+    unconfirmed = {k: v for k, v in _agree_data(plan).items() if k != "confirmed"}
+    checking = client.post(_url("plans:agree", plan), unconfirmed)
+    html = checking.content.decode()
+    assert "Check the agreement before you record it" in html
+    assert "Isla MacLeod (daughter, welfare attorney)" in html
+    assert "Signed a copy" in html
+    assert f'name="version" value="{plan.version}"' in html
+    plan.refresh_from_db()
+    assert plan.state == "draft"
+    changing = client.post(_url("plans:agree", plan), {**unconfirmed, "change": "yes"})
+    assert 'value="Isla MacLeod (daughter, welfare attorney)"' in (
+        changing.content.decode()
+    )
+    assert changing.context["form"].is_bound
+    plan.refresh_from_db()
+    assert plan.state == "draft"
+
+
+def test_a_confirmation_of_a_plan_changed_meanwhile_is_refused_as_a_conflict(
+    client, personas
+) -> None:
+    plan = _plan(personas)
+    client.force_login(personas.practitioner_a)
+    _with_contingency(client, plan)
+    stale = {**_agree_data(plan), "version": plan.version - 1}
+    response = client.post(_url("plans:agree", plan), stale)
+    assert response.status_code == 200
+    assert response.context["conflict"] is not None
+    plan.refresh_from_db()
+    assert plan.state == "draft"
+
+
+def test_a_plan_that_needs_the_panel_says_so_before_the_agreement_form(
+    client, personas
+) -> None:
+    plan = _plan(personas)
+    client.force_login(personas.practitioner_a)
+    _with_contingency(client, plan)
+    blocker = AgreementBlocker("The panel must approve it.", "Submit it", "/panel-x")
+    with override_contributions(PLAN_AGREEMENT_CHECKS, [lambda plan: blocker]):
+        agree = client.get(_url("plans:agree", plan)).content.decode()
+        detail = client.get(_url("plans:detail", plan)).content.decode()
+    for html in (agree, detail):
+        assert "ds_notification-message--warning" in html
+        assert '<a href="/panel-x">Submit it</a>' in html
+    assert 'name="agreed_by"' not in agree
+    assert _url("plans:agree", plan) not in detail
 
 
 def test_the_plan_page_shows_each_outcomes_smart_check_and_the_option(

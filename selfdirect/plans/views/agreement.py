@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from selfdirect.accounts.roles import Action
-from selfdirect.core.form_pages import form_page, show_errors
+from selfdirect.core.check_answers import CheckAnswers, checked_form_page
+from selfdirect.core.form_pages import show_errors
 from selfdirect.core.forms import bind
 from selfdirect.core.http import actor, page
 from selfdirect.core.pdf import render_pdf_response
@@ -36,15 +37,23 @@ def agree(request: HttpRequest, person_id: str, plan_id: str) -> HttpResponse:
         "agreed_by": plan.person.full_name,
         "agreed_how": "in_person",
     }
-    return form_page(
+    detail = selectors.plan_detail(plan)
+    check = CheckAnswers(
+        title=_("Check the agreement before you record it"),
+        confirm=_("Confirm: record the agreement"),
+        cancel_url=_plan_url(plan),
+        extra="plans/agree_check.html",
+    )
+    return checked_form_page(
         request,
         bind(request, AgreeForm, initial=initial, months=months),
+        check=None if detail["agreement_problems"] else check,
         save=lambda f: services.agree_support_plan(
             plan=plan, by=user, **f.cleaned_data
         ),
         done=_("Support plan agreed. Give the person their copy."),
         next_url=_plan_url(plan),
-        context={"plan": plan, "person": plan.person, **selectors.plan_detail(plan)},
+        context={"plan": plan, "person": plan.person, **detail},
         template="plans/agree.html",
         init_kwargs={"months": months},
     )
