@@ -146,7 +146,7 @@ class ForgottenPasswordForm(PasswordResetForm):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
 
-    def save(self, request=None, **kwargs):  # type: ignore[no-untyped-def]
+    def save(self, request=None, **kwargs):  # type: ignore[no-untyped-def,override]
         """Email a link to each current account with this address. The page says
         the same whether or not there is one, so it tells nobody who has an account."""
         for user in self.get_users(self.cleaned_data["email"]):

@@ -10,14 +10,14 @@ class TunedArgon2PasswordHasher(Argon2PasswordHasher):
     hashes made at other costs still check, and are re-made at the current cost
     the next time their owner signs in (Django's must_update)."""
 
-    @property  # type: ignore[override]
-    def time_cost(self) -> int:
+    @property
+    def time_cost(self) -> int:  # type: ignore[override]
         return int(settings.ARGON2_TIME_COST)
 
-    @property  # type: ignore[override]
-    def memory_cost(self) -> int:
+    @property
+    def memory_cost(self) -> int:  # type: ignore[override]
         return int(settings.ARGON2_MEMORY_KIB)
 
-    @property  # type: ignore[override]
-    def parallelism(self) -> int:
+    @property
+    def parallelism(self) -> int:  # type: ignore[override]
         return int(settings.ARGON2_PARALLELISM)

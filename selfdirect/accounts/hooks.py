@@ -8,7 +8,10 @@ from selfdirect.core.hooks import AuditAction, NavItem
 AUDIT_ACTIONS = (
     AuditAction("two_factor.device_added", _("Set up two-factor sign-in")),
     AuditAction("two_factor.device_removed", _("Removed two-factor sign-in")),
-    AuditAction("two_factor.set_up_refused", _("Gave a wrong code setting up two-factor sign-in")),
+    AuditAction(
+        "two_factor.set_up_refused",
+        _("Gave a wrong code setting up two-factor sign-in"),
+    ),
     AuditAction("two_factor.recovery_codes_generated", _("Made new recovery codes")),
     AuditAction("two_factor.recovery_code_used", _("Signed in with a recovery code")),
     AuditAction("two_factor.code_refused", _("Gave a wrong two-factor sign-in code")),

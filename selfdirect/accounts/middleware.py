@@ -77,9 +77,7 @@ class SignInStepsMiddleware:
         if name in open_pages and not (match and match.namespace):
             return None
         if request.path.startswith("/api/"):
-            return JsonResponse(
-                {"detail": _("Finish signing in first.")}, status=401
-            )
+            return JsonResponse({"detail": _("Finish signing in first.")}, status=401)
         if step == "two_factor_verify":
             return redirect_to_login(
                 request.get_full_path(), reverse("two_factor_verify")

@@ -57,7 +57,10 @@ class Capability(models.TextChoices):
     RECORD_FINANCE = "finance.record", _("record payments and monitoring returns")
     MANAGE_PROVIDERS = "providers.manage", _("keep the providers register")
     # Sign-in and accounts (issue 11)
-    RESET_SIGN_IN = "accounts.reset", _("reset a colleague's password or two-factor sign-in")
+    RESET_SIGN_IN = (
+        "accounts.reset",
+        _("reset a colleague's password or two-factor sign-in"),
+    )
 
 
 _WRITERS = {Role.PRACTITIONER, Role.TEAM_MANAGER, Role.CARERS_SUPPORT_WORKER}

@@ -67,9 +67,7 @@ def finish_set_up(user: User, code: str) -> list[str] | None:
     earlier one and gives a fresh set of recovery codes. None if the code is wrong."""
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     if device is None or not _checks(device, code):
-        record_event(
-            actor=user, action="two_factor.set_up_refused", person_id=None
-        )
+        record_event(actor=user, action="two_factor.set_up_refused", person_id=None)
         return None
     with transaction.atomic():
         TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
@@ -190,7 +188,9 @@ def password_changed(user: User, *, by_reset_link: bool) -> None:
         user.save(update_fields=["must_change_password"])
     record_event(
         actor=user,
-        action="account.password_reset" if by_reset_link else "account.password_changed",
+        action="account.password_reset"
+        if by_reset_link
+        else "account.password_changed",
         person_id=None,
         user=user.username,
     )

@@ -30,13 +30,9 @@ urlpatterns = [
     path("two-factor/remove/", views.two_factor_remove, name="two_factor_remove"),
     # Passwords
     path("password/", views.password_change, name="password_change"),
-    path(
-        "password/changed/", views.password_change_done, name="password_change_done"
-    ),
+    path("password/changed/", views.password_change_done, name="password_change_done"),
     path("password-reset/", views.password_reset, name="password_reset"),
-    path(
-        "password-reset/sent/", views.password_reset_done, name="password_reset_done"
-    ),
+    path("password-reset/sent/", views.password_reset_done, name="password_reset_done"),
     path(
         "password-reset/<uidb64>/<token>/",
         views.password_reset_confirm,

@@ -292,4 +292,3 @@ def staff_remove_two_factor(request: HttpRequest, user_id: int) -> HttpResponse:
         "up again when they next sign in, if their role requires it.",
     )
     return redirect("staff_account", user_id=colleague.pk)
-
