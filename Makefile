@@ -44,7 +44,7 @@ demo: install
 	$(DEMO_ENV) $(BIN)/selfdirect collectstatic --no-input -v0
 	$(DEMO_ENV) $(BIN)/selfdirect seed --people $(DEMO_PEOPLE) --seed 7
 	@echo "Selfdirect is at http://127.0.0.1:8000 (press Ctrl+C to stop)"
-	$(DEMO_ENV) $(BIN)/gunicorn selfdirect.config.wsgi --bind 127.0.0.1:8000 --workers 2 --access-logfile -
+	$(DEMO_ENV) $(BIN)/gunicorn selfdirect.config.wsgi --bind 127.0.0.1:8000 --workers 2 --worker-class gthread --threads 4 --access-logfile -
 
 # Debian's Chromium drives the browser tests; no test tool downloads a browser.
 browser:

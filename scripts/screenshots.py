@@ -4,10 +4,17 @@
 """
 
 import argparse
+import base64
 import shutil
+import sys
 from pathlib import Path
 
+from django_otp.oath import TOTP
 from playwright.sync_api import Page, sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from selfdirect.demo.people.data import DEMO_TOTP_KEY  # noqa: E402
 
 FLAGS = [
     "--headless",
@@ -64,6 +71,10 @@ def _sign_in(page: Page, base: str, username: str) -> None:
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill("demo-password-2026")
     page.get_by_role("button", name="Sign in").click()
+    if "/two-factor/code/" in page.url:  # roles that require two-factor sign-in
+        code = TOTP(base64.b32decode(DEMO_TOTP_KEY), step=30, t0=0, digits=6)
+        page.get_by_label("Code").fill(f"{code.token():06d}")
+        page.get_by_role("button", name="Continue").click()
 
 
 def _person_with_plan_and_decision(page: Page, base: str) -> str:

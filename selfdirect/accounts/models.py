@@ -68,6 +68,13 @@ class User(AbstractUser):
         help_text=_("Last day of access. Required for inspectors."),
     )
     job_title = models.CharField(max_length=200, blank=True)
+    must_change_password = models.BooleanField(
+        default=False,
+        help_text=_(
+            "Set when an administrator gives a temporary password: the user "
+            "chooses a new one before anything else."
+        ),
+    )
 
     class Meta:
         ordering = ["last_name", "first_name"]

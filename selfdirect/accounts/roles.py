@@ -56,6 +56,11 @@ class Capability(models.TextChoices):
     SEE_FINANCE = "finance.view", _("see finance and option delivery records")
     RECORD_FINANCE = "finance.record", _("record payments and monitoring returns")
     MANAGE_PROVIDERS = "providers.manage", _("keep the providers register")
+    # Sign-in and accounts (issue 11)
+    RESET_SIGN_IN = (
+        "accounts.reset",
+        _("reset a colleague's password or two-factor sign-in"),
+    )
 
 
 _WRITERS = {Role.PRACTITIONER, Role.TEAM_MANAGER, Role.CARERS_SUPPORT_WORKER}
@@ -92,6 +97,7 @@ POLICY: dict[Capability, frozenset[Role]] = {
     ),
     Capability.RECORD_FINANCE: frozenset({Role.FINANCE_OFFICER}),
     Capability.MANAGE_PROVIDERS: frozenset({Role.FINANCE_OFFICER, Role.ADMINISTRATOR}),
+    Capability.RESET_SIGN_IN: frozenset({Role.ADMINISTRATOR}),
 }
 
 
@@ -201,3 +207,20 @@ NEEDS: dict[tuple[Purpose, Action], tuple[tuple[Capability, ...], ...]] = {
     (Purpose.DATA_PROTECTION, Action.VIEW): ((Capability.SEE_AUDIT,),),
     (Purpose.DATA_PROTECTION, Action.EXPORT): ((Capability.EXPORT_PERSON,),),
 }
+
+
+# --- Two-factor sign-in ------------------------------------------------------
+# Roles that must sign in with a code from an authenticator app as well as a
+# password: administrators (who manage accounts), data protection officers, and
+# every role that reaches the whole partnership's records for some purpose
+# (quality leads, inspectors, finance officers, panel members). Everyone else may
+# choose it, unless the OTP_REQUIRED_FOR_ALL setting requires it of all.
+TWO_FACTOR_REQUIRED: frozenset[Role] = frozenset(
+    {Role.ADMINISTRATOR, Role.DATA_PROTECTION_OFFICER}
+    | {
+        Role(role)
+        for reach in REACH.values()
+        for role, how in reach.items()
+        if how in {Reach.EVERYONE, Reach.EVERYONE_CURRENT}
+    }
+)

@@ -34,6 +34,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "csp",
     "ninja",  # Swagger UI from its own static files, not a CDN
     "selfdirect.core",
@@ -62,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "selfdirect.audit.middleware.RefusalLogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "selfdirect.core.middleware.SessionLifetimeMiddleware",
@@ -69,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "selfdirect.core.middleware.FormRescueMiddleware",
     "selfdirect.core.middleware.SignInRequiredMiddleware",
+    "selfdirect.accounts.middleware.SignInStepsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -120,9 +125,16 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "selfdirect.accounts.hashers.TunedArgon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# Argon2id's cost: OWASP's first recommended setting (19 MiB, 2 passes, 1 lane)
+# takes about 25 ms per hash on the 2-core demo machine, where Django's default
+# (100 MiB, 2 passes, 8 lanes) took about 200 ms and 100 MiB a sign-in; `python bench/password_hash.py` measures
+# it on yours (docs/deploy.md).
+ARGON2_MEMORY_KIB = env_int("ARGON2_MEMORY_KIB", 19 * 1024)
+ARGON2_TIME_COST = env_int("ARGON2_TIME_COST", 2)
+ARGON2_PARALLELISM = env_int("ARGON2_PARALLELISM", 1)
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
@@ -136,6 +148,33 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+
+# Two-factor sign-in (django-otp): a code from an authenticator app after the
+# password. Required for the roles in accounts.roles.TWO_FACTOR_REQUIRED, or for
+# everyone with OTP_REQUIRED_FOR_ALL; optional for the rest. A wrong code makes the
+# next try wait 1, 2, 4, 8... seconds (django-otp's throttling).
+OTP_REQUIRED_FOR_ALL = env_bool("OTP_REQUIRED_FOR_ALL", False)
+# Whether a user whose role requires two-factor sign-in must set it up before
+# anything else. Only the test settings turn this off (docs/access-and-records.md).
+OTP_ENFORCE_REQUIRED = True
+OTP_TOTP_ISSUER = env_str("SERVICE_NAME", "Selfdirect")
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+RECOVERY_CODE_COUNT = 10
+
+# Password reset emails go through Django's email backend: the console (the
+# server's output) unless EMAIL_BACKEND names another, such as SMTP.
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "selfdirect@localhost")
+# A password reset link works once, for this long.
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_MINUTES", 60) * 60
 
 # Sign-in lockout (django-axes): a username is locked at one address after
 # AXES_FAILURE_LIMIT failures, so nobody can lock a colleague out from elsewhere;

@@ -13,6 +13,7 @@ def service(request: HttpRequest) -> dict[str, Any]:
     return {
         "service_name": settings.SERVICE_NAME,
         "partnership_name": settings.PARTNERSHIP_NAME,
+        "admin_contact": settings.ADMIN_CONTACT,
         "can_view_people": can_view,
         "nav_items": nav_items(user) if user and user.is_authenticated else [],
     }

@@ -17,6 +17,10 @@ _NAMES = json.loads(
 PARTNERSHIP_NAME = "Clydeview Health and Social Care Partnership"
 PARTNERSHIP_CODE = "CLY"
 DEMO_PASSWORD = "demo-password-2026"  # noqa: S105 (published demo logins)
+# Demo users whose role requires two-factor sign-in (accounts.roles.
+# TWO_FACTOR_REQUIRED) share this published authenticator key: add it to an
+# authenticator app, or print the current code with `scripts/demo_code.py`.
+DEMO_TOTP_KEY = "CLYDEVIEWDEMOKEYCLYDEVIEWDEMOKEY"  # noqa: S105 (base32, published)
 CARERS_TEAM = "Clydeview Carers' Team"  # partnership-wide, based in the first locality
 
 # Age at --today, as (youngest, oldest, weight). Weighted to older adults, with

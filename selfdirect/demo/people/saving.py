@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 
 from selfdirect.accounts.models import Locality, Partnership, Team, User
-from selfdirect.audit.models import AccessLog, AuditEvent
+from selfdirect.audit.models import AccessLog, AccessRefusal, AuditEvent
 from selfdirect.demo.bulk import copy_m2m_to_history, copy_to_history, insert
 from selfdirect.demo.people import data
 from selfdirect.demo.stages import STAGES
@@ -76,7 +76,11 @@ def delete_demo_data() -> None:
         )
         for start in range(0, len(ids), BATCH_SIZE):
             _delete_people(ids[start : start + BATCH_SIZE])
-    User.objects.filter(email__endswith=f"@{data.DEMO_EMAIL_DOMAIN}").delete()
+    staff = User.objects.filter(email__endswith=f"@{data.DEMO_EMAIL_DOMAIN}")
+    # What demo staff did outside people's records (signing in, refusals) goes too.
+    AuditEvent.objects.filter(actor__in=staff).delete()
+    AccessRefusal.objects.filter(user__in=staff).delete()
+    staff.delete()
     if partnership is not None:
         Team.objects.filter(locality__partnership=partnership).delete()
         Locality.objects.filter(partnership=partnership).delete()

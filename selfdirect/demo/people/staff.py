@@ -1,13 +1,15 @@
 """The demo partnership, its localities, teams and staff."""
 
+import base64
 import datetime
 import random
 from typing import Any
 
 from django.contrib.auth.hashers import make_password
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from selfdirect.accounts.models import Locality, Partnership, Team, User
-from selfdirect.accounts.roles import Role
+from selfdirect.accounts.roles import TWO_FACTOR_REQUIRED, Role
 from selfdirect.demo.people import data, places
 
 from .contacts import DAY
@@ -100,10 +102,22 @@ def _staff(
     )
 
 
+def _add_demo_authenticators(users: list[User]) -> None:
+    """Demo users whose role requires two-factor sign-in get an authenticator with
+    the published demo key, so anyone can try them (README: Demo sign-ins)."""
+    key = base64.b32decode(data.DEMO_TOTP_KEY).hex()
+    TOTPDevice.objects.bulk_create(
+        TOTPDevice(user=user, name="Demo authenticator", key=key, confirmed=True)
+        for user in users
+        if user.role in TWO_FACTOR_REQUIRED
+    )
+
+
 def _save_staff(
     users: list[User], members: list[tuple[User, Team]]
 ) -> tuple[list[User], dict[int, list[User]]]:
     User.objects.bulk_create(users)
+    _add_demo_authenticators(users[: len(data.DEMO_USERS)])
     through = User.teams.through
     through.objects.bulk_create(
         [through(user_id=user.pk, team_id=team.pk) for user, team in members]

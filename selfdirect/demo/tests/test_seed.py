@@ -4,9 +4,10 @@ import io
 import pytest
 from django.core.management import call_command
 from django.db.models import Count, Exists, OuterRef, Q
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from selfdirect.accounts.models import Partnership, User
-from selfdirect.accounts.roles import Purpose, Role
+from selfdirect.accounts.roles import TWO_FACTOR_REQUIRED, Purpose, Role
 from selfdirect.demo.people import data as demo_data
 from selfdirect.people import rules
 from selfdirect.people.models import Allocation, FirstContact, Person, Signposting
@@ -41,6 +42,13 @@ def test_it_creates_one_demo_user_per_role() -> None:
     assert inspector.access_expires_on == TODAY + datetime.timedelta(days=90)
     assert demo.get(username="admin").is_superuser
     assert demo.get(username="dpo").role == Role.DATA_PROTECTION_OFFICER
+    # roles that require two-factor sign-in have the published demo authenticator
+    with_app = set(
+        TOTPDevice.objects.filter(user__in=demo, confirmed=True).values_list(
+            "user__role", flat=True
+        )
+    )
+    assert with_app == set(TWO_FACTOR_REQUIRED)
 
 
 def test_the_two_demo_practitioners_work_in_different_teams() -> None:

@@ -17,6 +17,7 @@ from django.utils import timezone
 from tqdm import tqdm
 
 from selfdirect.accounts.models import Partnership, User
+from selfdirect.accounts.roles import TWO_FACTOR_REQUIRED
 from selfdirect.demo.people import data
 from selfdirect.demo.people.drafts import World
 from selfdirect.demo.people.makers import BATCH_SIZE, PeopleMaker
@@ -125,11 +126,17 @@ class Command(BaseCommand):
 
     def _report(self, logins: list[User], rows: Counter[str], seconds: float) -> None:
         write = self.stdout.write
-        write(f"\nDemo sign-ins (every password: {data.DEMO_PASSWORD})\n")
+        write(f"\nDemo sign-ins (every password: {data.DEMO_PASSWORD})")
+        write(
+            "Roles marked * also need a code: add the key "
+            f"{data.DEMO_TOTP_KEY} to an authenticator app, or run "
+            "`.venv/bin/python scripts/demo_code.py`.\n"
+        )
         write(f"  {'username':<16} {'role':<32} team")
         for user in logins:
             teams = ", ".join(team.name for team in user.teams.all()) or "-"
-            write(f"  {user.username:<16} {user.get_role_display():<32} {teams}")
+            role = f"{user.get_role_display()}{' *' if user.role in TWO_FACTOR_REQUIRED else ''}"
+            write(f"  {user.username:<16} {role:<32} {teams}")
         write("\nCreated")
         for name, count in rows.items():
             write(f"  {name:<16} {count:>10,}")
