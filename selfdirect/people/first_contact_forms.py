@@ -204,7 +204,8 @@ def signposting_choices(
         origin = locate(postcode) if postcode else None
         if origin is not None and origin.located:
             near = search_services(filters, now=now, origin=origin)
-            distances = dict(near.values_list("pk", "distance")[:SHOWN])
+            found = near.values_list("pk", "distance")  # type: ignore[misc]
+            distances = dict(found[:SHOWN])
             ids = list(distances)
         if not ids:
             found = search_services(filters, now=now)

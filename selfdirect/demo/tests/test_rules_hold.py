@@ -51,7 +51,7 @@ def plan_violations() -> list[str]:
             contingency=plan.has_contingency,
             state="draft",
         )
-        problems += agreement_blockers_from_later_stages(plan)
+        problems += [str(p) for p in agreement_blockers_from_later_stages(plan)]
         found += [f"{where}: {p}" for p in problems]
         assert plan.agreed_on is not None
         if plan.agreed_on < (plan.conversation.agreed_on or plan.agreed_on):
