@@ -12,6 +12,7 @@ from selfdirect.accounts.roles import Action
 from selfdirect.core.form_pages import form_page, show_errors
 from selfdirect.core.forms import bind
 from selfdirect.core.http import actor, page
+from selfdirect.core.once import once
 from selfdirect.core.pdf import render_pdf_response
 
 from .. import selectors, services
@@ -51,6 +52,7 @@ def agree(request: HttpRequest, person_id: str, plan_id: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@once
 def new_version(request: HttpRequest, person_id: str, plan_id: str) -> HttpResponse:
     user = actor(request)
     plan = access_plan(
