@@ -59,6 +59,9 @@ PREPARE: dict[str, list[Callable[[Any], None]]] = {
         _set("plans.SupportPlan", state="agreed", agreed_on=TODAY),
     ],
     "plans:new_version": [_set("plans.SupportPlan", state="agreed", agreed_on=TODAY)],
+    "delivery:add_agreement": [
+        _set("delivery.DirectPaymentAgreement", status="ended", ended_on=TODAY)
+    ],
 }
 # Answers a form's rules need beyond "any valid value" (see _example).
 ANSWERS: dict[str, Callable[[Any], dict[str, Any]]] = {
