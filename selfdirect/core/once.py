@@ -20,6 +20,7 @@ from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from .http import actor
 from .models import Submission
 
 FIELD = "submission_token"
@@ -75,7 +76,7 @@ def _claim(request: HttpRequest, token: uuid.UUID) -> bool:
     """Take the token for this send; False if another send took it first."""
     try:
         with transaction.atomic():
-            Submission.objects.create(token=token, user=request.user)
+            Submission.objects.create(token=token, user=actor(request))
     except IntegrityError:
         return False
     return True

@@ -24,16 +24,21 @@ pytestmark = pytest.mark.journey(*whole_journey())
 NOT_PERSONAL_CREATES: dict[str, tuple[str, Callable[[Any], dict[str, Any]]]] = {
     "people:add": ("practitioner_a", lambda p: {}),
     "providers:add": ("finance_officer", lambda p: {}),
-    "directory:add_service": (
-        "administrator",
-        lambda p: OrganizationFactory.create() and {},
-    ),
+    "directory:add_service": ("administrator", lambda p: _organisation()),
     "directory:add_place": (
         "administrator",
         lambda p: {"service_id": ServiceFactory.create().pk},
     ),
     "panel:meetings": ("panel_member", lambda p: {}),
 }
+
+
+def _organisation() -> dict[str, Any]:
+    """A directory entry names its organisation: make one to choose (no URL kwargs)."""
+    OrganizationFactory.create()
+    return {}
+
+
 # Create forms whose route has no "new" in it.
 OTHER_CREATES = {"panel:meetings"}
 
@@ -119,9 +124,9 @@ def _value(field: forms.Field, current: Any) -> Any:
         first = field.queryset.first() if field.queryset is not None else None
         return first.pk if first else ""
     if isinstance(field, forms.MultipleChoiceField):
-        return [c for c, _ in field.choices if c]
+        return [c for c, _ in field.choices if c]  # type: ignore[union-attr,misc]
     if isinstance(field, forms.ChoiceField):
-        return next((c for c, _ in field.choices if c), "")
+        return next((c for c, _ in field.choices if c), "")  # type: ignore[union-attr,misc]
     if isinstance(field, forms.BooleanField):
         return "on" if field.required else ""
     if isinstance(field, forms.DateField):
