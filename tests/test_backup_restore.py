@@ -87,7 +87,9 @@ def _export(dbname: str, person: Person) -> dict[str, Any]:
     return export
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the service groups and other rows migrations load are put
+# back even if an earlier transactional test flushed them.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_dump_restores_into_an_empty_database_with_nothing_lost(tmp_path) -> None:
     if connection.vendor != "postgresql":
         pytest.skip("pg_dump and pg_restore back up PostgreSQL")

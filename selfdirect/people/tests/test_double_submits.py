@@ -197,3 +197,31 @@ def test_a_create_form_sent_twice_makes_one_record(client, personas, name) -> No
     assert second.status_code == 302
     assert second["Location"] == first["Location"]
     assert _changed(again, _counts()) == {}
+
+
+def _token_and_data(client: Any, url: str) -> dict[str, Any]:
+    page = client.get(url)
+    token = re.search(rf'name="{FIELD}" value="([^"]+)"', page.content.decode())
+    assert token
+    return {**_example(page.context["form"]), FIELD: token[1]}
+
+
+def test_a_form_shown_again_with_errors_can_be_corrected_and_sent(
+    client, personas
+) -> None:
+    user, url = _who_and_where("conversations:start", personas)
+    client.force_login(user)
+    data = _token_and_data(client, url)
+    wrong = client.post(url, {**data, "conversation_date": "not a date"})
+    assert wrong.status_code == 200
+    assert f'value="{data[FIELD]}"' in wrong.content.decode()
+    assert client.post(url, data).status_code == 302
+
+
+def test_another_users_token_is_refused(client, personas) -> None:
+    user, url = _who_and_where("conversations:start", personas)
+    client.force_login(user)
+    data = _token_and_data(client, url)
+    assert client.post(url, data).status_code == 302
+    client.force_login(personas.manager_a)
+    assert client.post(url, data).status_code == 400
