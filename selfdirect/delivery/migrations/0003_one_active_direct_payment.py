@@ -8,7 +8,6 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('delivery', '0002_provider_moves_to_the_register'),
-        ('people', '0005_one_open_allocation'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
