@@ -10,6 +10,7 @@ from selfdirect.accounts.roles import Capability
 from selfdirect.core.form_pages import show_errors
 from selfdirect.core.forms import bind
 from selfdirect.core.http import actor, page
+from selfdirect.core.once import once
 from selfdirect.core.pdf import render_pdf_response
 
 from . import selectors, services
@@ -32,6 +33,7 @@ def _to_budget(budget: IndicativeBudget) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@once
 def new_ras_budget(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
     person = access_person_to_set_budget(user, person_id, page=page(request))
@@ -60,6 +62,7 @@ def new_ras_budget(request: HttpRequest, person_id: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@once
 def new_equivalence_budget(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
     person = access_person_to_set_budget(user, person_id, page=page(request))

@@ -11,6 +11,7 @@ from selfdirect.core.concurrency import EditConflict
 from selfdirect.core.form_pages import rebind_for_conflict, show_errors
 from selfdirect.core.forms import bind
 from selfdirect.core.http import actor, page
+from selfdirect.core.once import once
 from selfdirect.core.pdf import render_pdf_response
 from selfdirect.people.access import access_person
 
@@ -34,6 +35,7 @@ def _to_person(person) -> HttpResponse:  # type: ignore[no-untyped-def]
 
 
 @require_http_methods(["GET", "POST"])
+@once
 def information(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
     person = access_person(user, person_id, action=Action.CHANGE, page=page(request))
@@ -67,6 +69,7 @@ def information(request: HttpRequest, person_id: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@once
 def independent_support(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
     person = access_person(user, person_id, action=Action.CHANGE, page=page(request))
@@ -129,6 +132,7 @@ def update_independent_support(
 
 
 @require_http_methods(["GET", "POST"])
+@once
 def record_choice(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
     person = access_person(user, person_id, action=Action.CHANGE, page=page(request))
@@ -183,6 +187,7 @@ def choice_detail(request: HttpRequest, person_id: str, choice_id: str) -> HttpR
 
 
 @require_http_methods(["GET", "POST"])
+@once
 def direct_payment(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
     person = access_person(user, person_id, action=Action.CHANGE, page=page(request))

@@ -11,6 +11,7 @@ from selfdirect.core.concurrency import EditConflict
 from selfdirect.core.form_pages import rebind_for_conflict, show_errors
 from selfdirect.core.forms import bind
 from selfdirect.core.http import actor, page
+from selfdirect.core.once import once
 from selfdirect.core.pdf import render_pdf_response
 from selfdirect.people.access import access_person
 from selfdirect.people.selectors import recording_team
@@ -40,6 +41,7 @@ def _back(conversation) -> HttpResponse:  # type: ignore[no-untyped-def]
 
 
 @require_http_methods(["GET", "POST"])
+@once
 def start(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
     person = access_person(user, person_id, action=Action.CHANGE, page=page(request))
@@ -122,6 +124,7 @@ def edit(request: HttpRequest, person_id: str, conversation_id: str) -> HttpResp
 
 
 @require_http_methods(["GET", "POST"])
+@once
 def outcome(
     request: HttpRequest,
     person_id: str,
@@ -195,6 +198,7 @@ def _outcome_initial(existing) -> dict:  # type: ignore[no-untyped-def, type-arg
 
 
 @require_http_methods(["GET", "POST"])
+@once
 def strength(
     request: HttpRequest, person_id: str, conversation_id: str
 ) -> HttpResponse:
@@ -212,6 +216,7 @@ def strength(
 
 
 @require_http_methods(["GET", "POST"])
+@once
 def risk(request: HttpRequest, person_id: str, conversation_id: str) -> HttpResponse:
     return _conversation_form(
         request,
@@ -255,6 +260,7 @@ def agree(request: HttpRequest, person_id: str, conversation_id: str) -> HttpRes
 
 
 @require_http_methods(["GET", "POST"])
+@once
 def correction(
     request: HttpRequest, person_id: str, conversation_id: str
 ) -> HttpResponse:

@@ -3,7 +3,8 @@
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
 
 M = TypeVar("M", bound=models.Model)
 
@@ -81,3 +82,14 @@ def update_versioned(
         setattr(row, name, value)
     row._history_user = by  # type: ignore[attr-defined]
     save_versioned(row, expected_version=version, fields=list(details))
+
+
+def save_new_or_refuse(row: M, by: Any, *, refusal: Any) -> M:
+    """`save_new`, but where a database rule of "only one" (a conditional unique
+    constraint) refuses the row, for instance when two saves race, raise a
+    ValidationError with `refusal` instead of a server error."""
+    try:
+        with transaction.atomic():
+            return save_new(row, by)
+    except IntegrityError as error:
+        raise ValidationError(refusal) from error

@@ -36,3 +36,18 @@ class PublicIdModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class Submission(models.Model):
+    """A create form that was sent, by its one-time token: sending the same form
+    again is answered with the first result instead of making a second record."""
+
+    token = models.UUIDField(unique=True, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    result_url = models.CharField(max_length=2000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.token} → {self.result_url}"

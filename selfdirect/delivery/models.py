@@ -95,6 +95,16 @@ class DirectPaymentAgreement(PublicIdModel, RecordedModel):
             models.Index(fields=["person", "starts_on"], name="dpa_person_start"),
             models.Index(fields=["status", "ended_on"], name="dpa_status"),
         ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person"],
+                condition=Q(status="active"),
+                name="dpa_one_active_per_person",
+                violation_error_message=_(
+                    "This person already has an active direct payment agreement."
+                ),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Direct payment from {self.starts_on:%d/%m/%Y}"

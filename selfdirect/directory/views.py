@@ -12,6 +12,7 @@ from selfdirect.core.concurrency import EditConflict
 from selfdirect.core.form_pages import form_page
 from selfdirect.core.forms import bind
 from selfdirect.core.http import actor
+from selfdirect.core.once import once
 from selfdirect.core.pagination import CappedPaginator
 
 from . import selectors, services
@@ -64,6 +65,7 @@ def service_detail(request: HttpRequest, service_id: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@once
 def service_form(request: HttpRequest, service_id: str | None = None) -> HttpResponse:
     user = actor(request)
     require(user, Capability.CURATE_DIRECTORY)
@@ -101,6 +103,7 @@ def service_form(request: HttpRequest, service_id: str | None = None) -> HttpRes
 
 
 @require_http_methods(["GET", "POST"])
+@once
 def place_form(
     request: HttpRequest, service_id: str, place_id: str | None = None
 ) -> HttpResponse:

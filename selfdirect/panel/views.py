@@ -25,6 +25,7 @@ from selfdirect.core.check_answers import (
 from selfdirect.core.form_pages import form_page, show_errors
 from selfdirect.core.forms import bind
 from selfdirect.core.http import actor, page
+from selfdirect.core.once import once
 from selfdirect.core.pagination import CappedPaginator
 from selfdirect.core.pdf import render_pdf_response
 from selfdirect.people.access import access_person
@@ -74,6 +75,7 @@ def _to_person_submission(submission: PanelSubmission) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@once
 def new_submission(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
     _may_submit(user)
@@ -348,6 +350,7 @@ def decide(request: HttpRequest, submission_id: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@once
 def meetings(request: HttpRequest) -> HttpResponse:
     user = actor(request)
     require(user, Capability.SEE_PANEL)

@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from selfdirect.accounts.models import Locality, Team, User
 from selfdirect.audit.services import record_event
-from selfdirect.core.concurrency import save_versioned
+from selfdirect.core.concurrency import save_new_or_refuse, save_versioned
 from selfdirect.core.details import field_values
 
 from . import rules
@@ -168,9 +168,14 @@ def allocate_person(
     allocation = Allocation(
         person=person, team=team, worker=worker, started_on=started_on
     )
-    allocation._history_user = by  # type: ignore[attr-defined]
-    allocation.save()
-    return allocation
+    return save_new_or_refuse(
+        allocation,
+        by,
+        refusal=_(
+            "Someone else changed this person's allocation at the same time. "
+            "Check who they are allocated to now, then try again."
+        ),
+    )
 
 
 @transaction.atomic
@@ -258,6 +263,34 @@ _MERGE_FILLS = [
 ]
 
 
+def _end_open_allocations(duplicate: Person, keep: Person, by: User) -> None:
+    """A person has one open allocation: the kept record's stays open, and the
+    duplicate's ends the day before the merge (or the day it started)."""
+    if not keep.allocations.filter(ended_on__isnull=True).exists():
+        return
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    for open_one in duplicate.allocations.filter(ended_on__isnull=True):
+        open_one.ended_on = max(yesterday, open_one.started_on)
+        open_one._history_user = by  # type: ignore[attr-defined]
+        save_versioned(open_one, expected_version=open_one.version, fields=["ended_on"])
+
+
+def _move(row: Any, field: str) -> None:
+    """Save a record moved to the kept person; refuse the merge if the kept person
+    may have only one of it (a database "only one" constraint)."""
+    try:
+        with transaction.atomic():
+            row.save(update_fields=[field])
+    except IntegrityError as error:
+        raise ValidationError(
+            _(
+                "These records cannot be merged: both have an active %(record)s, "
+                "and a person can have only one. End one of them, then merge."
+            )
+            % {"record": type(row)._meta.verbose_name}
+        ) from error
+
+
 @transaction.atomic
 def merge_people(*, keep: Person, duplicate: Person, by: User) -> Person:
     """Merge a duplicate record into `keep`: every related record moves across,
@@ -267,6 +300,7 @@ def merge_people(*, keep: Person, duplicate: Person, by: User) -> Person:
         raise ValidationError(_("Choose two different records to merge."))
     if Person.Status.MERGED in (keep.status, duplicate.status):
         raise ValidationError(_("One of these records has already been merged."))
+    _end_open_allocations(duplicate, keep, by)
     moved = {}
     for relation in Person._meta.related_objects:
         if (
@@ -281,7 +315,7 @@ def merge_people(*, keep: Person, duplicate: Person, by: User) -> Person:
         for row in rows:
             setattr(row, field, keep)
             row._history_user = by  # type: ignore[attr-defined]
-            row.save(update_fields=[field])
+            _move(row, field)
         moved[relation.related_model._meta.verbose_name_plural] = len(rows)
     filled = [f for f in _MERGE_FILLS if not getattr(keep, f) and getattr(duplicate, f)]
     values = {f: getattr(duplicate, f) for f in filled}

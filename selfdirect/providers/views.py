@@ -11,6 +11,7 @@ from selfdirect.accounts.roles import Capability
 from selfdirect.core.form_pages import form_page
 from selfdirect.core.forms import bind
 from selfdirect.core.http import actor
+from selfdirect.core.once import once
 from selfdirect.core.pagination import CappedPaginator
 
 from . import selectors, services
@@ -69,6 +70,7 @@ def provider_detail(request: HttpRequest, provider_id: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@once
 def add_provider(request: HttpRequest) -> HttpResponse:
     user = actor(request)
     require(user, Capability.MANAGE_PROVIDERS)

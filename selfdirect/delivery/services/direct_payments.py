@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from selfdirect.accounts.models import User
 from selfdirect.audit.services import record_event
-from selfdirect.core.concurrency import save_new, update_versioned
+from selfdirect.core.concurrency import save_new, save_new_or_refuse, update_versioned
 from selfdirect.core.details import field_values
 from selfdirect.people.models import Person
 
@@ -133,7 +133,15 @@ def set_up_direct_payment(
 ) -> DirectPaymentAgreement:
     """Set up an Option 1 agreement and schedule its first monitoring return."""
     check(_agreement_problems(details))
-    agreement: DirectPaymentAgreement = save_new(
+    already = _(
+        "This person already has an active direct payment agreement. Change "
+        "that agreement, or end it before setting up a new one."
+    )
+    if person.direct_payment_agreements.filter(  # type: ignore[attr-defined]
+        status=DirectPaymentAgreement.Status.ACTIVE
+    ).exists():
+        raise ValidationError(already)
+    agreement: DirectPaymentAgreement = save_new_or_refuse(
         DirectPaymentAgreement(
             person=person,
             recorded_by=by,
@@ -141,6 +149,7 @@ def set_up_direct_payment(
             **field_values(details),
         ),
         by,
+        refusal=already,
     )
     _schedule_return(agreement, agreement.starts_on, by)
     record_event(

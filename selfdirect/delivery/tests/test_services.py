@@ -3,6 +3,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 
 from selfdirect.accounts.roles import Role
 from selfdirect.accounts.tests.factories import UserFactory
@@ -18,6 +19,7 @@ from selfdirect.delivery.services import (
     MonitoringReturnDetails,
     SurplusDetails,
 )
+from selfdirect.people.services import merge_people
 from selfdirect.people.tests.factories import PersonFactory
 
 from .factories import (
@@ -71,6 +73,30 @@ def test_setting_up_a_dp_derives_the_yearly_amount_and_schedules_a_return(worker
         action="direct_payment.set_up", person=person
     ).exists()
     assert agreement.history.count() == 1
+
+
+def test_a_second_active_direct_payment_is_refused_with_a_clear_message(worker):
+    person = PersonFactory.create()
+    services.set_up_direct_payment(person=person, by=worker, details=_details())
+    with pytest.raises(ValidationError, match="already has an active direct payment"):
+        services.set_up_direct_payment(person=person, by=worker, details=_details())
+    assert person.direct_payment_agreements.count() == 1
+    assert MonitoringReturn.objects.count() == 1
+
+
+def test_the_database_holds_one_active_agreement_per_person(db) -> None:
+    first = AgreementFactory.create()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        AgreementFactory.create(person=first.person)
+    AgreementFactory.create(person=first.person, status="ended")
+    assert first.person.direct_payment_agreements.count() == 2
+
+
+def test_two_records_with_active_direct_payments_cannot_be_merged(worker):
+    keep, duplicate = AgreementFactory.create().person, AgreementFactory.create().person
+    with pytest.raises(ValidationError, match="cannot be merged"):
+        merge_people(keep=keep, duplicate=duplicate, by=worker)
+    assert duplicate.direct_payment_agreements.count() == 1
 
 
 def test_a_payee_without_the_persons_request_is_refused_and_nothing_saved(worker):

@@ -160,25 +160,39 @@ def test_a_stale_edit_shows_the_conflict_and_changes_nothing(client, personas):
     assert agreement.status == "active"
 
 
-def test_a_practitioner_sets_up_a_direct_payment(client, personas):
+DIRECT_PAYMENT = {
+    "starts_on": "01/06/2026",
+    "amount": "300.00",
+    "frequency": "weekly",
+    "spend_on": ["agency"],
+    "responsibilities": [
+        "separate_account",
+        "spend_on_outcomes",
+        "keep_records",
+        "send_returns",
+    ],
+    "monitoring_every_months": "3",
+}
+
+
+def test_a_second_active_direct_payment_is_refused_on_the_page(client, personas):
     client.force_login(personas.practitioner_a)
     url = reverse("delivery:add_agreement", args=[personas.person.public_id])
-    response = client.post(
-        url,
-        {
-            "starts_on": "01/06/2026",
-            "amount": "300.00",
-            "frequency": "weekly",
-            "spend_on": ["agency"],
-            "responsibilities": [
-                "separate_account",
-                "spend_on_outcomes",
-                "keep_records",
-                "send_returns",
-            ],
-            "monitoring_every_months": "3",
-        },
+    response = client.post(url, DIRECT_PAYMENT)
+    assert response.status_code == 200
+    assert "already has an active direct payment agreement" in (
+        response.content.decode()
     )
+    assert personas.person.direct_payment_agreements.count() == 1
+
+
+def test_a_practitioner_sets_up_a_direct_payment(client, personas):
+    personas.person.direct_payment_agreements.update(
+        status="ended", ended_on=datetime.date(2026, 5, 31)
+    )
+    client.force_login(personas.practitioner_a)
+    url = reverse("delivery:add_agreement", args=[personas.person.public_id])
+    response = client.post(url, DIRECT_PAYMENT)
     assert response.status_code == 302
     assert personas.person.direct_payment_agreements.filter(
         yearly_amount="15600.00"

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 from selfdirect.accounts.roles import Action
 from selfdirect.core.forms import bind
 from selfdirect.core.http import actor, page
+from selfdirect.core.once import once
 
 from .. import services
 from ..forms import (
@@ -27,6 +28,7 @@ from .person import page_context, person_url
 
 
 @require_http_methods(["GET", "POST"])
+@once
 def add_fund(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
     person = access_person_finance(
@@ -73,6 +75,7 @@ def edit_fund(request: HttpRequest, person_id: str, fund_id: str) -> HttpRespons
 
 
 @require_http_methods(["GET", "POST"])
+@once
 def add_arranged(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
     person = access_person_finance(

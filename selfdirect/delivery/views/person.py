@@ -15,6 +15,7 @@ from selfdirect.accounts.access import may
 from selfdirect.accounts.roles import Action, Purpose
 from selfdirect.core.forms import bind
 from selfdirect.core.http import actor, page
+from selfdirect.core.once import once
 
 from .. import rules, selectors, services
 from ..forms import (
@@ -101,6 +102,7 @@ def agreement_detail(
 
 
 @require_http_methods(["GET", "POST"])
+@once
 def add_agreement(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
     person = access_person_finance(
@@ -178,6 +180,7 @@ def end_agreement(
 
 
 @require_http_methods(["GET", "POST"])
+@once
 def add_payment(
     request: HttpRequest, person_id: str, agreement_id: str
 ) -> HttpResponse:
@@ -229,6 +232,7 @@ def edit_payment(
 
 
 @require_http_methods(["GET", "POST"])
+@once
 def add_pa_employment(
     request: HttpRequest, person_id: str, agreement_id: str
 ) -> HttpResponse:

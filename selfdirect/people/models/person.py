@@ -230,6 +230,16 @@ class Allocation(VersionedModel):
             models.Index(fields=["person", "team"], name="alloc_person_team"),
             models.Index(fields=["worker", "ended_on"], name="alloc_worker"),
         ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person"],
+                condition=Q(ended_on__isnull=True),
+                name="alloc_one_open_per_person",
+                violation_error_message=_(
+                    "This person already has an open allocation."
+                ),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.person} → {self.team}"

@@ -2,12 +2,14 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 
 from selfdirect.accounts.roles import Purpose
 from selfdirect.audit.models import AuditEvent
 from selfdirect.people import services
 from selfdirect.people.models import Person, Relationship
 from selfdirect.people.tests.factories import (
+    AllocationFactory,
     FirstContactFactory,
     PersonFactory,
     valid_chi,
@@ -32,6 +34,7 @@ def test_merging_moves_every_related_record_and_keeps_both_histories(personas) -
     assert keep.first_contacts.count() == 2
     assert keep.relationships.get().name == "Jean"
     assert keep.allocations.count() == 2
+    assert keep.allocations.filter(ended_on__isnull=True).count() == 1
     assert (keep.chi_number, keep.phone) == (chi, "0141 1")
     assert (duplicate.status, duplicate.merged_into) == (Person.Status.MERGED, keep)
     assert duplicate.history.count() >= 2 and keep.history.count() >= 2
@@ -60,6 +63,12 @@ def test_allocating_ends_the_current_allocation(personas) -> None:
         Person.objects.visible_to(personas.practitioner_b, Purpose.PRACTICE).get()
         == person
     )
+
+
+def test_the_database_holds_one_open_allocation_per_person(personas) -> None:
+    with pytest.raises(IntegrityError), transaction.atomic():
+        AllocationFactory.create(person=personas.person, team=personas.team_b)
+    assert personas.person.allocations.filter(ended_on__isnull=True).count() == 1
 
 
 def test_a_worker_must_belong_to_the_team_they_are_allocated_from(personas) -> None:

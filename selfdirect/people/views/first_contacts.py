@@ -15,6 +15,7 @@ from selfdirect.core.concurrency import EditConflict
 from selfdirect.core.form_pages import rebind_for_conflict
 from selfdirect.core.forms import bind
 from selfdirect.core.http import actor, page
+from selfdirect.core.once import once
 from selfdirect.people.access import access_person
 
 from .. import selectors, services
@@ -25,6 +26,7 @@ from ..permissions import access_first_contact
 
 
 @require_http_methods(["GET", "POST"])
+@once
 def record_first_contact(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
     require(user, Capability.RECORD_CONTACT)

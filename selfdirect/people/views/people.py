@@ -11,6 +11,7 @@ from selfdirect.core.form_pages import rebind_for_conflict, show_errors
 from selfdirect.core.forms import bind
 from selfdirect.core.hooks import person_sections
 from selfdirect.core.http import actor, page
+from selfdirect.core.once import once
 from selfdirect.core.pagination import CappedPaginator
 from selfdirect.people.access import access_person
 
@@ -62,6 +63,7 @@ def person_detail(request: HttpRequest, person_id: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@once
 def add_person(request: HttpRequest) -> HttpResponse:
     user = actor(request)
     require(user, Capability.ADD_PEOPLE)

@@ -11,6 +11,7 @@ from selfdirect.accounts.access import require
 from selfdirect.accounts.roles import Action, Capability
 from selfdirect.core.form_pages import show_errors
 from selfdirect.core.http import actor, page
+from selfdirect.core.once import once
 from selfdirect.people.access import access_person
 
 from .. import selectors, services
@@ -37,6 +38,7 @@ def allocate(request: HttpRequest, person_id: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@once
 def add_relationship(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
     person = access_person(user, person_id, action=Action.CHANGE, page=page(request))

@@ -13,6 +13,7 @@ from selfdirect.core.check_answers import CheckAnswers, checked_form_page
 from selfdirect.core.form_pages import show_errors
 from selfdirect.core.forms import bind
 from selfdirect.core.http import actor, page
+from selfdirect.core.once import once
 from selfdirect.core.pdf import render_pdf_response
 
 from .. import selectors, services
@@ -60,6 +61,7 @@ def agree(request: HttpRequest, person_id: str, plan_id: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@once
 def new_version(request: HttpRequest, person_id: str, plan_id: str) -> HttpResponse:
     user = actor(request)
     plan = access_plan(

@@ -16,6 +16,7 @@ from selfdirect.accounts.roles import Action, Capability
 from selfdirect.core.form_pages import form_page, show_errors
 from selfdirect.core.forms import bind
 from selfdirect.core.http import actor, page
+from selfdirect.core.once import once
 from selfdirect.people.access import access_person
 
 from .. import selectors, services
@@ -57,6 +58,7 @@ def _read_only(request: HttpRequest, plan: SupportPlan) -> HttpResponse | None:
 
 
 @require_http_methods(["GET", "POST"])
+@once
 def start(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
     person = access_person(user, person_id, action=Action.CHANGE, page=page(request))
@@ -102,6 +104,7 @@ def detail(request: HttpRequest, person_id: str, plan_id: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@once
 def outcome(
     request: HttpRequest, person_id: str, plan_id: str, outcome_id: int | None = None
 ) -> HttpResponse:
@@ -164,6 +167,7 @@ def _support_form_kwargs(plan: SupportPlan) -> dict[str, Any]:
 
 
 @require_http_methods(["GET", "POST"])
+@once
 def support(
     request: HttpRequest, person_id: str, plan_id: str, support_id: int | None = None
 ) -> HttpResponse:
