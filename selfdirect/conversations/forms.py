@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from selfdirect.core.conditional import needed_when
 from selfdirect.core.forms import Form, LongText, VersionField
+from selfdirect.core.text import WholeWordsChoiceField
 from selfdirect.people.models import FirstContact
 
 from . import rules
@@ -209,7 +210,7 @@ class StrengthForm(Form):
             "For example: knows everyone in the street; good with her tablet; church group visits weekly"
         ),
     )
-    helps_with = forms.ModelMultipleChoiceField(
+    helps_with = WholeWordsChoiceField(
         PersonalOutcome.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,

@@ -10,6 +10,7 @@ from selfdirect.budgets.models import IndicativeBudget
 from selfdirect.conversations.models import Conversation
 from selfdirect.core.conditional import needed_when
 from selfdirect.core.forms import Form, LongText, VersionField
+from selfdirect.core.text import WholeWordsChoiceField
 from selfdirect.directory.models import Service
 from selfdirect.providers.models import Provider
 
@@ -187,7 +188,7 @@ class SupportForm(Form):
         required=False,
         widget=forms.RadioSelect,
     )
-    outcomes = forms.ModelMultipleChoiceField(
+    outcomes = WholeWordsChoiceField(
         label=_("Which outcomes does it serve?"),
         queryset=PlanOutcome.objects.none(),
         required=False,

@@ -17,6 +17,7 @@ from simple_history.models import HistoricalRecords
 from selfdirect.budgets.models import IndicativeBudget
 from selfdirect.conversations.models import Conversation, PersonalOutcome
 from selfdirect.core.models import PublicIdModel, RecordedModel, VersionedModel
+from selfdirect.core.text import shorten
 from selfdirect.directory.models import Service
 from selfdirect.people.models import Person, PersonRecordQuerySet
 from selfdirect.providers.models import Provider
@@ -179,7 +180,7 @@ class PlanOutcome(VersionedModel):
         ordering = ["id"]
 
     def __str__(self) -> str:
-        return self.words[:80]
+        return shorten(self.words)
 
 
 class Support(VersionedModel):
@@ -250,7 +251,7 @@ class Support(VersionedModel):
         ordering = ["id"]
 
     def __str__(self) -> str:
-        return self.what[:80]
+        return shorten(self.what)
 
     @property
     def is_signposting(self) -> bool:

@@ -45,12 +45,12 @@ def test_a_whole_conversation_by_keyboard(ui, personas) -> None:
     follow(ui, "a[href$='/outcomes/new/']")
     tab_to(page, "#id_words")
     page.keyboard.type("2 home care visits a day")
-    expect(page.locator("#wording-hint")).to_contain_text(
+    expect(page.locator("#id_words-wording")).to_contain_text(
         "This reads like a service", timeout=5000
     )
     page.keyboard.press("Control+A")
     page.keyboard.type("I want to get back to the bowling club on Thursdays")
-    expect(page.locator("#wording-hint")).to_contain_text(
+    expect(page.locator("#id_words-wording")).to_contain_text(
         "personal outcome", timeout=5000
     )
     ui.check()

@@ -55,6 +55,13 @@ def test_build_a_mixed_plan_fail_to_agree_without_contingency_then_agree(
 
     page.get_by_role("link", name="Add an outcome").click()
     ui.check()
+    # The wording hint runs here too, as the worker types.
+    page.get_by_label("The outcome, in the person's words").fill(
+        "She is unable to manage stairs"
+    )
+    expect(page.locator("#id_words-wording")).to_contain_text(
+        "what the person cannot do", timeout=5000
+    )
     page.get_by_label("The outcome, in the person's words").fill(
         "I want to get up and dressed in time for the lunch club"
     )

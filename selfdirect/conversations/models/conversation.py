@@ -6,6 +6,7 @@ from simple_history.models import HistoricalRecords
 
 from selfdirect.accounts.models import Team
 from selfdirect.core.models import PublicIdModel, RecordedModel, VersionedModel
+from selfdirect.core.text import shorten
 from selfdirect.people.models import FirstContact, Person, PersonRecordQuerySet
 
 from .. import rules
@@ -138,7 +139,7 @@ class PersonalOutcome(VersionedModel):
         ordering = ["priority", "id"]
 
     def __str__(self) -> str:
-        return self.words[:80]
+        return shorten(self.words)
 
 
 class Strength(VersionedModel):
@@ -169,7 +170,7 @@ class Strength(VersionedModel):
         ordering = ["kind", "id"]
 
     def __str__(self) -> str:
-        return self.description[:80]
+        return shorten(self.description)
 
 
 class RiskEnablement(VersionedModel):
@@ -192,7 +193,7 @@ class RiskEnablement(VersionedModel):
         ordering = ["review_on", "id"]
 
     def __str__(self) -> str:
-        return self.risk[:80]
+        return shorten(self.risk)
 
 
 class PersonCorrection(RecordedModel):
@@ -210,4 +211,4 @@ class PersonCorrection(RecordedModel):
         ordering = ["added_on", "id"]
 
     def __str__(self) -> str:
-        return self.words[:80]
+        return shorten(self.words)

@@ -1,12 +1,9 @@
-// Shows the outcome wording hint as the practitioner types. Without JavaScript the
-// same hint appears after saving; it never stops anything being saved.
+// Shows the outcome wording hint as the practitioner types, on every box marked
+// data-wording-check (its value is the check's address), in the element whose id is
+// the box's id followed by "-wording". Without JavaScript the same hint appears
+// after saving; it never stops anything being saved.
 (function () {
-  var form = document.querySelector("form[data-outcome-check]");
-  if (!form || !window.fetch) { return; }
-  var box = form.querySelector("#id_words");
-  var hint = document.getElementById("wording-hint");
-  var token = form.querySelector("input[name=csrfmiddlewaretoken]").value;
-  var timer = null;
+  if (!window.fetch) { return; }
 
   function paragraph(text, strong) {
     var p = document.createElement("p");
@@ -15,7 +12,7 @@
     return p;
   }
 
-  function show(result) {
+  function show(hint, result) {
     hint.textContent = "";
     if (result.kind === "outcome") {
       hint.appendChild(paragraph(result.suggestion || "", "This reads as a personal outcome."));
@@ -32,21 +29,30 @@
     hint.appendChild(inset);
   }
 
-  function check() {
-    var words = box.value.trim();
-    if (words.length < 4) { hint.textContent = ""; return; }
-    fetch(form.getAttribute("data-outcome-check"), {
-      method: "POST",
-      credentials: "same-origin",
-      headers: {"Content-Type": "application/json", "X-CSRFToken": token},
-      body: JSON.stringify({text: words})
-    }).then(function (r) { return r.ok ? r.json() : null; })
-      .then(function (result) { if (result) { show(result); } })
-      .catch(function () {});
+  function watch(box) {
+    var hint = document.getElementById(box.id + "-wording");
+    var tokenInput = box.form && box.form.querySelector("input[name=csrfmiddlewaretoken]");
+    if (!hint || !tokenInput) { return; }
+    var timer = null;
+
+    function check() {
+      var words = box.value.trim();
+      if (words.length < 4) { hint.textContent = ""; return; }
+      fetch(box.getAttribute("data-wording-check"), {
+        method: "POST",
+        credentials: "same-origin",
+        headers: {"Content-Type": "application/json", "X-CSRFToken": tokenInput.value},
+        body: JSON.stringify({text: words})
+      }).then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (result) { if (result) { show(hint, result); } })
+        .catch(function () {});
+    }
+
+    box.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(check, 600);
+    });
   }
 
-  box.addEventListener("input", function () {
-    clearTimeout(timer);
-    timer = setTimeout(check, 600);
-  });
+  Array.prototype.forEach.call(document.querySelectorAll("[data-wording-check]"), watch);
 })();
