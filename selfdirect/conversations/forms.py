@@ -154,6 +154,45 @@ class EditConversationForm(ConversationForm):
     version = VersionField()
 
 
+NEW_OUTCOMES = 3  # boxes for what matters on a new conversation record
+
+
+class NewConversationForm(ConversationForm):
+    """A new conversation record, with up to three things that matter to the
+    person written straight in, so a worker need not add each on its own page."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for n in range(1, NEW_OUTCOMES + 1):
+            self.fields[f"outcome_{n}"] = LongText(
+                label=_("What matters to them (%(n)s)") % {"n": n},
+                required=False,
+                max_length=2000,
+                help_text=_(
+                    "In their own words, the end result they want. For example: "
+                    "“I want to get back to my Tuesday swimming group.”"
+                )
+                if n == 1
+                else "",
+            )
+
+    def outcome_fields(self) -> list[Any]:
+        return [self[f"outcome_{n}"] for n in range(1, NEW_OUTCOMES + 1)]
+
+    def outcomes(self) -> list[str]:
+        """The things that matter written in, in order, leaving out empty boxes."""
+        words = (
+            self.cleaned_data.get(f"outcome_{n}") or ""
+            for n in range(1, NEW_OUTCOMES + 1)
+        )
+        return [w.strip() for w in words if w.strip()]
+
+    def details(self) -> ConversationDetails:
+        for n in range(1, NEW_OUTCOMES + 1):
+            self.cleaned_data.pop(f"outcome_{n}", None)
+        return super().details()
+
+
 class OutcomeForm(Form):
     words = LongText(
         label=_("What matters to the person, in their own words"),

@@ -1,6 +1,7 @@
 """Practitioner actions on conversation records: each one transaction, with history."""
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -69,13 +70,29 @@ def _editable(conversation: Conversation) -> None:
 
 @transaction.atomic
 def start_conversation(
-    *, person: Person, by: User, team: Team, details: ConversationDetails
+    *,
+    person: Person,
+    by: User,
+    team: Team,
+    details: ConversationDetails,
+    outcomes: Sequence[str] = (),
 ) -> Conversation:
-    """Start a conversation record for a person, as a draft."""
+    """Start a conversation record for a person, as a draft, with any personal
+    outcomes written in at the start (each checked for its wording, as when added
+    on its own)."""
     conversation: Conversation = save_new(
         Conversation(person=person, team=team, recorded_by=by, **field_values(details)),
         by,
     )
+    for words in outcomes:
+        record_outcome(
+            conversation=conversation,
+            by=by,
+            details=PersonalOutcomeDetails(
+                words=words, priority=PersonalOutcome.Priority.MEDIUM
+            ),
+            domains=[],
+        )
     return conversation
 
 

@@ -4,6 +4,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from selfdirect.accounts.roles import Action, Capability
@@ -23,6 +24,7 @@ from .forms import (
     CorrectionForm,
     EditConversationForm,
     EditOutcomeForm,
+    NewConversationForm,
     OutcomeForm,
     RiskEnablementForm,
     ShareForm,
@@ -51,17 +53,29 @@ def start(request: HttpRequest, person_id: str) -> HttpResponse:
     initial = {"conversation_date": timezone.localdate(), "participants": ["person"]}
     form = bind(
         request,
-        ConversationForm,
+        NewConversationForm,
         initial=initial,
         first_contacts=person.first_contacts.all(),
     )
     if request.method == "POST" and form.is_valid():
+        outcomes = form.outcomes()
         conversation = services.start_conversation(
-            person=person, by=user, team=team, details=form.details()
+            person=person,
+            by=user,
+            team=team,
+            details=form.details(),
+            outcomes=outcomes,
         )
         messages.success(
             request,
-            _("Conversation record started. Now add what matters to the person."),
+            ngettext(
+                "Conversation record started, with %(n)s personal outcome.",
+                "Conversation record started, with %(n)s personal outcomes.",
+                len(outcomes),
+            )
+            % {"n": len(outcomes)}
+            if outcomes
+            else _("Conversation record started. Now add what matters to the person."),
         )
         return _back(conversation)
     return render(
@@ -167,6 +181,12 @@ def outcome(
                 )
             else:
                 messages.success(request, _("Personal outcome saved."))
+            if existing is None and "another" in request.POST:
+                return redirect(
+                    "conversations:add_outcome",
+                    person_id=conversation.person.public_id,
+                    conversation_id=conversation.public_id,
+                )
             return _back(conversation)
     hint: OutcomeCheck | None = (
         classify_outcome(form.data["words"])

@@ -39,7 +39,7 @@ def test_a_whole_conversation_by_keyboard(ui, personas) -> None:
     page.keyboard.press("Space")  # unpaid carer took part too
     tab_to(page, "#id_persons_account")
     page.keyboard.type("Since Jim died I don't go out much. I miss the bowling club.")
-    submit(ui, "Save")
+    submit(ui, "Save the conversation record")
     expect(page.get_by_role("status")).to_contain_text("Conversation record started")
 
     follow(ui, "a[href$='/outcomes/new/']")

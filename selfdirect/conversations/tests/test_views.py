@@ -46,6 +46,47 @@ def test_a_practitioner_records_a_conversation_from_the_person_page(
     assert conversation.state == "draft"
 
 
+def test_what_matters_is_written_on_the_new_conversation_form(client, personas) -> None:
+    """Up to three personal outcomes go in with the record itself: one page, not
+    three page loads for each; empty boxes add nothing."""
+    client.force_login(personas.practitioner_a)
+    url = reverse("conversations:start", args=[personas.person.public_id])
+    assert "What matters to them (3)" in client.get(url).content.decode()
+    response = client.post(
+        url,
+        {
+            "conversation_date": "19/11/2026",
+            "place": "At the day centre",
+            "participants": ["person"],
+            "outcome_1": "I want to get back to the bowling club on Thursdays",
+            "outcome_2": "",
+            "outcome_3": "Day centre place 3 days a week",
+        },
+        follow=True,
+    )
+    conversation = personas.person.conversations.get(place="At the day centre")
+    assert [(o.words, o.wording_kind) for o in conversation.outcomes.all()] == [
+        ("I want to get back to the bowling club on Thursdays", "outcome"),
+        ("Day centre place 3 days a week", "service"),
+    ]
+    assert "with 2 personal outcomes" in response.content.decode()
+
+
+def test_save_and_add_another_outcome_comes_back_to_an_empty_form(
+    client, personas
+) -> None:
+    conversation, kwargs = _urls(personas)
+    client.force_login(personas.practitioner_a)
+    url = reverse("conversations:add_outcome", kwargs=kwargs)
+    response = client.post(
+        url,
+        {"words": "I want to cook my own tea", "priority": "2", "another": "1"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == url
+    assert conversation.outcomes.filter(words="I want to cook my own tea").exists()
+
+
 def test_an_eligibility_level_needs_a_reason(client, personas) -> None:
     client.force_login(personas.practitioner_a)
     response = client.post(
