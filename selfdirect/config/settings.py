@@ -137,6 +137,11 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
+# How long a granted request for access to another team's record lasts, and how
+# long an emergency (break-glass) opening of a record lasts.
+ACCESS_GRANT_DAYS = env_int("ACCESS_GRANT_DAYS", 28)
+BREAK_GLASS_HOURS = env_int("BREAK_GLASS_HOURS", 4)
+
 # Sign-in lockout (django-axes): a username is locked at one address after
 # AXES_FAILURE_LIMIT failures, so nobody can lock a colleague out from elsewhere;
 # an address is throttled after AXES_ADDRESS_FAILURE_LIMIT failures for any

@@ -1,3 +1,4 @@
+from .access_request import AccessRequest
 from .first_contact import FirstContact, Signposting
 from .person import (
     Allocation,
@@ -9,6 +10,7 @@ from .person import (
 )
 
 __all__ = [
+    "AccessRequest",
     "Allocation",
     "FirstContact",
     "Person",

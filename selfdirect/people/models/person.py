@@ -12,7 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from selfdirect.accounts.access import reach
 from selfdirect.accounts.models import Locality, Team, User
-from selfdirect.accounts.roles import Purpose, Reach
+from selfdirect.accounts.roles import GRANTS_REACH, Purpose, Reach
 from selfdirect.core.models import PublicIdModel, VersionedModel
 
 _R = TypeVar("_R", bound=models.Model)
@@ -27,17 +27,36 @@ class PersonQuerySet(models.QuerySet["Person"]):
             case Reach.EVERYONE_CURRENT:
                 return self.active()
             case Reach.TEAMS:
-                return self.allocated_to(user.team_ids())
+                if purpose not in GRANTS_REACH:
+                    return self.allocated_to(user.team_ids())
+                return self.filter(
+                    self._allocated(user.team_ids()) | self._granted(user.pk)
+                )
         return self.none()
 
     def allocated_to(self, team_ids: list[int]) -> PersonQuerySet:
         """People with an allocation to any of these teams that is open today."""
-        return self.filter(
-            Exists(
-                Allocation.objects.current().filter(
-                    person=OuterRef("pk"), team_id__in=team_ids
-                )
+        return self.filter(self._allocated(team_ids))
+
+    def granted_to(self, user_id: int) -> PersonQuerySet:
+        """People whose record this user was granted, or opened in an emergency,
+        and still has (`AccessRequest.open_to`)."""
+        return self.filter(self._granted(user_id))
+
+    @staticmethod
+    def _allocated(team_ids: list[int]) -> Exists:
+        return Exists(
+            Allocation.objects.current().filter(
+                person=OuterRef("pk"), team_id__in=team_ids
             )
+        )
+
+    @staticmethod
+    def _granted(user_id: int) -> Exists:
+        from .access_request import AccessRequest
+
+        return Exists(
+            AccessRequest.objects.open_to(user_id).filter(person=OuterRef("pk"))
         )
 
     def active(self) -> PersonQuerySet:
