@@ -113,6 +113,7 @@ def test_asking_waits_for_the_manager_and_is_audited(personas) -> None:
         )
 
 
+@override_settings(ACCESS_GRANT_DAYS=28)
 def test_a_grant_lasts_the_set_days_and_is_audited(personas) -> None:
     asked = AccessRequestFactory.create(
         person=personas.person, requested_by=personas.practitioner_b
@@ -124,6 +125,7 @@ def test_a_grant_lasts_the_set_days_and_is_audited(personas) -> None:
     assert asked.status == AccessRequest.Status.GRANTED
     assert asked.decided_by == personas.manager_a
     expected = timezone.now() + datetime.timedelta(days=28)
+    assert asked.access_until is not None
     assert abs(asked.access_until - expected) < datetime.timedelta(minutes=1)
     assert AuditEvent.objects.filter(action="access.granted", person=personas.person)
     assert _reaches(personas.practitioner_b, personas.person)
@@ -156,6 +158,7 @@ def test_break_glass_opens_the_record_for_hours_logged_and_audited(personas) -> 
         page="people:break_glass",
     )
     expected = timezone.now() + datetime.timedelta(hours=4)
+    assert opened.access_until is not None
     assert abs(opened.access_until - expected) < datetime.timedelta(minutes=1)
     assert _reaches(personas.practitioner_b, personas.person)
     assert AuditEvent.objects.filter(
