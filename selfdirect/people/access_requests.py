@@ -4,7 +4,7 @@ makes is honoured by the chokepoint's reach (`PersonQuerySet.visible_to`)."""
 
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -63,21 +63,20 @@ def ask_for_access(*, person: Person, by: User, reason: str) -> AccessRequest:
         raise ValidationError(
             _("No team holds this record at present, so nobody can grant access.")
         )
-    waiting = AccessRequest.objects.filter(
-        person=person, requested_by=by, status=AccessRequest.Status.PENDING
+    asked = AccessRequest(
+        person=person,
+        requested_by=by,
+        recorded_by=by,
+        kind=AccessRequest.Kind.ASKED,
+        reason=reason,
     )
-    if waiting.exists():
-        raise ValidationError(_("You have already asked. Wait for the decision."))
-    request = save_new(
-        AccessRequest(
-            person=person,
-            requested_by=by,
-            recorded_by=by,
-            kind=AccessRequest.Kind.ASKED,
-            reason=reason,
-        ),
-        by,
-    )
+    try:
+        with transaction.atomic():
+            request = save_new(asked, by)
+    except IntegrityError:  # one waiting request per person and user
+        raise ValidationError(
+            _("You have already asked. Wait for the decision.")
+        ) from None
     _event(by, "access.asked", request)
     return request
 

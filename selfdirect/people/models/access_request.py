@@ -94,6 +94,13 @@ class AccessRequest(PublicIdModel, RecordedModel):
             ),
             models.Index(fields=["person", "status"], name="accessrequest_person"),
         ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "requested_by"],
+                condition=Q(status="pending"),
+                name="one_waiting_access_request",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.get_status_display()})"
