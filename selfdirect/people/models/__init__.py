@@ -1,6 +1,6 @@
-from .access_request import AccessRequest
 from .first_contact import FirstContact, Signposting
 from .person import (
+    AccessRequest,
     Allocation,
     Person,
     PersonQuerySet,
