@@ -45,6 +45,7 @@ CREATED_FOR_SEED_7 = {
     "panel meetings": 21,
     "panel submissions": 17,
     "panel decisions": 22,
+    "access requests": 11,
 }
 TABLES: dict[str, type[models.Model]] = {
     "people": Person,
