@@ -39,6 +39,14 @@ class Capability(models.TextChoices):
     SEE_AUDIT = "people.audit", _("see a record's history and access log")
     EXPORT_PERSON = "people.export", _("export everything held about a person")
     REVIEW_ACCESS = "audit.review", _("review unusual reads and refusals")
+    ASK_ACCESS = (
+        "people.ask_access",
+        _("ask for access to a record another team holds, or open it in an emergency"),
+    )
+    DECIDE_ACCESS = (
+        "people.decide_access",
+        _("grant or refuse requests for access to their teams' records"),
+    )
     RECORD_CONTACT = "first_contact.record", _("record first contacts")
     # Community directory (issue 5)
     SEARCH_DIRECTORY = "directory.search", _("search the community directory")
@@ -74,6 +82,8 @@ POLICY: dict[Capability, frozenset[Role]] = {
     Capability.SEE_AUDIT: frozenset({Role.TEAM_MANAGER, Role.DATA_PROTECTION_OFFICER}),
     Capability.EXPORT_PERSON: frozenset({Role.DATA_PROTECTION_OFFICER}),
     Capability.REVIEW_ACCESS: frozenset({Role.DATA_PROTECTION_OFFICER}),
+    Capability.ASK_ACCESS: TEAM_SCOPED,
+    Capability.DECIDE_ACCESS: frozenset({Role.TEAM_MANAGER}),
     Capability.RECORD_CONTACT: frozenset(_WRITERS),
     Capability.SEARCH_DIRECTORY: frozenset(Role) - {Role.ADMINISTRATOR},
     Capability.CURATE_DIRECTORY: frozenset(
@@ -185,6 +195,11 @@ REACH: dict[Purpose, dict[str, Reach]] = {
     Purpose.INDEPENDENT: {},
 }
 
+# Purposes for which a granted request for access, or a break-glass opening, adds
+# the person to a team-scoped role's reach while it lasts (`people.AccessRequest`):
+# the record and its delivery pages, never the panel's or data protection pages.
+GRANTS_REACH: frozenset[Purpose] = frozenset({Purpose.PRACTICE, Purpose.FINANCE})
+
 # What each action needs, by purpose: steps checked in order, each met by any one of
 # its capabilities. A refusal (403) names the first capability of the failed step,
 # so the page says who to ask. A pair not listed is refused.
@@ -199,6 +214,11 @@ NEEDS: dict[tuple[Purpose, Action], tuple[tuple[Capability, ...], ...]] = {
         (Capability.PLAN_SUPPORT, Capability.RECORD_FINANCE),
     ),
     (Purpose.FINANCE, Action.RECORD_FINANCE): ((Capability.RECORD_FINANCE,),),
+    # Deciding a request for access to one of the manager's teams' people.
+    (Purpose.PRACTICE, Action.DECIDE): (
+        (Capability.VIEW_PEOPLE,),
+        (Capability.DECIDE_ACCESS,),
+    ),
     (Purpose.PANEL, Action.VIEW): ((Capability.SEE_PANEL,),),
     (Purpose.PANEL, Action.DECIDE): (
         (Capability.SEE_PANEL,),
@@ -206,6 +226,8 @@ NEEDS: dict[tuple[Purpose, Action], tuple[tuple[Capability, ...], ...]] = {
     ),
     (Purpose.DATA_PROTECTION, Action.VIEW): ((Capability.SEE_AUDIT,),),
     (Purpose.DATA_PROTECTION, Action.EXPORT): ((Capability.EXPORT_PERSON,),),
+    # Reviewing an emergency (break-glass) opening of a record.
+    (Purpose.DATA_PROTECTION, Action.DECIDE): ((Capability.REVIEW_ACCESS,),),
 }
 
 

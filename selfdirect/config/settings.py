@@ -175,6 +175,10 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "selfdirect@localhost")
 # A password reset link works once, for this long.
 PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_MINUTES", 60) * 60
+# How long a granted request for access to another team's record lasts, and how
+# long an emergency (break-glass) opening of a record lasts.
+ACCESS_GRANT_DAYS = env_int("ACCESS_GRANT_DAYS", 28)
+BREAK_GLASS_HOURS = env_int("BREAK_GLASS_HOURS", 4)
 
 # Sign-in lockout (django-axes): a username is locked at one address after
 # AXES_FAILURE_LIMIT failures, so nobody can lock a colleague out from elsewhere;
