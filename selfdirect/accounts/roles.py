@@ -84,11 +84,15 @@ POLICY: dict[Capability, frozenset[Role]] = {
     ),
     Capability.SET_BUDGET: frozenset(_WRITERS),
     Capability.CONFIGURE_BUDGETS: frozenset({Role.ADMINISTRATOR}),
-    Capability.SEE_PANEL: frozenset({Role.PANEL_MEMBER, Role.TEAM_MANAGER}),
+    # Quality leads and inspectors read the panel's lists and papers (read only:
+    # deciding needs DECIDE_PANEL); inspecting how the panel works is their job.
+    Capability.SEE_PANEL: frozenset(
+        {Role.PANEL_MEMBER, Role.TEAM_MANAGER, Role.QUALITY_LEAD, Role.INSPECTOR}
+    ),
     Capability.DECIDE_PANEL: frozenset({Role.PANEL_MEMBER}),
     Capability.PLAN_SUPPORT: frozenset(_WRITERS),
     Capability.SEE_FINANCE: frozenset(
-        {Role.FINANCE_OFFICER, Role.TEAM_MANAGER, Role.QUALITY_LEAD}
+        {Role.FINANCE_OFFICER, Role.TEAM_MANAGER, Role.QUALITY_LEAD, Role.INSPECTOR}
     ),
     Capability.RECORD_FINANCE: frozenset({Role.FINANCE_OFFICER}),
     Capability.MANAGE_PROVIDERS: frozenset({Role.FINANCE_OFFICER, Role.ADMINISTRATOR}),
@@ -169,6 +173,9 @@ REACH: dict[Purpose, dict[str, Reach]] = {
     Purpose.PANEL: {
         Role.TEAM_MANAGER: Reach.TEAMS,
         Role.PANEL_MEMBER: Reach.EVERYONE,
+        # read only, while their access lasts (see access.reach)
+        Role.QUALITY_LEAD: Reach.EVERYONE,
+        Role.INSPECTOR: Reach.EVERYONE,
     },
     Purpose.DATA_PROTECTION: {
         Role.TEAM_MANAGER: Reach.TEAMS,

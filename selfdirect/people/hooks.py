@@ -2,7 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from selfdirect.core.hooks import AuditAction, SubjectAccessSection
+from selfdirect.accounts.roles import Action, Capability, Purpose
+from selfdirect.core.hooks import AuditAction, NavItem, SubjectAccessSection
 
 from .hook_points import LATER_ASSESSMENT
 
@@ -25,3 +26,14 @@ SUBJECT_ACCESS = (
 )
 
 HOOK_POINTS = (LATER_ASSESSMENT,)
+
+NAV_ITEMS = (
+    NavItem(10, _("People"), "people:caseload", (Capability.VIEW_PEOPLE,)),
+    # A list of follow-ups to record: for those who may change people's records.
+    NavItem(
+        20,
+        _("Follow-ups due"),
+        "people:follow_ups",
+        needs=(Purpose.PRACTICE, Action.CHANGE),
+    ),
+)
