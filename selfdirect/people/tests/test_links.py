@@ -82,3 +82,45 @@ def test_no_page_links_to_a_page_its_reader_is_refused(
     refused, opened = _refused_links(client)
     assert opened > 1  # the home page links somewhere
     assert refused == [], f"{persona} is shown links to pages refused to them"
+
+
+@pytest.mark.parametrize(
+    ("persona", "name"),
+    [
+        ("quality_lead", "panel:waiting_list"),
+        ("quality_lead", "panel:submissions"),
+        ("quality_lead", "delivery:finance"),
+        ("inspector", "panel:waiting_list"),
+        ("inspector", "panel:submissions"),
+        ("inspector", "panel:meetings"),
+        ("inspector", "delivery:finance"),
+    ],
+)
+def test_read_only_roles_read_the_lists_they_inspect(
+    client, personas, persona: str, name: str
+) -> None:
+    from django.urls import reverse
+
+    client.force_login(getattr(personas, persona))
+    response = client.get(reverse(name))
+    assert response.status_code == 200
+    assert reverse(name).encode() in client.get("/").content
+
+
+@pytest.mark.parametrize("persona", ["quality_lead", "inspector", "dpo"])
+def test_read_only_roles_are_not_offered_follow_ups_to_record(
+    client, personas, persona: str
+) -> None:
+    client.force_login(getattr(personas, persona))
+    home = client.get("/").content.decode()
+    assert "/people/follow-ups/" not in home
+    assert client.get("/people/follow-ups/").status_code == 403
+
+
+def test_the_home_page_names_the_role_without_a_wrong_article(
+    client, personas
+) -> None:
+    client.force_login(personas.administrator)
+    home = client.get("/").content.decode()
+    assert "Your role: Administrator." in home
+    assert " a administrator" not in home.lower()
