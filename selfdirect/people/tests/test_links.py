@@ -92,7 +92,6 @@ def test_no_page_links_to_a_page_its_reader_is_refused(
         ("quality_lead", "delivery:finance"),
         ("inspector", "panel:waiting_list"),
         ("inspector", "panel:submissions"),
-        ("inspector", "panel:meetings"),
         ("inspector", "delivery:finance"),
     ],
 )
