@@ -31,9 +31,7 @@ def test_the_four_options_pages_pass_axe(ui, personas: Personas) -> None:
     ui.page.emulate_media(media="screen")
     ui.page.set_viewport_size({"width": 320, "height": 800})
     ui.goto("/four-options/easy-read/")
-    assert ui.page.evaluate(
-        "document.documentElement.scrollWidth <= window.innerWidth"
-    )
+    assert ui.page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def test_staff_find_the_four_options_from_their_home_page(

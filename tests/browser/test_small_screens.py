@@ -155,9 +155,7 @@ def test_the_menu_button_opens_the_navigation(
 def test_the_menu_opens_without_javascript_by_mouse_and_keyboard(
     browser: Browser, live_server, personas: Personas, contexts
 ) -> None:
-    context = _signed_in(
-        browser, live_server.url, personas.manager_a, javascript=False
-    )
+    context = _signed_in(browser, live_server.url, personas.manager_a, javascript=False)
     contexts.append(context)
     page = context.new_page()
     page.goto(live_server.url + "/")

@@ -116,9 +116,7 @@ def test_read_only_roles_are_not_offered_follow_ups_to_record(
     assert client.get("/people/follow-ups/").status_code == 403
 
 
-def test_the_home_page_names_the_role_without_a_wrong_article(
-    client, personas
-) -> None:
+def test_the_home_page_names_the_role_without_a_wrong_article(client, personas) -> None:
     client.force_login(personas.administrator)
     home = client.get("/").content.decode()
     assert "Your role: Administrator." in home
