@@ -121,7 +121,8 @@ class Purpose(models.TextChoices):
     # Delivery pages: finance officers reach everyone (not merged records), others
     # only the people they reach in practice.
     FINANCE = "finance", _("option delivery and finance")
-    # The panel's own pages: what was submitted to it, never the whole record.
+    # The panel's own pages: what was submitted to it, never the whole record;
+    # quality leads and inspectors read them too, to inspect the panel.
     PANEL = "panel", _("the resource panel")
     # A record's history, access log and subject access export.
     DATA_PROTECTION = "data_protection", _("data protection")
