@@ -35,6 +35,8 @@ $(STAMPS)/npm: package.json package-lock.json | $(STAMPS)
 assets: $(STAMPS)/npm
 	@mkdir -p build/static/design-system
 	cp -r node_modules/@scottish-government/design-system/dist/css node_modules/@scottish-government/design-system/dist/images build/static/design-system/
+	@mkdir -p build/static/design-system/scripts
+	cp node_modules/@scottish-government/design-system/dist/scripts/design-system.js build/static/design-system/scripts/
 
 install: $(STAMPS)/python assets
 	@test -s var/secret_key || $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key

@@ -99,11 +99,15 @@ POLICY: dict[Capability, frozenset[Role]] = {
     ),
     Capability.SET_BUDGET: frozenset(_WRITERS),
     Capability.CONFIGURE_BUDGETS: frozenset({Role.ADMINISTRATOR}),
-    Capability.SEE_PANEL: frozenset({Role.PANEL_MEMBER, Role.TEAM_MANAGER}),
+    # Quality leads and inspectors read the panel's lists and papers (read only:
+    # deciding needs DECIDE_PANEL); inspecting how the panel works is their job.
+    Capability.SEE_PANEL: frozenset(
+        {Role.PANEL_MEMBER, Role.TEAM_MANAGER, Role.QUALITY_LEAD, Role.INSPECTOR}
+    ),
     Capability.DECIDE_PANEL: frozenset({Role.PANEL_MEMBER}),
     Capability.PLAN_SUPPORT: frozenset(_WRITERS),
     Capability.SEE_FINANCE: frozenset(
-        {Role.FINANCE_OFFICER, Role.TEAM_MANAGER, Role.QUALITY_LEAD}
+        {Role.FINANCE_OFFICER, Role.TEAM_MANAGER, Role.QUALITY_LEAD, Role.INSPECTOR}
     ),
     Capability.RECORD_FINANCE: frozenset({Role.FINANCE_OFFICER}),
     Capability.MANAGE_PROVIDERS: frozenset({Role.FINANCE_OFFICER, Role.ADMINISTRATOR}),
@@ -133,7 +137,8 @@ class Purpose(models.TextChoices):
     # Delivery pages: finance officers reach everyone (not merged records), others
     # only the people they reach in practice.
     FINANCE = "finance", _("option delivery and finance")
-    # The panel's own pages: what was submitted to it, never the whole record.
+    # The panel's own pages: what was submitted to it, never the whole record;
+    # quality leads and inspectors read them too, to inspect the panel.
     PANEL = "panel", _("the resource panel")
     # A record's history, access log and subject access export.
     DATA_PROTECTION = "data_protection", _("data protection")
@@ -185,6 +190,9 @@ REACH: dict[Purpose, dict[str, Reach]] = {
     Purpose.PANEL: {
         Role.TEAM_MANAGER: Reach.TEAMS,
         Role.PANEL_MEMBER: Reach.EVERYONE,
+        # read only, while their access lasts (see access.reach)
+        Role.QUALITY_LEAD: Reach.EVERYONE,
+        Role.INSPECTOR: Reach.EVERYONE,
     },
     Purpose.DATA_PROTECTION: {
         Role.TEAM_MANAGER: Reach.TEAMS,

@@ -261,6 +261,9 @@ PARTNERSHIP_NAME = env_str("PARTNERSHIP_NAME", "")
 ADMIN_CONTACT = env_str(
     "ADMIN_CONTACT", "your team manager or the system administrator"
 )
+# The community directory's search and service pages open to anyone, without
+# signing in, when the partnership chooses (off by default). They hold no one's data.
+DIRECTORY_PUBLIC = env_bool("DIRECTORY_PUBLIC", False)
 
 LOGGING = {
     "version": 1,

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from selfdirect.accounts.roles import Capability
+from selfdirect.accounts.roles import Action, Capability, Purpose
 from selfdirect.core.hooks import AuditAction, NavItem, SubjectAccessSection
 
 from .hook_points import JOURNEY_STAGES, LATER_ASSESSMENT
@@ -43,15 +43,24 @@ SUBJECT_ACCESS = (
 )
 
 HOOK_POINTS = (LATER_ASSESSMENT, JOURNEY_STAGES)
+
 NAV_ITEMS = (
+    NavItem(10, _("People"), "people:caseload", (Capability.VIEW_PEOPLE,)),
+    # A list of follow-ups to record: for those who may change people's records.
     NavItem(
         20,
+        _("Follow-ups due"),
+        "people:follow_ups",
+        needs=(Purpose.PRACTICE, Action.CHANGE),
+    ),
+    NavItem(
+        22,
         _("Requests for access"),
         "people:access_requests",
         (Capability.DECIDE_ACCESS,),
     ),
     NavItem(
-        21,
+        23,
         _("Your requests for access"),
         "people:my_access_requests",
         (Capability.ASK_ACCESS,),
@@ -63,4 +72,3 @@ NAV_ITEMS = (
         (Capability.REVIEW_ACCESS,),
     ),
 )
-
