@@ -237,3 +237,17 @@ def authority_for(amount: Decimal, limit: Decimal | None) -> str:
     if limit is not None and amount <= limit:
         return WITHIN
     return PANEL
+
+
+def letter_blocker(*, method_confirmed: bool | None) -> str | None:
+    """A budget reaches a letter to the person only if the partnership has
+    confirmed the figures of the method that worked it out: a method still
+    marked as examples ("illustrative"), or no method, gives a reason not to."""
+    if method_confirmed:
+        return None
+    return _(
+        "This budget was worked out with figures the partnership has not yet "
+        "confirmed, so it cannot be sent to the person as a letter. Ask the "
+        "person who looks after budget methods to confirm the method, then "
+        "work out the budget again."
+    )
