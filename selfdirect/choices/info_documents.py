@@ -151,12 +151,17 @@ def four_options_pdf(template: str, language: str) -> bytes:
     The text holds no personal data, so each version is built once per language
     (the language is part of the key because the text is translatable).
     """
-    return render_pdf(template, {"sections": EASY_READ_SECTIONS, "for_print": True})
+    return render_pdf(template, _print_context())
 
 
 def easy_read_for_person_pdf(amounts: Sequence[Any]) -> bytes:
     """The Easy Read information with one person's amounts in its table."""
-    return render_pdf(
-        EASY_READ,
-        {"sections": EASY_READ_SECTIONS, "for_print": True, "amounts": amounts},
-    )
+    return render_pdf(EASY_READ, {**_print_context(), "amounts": amounts})
+
+
+def _print_context() -> dict[str, Any]:
+    return {
+        "sections": EASY_READ_SECTIONS,
+        "for_print": True,
+        "pictures": sorted(pictures()),
+    }

@@ -15,3 +15,31 @@ def pdf_text(content: bytes) -> str:
 def pdf_language(content: bytes) -> str:
     """The document language a PDF declares (PDF/UA needs one)."""
     return str(PdfReader(io.BytesIO(content)).root_object["/Lang"])
+
+
+def structure_count(reader: PdfReader, kind: str) -> int:
+    """How many elements of a kind ("/Figure", "/Table"…) a tagged PDF's
+    structure tree holds."""
+    found = 0
+    stack = [reader.root_object["/StructTreeRoot"]]
+    while stack:
+        node = stack.pop().get_object()
+        if not hasattr(node, "get"):
+            continue
+        found += node.get("/S") == kind
+        children = node.get("/K")
+        if isinstance(children, list):
+            stack.extend(children)
+        elif children is not None:
+            stack.append(children)
+    return found
+
+
+def drawn_objects(reader: PdfReader) -> int:
+    """How many XObjects (pictures, drawn backgrounds) a PDF's pages use."""
+    names: set[str] = set()
+    for page in reader.pages:
+        objects = page["/Resources"].get_object().get("/XObject")
+        if objects is not None:
+            names |= set(objects.get_object().keys())
+    return len(names)
