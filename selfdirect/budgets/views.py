@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -108,7 +110,11 @@ def explained(
     blocker = rules.letter_blocker(
         method_confirmed=method is not None and not method.illustrative
     )
-    context = {"budget": budget, "person": budget.person, "blocker": blocker}
+    context: dict[str, Any] = {
+        "budget": budget,
+        "person": budget.person,
+        "blocker": blocker,
+    }
     if fmt == "pdf" and blocker:
         return render(request, "budgets/explained.html", context, status=409)
     if fmt == "pdf":

@@ -224,7 +224,7 @@ def your_decision(
 ) -> HttpResponse:
     user = actor(request)
     decision = access_person_decision(user, person_id, decision_id, page=page(request))
-    context = {
+    context: dict[str, Any] = {
         "decision": decision,
         "submission": decision.submission,
         "person": decision.person,

@@ -1,6 +1,7 @@
 """Reading the PDFs a person receives, in tests."""
 
 import io
+from typing import Any
 
 from pypdf import PdfReader
 
@@ -21,7 +22,7 @@ def structure_count(reader: PdfReader, kind: str) -> int:
     """How many elements of a kind ("/Figure", "/Table"…) a tagged PDF's
     structure tree holds."""
     found = 0
-    stack = [reader.root_object["/StructTreeRoot"]]
+    stack: list[Any] = [reader.root_object["/StructTreeRoot"]]
     while stack:
         node = stack.pop().get_object()
         if not hasattr(node, "get"):
@@ -39,7 +40,8 @@ def drawn_objects(reader: PdfReader) -> int:
     """How many XObjects (pictures, drawn backgrounds) a PDF's pages use."""
     names: set[str] = set()
     for page in reader.pages:
-        objects = page["/Resources"].get_object().get("/XObject")
+        resources: Any = page["/Resources"].get_object()
+        objects = resources.get("/XObject")
         if objects is not None:
             names |= set(objects.get_object().keys())
     return len(names)
