@@ -319,6 +319,8 @@ def journey(person: Person, user: User) -> list[JourneyStep]:
         for stage in stages
         if (progress := stage.progress(row, user)) is not None
     ]
+
+
 def access_requests_to_decide(user: User) -> QuerySet[AccessRequest]:
     """Requests for access to people the user's teams hold, waiting first, then
     newest (for their team manager)."""

@@ -2,6 +2,7 @@
 
 import pytest
 
+from selfdirect.choices import info_documents
 from selfdirect.testing.personas import Personas
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -20,6 +21,14 @@ def test_the_four_options_pages_pass_axe(ui, personas: Personas) -> None:
     assert ui.page.get_by_role(
         "heading", level=1, name="Your 4 options for social care support"
     ).is_visible()
+    # every line has its OpenMoji picture, loaded, with an empty text alternative
+    pictures = ui.page.locator("img.sd-easy-read__picture")
+    lines = sum(len(lines) for _, _, lines in info_documents.EASY_READ_SECTIONS)
+    assert pictures.count() == lines
+    assert pictures.evaluate_all(
+        "imgs => imgs.every(i => i.complete && i.naturalWidth > 0 && i.alt === '')"
+    )
+    assert ui.page.get_by_text("Pictures: OpenMoji, CC BY-SA 4.0").is_visible()
     # printed, only the information shows: no header, navigation or footer
     ui.page.emulate_media(media="print")
     assert not ui.page.locator("header").is_visible()

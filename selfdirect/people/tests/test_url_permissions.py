@@ -133,6 +133,7 @@ PERSONAL: dict[str, UrlCase] = {
     "choices:choice": UrlCase(_choice, "practitioner_a"),
     "choices:direct_payment": UrlCase(_person, "practitioner_a"),
     "choices:refusal_letter": UrlCase(_dp_check, "practitioner_a"),
+    "choices:easy_read_for_person": UrlCase(_person, "practitioner_a"),
 }
 
 

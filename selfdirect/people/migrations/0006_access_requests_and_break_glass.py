@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('people', '0004_signposting_directory_service'),
+        ('people', '0005_one_open_allocation'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
