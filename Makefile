@@ -31,10 +31,19 @@ $(STAMPS)/npm: package.json package-lock.json | $(STAMPS)
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-# The design system is built from its npm package at setup, never committed.
+# Easy Read pictures (choices/info_documents.py): only the OpenMoji we use.
+OPENMOJI := 0033-FE0F-20E3 0034-FE0F-20E3 1F193 1F3DB 1F3E0 1F3E2 1F464 1F4AC \
+	1F4B3 1F4B7 1F4C5 1F4CA 1F4CB 1F4CD 1F4DD 1F500 1F504 1F50D 1F522 1F5D3 1F5E3 \
+	1F5E8 1F64B 1F914 1F91D 1F9D1-200D-1F91D-200D-1F9D1 1F9D1-200D-2695-FE0F 1F9E9 \
+	1F9FE 2696 2705 2764
+
+# The design system and the pictures come from npm packages at setup, never committed.
 assets: $(STAMPS)/npm
-	@mkdir -p build/static/design-system
+	@mkdir -p build/static/design-system build/static/openmoji
 	cp -r node_modules/@scottish-government/design-system/dist/css node_modules/@scottish-government/design-system/dist/images build/static/design-system/
+	@mkdir -p build/static/design-system/scripts
+	cp node_modules/@scottish-government/design-system/dist/scripts/design-system.js build/static/design-system/scripts/
+	cp $(foreach code,$(OPENMOJI),node_modules/openmoji/color/svg/$(code).svg) node_modules/openmoji/LICENSE.txt build/static/openmoji/
 
 install: $(STAMPS)/python assets
 	@test -s var/secret_key || $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key

@@ -39,6 +39,14 @@ class Capability(models.TextChoices):
     SEE_AUDIT = "people.audit", _("see a record's history and access log")
     EXPORT_PERSON = "people.export", _("export everything held about a person")
     REVIEW_ACCESS = "audit.review", _("review unusual reads and refusals")
+    ASK_ACCESS = (
+        "people.ask_access",
+        _("ask for access to a record another team holds, or open it in an emergency"),
+    )
+    DECIDE_ACCESS = (
+        "people.decide_access",
+        _("grant or refuse requests for access to their teams' records"),
+    )
     RECORD_CONTACT = "first_contact.record", _("record first contacts")
     # Community directory (issue 5)
     SEARCH_DIRECTORY = "directory.search", _("search the community directory")
@@ -74,6 +82,8 @@ POLICY: dict[Capability, frozenset[Role]] = {
     Capability.SEE_AUDIT: frozenset({Role.TEAM_MANAGER, Role.DATA_PROTECTION_OFFICER}),
     Capability.EXPORT_PERSON: frozenset({Role.DATA_PROTECTION_OFFICER}),
     Capability.REVIEW_ACCESS: frozenset({Role.DATA_PROTECTION_OFFICER}),
+    Capability.ASK_ACCESS: TEAM_SCOPED,
+    Capability.DECIDE_ACCESS: frozenset({Role.TEAM_MANAGER}),
     Capability.RECORD_CONTACT: frozenset(_WRITERS),
     Capability.SEARCH_DIRECTORY: frozenset(Role) - {Role.ADMINISTRATOR},
     Capability.CURATE_DIRECTORY: frozenset(
@@ -89,11 +99,15 @@ POLICY: dict[Capability, frozenset[Role]] = {
     ),
     Capability.SET_BUDGET: frozenset(_WRITERS),
     Capability.CONFIGURE_BUDGETS: frozenset({Role.ADMINISTRATOR}),
-    Capability.SEE_PANEL: frozenset({Role.PANEL_MEMBER, Role.TEAM_MANAGER}),
+    # Quality leads and inspectors read the panel's lists and papers (read only:
+    # deciding needs DECIDE_PANEL); inspecting how the panel works is their job.
+    Capability.SEE_PANEL: frozenset(
+        {Role.PANEL_MEMBER, Role.TEAM_MANAGER, Role.QUALITY_LEAD, Role.INSPECTOR}
+    ),
     Capability.DECIDE_PANEL: frozenset({Role.PANEL_MEMBER}),
     Capability.PLAN_SUPPORT: frozenset(_WRITERS),
     Capability.SEE_FINANCE: frozenset(
-        {Role.FINANCE_OFFICER, Role.TEAM_MANAGER, Role.QUALITY_LEAD}
+        {Role.FINANCE_OFFICER, Role.TEAM_MANAGER, Role.QUALITY_LEAD, Role.INSPECTOR}
     ),
     Capability.RECORD_FINANCE: frozenset({Role.FINANCE_OFFICER}),
     Capability.MANAGE_PROVIDERS: frozenset({Role.FINANCE_OFFICER, Role.ADMINISTRATOR}),
@@ -123,7 +137,8 @@ class Purpose(models.TextChoices):
     # Delivery pages: finance officers reach everyone (not merged records), others
     # only the people they reach in practice.
     FINANCE = "finance", _("option delivery and finance")
-    # The panel's own pages: what was submitted to it, never the whole record.
+    # The panel's own pages: what was submitted to it, never the whole record;
+    # quality leads and inspectors read them too, to inspect the panel.
     PANEL = "panel", _("the resource panel")
     # A record's history, access log and subject access export.
     DATA_PROTECTION = "data_protection", _("data protection")
@@ -175,6 +190,9 @@ REACH: dict[Purpose, dict[str, Reach]] = {
     Purpose.PANEL: {
         Role.TEAM_MANAGER: Reach.TEAMS,
         Role.PANEL_MEMBER: Reach.EVERYONE,
+        # read only, while their access lasts (see access.reach)
+        Role.QUALITY_LEAD: Reach.EVERYONE,
+        Role.INSPECTOR: Reach.EVERYONE,
     },
     Purpose.DATA_PROTECTION: {
         Role.TEAM_MANAGER: Reach.TEAMS,
@@ -184,6 +202,11 @@ REACH: dict[Purpose, dict[str, Reach]] = {
     Purpose.CARERS: {},
     Purpose.INDEPENDENT: {},
 }
+
+# Purposes for which a granted request for access, or a break-glass opening, adds
+# the person to a team-scoped role's reach while it lasts (`people.AccessRequest`):
+# the record and its delivery pages, never the panel's or data protection pages.
+GRANTS_REACH: frozenset[Purpose] = frozenset({Purpose.PRACTICE, Purpose.FINANCE})
 
 # What each action needs, by purpose: steps checked in order, each met by any one of
 # its capabilities. A refusal (403) names the first capability of the failed step,
@@ -199,6 +222,11 @@ NEEDS: dict[tuple[Purpose, Action], tuple[tuple[Capability, ...], ...]] = {
         (Capability.PLAN_SUPPORT, Capability.RECORD_FINANCE),
     ),
     (Purpose.FINANCE, Action.RECORD_FINANCE): ((Capability.RECORD_FINANCE,),),
+    # Deciding a request for access to one of the manager's teams' people.
+    (Purpose.PRACTICE, Action.DECIDE): (
+        (Capability.VIEW_PEOPLE,),
+        (Capability.DECIDE_ACCESS,),
+    ),
     (Purpose.PANEL, Action.VIEW): ((Capability.SEE_PANEL,),),
     (Purpose.PANEL, Action.DECIDE): (
         (Capability.SEE_PANEL,),
@@ -206,6 +234,8 @@ NEEDS: dict[tuple[Purpose, Action], tuple[tuple[Capability, ...], ...]] = {
     ),
     (Purpose.DATA_PROTECTION, Action.VIEW): ((Capability.SEE_AUDIT,),),
     (Purpose.DATA_PROTECTION, Action.EXPORT): ((Capability.EXPORT_PERSON,),),
+    # Reviewing an emergency (break-glass) opening of a record.
+    (Purpose.DATA_PROTECTION, Action.DECIDE): ((Capability.REVIEW_ACCESS,),),
 }
 
 

@@ -251,3 +251,17 @@ def budget_stage(*, amount: Decimal | None, worked_out_on: Any) -> tuple[str, st
         "amount": f"{amount:,.2f}",
         "day": date_format(worked_out_on, "j F Y"),
     }
+
+
+def letter_blocker(*, method_confirmed: bool | None) -> str | None:
+    """A budget reaches a letter to the person only if the partnership has
+    confirmed the figures of the method that worked it out: a method still
+    marked as examples ("illustrative"), or no method, gives a reason not to."""
+    if method_confirmed:
+        return None
+    return _(
+        "This budget was worked out with figures the partnership has not yet "
+        "confirmed, so it cannot be sent to the person as a letter. Ask the "
+        "person who looks after budget methods to confirm the method, then "
+        "work out the budget again."
+    )

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -10,10 +12,10 @@ from selfdirect.accounts.roles import Capability
 from selfdirect.core.form_pages import show_errors
 from selfdirect.core.forms import bind
 from selfdirect.core.http import actor, page
+from selfdirect.core.letters import letter_details, render_letter_response
 from selfdirect.core.once import once
-from selfdirect.core.pdf import render_pdf_response
 
-from . import selectors, services
+from . import rules, selectors, services
 from .forms import EquivalenceForm, RasForm
 from .models import BudgetMethod, IndicativeBudget
 from .permissions import access_budget, access_person_to_set_budget
@@ -107,13 +109,26 @@ def explained(
 ) -> HttpResponse:
     user = actor(request)
     budget = access_budget(user, person_id, budget_id, page=page(request))
-    context = {"budget": budget, "person": budget.person}
+    method = budget.method
+    blocker = rules.letter_blocker(
+        method_confirmed=method is not None and not method.illustrative
+    )
+    context: dict[str, Any] = {
+        "budget": budget,
+        "person": budget.person,
+        "blocker": blocker,
+    }
+    if fmt == "pdf" and blocker:
+        return render(request, "budgets/explained.html", context, status=409)
     if fmt == "pdf":
-        return render_pdf_response(
+        return render_letter_response(
             "budgets/explained_pdf.html",
             context,
+            person=budget.person,
+            produced_by=user,
             filename="how-your-budget-was-worked-out.pdf",
         )
+    context["letter"] = letter_details(person=budget.person, produced_by=user)
     return render(request, "budgets/explained.html", context)
 
 

@@ -1,9 +1,11 @@
 """'Your four options': general information about SDS, with no personal data.
 
-Any signed-in member of staff may see these pages, so that they can share them;
-the sign-in middleware turns anonymous visitors away.
+They are public: the partnership must give this information to anyone (section 9
+of the Social Care (Self-directed Support) (Scotland) Act 2013), so no sign-in is
+asked for, and the pages hold nobody's personal data.
 """
 
+from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
@@ -21,11 +23,13 @@ def _pdf(template: str, filename: str) -> HttpResponse:
     )
 
 
+@login_not_required
 @require_GET
 def plain_english(request: HttpRequest) -> HttpResponse:
     return render(request, "choices/four_options.html")
 
 
+@login_not_required
 @require_GET
 def easy_read(request: HttpRequest) -> HttpResponse:
     return render(
@@ -35,11 +39,13 @@ def easy_read(request: HttpRequest) -> HttpResponse:
     )
 
 
+@login_not_required
 @require_GET
 def plain_english_pdf(request: HttpRequest) -> HttpResponse:
     return _pdf(info_documents.PLAIN_ENGLISH, "your-four-options.pdf")
 
 
+@login_not_required
 @require_GET
 def easy_read_pdf(request: HttpRequest) -> HttpResponse:
     return _pdf(info_documents.EASY_READ, "your-four-options-easy-read.pdf")

@@ -1,15 +1,23 @@
 """Reads of information, independent support and choices."""
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import Exists, OuterRef, QuerySet, Subquery
 
+from selfdirect.budgets import rules as budget_rules
 from selfdirect.budgets.models import IndicativeBudget
 from selfdirect.people.models import Person
 
 from . import rules
-from .models import AmountStated, IndependentSupport, InformationGiven, SupportChoice
+from .models import (
+    AmountStated,
+    IndependentSupport,
+    InformationGiven,
+    SdsOption,
+    SupportChoice,
+)
 
 
 @dataclass(frozen=True)
@@ -96,3 +104,44 @@ def amounts_from_budget(budget: IndicativeBudget | None) -> dict[str, object]:
         f"amount_{option}": budget.amount for option in (1, 2, 3, 4)
     }
     return {**amounts, "period": AmountStated.Period.YEAR}
+
+
+@dataclass(frozen=True)
+class OptionAmount:
+    """One row of the amounts table in a person's Easy Read information."""
+
+    option: int
+    amount: Decimal | None
+    period: str
+
+
+def easy_read_amounts(person: Person) -> list[OptionAmount]:
+    """The amount for each option, for a person's Easy Read table: those stated
+    when the options were last explained to them; otherwise their latest
+    indicative budget for every option, if its method is confirmed (an
+    unconfirmed method does not reach the person); otherwise left blank."""
+    information = (
+        person.information_given.filter(amounts__isnull=False)
+        .order_by("-given_on", "-id")
+        .first()
+    )
+    stated = (
+        {
+            a.option: (a.amount, a.get_period_display())
+            for a in information.amounts.all()
+        }
+        if information
+        else {}
+    )
+    if not stated:
+        budget = person.indicative_budgets.select_related("method").first()
+        method = budget.method if budget else None
+        confirmed = method is not None and not method.illustrative
+        if budget and not budget_rules.letter_blocker(method_confirmed=confirmed):
+            stated = dict.fromkeys(
+                SdsOption.values, (budget.amount, str(AmountStated.Period.YEAR.label))
+            )
+    return [
+        OptionAmount(option, *stated.get(option, (None, "")))
+        for option in SdsOption.values
+    ]

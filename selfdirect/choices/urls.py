@@ -22,6 +22,11 @@ urlpatterns = [
     ),
     path("<uuid:person_id>/choices/new/", views.record_choice, name="record_choice"),
     path(
+        "<uuid:person_id>/choices/easy-read.pdf",
+        views.easy_read_for_person,
+        name="easy_read_for_person",
+    ),
+    path(
         "<uuid:person_id>/choices/direct-payment/new/",
         views.direct_payment,
         name="direct_payment",

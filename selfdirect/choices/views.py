@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -11,11 +11,12 @@ from selfdirect.core.concurrency import EditConflict
 from selfdirect.core.form_pages import rebind_for_conflict, show_errors
 from selfdirect.core.forms import bind
 from selfdirect.core.http import actor, page
+from selfdirect.core.letters import letter_language, render_letter_response
 from selfdirect.core.once import once
-from selfdirect.core.pdf import render_pdf_response
+from selfdirect.core.pdf import pdf_response
 from selfdirect.people.access import access_person
 
-from . import selectors, services
+from . import info_documents, selectors, services
 from .forms import (
     ChoiceForm,
     DirectPaymentForm,
@@ -225,8 +226,22 @@ def refusal_letter(request: HttpRequest, person_id: str, check_id: str) -> HttpR
     check = access_direct_payment_check(user, person_id, check_id, page=page(request))
     if check.decision != "refused":
         raise Http404("No refusal")
-    return render_pdf_response(
+    return render_letter_response(
         "choices/refusal_letter.html",
         {"check": check, "person": check.person},
+        person=check.person,
+        produced_by=user,
         filename="direct-payment-decision.pdf",
     )
+
+
+@require_GET
+def easy_read_for_person(request: HttpRequest, person_id: str) -> HttpResponse:
+    """The Easy Read 'four options', with this person's amounts in its table, in
+    their language if the partnership offers it."""
+    user = actor(request)
+    person = access_person(user, person_id, page=page(request))
+    amounts = selectors.easy_read_amounts(person)
+    with translation.override(letter_language(person.preferred_language)):
+        pdf = info_documents.easy_read_for_person_pdf(amounts)
+    return pdf_response(pdf, filename="your-four-options-easy-read.pdf")

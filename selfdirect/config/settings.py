@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "selfdirect.core.i18n.OfferedLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -175,6 +176,10 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "selfdirect@localhost")
 # A password reset link works once, for this long.
 PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_MINUTES", 60) * 60
+# How long a granted request for access to another team's record lasts, and how
+# long an emergency (break-glass) opening of a record lasts.
+ACCESS_GRANT_DAYS = env_int("ACCESS_GRANT_DAYS", 28)
+BREAK_GLASS_HOURS = env_int("BREAK_GLASS_HOURS", 4)
 
 # Sign-in lockout (django-axes): a username is locked at one address after
 # AXES_FAILURE_LIMIT failures, so nobody can lock a colleague out from elsewhere;
@@ -233,6 +238,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 16 * 1024 * 1024
 LANGUAGE_CODE = "en-gb"
 LANGUAGES = [("en-gb", "English"), ("gd", "Gàidhlig")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# A translation is offered only once this percentage of its catalogue is
+# translated (core/i18n.py): a page mostly in English is never marked Gaelic.
+LANGUAGE_MIN_COMPLETENESS = env_int("LANGUAGE_MIN_COMPLETENESS", 95)
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
@@ -257,6 +265,23 @@ PARTNERSHIP_NAME = env_str("PARTNERSHIP_NAME", "")
 ADMIN_CONTACT = env_str(
     "ADMIN_CONTACT", "your team manager or the system administrator"
 )
+# The community directory's search and service pages open to anyone, without
+# signing in, when the partnership chooses (off by default). They hold no one's data.
+DIRECTORY_PUBLIC = env_bool("DIRECTORY_PUBLIC", False)
+
+# What letters to a person say about the partnership (core/letters.py). Each
+# partnership sets its own; an empty text uses the letter's standard wording.
+# LETTER_ADDRESS lines are separated by "|" or new lines.
+LETTER_ADDRESS = env_str("LETTER_ADDRESS", "")
+LETTER_PHONE = env_str("LETTER_PHONE", "")
+LETTER_EMAIL = env_str("LETTER_EMAIL", "")
+LETTER_WEBSITE = env_str("LETTER_WEBSITE", "")
+LETTER_REVIEW_HOW = env_str("LETTER_REVIEW_HOW", "")
+LETTER_COMPLAINTS_HOW = env_str("LETTER_COMPLAINTS_HOW", "")
+# The Scottish Public Services Ombudsman, as published on spso.org.uk
+# (check before going live; a partnership may give a different route).
+LETTER_SPSO_PHONE = env_str("LETTER_SPSO_PHONE", "0800 377 7330")
+LETTER_SPSO_WEBSITE = env_str("LETTER_SPSO_WEBSITE", "www.spso.org.uk")
 
 LOGGING = {
     "version": 1,

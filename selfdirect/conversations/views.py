@@ -12,8 +12,8 @@ from selfdirect.core.concurrency import EditConflict
 from selfdirect.core.form_pages import rebind_for_conflict, show_errors
 from selfdirect.core.forms import bind
 from selfdirect.core.http import actor, page
+from selfdirect.core.letters import render_letter_response
 from selfdirect.core.once import once
-from selfdirect.core.pdf import render_pdf_response
 from selfdirect.people.access import access_person
 from selfdirect.people.selectors import recording_team
 
@@ -346,9 +346,11 @@ def my_record(
     )
     context = selectors.conversation_detail(conversation)
     if fmt == "pdf":
-        return render_pdf_response(
+        return render_letter_response(
             "conversations/my_record_pdf.html",
             context,
+            person=conversation.person,
+            produced_by=user,
             filename="my-conversation-record.pdf",
         )
     return render(request, "conversations/my_record.html", context)

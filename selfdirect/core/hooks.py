@@ -74,12 +74,24 @@ class PersonSection:
 
 @dataclass(frozen=True)
 class NavItem:
-    """A link in the main navigation, shown to roles holding any of its capabilities."""
+    """A link in the main navigation and on the home page, shown to roles holding any
+    of its capabilities or, when ``needs`` names a (purpose, action), to roles that
+    ``accounts.access.may`` take that action: the rule its page applies."""
 
     order: int
     label: str | Promise  # a lazily translated string
     url_name: str
-    capabilities: tuple[str, ...]
+    capabilities: tuple[str, ...] = ()
+    needs: tuple[str, str] | None = None  # (Purpose, Action)
+
+    def shown_to(self, user: Any) -> bool:
+        """Whether the user's role may use the page this item links to."""
+        if self.needs is not None:
+            from selfdirect.accounts.access import may
+            from selfdirect.accounts.roles import Action, Purpose
+
+            return may(user, Purpose(self.needs[0]), Action(self.needs[1]))
+        return any(user.can(c) for c in self.capabilities)
 
 
 @dataclass(frozen=True)
@@ -176,7 +188,7 @@ def _nav_items() -> tuple[NavItem, ...]:
 
 def nav_items(user: Any) -> list[NavItem]:
     """The navigation links this user's role may follow."""
-    return [i for i in _nav_items() if any(user.can(c) for c in i.capabilities)]
+    return [i for i in _nav_items() if i.shown_to(user)]
 
 
 @functools.cache

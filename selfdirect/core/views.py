@@ -6,7 +6,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from selfdirect.accounts.roles import Capability, Role, roles_with
+from selfdirect.accounts.access import may
+from selfdirect.accounts.roles import Action, Capability, Purpose, Role, roles_with
 from selfdirect.people.selectors import follow_ups_due
 
 
@@ -14,7 +15,7 @@ from selfdirect.people.selectors import follow_ups_due
 def home(request: HttpRequest) -> HttpResponse:
     user = request.user
     due = None
-    if user.can(Capability.VIEW_PEOPLE):  # type: ignore[union-attr]
+    if may(user, Purpose.PRACTICE, Action.CHANGE):  # type: ignore[arg-type]
         due = follow_ups_due(user).count()  # type: ignore[arg-type]
     return render(request, "core/home.html", {"follow_ups_due": due})
 

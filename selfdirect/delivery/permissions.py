@@ -3,8 +3,8 @@
 - Finance officers (SEE_FINANCE, partnership-wide): every person in the partnership,
   but only through these pages: they hold no VIEW_PEOPLE, so the person page and the
   conversation pages stay closed (403) to them.
-- Team managers and quality leads (SEE_FINANCE too): the people they may already
-  see in practice, so finance adds no one to what they see.
+- Team managers, quality leads and inspectors (SEE_FINANCE too): the people they
+  may already see in practice, so finance adds no one to what they see.
 - Anyone who may see people's records (VIEW_PEOPLE: practitioners for their teams;
   inspectors, quality leads and data protection officers partnership-wide) may read
   them, as part of the person's record.

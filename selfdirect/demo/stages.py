@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from selfdirect.demo import (
+    access_requests,
     budgets,
     choices,
     conversations,
@@ -48,6 +49,11 @@ AFTER_PEOPLE = [
     Stage("plans", plans.seed_plans, plans.delete_plans),
     Stage("delivery", delivery.seed_delivery, delivery.delete_delivery),
     Stage("panel", panel.seed_panel, panel.delete_panel),
+    Stage(
+        "requests for access",
+        access_requests.seed_access_requests,
+        access_requests.delete_access_requests,
+    ),
 ]
 
 STAGES = [*BEFORE_PEOPLE, *AFTER_PEOPLE]

@@ -1,4 +1,7 @@
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,9 +23,21 @@ from .forms import CheckedForm, PlaceForm, SearchForm, ServiceForm
 from .models import Service, ServiceAtLocation
 
 
+def _sign_in_first(request: HttpRequest) -> HttpResponse | None:
+    """Anonymous visitors read the directory only where the partnership made it
+    public (settings.DIRECTORY_PUBLIC, off by default); others sign in first."""
+    if request.user.is_authenticated or settings.DIRECTORY_PUBLIC:
+        return None
+    return redirect_to_login(request.get_full_path())
+
+
+@login_not_required
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
-    require(actor(request), Capability.SEARCH_DIRECTORY)
+    if closed := _sign_in_first(request):
+        return closed
+    if request.user.is_authenticated:
+        require(actor(request), Capability.SEARCH_DIRECTORY)
     form = SearchForm(
         request.GET or None,
         terms=selectors.terms_with_services(),
@@ -45,19 +60,23 @@ def search(request: HttpRequest) -> HttpResponse:
     return render(request, "directory/search.html", context)
 
 
+@login_not_required
 @require_GET
 def service_detail(request: HttpRequest, service_id: str) -> HttpResponse:
-    user = actor(request)
-    if not (
-        user.can(Capability.SEARCH_DIRECTORY) or user.can(Capability.CURATE_DIRECTORY)
-    ):
-        require(user, Capability.SEARCH_DIRECTORY)
+    if closed := _sign_in_first(request):
+        return closed
+    can_curate = False
+    if request.user.is_authenticated:
+        user = actor(request)
+        if not user.can(Capability.CURATE_DIRECTORY):
+            require(user, Capability.SEARCH_DIRECTORY)
+        can_curate = user.can(Capability.CURATE_DIRECTORY)
     service = get_object_or_404(
         selectors.with_details(Service.objects.all()), pk=service_id
     )
     context = {
         "service": service,
-        "can_curate": user.can(Capability.CURATE_DIRECTORY),
+        "can_curate": can_curate,
         "checked_form": CheckedForm(initial={"version": service.version}),
         "history": service.history.select_related("history_user")[:10],  # type: ignore[attr-defined]
     }

@@ -1,5 +1,6 @@
 """Resource panel: submissions, meetings (agendas) and decisions."""
 
+import datetime
 from typing import Self
 
 from django.conf import settings
@@ -208,3 +209,8 @@ class PanelDecision(PublicIdModel, VersionedModel):
 
     def __str__(self) -> str:
         return f"{self.get_outcome_display()} on {self.decided_on:%d/%m/%Y}"
+
+    @property
+    def considered_on(self) -> datetime.date:
+        """The day the panel looked at the request: its meeting, if it met."""
+        return self.meeting.meets_on if self.meeting else self.decided_on

@@ -25,9 +25,9 @@ from selfdirect.core.check_answers import (
 from selfdirect.core.form_pages import form_page, show_errors
 from selfdirect.core.forms import bind
 from selfdirect.core.http import actor, page
+from selfdirect.core.letters import letter_details, render_letter_response
 from selfdirect.core.once import once
 from selfdirect.core.pagination import CappedPaginator
-from selfdirect.core.pdf import render_pdf_response
 from selfdirect.people.access import access_person
 
 from . import selectors, services
@@ -246,15 +246,20 @@ def your_decision(
 ) -> HttpResponse:
     user = actor(request)
     decision = access_person_decision(user, person_id, decision_id, page=page(request))
-    context = {
+    context: dict[str, Any] = {
         "decision": decision,
         "submission": decision.submission,
         "person": decision.person,
     }
     if fmt == "pdf":
-        return render_pdf_response(
-            "panel/your_decision_pdf.html", context, filename="your-panel-decision.pdf"
+        return render_letter_response(
+            "panel/your_decision_pdf.html",
+            context,
+            person=decision.person,
+            produced_by=user,
+            filename="your-panel-decision.pdf",
         )
+    context["letter"] = letter_details(person=decision.person, produced_by=user)
     return render(request, "panel/your_decision.html", context)
 
 

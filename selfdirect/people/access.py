@@ -28,10 +28,11 @@ from django.db import models
 from django.db.models import F
 from django.http import Http404
 
-from selfdirect.accounts.access import require_action
-from selfdirect.accounts.roles import Action, Purpose
+from selfdirect.accounts.access import require, require_action
+from selfdirect.accounts.roles import Action, Capability, Purpose
 from selfdirect.audit.services import log_access
 
+from .access_requests import person_id_in
 from .models import Person, PersonRecordQuerySet
 
 if TYPE_CHECKING:
@@ -114,3 +115,17 @@ def access_record(
     person_pk = found.accessed_person_pk  # type: ignore[attr-defined]
     log_access(user=user, person_id=person_pk, page=page, action=action.logged_as)
     return cast("R", found)
+
+
+def access_person_by_reference(user: User, reference: str) -> Person:
+    """The person a duplicate check found for this user, by the reference it
+    signed for them (`access_requests.reference_for`), to ask for access to or
+    open in an emergency: 403 for a role that may not ask, 404 for a reference
+    that is not theirs, has expired or names nobody. Nothing is logged here: the
+    request or the emergency opening is."""
+    require(user, Capability.ASK_ACCESS)
+    person_id = person_id_in(reference, user=user)
+    person = Person.objects.filter(public_id=person_id).first() if person_id else None
+    if person is None:
+        raise Http404("No such person")
+    return person

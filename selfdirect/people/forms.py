@@ -95,7 +95,7 @@ class PersonForm(ModelForm):
         self.fields["preferred_language"].required = False
 
     def validate_unique(self) -> None:
-        """Uniqueness is the service's job: it says which team holds the record."""
+        """Uniqueness is the service's job: it says a record exists, never whose."""
 
     def clean_chi_number(self) -> str | None:
         chi = rules.normalise_chi(self.cleaned_data.get("chi_number") or "")

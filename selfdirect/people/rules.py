@@ -3,6 +3,7 @@
 import datetime
 import re
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 _POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)\s*([0-9][A-Z]{2})$")
@@ -77,4 +78,25 @@ def date_of_birth_problem(born: datetime.date, today: datetime.date) -> str | No
         return _("Date of birth must be today or in the past")
     if born.year < today.year - 125:
         return _("Date of birth must be within the last 125 years")
+    return None
+
+
+def access_lasts(*, break_glass: bool) -> datetime.timedelta:
+    """A granted request for access to another team's record lasts
+    ACCESS_GRANT_DAYS days; an emergency (break-glass) opening lasts only
+    BREAK_GLASS_HOURS hours."""
+    if break_glass:
+        return datetime.timedelta(hours=settings.BREAK_GLASS_HOURS)
+    return datetime.timedelta(days=settings.ACCESS_GRANT_DAYS)
+
+
+def decision_problem(
+    *, status: str, requested_by_id: int, deciding_id: int
+) -> str | None:
+    """A request for access is decided once, while it waits, and never by the
+    person who asked."""
+    if status != "pending":
+        return _("This request has already been decided.")
+    if requested_by_id == deciding_id:
+        return _("Someone else must decide your own request for access.")
     return None

@@ -3,8 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, When
 from django.utils import timezone
 
 from selfdirect.accounts.access import reach
@@ -13,8 +12,9 @@ from selfdirect.accounts.roles import Capability, Purpose, Reach
 from selfdirect.core.hooks import contributions
 
 from . import rules
+from .access_requests import reference_for
 from .hook_points import JOURNEY_STAGES, StageProgress
-from .models import Allocation, FirstContact, Person, Signposting
+from .models import AccessRequest, Allocation, FirstContact, Person, Signposting
 
 
 @dataclass(frozen=True)
@@ -92,44 +92,40 @@ def current_allocations(people: list[Person]) -> dict[int, Allocation]:
     return found
 
 
-def team_holding_chi(chi: str, *, exclude_pk: int | None = None) -> str | None:
-    """Who holds the record with this CHI number (a team name), or None if nobody.
-
-    Says only the team, never the person, so it is safe to show anyone.
-    """
+def chi_holder(chi: str, *, exclude_pk: int | None = None) -> Person | None:
+    """The record holding this CHI number, if any. For the duplicate check only:
+    never show it to a user who may not see it."""
     holders = Person.objects.filter(chi_number=chi)
     if exclude_pk is not None:
         holders = holders.exclude(pk=exclude_pk)
-    holder = holders.first()
-    if holder is None:
-        return None
-    allocation = (
-        Allocation.objects.current()
-        .filter(person=holder)
-        .select_related("team")
-        .first()
-    )
-    if allocation is None:
-        return f"no team at present (ask {settings.ADMIN_CONTACT})"
-    contact = f" ({allocation.team.contact})" if allocation.team.contact else ""
-    return f"{allocation.team}{contact}"
+    return holders.first()
 
 
 @dataclass(frozen=True)
 class LikelyDuplicate:
+    """A record the duplicate check found. One the user may see is linked, with
+    its team; of one they may not see, only that it exists: naming the holding
+    team could tell them which services know the person."""
+
     person: Person | None
     team: str
+    found_id: int  # for the audit event only
+    reference: str = ""  # to ask for access to a record the user may not see
+    same_chi: bool = False
 
 
 def likely_duplicates(
-    user: User, *, first_name: str, last_name: str, date_of_birth: datetime.date
+    user: User,
+    *,
+    first_name: str,
+    last_name: str,
+    date_of_birth: datetime.date,
+    chi_number: str | None = None,
 ) -> list[LikelyDuplicate]:
-    """Records with the same date of birth and a similar name.
-
-    Records the user may see are linked; others show only the holding team.
-    """
+    """Records with the same CHI number, or the same date of birth and a similar
+    name."""
     last, first = rules.name_key(last_name), rules.name_key(first_name)
-    candidates = (
+    candidates = list(
         Person.objects.active()
         .filter(date_of_birth=date_of_birth)
         .filter(
@@ -140,16 +136,25 @@ def likely_duplicates(
             | Q(first_name_key=first, last_name_key__startswith=last[:1])
         )[:10]
     )
-    visible = set(
-        Person.objects.visible_to(user, Purpose.PRACTICE)
-        .filter(pk__in=[c.pk for c in candidates])
-        .values_list("pk", flat=True)
-    )
-    allocations = current_allocations(list(candidates))
+    holder = chi_holder(chi_number) if chi_number else None
+    if holder is not None and holder not in candidates:
+        candidates.insert(0, holder)
+    visible = _open_to(user, {c.pk for c in candidates})
+    allocations = current_allocations(candidates)
     return [
         LikelyDuplicate(
-            person=c if c.pk in visible else None,
+            person=c,
             team=str(allocations[c.pk].team) if c.pk in allocations else "no team",
+            found_id=c.pk,
+            same_chi=c == holder,
+        )
+        if c.pk in visible
+        else LikelyDuplicate(
+            person=None,
+            team="",
+            found_id=c.pk,
+            reference=reference_for(person=c, user=user),
+            same_chi=c == holder,
         )
         for c in candidates
     ]
@@ -221,6 +226,7 @@ def person_summary(person: Person, user: User) -> dict[str, object]:
             | {r.person_id for r in cared_for},
         ),
         "first_contacts": contacts,
+        "open_access": open_access(user, person),
         "merged_records": list(Person.objects.filter(merged_into=person)),
         "can_change": user.can(Capability.CHANGE_PEOPLE),
         "can_allocate": user.can(Capability.ALLOCATE),
@@ -313,3 +319,65 @@ def journey(person: Person, user: User) -> list[JourneyStep]:
         for stage in stages
         if (progress := stage.progress(row, user)) is not None
     ]
+
+
+def access_requests_to_decide(user: User) -> QuerySet[AccessRequest]:
+    """Requests for access to people the user's teams hold, waiting first, then
+    newest (for their team manager)."""
+    return (
+        AccessRequest.objects.visible_to(user, Purpose.PRACTICE)
+        .filter(
+            kind=AccessRequest.Kind.ASKED,
+            person__in=Person.objects.allocated_to(user.team_ids()),
+        )
+        .select_related("person", "requested_by", "decided_by")
+        .order_by(
+            Case(When(status=AccessRequest.Status.PENDING, then=0), default=1),
+            "-created_at",
+            "-id",
+        )
+    )
+
+
+def access_requests_made_by(user: User) -> QuerySet[AccessRequest]:
+    """The user's own requests for access and emergency openings, newest first.
+    Scoped to the user, not to what they may see: a record is linked only while
+    it is open to them."""
+    return (
+        AccessRequest.objects.filter(requested_by=user)
+        .select_related("person", "decided_by")
+        .order_by("-created_at", "-id")
+    )
+
+
+def break_glass_openings(user: User) -> QuerySet[AccessRequest]:
+    """Emergency openings of records, not yet reviewed first, then newest (for the
+    data protection officer)."""
+    return (
+        AccessRequest.objects.visible_to(user, Purpose.DATA_PROTECTION)
+        .filter(kind=AccessRequest.Kind.BREAK_GLASS)
+        .select_related("person", "requested_by", "reviewed_by")
+        .order_by(F("reviewed_at").desc(nulls_first=True), "-created_at", "-id")
+    )
+
+
+def open_access(user: User, person: Person) -> AccessRequest | None:
+    """The grant or emergency opening through which the user reaches this person,
+    if they reach them only through one."""
+    if reach(user, Purpose.PRACTICE) != Reach.TEAMS:
+        return None
+    if person.allocations.current().filter(team_id__in=user.team_ids()).exists():
+        return None
+    return (
+        AccessRequest.objects.open_to(user.pk)
+        .filter(person=person)
+        .order_by("-access_until")
+        .first()
+    )
+
+
+def may_open(user: User, person: Person) -> bool:
+    """Whether the user reaches this person's record already."""
+    return (
+        Person.objects.visible_to(user, Purpose.PRACTICE).filter(pk=person.pk).exists()
+    )

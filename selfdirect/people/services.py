@@ -17,7 +17,7 @@ from selfdirect.core.details import field_values
 
 from . import rules
 from .models import Allocation, FirstContact, Person, Relationship, ServiceGroup
-from .selectors import team_holding_chi
+from .selectors import chi_holder
 
 
 @dataclass(frozen=True)
@@ -78,18 +78,16 @@ def _with_keys(person: Person) -> list[str]:
 
 
 def _check_chi_free(chi: str | None, *, exclude_pk: int | None = None) -> None:
-    if not chi:
-        return
-    team = team_holding_chi(chi, exclude_pk=exclude_pk)
-    if team is not None:
+    """A CHI number is held once. The refusal says only that a record exists,
+    never who holds it (that could tell which services know the person)."""
+    if chi and chi_holder(chi, exclude_pk=exclude_pk) is not None:
         raise ValidationError(
             {
                 "chi_number": _(
-                    "A record with this CHI number already exists. It is held by "
-                    "%(team)s. Ask that team about the person instead of adding "
-                    "them again."
+                    "A record with this CHI number already exists in the "
+                    "partnership. Ask for access to it instead of adding the "
+                    "person again."
                 )
-                % {"team": team}
             }
         )
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import audit, first_contacts, people, records
+from .views import access_requests, audit, first_contacts, people, records
 
 app_name = "people"
 
@@ -8,6 +8,41 @@ urlpatterns = [
     path("", people.caseload, name="caseload"),
     path("new/", people.add_person, name="add"),
     path("follow-ups/", first_contacts.follow_ups, name="follow_ups"),
+    path(
+        "ask-for-access/<str:reference>/",
+        access_requests.ask_for_access,
+        name="ask_for_access",
+    ),
+    path(
+        "emergency-access/<str:reference>/",
+        access_requests.break_glass,
+        name="break_glass",
+    ),
+    path(
+        "access-requests/",
+        access_requests.access_requests_to_decide,
+        name="access_requests",
+    ),
+    path(
+        "access-requests/yours/",
+        access_requests.my_access_requests,
+        name="my_access_requests",
+    ),
+    path(
+        "access-requests/<uuid:request_id>/",
+        access_requests.decide_access_request,
+        name="decide_access_request",
+    ),
+    path(
+        "emergency-access-review/",
+        access_requests.break_glass_openings,
+        name="break_glass_openings",
+    ),
+    path(
+        "emergency-access-review/<uuid:request_id>/",
+        access_requests.review_break_glass,
+        name="review_break_glass",
+    ),
     path("<uuid:person_id>/", people.person_detail, name="detail"),
     path("<uuid:person_id>/edit/", people.edit_person, name="edit"),
     path("<uuid:person_id>/allocate/", records.allocate, name="allocate"),

@@ -2,6 +2,7 @@
 and showing the person the decision with its reasons."""
 
 import datetime
+import re
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -106,4 +107,10 @@ def test_budget_panel_decision_and_the_persons_letter(ui, personas) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text("Your panel decision")
     expect(page.get_by_text(REASONS)).to_be_visible()
     expect(page.get_by_text("Review in three months.")).to_be_visible()
-    expect(page.get_by_text("by letter")).to_be_visible()
+    expect(
+        page.get_by_text(re.compile(r"^We told you on .*, by letter\.$"))
+    ).to_be_visible()
+    # the letter's shared parts: who to contact, review and complaints routes
+    expect(page.get_by_role("heading", name="Who to contact")).to_be_visible()
+    expect(page.get_by_role("heading", name="If you want to complain")).to_be_visible()
+    expect(page.get_by_role("link", name="Download the letter (PDF)")).to_be_visible()

@@ -14,6 +14,24 @@ def ras_method() -> BudgetMethod:
     return BudgetMethod.objects.get(code="ras-adults", version=1)
 
 
+def confirmed_ras_method() -> BudgetMethod:
+    """The same RAS as the data migration's, with figures the partnership has
+    confirmed: only such a method's budgets reach a letter to the person."""
+    method, _created = BudgetMethod.objects.get_or_create(
+        code="ras-adults-confirmed",
+        version=1,
+        defaults={
+            **{
+                f: getattr(ras_method(), f)
+                for f in ("name", "kind", "valid_from", "note", "config")
+            },
+            "illustrative": False,
+            "active": False,
+        },
+    )
+    return method
+
+
 class IndicativeBudgetFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = IndicativeBudget

@@ -56,7 +56,9 @@ def test_a_config_that_is_not_a_method_is_refused_not_a_crash(
 
 
 def test_a_version_already_loaded_is_refused_in_the_admin(admin_client) -> None:
-    method = current_method("ras", BudgetMethod.objects.get(kind="ras").valid_from)
+    method = current_method(
+        "ras", BudgetMethod.objects.get(code="ras-adults", version=1).valid_from
+    )
     assert method is not None
     before = BudgetMethod.objects.count()
     response = admin_client.post(

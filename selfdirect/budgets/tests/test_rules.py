@@ -187,3 +187,9 @@ def test_equivalence_problems_are_named_by_the_lines_position() -> None:
     assert set(error.value.message_dict) == {"what_3", "hours_4"}
     kept = rules.equivalence_budget(EQUIVALENCE, lines=[{}, *lines[:1]])
     assert kept.inputs == {"lines": [{"what": "Care", "weekly_cost": "40"}]}
+
+
+def test_only_a_confirmed_methods_budget_reaches_a_letter() -> None:
+    assert rules.letter_blocker(method_confirmed=True) is None
+    assert "not yet confirmed" in str(rules.letter_blocker(method_confirmed=False))
+    assert rules.letter_blocker(method_confirmed=None)

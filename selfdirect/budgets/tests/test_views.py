@@ -8,6 +8,8 @@ from django.urls import reverse
 
 from selfdirect.budgets.models import IndicativeBudget
 from selfdirect.budgets.selectors import current_method
+from selfdirect.budgets.tests.factories import ras_method
+from selfdirect.testing.pdfs import pdf_text
 
 pytestmark = pytest.mark.journey("budgets")
 
@@ -81,12 +83,34 @@ def test_the_person_page_explains_the_budget_and_offers_a_pdf(client, personas) 
     budget = personas.person.indicative_budgets.get()
     kwargs = {"person_id": personas.person.public_id, "budget_id": budget.public_id}
     page = client.get(reverse("budgets:explained", kwargs=kwargs)).content.decode()
-    assert "How your indicative budget was worked out" in page
+    assert "What this money is for" in page
     assert "Rounded to the nearest penny" in page
-    assert "have not yet been confirmed" in page
+    assert "Download this letter (PDF)" in page
     pdf = client.get(reverse("budgets:explained_pdf", kwargs=kwargs))
     assert pdf["Content-Type"] == "application/pdf"
-    assert pdf.content.startswith(b"%PDF")
+    text = pdf_text(pdf.content)
+    amount = text.index("£15,250.00 a year")
+    assert amount < text.index("What this money is for") < text.index("Appendix")
+    assert text.index("Appendix") < text.index("points × £250.00 a point")
+    assert "Scottish Public Services Ombudsman" in text
+    assert "not yet been confirmed" not in text
+
+
+def test_a_budget_from_an_unconfirmed_method_never_reaches_a_letter(
+    client, personas
+) -> None:
+    budget = personas.person.indicative_budgets.get()
+    budget.method = ras_method()  # the illustrative method: figures not confirmed
+    budget.save(update_fields=["method"])
+    client.force_login(personas.practitioner_a)
+    kwargs = {"person_id": personas.person.public_id, "budget_id": budget.public_id}
+    page = client.get(reverse("budgets:explained", kwargs=kwargs)).content.decode()
+    assert "This cannot be sent to the person yet" in page
+    assert reverse("budgets:explained_pdf", kwargs=kwargs) not in page
+    refused = client.get(reverse("budgets:explained_pdf", kwargs=kwargs))
+    assert refused.status_code == 409
+    assert refused["Content-Type"].startswith("text/html")
+    assert "figures the partnership has not yet confirmed" in refused.content.decode()
 
 
 @pytest.mark.parametrize("who", ["practitioner_a", "administrator"])

@@ -4,10 +4,13 @@ import io
 import re
 
 import pytest
+from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.urls import reverse
 from pypdf import PdfReader
 
 from selfdirect.choices import info_documents
+from selfdirect.testing.pdfs import drawn_objects, structure_count
 
 pytestmark = pytest.mark.journey("budgets", "choices")  # amounts exist, none shown
 
@@ -38,10 +41,14 @@ def _fresh_pdfs():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", PAGES)
-def test_anonymous_visitors_are_sent_to_sign_in(client, name) -> None:
+def test_anyone_may_read_them_without_signing_in(client, name) -> None:
+    """Section 9 of the 2013 Act: information for anyone, with nobody's data."""
     response = client.get(reverse(name))
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+    assert response.status_code == 200
+    if not name.endswith("_pdf"):
+        html = response.content.decode()
+        assert "Sign out" not in html
+        assert 'class="ds_site-navigation' not in html
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -90,7 +97,7 @@ def test_the_plain_english_page_explains_the_four_options(client, personas) -> N
     assert 'class="sd-no-print"' in html
 
 
-def test_the_easy_read_page_has_one_idea_a_line_with_room_for_a_picture(
+def test_the_easy_read_page_has_one_idea_a_line_with_a_picture(
     client, personas
 ) -> None:
     client.force_login(personas.practitioner_a)
@@ -113,18 +120,33 @@ def test_the_easy_read_page_has_one_idea_a_line_with_room_for_a_picture(
         assert sentence in text, sentence
     lines = sum(len(lines) for _, _, lines in info_documents.EASY_READ_SECTIONS)
     assert html.count('class="sd-easy-read__line"') == lines
-    assert (
-        html.count('<div class="sd-easy-read__picture" aria-hidden="true"></div>')
-        == lines
+    # each line has its picture, with an empty text alternative: the sentence
+    # beside it says it
+    pictures = re.findall(
+        r'<img class="sd-easy-read__picture" src="([^"]+)" alt="">', html
     )
+    assert len(pictures) == lines
+    assert all(
+        re.fullmatch(r"/static/openmoji/[0-9A-F-]+\.svg", src) for src in pictures
+    )
+    assert "Pictures: OpenMoji, CC BY-SA 4.0" in text
     assert 'id="indicative-budget"' in html
     assert "£" not in text
     assert reverse("four_options:easy_read_pdf") in html
     # one short sentence a line
     for _, _, section_lines in info_documents.EASY_READ_SECTIONS:
-        for line in section_lines:
+        for _picture, line in section_lines:
             assert str(line).count(".") <= 1, line
             assert len(str(line).split()) <= 14, line
+
+
+def test_every_picture_is_installed_by_make_and_only_those() -> None:
+    makefile = (settings.PROJECT_DIR / "Makefile").read_text(encoding="utf-8")
+    listed = re.search(r"^OPENMOJI := (.*?)\n\n", makefile, flags=re.M | re.S)
+    assert listed is not None
+    assert set(listed.group(1).replace("\\", " ").split()) == info_documents.pictures()
+    for picture in info_documents.pictures():
+        assert finders.find(f"openmoji/{picture}.svg"), picture
 
 
 def test_the_plain_english_pdf_is_tagged_with_real_text(client, personas) -> None:
@@ -152,9 +174,16 @@ def test_the_easy_read_pdf_is_tagged_with_real_text(client, personas) -> None:
     assert "Your 4 options for social care support" in text
     assert "The council gives you money for your support." in text
     assert "You can get free help to choose." in text
-    assert "picture" not in text.lower()
+    credit = "Pictures: OpenMoji, CC BY-SA 4.0"
+    assert credit in text
+    assert "picture" not in text.replace(credit, "").lower()  # no placeholder words
     assert "/StructTreeRoot" in reader.root_object
     assert reader.root_object["/Lang"] == "en-GB"
+    lines = sum(len(lines) for _, _, lines in info_documents.EASY_READ_SECTIONS)
+    # a picture beside each line, drawn as decoration (an artifact), not a figure
+    # that would need a text alternative repeating the sentence
+    assert drawn_objects(reader) >= lines
+    assert structure_count(reader, "/Figure") == 0
 
 
 def test_the_home_page_links_to_the_information(client, personas) -> None:

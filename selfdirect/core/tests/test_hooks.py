@@ -120,14 +120,15 @@ def test_person_section_templates_exist_and_their_order_is_unique() -> None:
 
 
 def test_nav_items_reverse_and_name_capabilities() -> None:
-    from selfdirect.accounts.roles import Capability
+    from selfdirect.accounts.roles import NEEDS, Capability
 
     items = hooks.declared("NAV_ITEMS", hooks.NavItem)
     assert len({i.order for i in items}) == len(items)
     for item in items:
         assert reverse(item.url_name)
-        assert item.capabilities
+        assert item.capabilities or item.needs
         assert all(c in Capability.values for c in item.capabilities)
+        assert item.needs is None or item.needs in NEEDS
 
 
 def test_every_contribution_goes_to_a_declared_hook_point() -> None:

@@ -46,6 +46,7 @@ CREATED_FOR_SEED_7 = {
     "panel meetings": 18,
     "panel submissions": 15,
     "panel decisions": 18,
+    "access requests": 11,
 }
 TABLES: dict[str, type[models.Model]] = {
     "people": Person,

@@ -1,5 +1,6 @@
 from .first_contact import FirstContact, Signposting
 from .person import (
+    AccessRequest,
     Allocation,
     Person,
     PersonQuerySet,
@@ -9,6 +10,7 @@ from .person import (
 )
 
 __all__ = [
+    "AccessRequest",
     "Allocation",
     "FirstContact",
     "Person",

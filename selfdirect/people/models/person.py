@@ -12,8 +12,8 @@ from simple_history.models import HistoricalRecords
 
 from selfdirect.accounts.access import reach
 from selfdirect.accounts.models import Locality, Team, User
-from selfdirect.accounts.roles import Purpose, Reach
-from selfdirect.core.models import PublicIdModel, VersionedModel
+from selfdirect.accounts.roles import GRANTS_REACH, Purpose, Reach
+from selfdirect.core.models import PublicIdModel, RecordedModel, VersionedModel
 
 _R = TypeVar("_R", bound=models.Model)
 
@@ -27,17 +27,34 @@ class PersonQuerySet(models.QuerySet["Person"]):
             case Reach.EVERYONE_CURRENT:
                 return self.active()
             case Reach.TEAMS:
-                return self.allocated_to(user.team_ids())
+                if purpose not in GRANTS_REACH:
+                    return self.allocated_to(user.team_ids())
+                return self.filter(
+                    self._allocated(user.team_ids()) | self._granted(user.pk)
+                )
         return self.none()
 
     def allocated_to(self, team_ids: list[int]) -> PersonQuerySet:
         """People with an allocation to any of these teams that is open today."""
-        return self.filter(
-            Exists(
-                Allocation.objects.current().filter(
-                    person=OuterRef("pk"), team_id__in=team_ids
-                )
+        return self.filter(self._allocated(team_ids))
+
+    def granted_to(self, user_id: int) -> PersonQuerySet:
+        """People whose record this user was granted, or opened in an emergency,
+        and still has (`AccessRequest.open_to`)."""
+        return self.filter(self._granted(user_id))
+
+    @staticmethod
+    def _allocated(team_ids: list[int]) -> Exists:
+        return Exists(
+            Allocation.objects.current().filter(
+                person=OuterRef("pk"), team_id__in=team_ids
             )
+        )
+
+    @staticmethod
+    def _granted(user_id: int) -> Exists:
+        return Exists(
+            AccessRequest.objects.open_to(user_id).filter(person=OuterRef("pk"))
         )
 
     def active(self) -> PersonQuerySet:
@@ -288,3 +305,106 @@ class Relationship(VersionedModel):
     @property
     def display_name(self) -> str:
         return self.related_person.full_name if self.related_person else self.name
+
+
+class AccessRequestQuerySet(PersonRecordQuerySet["AccessRequest"]):
+    def open_to(
+        self, user_id: int, at: datetime.datetime | None = None
+    ) -> AccessRequestQuerySet:
+        """Grants and break-glass openings that give this user a record now."""
+        return self.filter(
+            requested_by_id=user_id,
+            status=AccessRequest.Status.GRANTED,
+            access_until__gt=at or timezone.now(),
+        )
+
+
+class AccessRequest(PublicIdModel, RecordedModel):
+    """A member of staff asking to work with a person whose record another team
+    holds: asked of the holding team's manager, who grants or refuses it with a
+    reason; or opened at once in an emergency ("break-glass"), for a few hours,
+    and reviewed afterwards by the data protection officer. A grant is open while
+    `access_until` is in the future; the chokepoint's reach honours it
+    (`PersonQuerySet.visible_to`)."""
+
+    class Kind(models.TextChoices):
+        ASKED = "asked", _("Asked the holding team")
+        BREAK_GLASS = "break_glass", _("Emergency access (break-glass)")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for a decision")
+        GRANTED = "granted", _("Granted")
+        REFUSED = "refused", _("Refused")
+
+    class Review(models.TextChoices):
+        JUSTIFIED = "justified", _("Justified")
+        NOT_JUSTIFIED = "not_justified", _("Not justified: followed up")
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="access_requests"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="access_requests",
+        verbose_name=_("asked by"),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    reason = models.TextField(_("reason"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_reason = models.TextField(_("reason for the decision"), blank=True)
+    access_until = models.DateTimeField(_("access until"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    review_outcome = models.CharField(
+        _("review outcome"), max_length=20, choices=Review.choices, blank=True
+    )
+    review_notes = models.TextField(_("review notes"), blank=True)
+    objects = AccessRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["requested_by", "person", "access_until"],
+                name="accessrequest_open",
+                condition=Q(status="granted"),
+            ),
+            models.Index(fields=["person", "status"], name="accessrequest_person"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "requested_by"],
+                condition=Q(status="pending"),
+                name="one_waiting_access_request",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.get_status_display()})"
+
+    def is_open(self, at: datetime.datetime | None = None) -> bool:
+        """Whether this grant gives its requester the record now."""
+        return (
+            self.status == self.Status.GRANTED
+            and self.access_until is not None
+            and self.access_until > (at or timezone.now())
+        )

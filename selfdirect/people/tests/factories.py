@@ -4,7 +4,7 @@ import factory
 
 from selfdirect.accounts.tests.factories import TeamFactory, UserFactory
 from selfdirect.people import rules
-from selfdirect.people.models import Allocation, FirstContact, Person
+from selfdirect.people.models import AccessRequest, Allocation, FirstContact, Person
 
 
 def valid_chi(born: datetime.date, serial: int) -> str:
@@ -57,3 +57,14 @@ class FirstContactFactory(factory.django.DjangoModelFactory[FirstContact]):
     sds_discussed = True
     outcome = FirstContact.Outcome.SIGNPOSTED
     follow_up_due = datetime.date(2026, 11, 1)
+
+
+class AccessRequestFactory(factory.django.DjangoModelFactory[AccessRequest]):
+    class Meta:
+        model = AccessRequest
+
+    person = factory.SubFactory(PersonFactory)
+    requested_by = factory.SubFactory(UserFactory)
+    recorded_by = factory.SelfAttribute("requested_by")
+    kind = AccessRequest.Kind.ASKED
+    reason = "Her daughter rang our duty line: she needs help at home this week."

@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from selfdirect.audit.models import AuditEvent
 from selfdirect.people.models import Person
 from selfdirect.people.tests.factories import PersonFactory, valid_chi
 
@@ -66,19 +67,30 @@ def test_bad_input_gets_a_clear_message_and_changes_nothing(
     assert Person.objects.count() == before
 
 
-def test_a_second_record_with_the_same_chi_is_refused_naming_the_holding_team(
+def test_a_second_record_with_the_same_chi_is_refused_without_naming_the_team(
     client, personas
 ) -> None:
     chi = valid_chi(datetime.date(1939, 2, 14), 100)
-    PersonFactory.create(
+    held = PersonFactory.create(
         chi_number=chi, first_name="Isla", last_name="Zebedee", team=personas.team_b
     )
     client.force_login(personas.practitioner_a)
     response = client.post(reverse("people:add"), _new_person(personas, chi_number=chi))
     text = response.content.decode()
-    assert "already exists. It is held by Dumbarton East" in text
+    assert "A record with this CHI number already exists for this person" in text
+    assert "Dumbarton East" not in text  # the holding team is not named
     assert "Zebedee" not in text  # the record itself is not shown
+    assert "Ask for access" in text
+    insisted = client.post(
+        reverse("people:add"),
+        _new_person(personas, chi_number=chi, not_a_duplicate="on"),
+    ).content.decode()
+    assert "A record with this CHI number already exists in the partnership" in insisted
+    assert "Dumbarton East" not in insisted
     assert not Person.objects.filter(last_name="Docherty").exists()
+    assert AuditEvent.objects.filter(
+        action="person.duplicate_found", person=held, actor=personas.practitioner_a
+    ).exists()
 
 
 def test_a_likely_duplicate_is_shown_before_saving(client, personas) -> None:
@@ -91,7 +103,10 @@ def test_a_likely_duplicate_is_shown_before_saving(client, personas) -> None:
     client.force_login(personas.practitioner_a)
     response = client.post(reverse("people:add"), _new_person(personas))
     assert "This person may already have a record" in response.content.decode()
-    assert "A record held by Dumbarton East" in response.content.decode()
+    text = response.content.decode()
+    assert "A record already exists for this person in the partnership" in text
+    assert "Dumbarton East" not in text
+    assert "Ask for access" in text
     assert Person.objects.filter(last_name="Docherty").count() == 1
     confirmed = client.post(
         reverse("people:add"), _new_person(personas, not_a_duplicate="on")

@@ -6,13 +6,15 @@ from typing import Any
 
 import pytest
 from django.apps import apps
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 
 from selfdirect.audit.models import AccessLog
 from selfdirect.testing.journey import whole_journey
 from selfdirect.testing.url_cases import UrlCase
 
 pytestmark = pytest.mark.journey(*whole_journey())
+
+PUBLIC = "public information (s9 of the 2013 Act): see choices/tests"
 
 # URL names that show no person's data, and why.
 NOT_PERSONAL = {
@@ -24,11 +26,26 @@ NOT_PERSONAL = {
     "people:caseload": "a list, scoped by visible_to: see test_lists_are_scoped",
     "people:add": "a blank form: see test_roles_with_no_business_get_403",
     "people:follow_ups": "a list, scoped by visible_to: see test_lists_are_scoped",
-    "four_options:plain_english": "general information for any member of staff",
-    "four_options:easy_read": "general information for any member of staff",
-    "four_options:plain_english_pdf": "general information for any member of staff",
-    "four_options:easy_read_pdf": "general information for any member of staff",
+    "four_options:plain_english": PUBLIC,
+    "four_options:easy_read": PUBLIC,
+    "four_options:plain_english_pdf": PUBLIC,
+    "four_options:easy_read_pdf": PUBLIC,
 }
+
+
+# Pages anyone may open without signing in; every other page asks them to sign in.
+# The community directory joins them where the partnership makes it public
+# (settings.DIRECTORY_PUBLIC: see directory/tests/test_public.py).
+PUBLIC_PAGES = {
+    "login",
+    "healthz",
+    "four_options:plain_english",
+    "four_options:easy_read",
+    "four_options:plain_english_pdf",
+    "four_options:easy_read_pdf",
+}
+# Forms that only post: a visitor's GET is refused by method, not by sign-in.
+POST_ONLY = {"logout", "set_language"}
 
 
 def _without_tokens(html: bytes) -> bytes:
@@ -116,6 +133,7 @@ PERSONAL: dict[str, UrlCase] = {
     "choices:choice": UrlCase(_choice, "practitioner_a"),
     "choices:direct_payment": UrlCase(_person, "practitioner_a"),
     "choices:refusal_letter": UrlCase(_dp_check, "practitioner_a"),
+    "choices:easy_read_for_person": UrlCase(_person, "practitioner_a"),
 }
 
 
@@ -160,6 +178,32 @@ def test_every_url_has_a_permission_test() -> None:
     }
     untested = _names(get_resolver()) - set(PERSONAL) - set(NOT_PERSONAL) - api_docs
     assert not untested, f"Add a permission test for: {sorted(untested)}"
+
+
+def _plain_urls() -> dict[str, str]:
+    """The pages in NOT_PERSONAL that need no record in their address."""
+    urls = {}
+    for name in sorted(NOT_PERSONAL):
+        try:
+            urls[name] = reverse(name)
+        except NoReverseMatch:
+            continue
+    return urls
+
+
+@pytest.mark.django_db
+def test_only_the_public_pages_open_without_signing_in(client) -> None:
+    urls = _plain_urls()
+    assert set(urls) >= PUBLIC_PAGES
+    for name, url in urls.items():
+        if name in POST_ONLY or name.startswith("api-v1:"):
+            continue
+        response = client.get(url)
+        if name in PUBLIC_PAGES:
+            assert response.status_code == 200, name
+        else:
+            assert response.status_code == 302, name
+            assert response["Location"].startswith(reverse("login")), name
 
 
 @pytest.mark.parametrize("name", sorted(PERSONAL))

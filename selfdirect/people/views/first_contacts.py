@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from selfdirect.accounts.access import require
-from selfdirect.accounts.roles import Action, Capability
+from selfdirect.accounts.access import require, require_action
+from selfdirect.accounts.roles import Action, Capability, Purpose
 from selfdirect.core.concurrency import EditConflict
 from selfdirect.core.form_pages import rebind_for_conflict
 from selfdirect.core.forms import bind
@@ -136,7 +136,8 @@ def _assessed_on(contact: FirstContact) -> datetime.date | None:
 @require_GET
 def follow_ups(request: HttpRequest) -> HttpResponse:
     user = actor(request)
-    require(user, Capability.VIEW_PEOPLE)
+    # A list of follow-ups to record, for those who may record them.
+    require_action(user, Purpose.PRACTICE, Action.CHANGE)
     page_obj = Paginator(selectors.follow_ups_due(user), 25).get_page(
         request.GET.get("page")
     )

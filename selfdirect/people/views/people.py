@@ -15,7 +15,7 @@ from selfdirect.core.once import once
 from selfdirect.core.pagination import CappedPaginator
 from selfdirect.people.access import access_person
 
-from .. import selectors, services
+from .. import access_requests, selectors, services
 from ..forms import AddPersonForm, CaseloadFilterForm, EditPersonForm
 
 PAGE_SIZE = 25
@@ -76,6 +76,10 @@ def add_person(request: HttpRequest) -> HttpResponse:
             first_name=form.cleaned_data["first_name"],
             last_name=form.cleaned_data["last_name"],
             date_of_birth=form.cleaned_data["date_of_birth"],
+            chi_number=form.cleaned_data["chi_number"],
+        )
+        access_requests.note_duplicates_found(
+            by=user, person_ids=[d.found_id for d in duplicates if d.reference]
         )
         if request.method == "POST" and (
             not duplicates or form.cleaned_data["not_a_duplicate"]

@@ -13,8 +13,8 @@ from selfdirect.core.check_answers import CheckAnswers, checked_form_page
 from selfdirect.core.form_pages import show_errors
 from selfdirect.core.forms import bind
 from selfdirect.core.http import actor, page
+from selfdirect.core.letters import render_letter_response
 from selfdirect.core.once import once
-from selfdirect.core.pdf import render_pdf_response
 
 from .. import selectors, services
 from ..forms import AgreeForm, RemoveForm
@@ -95,7 +95,11 @@ def my_plan(
     plan = access_plan(user, person_id, plan_id, page=page(request))
     context = selectors.plan_detail(plan)
     if fmt == "pdf":
-        return render_pdf_response(
-            "plans/my_plan_pdf.html", context, filename="my-support-plan.pdf"
+        return render_letter_response(
+            "plans/my_plan_pdf.html",
+            context,
+            person=plan.person,
+            produced_by=user,
+            filename="my-support-plan.pdf",
         )
     return render(request, "plans/my_plan.html", context)
