@@ -44,6 +44,10 @@ demo: install
 	$(DEMO_ENV) $(BIN)/selfdirect collectstatic --no-input -v0
 	$(DEMO_ENV) $(BIN)/selfdirect seed --people $(DEMO_PEOPLE) --seed 7
 	@echo "Selfdirect is at http://127.0.0.1:8000 (press Ctrl+C to stop)"
+	@# The background worker (subject access PDFs and other long jobs) runs beside
+	@# the web server and is stopped with it.
+	$(DEMO_ENV) $(BIN)/selfdirect db_worker --no-reload --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEMO_ENV) $(BIN)/gunicorn selfdirect.config.wsgi --bind 127.0.0.1:8000 --workers 2 --access-logfile -
 
 # Debian's Chromium drives the browser tests; no test tool downloads a browser.

@@ -49,7 +49,9 @@ def _to_csv(
 ) -> str:
     part = entry.model._meta.model_name or "records"
     name = subject_access.filename_for(reference, "csv", part)
-    with progress.file(name, f"{entry.title}: every record and change", "text/csv") as out:
+    with progress.file(
+        name, f"{entry.title}: every record and change", "text/csv"
+    ) as out:
         for line in csv_lines(_csv_rows(entry, records)):
             out.write(line.encode("utf-8"))
     return name

@@ -67,9 +67,7 @@ def _fields(model: type[models.Model]) -> list[models.Field]:  # type: ignore[ty
 def _foreign_keys(model: type[models.Model]) -> list[str]:
     """Every foreign key, read in the same query as its row (no query per row)."""
     return [
-        f.name
-        for f in model._meta.concrete_fields
-        if isinstance(f, models.ForeignKey)
+        f.name for f in model._meta.concrete_fields if isinstance(f, models.ForeignKey)
     ]
 
 
@@ -106,7 +104,9 @@ def _history_entry(model: type[models.Model], row: Any) -> dict[str, Any]:
     }
 
 
-def iter_records(entry: Registration, person_ids: list[int]) -> Iterator[dict[str, Any]]:
+def iter_records(
+    entry: Registration, person_ids: list[int]
+) -> Iterator[dict[str, Any]]:
     """Each record about these people with its history, read in chunks.
 
     Two queries a model, whatever the number of rows: the rows with their
@@ -158,8 +158,10 @@ def person_filter(entry: Registration, person_ids: list[int]) -> Q:
 
 def subject_ids(person: models.Model) -> list[int]:
     """The person and the records merged into theirs."""
-    merged = type(person)._default_manager.filter(merged_into=person).values_list(
-        "pk", flat=True
+    merged = (
+        type(person)
+        ._default_manager.filter(merged_into=person)
+        .values_list("pk", flat=True)
     )
     return [person.pk, *merged]
 

@@ -75,7 +75,7 @@ class Progress:
 JobFunction = Callable[Concatenate[Progress, P], None]
 
 
-def job(function: JobFunction[P]) -> Task[Concatenate[int, P], None]:
+def job(function: JobFunction[P]) -> Task[..., None]:
     """Make `function(progress, **kwargs)` a background task taking the job's id."""
 
     @functools.wraps(function)
@@ -87,7 +87,7 @@ def job(function: JobFunction[P]) -> Task[Concatenate[int, P], None]:
         progress = Progress(row)
         try:
             function(progress, *args, **kwargs)
-        except Exception as error:
+        except BaseException as error:  # a stopped worker too: say it failed
             logger.exception("Job %s (%s) failed", row.pk, row.kind)
             Job.objects.filter(pk=row.pk).update(
                 status=Job.Status.FAILED,
@@ -103,7 +103,7 @@ def job(function: JobFunction[P]) -> Task[Concatenate[int, P], None]:
 
 
 def start(
-    task_: Task[Concatenate[int, P], None],
+    task_: Task[..., None],
     *,
     kind: str,
     by: Any,

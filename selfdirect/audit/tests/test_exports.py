@@ -64,7 +64,9 @@ def test_the_json_export_keeps_its_queries_and_memory_flat_as_the_record_grows(
 def test_the_streamed_json_is_the_whole_export(personas) -> None:
     _grow(personas, 3)
     streamed = json.loads("".join(subject_access.json_chunks(personas.person)))
-    whole = json.loads(subject_access.as_json(subject_access.export_person(personas.person)))
+    whole = json.loads(
+        subject_access.as_json(subject_access.export_person(personas.person))
+    )
     streamed.pop("produced_at")
     whole.pop("produced_at")
     assert streamed == whole
@@ -84,7 +86,9 @@ def test_no_section_of_the_whole_journey_costs_a_query_per_row(personas) -> None
 
 def _start(client, personas):
     client.force_login(personas.dpo)
-    url = reverse("people:export_start", kwargs={"person_id": personas.person.public_id})
+    url = reverse(
+        "people:export_start", kwargs={"person_id": personas.person.public_id}
+    )
     return client.post(url)
 
 
@@ -141,7 +145,9 @@ def test_the_progress_page_refreshes_itself_until_the_job_is_done(
     client, personas
 ) -> None:
     response = _start(client, personas)
-    Job.objects.update(status=Job.Status.RUNNING, percent=45, stage="Reading Allocations")
+    Job.objects.update(
+        status=Job.Status.RUNNING, percent=45, stage="Reading Allocations"
+    )
     html = client.get(response["Location"]).content.decode()
     assert '<meta http-equiv="refresh" content="3">' in html
     assert "45% done" in html and "reading allocations" in html

@@ -27,7 +27,9 @@ def _job(p: Any) -> Job:
         percent=100,
         expires_at=timezone.now() + datetime.timedelta(hours=1),
     )
-    name = private_storage().save(f"jobs/{job.public_id}/export.pdf", ContentFile(b"%PDF-"))
+    name = private_storage().save(
+        f"jobs/{job.public_id}/export.pdf", ContentFile(b"%PDF-")
+    )
     JobFile.objects.create(
         job=job,
         label="Everything held",

@@ -18,15 +18,14 @@ from django.views.decorators.http import require_GET, require_http_methods
 from selfdirect.accounts.access import require
 from selfdirect.accounts.models import User
 from selfdirect.accounts.roles import Action, Capability, Purpose
-from selfdirect.audit import selectors as audit_selectors
 from selfdirect.audit import exports, subject_access
+from selfdirect.audit import selectors as audit_selectors
 from selfdirect.audit.services import record_event
 from selfdirect.core import jobs
 from selfdirect.core.form_pages import show_errors
 from selfdirect.core.http import actor, page
 from selfdirect.core.models import Job
 from selfdirect.people.access import access_person
-
 
 from .. import selectors, services
 from ..forms import MergeForm
