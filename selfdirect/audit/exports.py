@@ -11,7 +11,7 @@ from typing import Any
 
 from django.conf import settings
 
-from selfdirect.core.csv import csv_lines
+from selfdirect.core.csv import CONTENT_TYPE, csv_lines
 from selfdirect.core.jobs import Progress, job
 from selfdirect.core.pdf import render_pdf
 from selfdirect.people.models import Person
@@ -50,7 +50,7 @@ def _to_csv(
     part = entry.model._meta.model_name or "records"
     name = subject_access.filename_for(reference, "csv", part)
     with progress.file(
-        name, f"{entry.title}: every record and change", "text/csv"
+        name, f"{entry.title}: every record and change", CONTENT_TYPE
     ) as out:
         for line in csv_lines(_csv_rows(entry, records)):
             out.write(line.encode("utf-8"))

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from django.http import StreamingHttpResponse
 
+CONTENT_TYPE = "text/csv; charset=utf-8"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -58,8 +59,6 @@ def csv_response(
     """A CSV download, streamed in constant memory: the header row first, then
     the data rows. `rows` may be any iterable: pass a generator (or a queryset's
     `.iterator()`) for a large download, and it is never held whole."""
-    response = StreamingHttpResponse(
-        csv_chunks(rows), content_type="text/csv; charset=utf-8"
-    )
+    response = StreamingHttpResponse(csv_chunks(rows), content_type=CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

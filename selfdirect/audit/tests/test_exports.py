@@ -149,9 +149,11 @@ def test_the_progress_page_refreshes_itself_until_the_job_is_done(
         status=Job.Status.RUNNING, percent=45, stage="Reading Allocations"
     )
     html = client.get(response["Location"]).content.decode()
-    assert '<meta http-equiv="refresh" content="3">' in html
+    assert '<meta http-equiv="refresh" content="5">' in html
     assert "45% done" in html and "reading allocations" in html
     assert "<script" not in html.split("</header>")[1]
+    stopped = client.get(response["Location"] + "?refresh=off").content.decode()
+    assert 'http-equiv="refresh"' not in stopped and "45% done" in stopped
 
 
 def _pdf_pages(client, personas) -> int:

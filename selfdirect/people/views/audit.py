@@ -31,8 +31,9 @@ from .. import selectors, services
 from ..forms import MergeForm
 from ..models import Person
 
-# The progress page asks again this often while the worker is busy.
-REFRESH_SECONDS = 3
+# The progress page asks again this often while the worker is busy, unless the
+# user turns that off (WCAG 2.2.1: a page must not reload before they are ready).
+REFRESH_SECONDS = 5
 
 
 @require_GET
@@ -161,6 +162,7 @@ def export_progress(request: HttpRequest, person_id: str, job_id: str) -> HttpRe
         "person": person,
         "job": job,
         "refresh_seconds": REFRESH_SECONDS,
+        "refreshing": not job.finished and request.GET.get("refresh") != "off",
     }
     return render(request, "people/export_progress.html", context)
 
