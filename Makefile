@@ -82,6 +82,7 @@ test: install browser postgres lint typecheck test-sqlite test-postgres
 bench: install postgres
 	$(BIN)/python bench/caseload.py
 	$(BIN)/python bench/directory_search.py
+	$(BIN)/python bench/subject_access.py
 
 clean:
 	rm -rf $(VENV) node_modules build var

@@ -66,7 +66,7 @@ def bounded_export(person: Person, progress: Progress) -> dict[str, Any]:
     entries = subject_access.registrations()
     sections = []
     for number, entry in enumerate(entries):
-        progress.update(5 + 80 * number // len(entries), f"Reading {entry.title}")
+        progress.update(5 + 80 * number // len(entries), f"Reading “{entry.title}”")
         records: list[dict[str, Any]] = []
         lines = 0
         attachment = ""

@@ -150,7 +150,7 @@ def test_the_progress_page_refreshes_itself_until_the_job_is_done(
     )
     html = client.get(response["Location"]).content.decode()
     assert '<meta http-equiv="refresh" content="5">' in html
-    assert "45% done" in html and "reading allocations" in html
+    assert "45% done." in html and "Reading Allocations." in html
     assert "<script" not in html.split("</header>")[1]
     stopped = client.get(response["Location"] + "?refresh=off").content.decode()
     assert 'http-equiv="refresh"' not in stopped and "45% done" in stopped
