@@ -85,7 +85,7 @@ def test_a_large_download_is_written_as_it_is_sent_not_held_whole() -> None:
 
     response = csv_response("big.csv", rows())
     assert made == 0
-    chunks = iter(response.streaming_content)
+    chunks = iter(response.streaming_content)  # type: ignore[arg-type]
     first = next(chunks)
     assert 0 < made < 10_000
     assert first.startswith(b"number,name\r\n0,'=cell\r\n")
