@@ -9,6 +9,7 @@ BIN := $(VENV)/bin
 STAMPS := var/stamps
 PG_URL ?= postgres://postgres@127.0.0.1:5432/selfdirect
 DEMO_PEOPLE ?= 2000
+DEMO_PORT ?= 8000
 DEMO_ENV := DEBUG=0 SECURE_COOKIES=0 SECRET_KEY_FILE=var/secret_key
 
 .PHONY: help install assets demo test lint typecheck test-sqlite test-postgres browser postgres bench clean
@@ -52,8 +53,12 @@ demo: install
 	$(DEMO_ENV) $(BIN)/selfdirect migrate --no-input -v0
 	$(DEMO_ENV) $(BIN)/selfdirect collectstatic --no-input -v0
 	$(DEMO_ENV) $(BIN)/selfdirect seed --people $(DEMO_PEOPLE) --seed 7
-	@echo "Selfdirect is at http://127.0.0.1:8000 (press Ctrl+C to stop)"
-	$(DEMO_ENV) $(BIN)/gunicorn selfdirect.config.wsgi --bind 127.0.0.1:8000 --workers 2 --worker-class gthread --threads 4 --access-logfile -
+	@echo "Selfdirect is at http://127.0.0.1:$(DEMO_PORT) (press Ctrl+C to stop)"
+	@# The background worker (subject access PDFs and other long jobs) runs beside
+	@# the web server and is stopped with it.
+	$(DEMO_ENV) $(BIN)/selfdirect db_worker --no-reload --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(DEMO_ENV) $(BIN)/gunicorn selfdirect.config.wsgi --bind 127.0.0.1:$(DEMO_PORT) --workers 2 --worker-class gthread --threads 4 --access-logfile -
 
 # Debian's Chromium drives the browser tests; no test tool downloads a browser.
 browser:
@@ -86,6 +91,7 @@ test: install browser postgres lint typecheck test-sqlite test-postgres
 bench: install postgres
 	$(BIN)/python bench/caseload.py
 	$(BIN)/python bench/directory_search.py
+	$(BIN)/python bench/subject_access.py
 
 clean:
 	rm -rf $(VENV) node_modules build var

@@ -7,6 +7,7 @@ listed.
 
 import datetime
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,6 +43,13 @@ def registered_models() -> set[type[models.Model]]:
     return {entry.model for entry in _registry().values()}
 
 
+# Rows are read in chunks of this many (a server-side cursor on PostgreSQL), so
+# memory stays flat however long the record grows.
+CHUNK_SIZE = 500
+
+_CHANGE = {"+": "created", "~": "changed", "-": "deleted"}
+
+
 def _value(obj: models.Model, field: models.Field) -> Any:  # type: ignore[type-arg]
     if field.choices:
         return getattr(obj, f"get_{field.name}_display")()
@@ -56,49 +64,78 @@ def _fields(model: type[models.Model]) -> list[models.Field]:  # type: ignore[ty
     return [f for f in model._meta.concrete_fields if f.name not in hidden]
 
 
-def _history(
-    model: type[models.Model], pks: list[int]
-) -> dict[int, list[dict[str, Any]]]:
-    history = getattr(model, "history", None)
-    found: dict[int, list[dict[str, Any]]] = {pk: [] for pk in pks}
-    if history is None:
-        return found
-    change = {"+": "created", "~": "changed", "-": "deleted"}
-    rows = (
-        history.filter(id__in=pks)
-        .select_related("history_user")
-        .order_by("history_date")
-    )
-    for row in rows:
-        found[row.id].append(
-            {
-                "when": row.history_date,
-                "by": str(row.history_user) if row.history_user else "system",
-                "change": change.get(row.history_type, row.history_type),
-                "values": {
-                    f.name: _value(row, f)
-                    for f in _fields(model)
-                    if hasattr(row, f.attname)
-                },
-            }
-        )
-    return found
-
-
-def _records(entry: Registration, person_ids: list[int]) -> list[dict[str, Any]]:
-    rows = list(
-        entry.model._default_manager.filter(person_filter(entry, person_ids)).distinct()
-    )
-    history = _history(entry.model, [row.pk for row in rows])
-    fields = _fields(entry.model)
+def _foreign_keys(model: type[models.Model]) -> list[str]:
+    """Every foreign key, read in the same query as its row (no query per row)."""
     return [
-        {
+        f.name for f in model._meta.concrete_fields if isinstance(f, models.ForeignKey)
+    ]
+
+
+def _selected(entry: Registration, person_ids: list[int]) -> "models.QuerySet[Any]":
+    rows = entry.model._default_manager.filter(person_filter(entry, person_ids))
+    if len(entry.person_paths) > 1:
+        rows = rows.distinct()
+    return rows
+
+
+def _history_rows(
+    model: type[models.Model], selected: "models.QuerySet[Any]"
+) -> Iterator[Any]:
+    """The history of the selected rows, in record order then oldest first."""
+    history: Any = getattr(model, "history", None)
+    if history is None:
+        return iter(())
+    return (
+        history.filter(id__in=selected.values("pk"))
+        .select_related(*_foreign_keys(history.model))
+        .order_by("id", "history_date", "history_id")
+        .iterator(chunk_size=CHUNK_SIZE)
+    )
+
+
+def _history_entry(model: type[models.Model], row: Any) -> dict[str, Any]:
+    return {
+        "when": row.history_date,
+        "by": str(row.history_user) if row.history_user else "system",
+        "change": _CHANGE.get(row.history_type, row.history_type),
+        "values": {
+            f.name: _value(row, f) for f in _fields(model) if hasattr(row, f.attname)
+        },
+    }
+
+
+def iter_records(
+    entry: Registration, person_ids: list[int]
+) -> Iterator[dict[str, Any]]:
+    """Each record about these people with its history, read in chunks.
+
+    Two queries a model, whatever the number of rows: the rows with their
+    foreign keys, and their history, both in primary key order and walked
+    together, so neither is held whole in memory.
+    """
+    selected = _selected(entry, person_ids)
+    rows = (
+        selected.select_related(*_foreign_keys(entry.model))
+        .order_by("pk")
+        .iterator(chunk_size=CHUNK_SIZE)
+    )
+    fields = _fields(entry.model)
+    history: Iterator[Any] | None = None
+    pending: Any = None
+    for row in rows:
+        if history is None:  # only asked for once there is a row to match it to
+            history = _history_rows(entry.model, selected)
+            pending = next(history, None)
+        changes = []
+        while pending is not None and pending.id <= row.pk:
+            if pending.id == row.pk:
+                changes.append(_history_entry(entry.model, pending))
+            pending = next(history, None)
+        yield {
             "record": str(row),
             "values": {f.name: _value(row, f) for f in fields},
-            "history": history[row.pk],
+            "history": changes,
         }
-        for row in rows
-    ]
 
 
 def _section_order(item: tuple[str, Registration]) -> tuple[bool, bool, str]:
@@ -119,28 +156,78 @@ def person_filter(entry: Registration, person_ids: list[int]) -> Q:
     return condition
 
 
-def export_person(person: models.Model) -> dict[str, Any]:
-    """Everything held about a person (and records merged into theirs), with history."""
-    merged = list(
+def subject_ids(person: models.Model) -> list[int]:
+    """The person and the records merged into theirs."""
+    merged = (
         type(person)
         ._default_manager.filter(merged_into=person)
         .values_list("pk", flat=True)
     )
-    person_ids = [person.pk, *merged]
-    sections = [
-        {"title": entry.title, "model": label, "records": _records(entry, person_ids)}
-        for label, entry in sorted(_registry().items(), key=_section_order)
-    ]
+    return [person.pk, *merged]
+
+
+def _heading(person: models.Model) -> dict[str, Any]:
     return {
         "subject": str(person),
         "reference": str(person.public_id),  # type: ignore[attr-defined]
         "produced_at": timezone.now(),
-        "sections": sections,
     }
 
 
+def export_person(person: models.Model) -> dict[str, Any]:
+    """Everything held about a person (and records merged into theirs), with history.
+
+    Held whole in memory: for tests and small records. Downloads stream
+    (`json_chunks`) or run in the background worker (audit.exports).
+    """
+    person_ids = subject_ids(person)
+    sections = [
+        {
+            "title": entry.title,
+            "model": entry.model._meta.label,
+            "records": list(iter_records(entry, person_ids)),
+        }
+        for entry in registrations()
+    ]
+    return {**_heading(person), "sections": sections}
+
+
+def _dumps(value: Any, indent: int | None = None) -> str:
+    return json.dumps(value, cls=DjangoJSONEncoder, indent=indent, ensure_ascii=False)
+
+
 def as_json(export: dict[str, Any]) -> str:
-    return json.dumps(export, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False)
+    return _dumps(export, indent=2)
+
+
+def json_chunks(person: models.Model, size: int = 64 * 1024) -> Iterator[str]:
+    """The export as JSON text, written record by record in pieces of about
+    `size` characters: constant memory, and a fixed number of queries."""
+    buffer: list[str] = []
+    length = 0
+    for piece in _json_pieces(person):
+        buffer.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(buffer)
+            buffer, length = [], 0
+    yield "".join(buffer)
+
+
+def _json_pieces(person: models.Model) -> Iterator[str]:
+    person_ids = subject_ids(person)
+    heading = _dumps(_heading(person), indent=2)
+    yield heading[: heading.rindex("}")].rstrip() + ',\n  "sections": ['
+    for number, entry in enumerate(registrations()):
+        title = _dumps(entry.title)
+        label = _dumps(entry.model._meta.label)
+        yield (",\n" if number else "\n") + (
+            f'    {{"title": {title}, "model": {label}, "records": ['
+        )
+        for count, record in enumerate(iter_records(entry, person_ids)):
+            yield ("," if count else "") + "\n      " + _dumps(record)
+        yield "\n    ]}"
+    yield "\n  ]\n}\n"
 
 
 def as_pdf(export: dict[str, Any]) -> bytes:
@@ -149,5 +236,10 @@ def as_pdf(export: dict[str, Any]) -> bytes:
 
 
 def filename(export: dict[str, Any], extension: str) -> str:
+    return filename_for(export["reference"], extension)
+
+
+def filename_for(reference: str, extension: str, part: str = "") -> str:
     today = datetime.date.today().isoformat()  # noqa: DTZ011 - a date in a file name
-    return f"subject-access-{export['reference']}-{today}.{extension}"
+    middle = f"-{part}" if part else ""
+    return f"subject-access-{reference}{middle}-{today}.{extension}"

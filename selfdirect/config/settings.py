@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "csp",
     "ninja",  # Swagger UI from its own static files, not a CDN
+    "django_tasks",
+    "django_tasks_db",
     "selfdirect.core",
     "selfdirect.accounts",
     "selfdirect.audit",
@@ -259,6 +261,17 @@ STORAGES = {
         )
     },
 }
+
+# Background work (selfdirect.core.jobs): django-tasks with its database backend.
+# `selfdirect db_worker` runs the queued jobs (docs/deploy.md).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Files made for one user (subject access exports) are kept here, never served
+# by the web server, and deleted this many hours after they were asked for.
+PRIVATE_FILES_ROOT = Path(env_str("PRIVATE_FILES_ROOT", str(VAR_DIR / "private")))
+JOB_FILES_KEEP_HOURS = env_int("JOB_FILES_KEEP_HOURS", 24)
+# A subject access PDF shows a section as a table up to this many lines (records
+# and their changes); a longer section goes in a CSV file beside the PDF.
+SUBJECT_ACCESS_PDF_LINES = env_int("SUBJECT_ACCESS_PDF_LINES", 300)
 
 SERVICE_NAME = env_str("SERVICE_NAME", "Selfdirect")
 PARTNERSHIP_NAME = env_str("PARTNERSHIP_NAME", "")

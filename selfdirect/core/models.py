@@ -1,7 +1,9 @@
 import uuid
 
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
@@ -51,3 +53,80 @@ class Submission(models.Model):
 
     def __str__(self) -> str:
         return f"{self.token} → {self.result_url}"
+
+
+def private_storage() -> "FileSystemStorage":
+    """Files made for one user (exports): kept outside the static and media roots,
+    never served by URL, only through a view that checks who is asking."""
+    return FileSystemStorage(location=settings.PRIVATE_FILES_ROOT, base_url=None)
+
+
+class Job(models.Model):
+    """Work run by the background worker (core.jobs): what it is, who asked, how
+    far it has got, and the files it made."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to start")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    kind = models.CharField(max_length=60)
+    # What the job is about, e.g. a person's public id: a reference, not a link,
+    # so a job is not a record about a person (its files are, and expire).
+    subject = models.CharField(max_length=100, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    percent = models.PositiveSmallIntegerField(default=0)
+    stage = models.CharField(max_length=200, blank=True)
+    error = models.CharField(max_length=500, blank=True)
+    task_id = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["expires_at"], name="job_expires_at")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.subject} ({self.get_status_display()})"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in {self.Status.DONE, self.Status.FAILED}
+
+
+class JobFile(models.Model):
+    """A file a job made, kept in private storage until the job expires."""
+
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="files")
+    label = models.CharField(max_length=200)
+    filename = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=100)
+    file = models.FileField(storage=private_storage, max_length=300)
+    size = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.filename
+
+    @property
+    def kind(self) -> str:
+        """The file's type as people name it: PDF, CSV, JSON."""
+        return self.filename.rsplit(".", 1)[-1].upper()
+
+    @property
+    def size_label(self) -> str:
+        """The size as people read it: 84 KB, 1.2 MB."""
+        if self.size < 1000 * 1024:
+            return f"{max(1, round(self.size / 1024))} KB"
+        return f"{self.size / (1024 * 1024):.1f} MB"

@@ -69,13 +69,16 @@ urlpatterns = [
     path("<uuid:person_id>/history/", audit.history, name="history"),
     path("<uuid:person_id>/access-log/", audit.access_log, name="access_log"),
     path("<uuid:person_id>/merge/", audit.merge, name="merge"),
+    path("<uuid:person_id>/export.json", audit.export_json, name="export_json"),
+    path("<uuid:person_id>/export/", audit.export_start, name="export_start"),
     path(
-        "<uuid:person_id>/export.json",
-        audit.export,
-        {"fmt": "json"},
-        name="export_json",
+        "<uuid:person_id>/export/<uuid:job_id>/",
+        audit.export_progress,
+        name="export_progress",
     ),
     path(
-        "<uuid:person_id>/export.pdf", audit.export, {"fmt": "pdf"}, name="export_pdf"
+        "<uuid:person_id>/export/<uuid:job_id>/files/<int:file_id>/",
+        audit.export_download,
+        name="export_download",
     ),
 ]

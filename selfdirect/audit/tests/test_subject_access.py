@@ -92,7 +92,9 @@ def test_the_data_protection_officer_downloads_the_export(client, personas) -> N
     assert response["Content-Disposition"].startswith(
         'attachment; filename="subject-access-'
     )
-    assert json.loads(response.content)["subject"] == "Morag MacLeod"
+    assert json.loads(b"".join(response.streaming_content))["subject"] == (
+        "Morag MacLeod"
+    )
 
 
 def test_the_command_explains_a_bad_or_unknown_reference(db) -> None:

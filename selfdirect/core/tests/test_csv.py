@@ -71,3 +71,23 @@ def test_every_csv_download_uses_the_one_writer() -> None:
         and re.search(r"csv\.(writer|DictWriter)\(|[\"']text/csv", path.read_text())
     ]
     assert offenders == []
+
+
+def test_a_large_download_is_written_as_it_is_sent_not_held_whole() -> None:
+    made = 0
+
+    def rows():
+        nonlocal made
+        yield ["number", "name"]
+        for number in range(100_000):
+            made += 1
+            yield [number, "=cell"]
+
+    response = csv_response("big.csv", rows())
+    assert made == 0
+    chunks = iter(response.streaming_content)  # type: ignore[arg-type]
+    first = next(chunks)
+    assert 0 < made < 10_000
+    assert first.startswith(b"number,name\r\n0,'=cell\r\n")
+    assert sum(len(chunk) for chunk in chunks) + len(first) > 1_000_000
+    assert made == 100_000

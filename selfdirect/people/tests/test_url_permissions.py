@@ -107,12 +107,6 @@ PERSONAL: dict[str, UrlCase] = {
         outsider=None,
         why_no_outsider="data protection officers see every record",
     ),
-    "people:export_pdf": UrlCase(
-        _person,
-        "dpo",
-        outsider=None,
-        why_no_outsider="data protection officers see every record",
-    ),
     "api-v1:get_person": UrlCase(_person, "practitioner_a"),
     "conversations:start": UrlCase(_person, "practitioner_a"),
     "conversations:detail": UrlCase(_conversation, "practitioner_a"),

@@ -30,7 +30,6 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         person = self._find(options["person_id"])
-        data = subject_access.export_person(person)
         record_event(
             actor=None,
             action="person.exported",
@@ -39,15 +38,19 @@ class Command(BaseCommand):
             via="command line",
         )
         if options["format"] == "json" and not options["output"]:
-            sys.stdout.write(subject_access.as_json(data) + "\n")
+            for chunk in subject_access.json_chunks(person):
+                sys.stdout.write(chunk)
             return
         path = Path(
-            options["output"] or subject_access.filename(data, options["format"])
+            options["output"]
+            or subject_access.filename_for(str(person.public_id), options["format"])
         )
         if options["format"] == "pdf":
+            data = subject_access.export_person(person)
             path.write_bytes(subject_access.as_pdf(data))
         else:
-            path.write_text(subject_access.as_json(data), encoding="utf-8")
+            with path.open("w", encoding="utf-8") as out:
+                out.writelines(subject_access.json_chunks(person))
         self.stderr.write(f"Wrote {path}")
 
     def _find(self, ref: str) -> Person:

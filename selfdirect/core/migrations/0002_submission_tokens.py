@@ -10,6 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
+        ("core", "0001_background_jobs_and_their_files"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
