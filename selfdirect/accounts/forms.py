@@ -1,8 +1,10 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
+from selfdirect.core.forms import PlainErrors
 
-class SignInForm(AuthenticationForm):
+
+class SignInForm(PlainErrors, AuthenticationForm):
     error_messages = {
         "invalid_login": (
             "Enter a correct username and password. After 5 wrong tries in a row "

@@ -9,7 +9,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from selfdirect.core.forms import Form, LongText, VersionField
+from selfdirect.core.forms import Form, LongText, SearchText, VersionField
+from selfdirect.core.search import search_words
 from selfdirect.directory.models import Service as DirectoryService
 
 from .forms import YES_NO, past_date
@@ -56,10 +57,8 @@ class FirstContactForm(Form):
         choices=FirstContact.Outcome.choices,
         widget=forms.RadioSelect,
     )
-    directory_search = forms.CharField(
+    directory_search = SearchText(
         label=_("Find community services in the directory"),
-        required=False,
-        max_length=100,
         help_text=_("Type what they need or a service's name, then choose Find"),
     )
     services = forms.ModelMultipleChoiceField(
@@ -151,6 +150,7 @@ def signposting_choices(search: str, chosen: list[str]) -> Any:
 
     chosen_ids = [c for c in chosen if _is_uuid(c)]
     ticked = DirectoryService.objects.filter(pk__in=chosen_ids)
+    search = search_words(search)
     if not search.strip():
         return ticked.order_by("name")
     found = search_services(SearchFilters(query=search), now=timezone.localtime())
