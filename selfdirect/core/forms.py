@@ -135,7 +135,9 @@ def phone_problem(text: str) -> str | None:
     for a UK number or an international one starting with +."""
     if not PHONE_CHARACTERS.fullmatch(text):
         return str(
-            _("Enter a phone number using only numbers, spaces, +, brackets and hyphens")
+            _(
+                "Enter a phone number using only numbers, spaces, +, brackets and hyphens"
+            )
         )
     try:
         number = phonenumbers.parse(text, "GB")
@@ -143,7 +145,9 @@ def phone_problem(text: str) -> str | None:
         number = None
     if number is None or not phonenumbers.is_possible_number(number):
         return str(
-            _("Enter a phone number the right length, like 01389 737000 or 07700 900982")
+            _(
+                "Enter a phone number the right length, like 01389 737000 or 07700 900982"
+            )
         )
     return None
 
@@ -182,8 +186,18 @@ class PlainErrors:
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        self._plain_fields()
+
+    def full_clean(self) -> None:
+        # Fields a form adds after this __init__ get their rules here.
+        self._plain_fields()
+        super().full_clean()  # type: ignore[misc]
+
+    def _plain_fields(self) -> None:
         for name, field in self.fields.items():
-            plain_messages(field, name)
+            if not getattr(field, "plain_messages", False):
+                plain_messages(field, name)
+                field.plain_messages = True  # type: ignore[attr-defined]
 
 
 def plain_messages(field: forms.Field, name: str) -> None:
@@ -199,6 +213,10 @@ def plain_messages(field: forms.Field, name: str) -> None:
     messages["invalid_choice"] = _choose_again(field, full)
     messages["invalid_list"] = _choose_again(field, full)
     messages["invalid_pk_value"] = _choose_again(field, full)
+    if isinstance(field, forms.ModelChoiceField):
+        # Django checks a chosen record's key for NUL characters with its own
+        # message, before the field's messages apply.
+        field.validate_no_null_characters = _no_nul(messages)  # type: ignore[method-assign]
     if isinstance(field, forms.CharField):
         _text_bounds(field, label)
     if isinstance(field, forms.IntegerField | forms.DecimalField | forms.FloatField):
@@ -224,15 +242,33 @@ def plain_messages(field: forms.Field, name: str) -> None:
         messages["invalid"] = _choose_again(field, full)
 
 
+def _no_nul(messages: dict[str, Any]) -> Any:
+    def validate_no_null_characters(value: Any) -> None:
+        if "\x00" in str(value):
+            raise ValidationError(
+                messages["null_characters_not_allowed"],
+                code="null_characters_not_allowed",
+            )
+
+    return validate_no_null_characters
+
+
 def _text_bounds(field: forms.CharField, label: str) -> None:
     if field.max_length is None and not isinstance(field.widget, forms.HiddenInput):
         field.max_length = LONG_TEXT
-        field.validators.append(MaxLengthValidator(LONG_TEXT))
         field.widget.attrs.update(field.widget_attrs(field.widget))
+    if field.max_length is not None and not any(
+        isinstance(v, MaxLengthValidator) for v in field.validators
+    ):
+        field.validators.append(MaxLengthValidator(field.max_length))
     field.error_messages["max_length"] = _(
         "%(label)s must be %(limit_value)s characters or fewer. "
         "You entered %(show_value)s."
-    ) % {"label": label, "limit_value": "%(limit_value)s", "show_value": "%(show_value)s"}
+    ) % {
+        "label": label,
+        "limit_value": "%(limit_value)s",
+        "show_value": "%(show_value)s",
+    }
     field.error_messages["min_length"] = _(
         "%(label)s must be %(limit_value)s characters or more"
     ) % {"label": label, "limit_value": "%(limit_value)s"}
@@ -241,17 +277,19 @@ def _text_bounds(field: forms.CharField, label: str) -> None:
 def _number_bounds(field: forms.Field, label: str, full: str) -> None:
     messages = field.error_messages
     number: Any = field
-    whole = isinstance(field, forms.IntegerField)
+    whole = isinstance(field, forms.IntegerField) and not isinstance(
+        field, forms.DecimalField
+    )
     if number.min_value is None:
         number.min_value = 0
         field.validators.append(MinValueValidator(0))
-    digits = getattr(field, "max_digits", None)
-    places = getattr(field, "decimal_places", None) or 0
+    digits: int | None = getattr(field, "max_digits", None)
+    places: int = getattr(field, "decimal_places", None) or 0
     if number.max_value is None and digits is None:
         number.max_value = LARGEST_WHOLE_NUMBER if whole else LARGEST_AMOUNT
         field.validators.append(MaxValueValidator(number.max_value))
     lowest = number_format(number.min_value, force_grouping=True)
-    if number.max_value is not None:
+    if number.max_value is not None or digits is None:
         too_big = _("%(label)s must be %(highest)s or less") % {
             "label": label,
             "highest": number_format(number.max_value, force_grouping=True),
@@ -300,9 +338,9 @@ def _date_bounds(field: forms.DateField, label: str) -> None:
 def _named(label: str) -> str:
     """A label as the object of "Enter …": "the yearly cost", "how much each week"."""
     if label.endswith("?") or label.lower().startswith(_QUESTION_WORDS):
-        return "“%s”" % label.rstrip("?")
+        return "“{}”".format(label.rstrip("?"))
     plain = re.sub(r"\s*\((optional|£|£ a year)\)$", "", label)
-    return "the %s" % plain.lower().removeprefix("the ")
+    return "the {}".format(plain.lower().removeprefix("the "))
 
 
 _QUESTION_WORDS = ("what ", "who ", "how ", "when ", "where ", "why ", "which ")

@@ -5,7 +5,6 @@ from typing import Any
 from django import template
 from django.forms import BaseForm, BoundField
 from django.template import Context, Engine, TemplateSyntaxError
-from django.utils.translation import gettext as _
 from django.template.base import (
     FilterExpression,
     NodeList,
@@ -13,6 +12,7 @@ from django.template.base import (
     Token,
     token_kwargs,
 )
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
