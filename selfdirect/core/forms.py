@@ -202,8 +202,11 @@ class PlainErrors:
 
 def plain_messages(field: forms.Field, name: str) -> None:
     """Give `field` its bounds and messages that name its question."""
+    # Django fills in some messages with "%"; a "%" in a label (a service typed
+    # as "100% Fitness") must not be read as a placeholder.
     full = str(field.label or name.replace("_", " ").capitalize())
-    label = question_name(field, name)
+    full = full.replace("%", " per cent")
+    label = question_name(field, name).replace("%", " per cent")
     messages = field.error_messages
     if messages.get("required") == forms.Field.default_error_messages["required"]:
         messages["required"] = _required_message(field, full)

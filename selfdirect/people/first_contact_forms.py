@@ -9,7 +9,14 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from selfdirect.core.forms import Form, LongText, SearchText, VersionField
+from selfdirect.core.forms import (
+    PAST_DATE,
+    DateField,
+    Form,
+    LongText,
+    SearchText,
+    VersionField,
+)
 from selfdirect.core.search import search_words
 from selfdirect.directory.models import Service as DirectoryService
 
@@ -19,8 +26,10 @@ from .services import FirstContactDetails
 
 
 class FirstContactForm(Form):
-    contact_date = forms.DateField(
-        label=_("Date of contact"), help_text=_("For example, 3/11/2026")
+    contact_date = DateField(
+        label=_("Date of contact"),
+        dates=PAST_DATE,
+        help_text=_("For example, 3/11/2026"),
     )
     made_by = forms.ChoiceField(
         label=_("Who made contact?"),
@@ -168,8 +177,10 @@ def _is_uuid(text: str) -> bool:
 
 class FollowUpForm(Form):
     version = VersionField()
-    followed_up_on = forms.DateField(
-        label=_("Date of follow-up"), help_text=_("For example, 3/12/2026")
+    followed_up_on = DateField(
+        label=_("Date of follow-up"),
+        dates=PAST_DATE,
+        help_text=_("For example, 3/12/2026"),
     )
     result = forms.ChoiceField(
         label=_("What was the result?"),

@@ -76,8 +76,9 @@ class PersonForm(ModelForm):
         widget=forms.RadioSelect,
         initial=Person.Consent.NOT_ASKED,
     )
-    consent_recorded_on = forms.DateField(
+    consent_recorded_on = DateField(
         label=_("Date consent was recorded"),
+        dates=PAST_DATE,
         required=False,
         help_text=_("For example, 3/11/2026"),
     )

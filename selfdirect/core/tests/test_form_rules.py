@@ -197,3 +197,16 @@ def test_amounts_are_decimal_bounded() -> None:
     )
     assert form.is_valid(), form.errors
     assert form.cleaned_data["hours"] == Decimal("5.5")
+
+
+def test_a_percent_sign_in_a_label_is_not_read_as_a_placeholder() -> None:
+    class Used(Form):
+        used = forms.ChoiceField(
+            label="Did they use 100% Fitness?", choices=[("y", "Y")]
+        )
+
+    form = Used({"used": "nonsense"})
+    assert not form.is_valid()
+    assert form.errors["used"] == [
+        "Choose one of the answers given for “Did they use 100 per cent Fitness”"
+    ]
