@@ -338,12 +338,21 @@ def _date_bounds(field: forms.DateField, label: str) -> None:
     field.validators.append(plausible)
 
 
+def _lower_first(label: str) -> str:
+    """A label inside a sentence: its first word in lower case, unless that word
+    is an abbreviation ("SDS option", "CHI number")."""
+    first, _space, rest = label.partition(" ")
+    if not (len(first) > 1 and first.isupper()):
+        first = first.lower()
+    return first + _space + rest
+
+
 def _named(label: str) -> str:
     """A label as the object of "Enter …": "the yearly cost", "how much each week"."""
     if label.endswith("?") or label.lower().startswith(_QUESTION_WORDS):
         return "“{}”".format(label.rstrip("?"))
     plain = re.sub(r"\s*\((optional|£|£ a year)\)$", "", label)
-    return "the {}".format(plain.lower().removeprefix("the "))
+    return "the {}".format(_lower_first(plain).removeprefix("the "))
 
 
 _QUESTION_WORDS = ("what ", "who ", "how ", "when ", "where ", "why ", "which ")
@@ -354,15 +363,13 @@ def _required_message(field: forms.Field, label: str) -> str:
     date of contact", "Select who made contact", "Answer “Why did they…?”"."""
     question = label.endswith("?") or label.lower().startswith(_QUESTION_WORDS)
     # A label may start with "The"; the message already has its article.
-    noun = label.lower().removeprefix("the ")
+    noun = _lower_first(label).removeprefix("the ")
     if isinstance(field, forms.BooleanField):
         return _("Tick “%(label)s” to go on") % {"label": label}
     if isinstance(field, forms.ChoiceField):
         if label.lower().startswith(_QUESTION_WORDS):
             asked = label.rstrip("?")
-            return _("Select %(question)s") % {
-                "question": asked[:1].lower() + asked[1:]
-            }
+            return _("Select %(question)s") % {"question": _lower_first(asked)}
         if question:
             return _("Select an answer to “%(label)s”") % {"label": label}
         return _("Select the %(label)s") % {"label": noun}
