@@ -6,10 +6,12 @@ from django.contrib.auth.forms import (
     SetPasswordForm,
 )
 
+from selfdirect.core.forms import PlainErrors
+
 from . import services
 
 
-class SignInForm(AuthenticationForm):
+class SignInForm(PlainErrors, AuthenticationForm):
     error_messages = {
         "invalid_login": (
             "Enter a correct username and password. After 5 wrong tries in a row "

@@ -7,7 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext_lazy as _
 
-from selfdirect.core.dates import add_months
+from selfdirect.core.dates import add_days, add_months
 
 PENCE = Decimal("0.01")
 
@@ -135,7 +135,7 @@ def ending_problems(
             problems["notice_given_on"] = str(
                 _("Enter when notice was given and how many days it was for")
             )
-        elif notice_given_on + datetime.timedelta(days=notice_days) > ended_on:
+        elif add_days(notice_given_on, notice_days) > ended_on:
             problems["ended_on"] = str(
                 _("The payment cannot end before the notice period runs out")
             )
@@ -147,13 +147,13 @@ def next_return_period(
 ) -> tuple[datetime.date, datetime.date]:
     """The next monitoring period starts the day after the last one ended and runs
     for the agreement's number of months."""
-    start = period_to + datetime.timedelta(days=1)
-    return start, add_months(start, every_months) - datetime.timedelta(days=1)
+    start = add_days(period_to, 1)
+    return start, add_days(add_months(start, every_months), -1)
 
 
 def return_due_on(period_to: datetime.date, grace_days: int) -> datetime.date:
     """A monitoring return is due a set number of days after its period ends."""
-    return period_to + datetime.timedelta(days=grace_days)
+    return add_days(period_to, grace_days)
 
 
 @dataclass(frozen=True)

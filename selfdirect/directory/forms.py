@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from selfdirect.core.conditional import needed_when
-from selfdirect.core.forms import Form, LongText, ModelForm, VersionField
+from selfdirect.core.forms import Form, LongText, ModelForm, SearchText, VersionField
 
 from .models import Organization, Service, TaxonomyTerm
 from .selectors import SearchFilters, normalise_postcode, outward_code
@@ -26,7 +26,7 @@ ACCESSIBILITY = [
 
 class SearchForm(Form):
     need = forms.ChoiceField(label=_("What do they need help with?"), required=False)
-    q = forms.CharField(label=_("Words to search for"), required=False, max_length=100)
+    q = SearchText(label=_("Words to search for"))
     postcode = forms.CharField(
         label=_("Postcode or district"),
         required=False,

@@ -20,6 +20,7 @@ from django.db.models import (
 from django.db.models.functions import Sqrt
 
 from selfdirect.core.pagination import CappedPaginator
+from selfdirect.core.search import search_terms
 
 from . import rules
 from .models import (
@@ -140,7 +141,7 @@ def search_services(
                 )
             )
         )
-    for word in filters.query.split()[:6]:
+    for word in search_terms(filters.query):
         services = services.filter(
             Q(name__icontains=word)
             | Q(description__icontains=word)

@@ -11,14 +11,21 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from selfdirect.core.conditional import needed_when
-from selfdirect.core.forms import Form, LongText, VersionField
+from selfdirect.core.forms import (
+    PAST_DATE,
+    DateField,
+    Form,
+    LongText,
+    SearchText,
+    VersionField,
+)
+from selfdirect.core.search import search_words
 from selfdirect.directory.models import Service as DirectoryService
 
 from .forms import YES_NO, past_date
 from .models import FirstContact
 from .services import FirstContactDetails
 
-SEARCH_MAX = 100  # the directory search box's length
 NEAR_MILES = 10.0
 SHOWN = 30
 
@@ -48,8 +55,10 @@ class ServiceChoiceField(forms.ModelMultipleChoiceField):
 
 
 class FirstContactForm(Form):
-    contact_date = forms.DateField(
-        label=_("Date of contact"), help_text=_("For example, 3/11/2026")
+    contact_date = DateField(
+        label=_("Date of contact"),
+        dates=PAST_DATE,
+        help_text=_("For example, 3/11/2026"),
     )
     made_by = forms.ChoiceField(
         label=_("Who made contact?"),
@@ -87,10 +96,8 @@ class FirstContactForm(Form):
         choices=FirstContact.Outcome.choices,
         widget=forms.RadioSelect,
     )
-    directory_search = forms.CharField(
+    directory_search = SearchText(
         label=_("Find community services in the directory"),
-        required=False,
-        max_length=100,
         help_text=_("Type what they need or a service's name, then choose Find"),
     )
     services = ServiceChoiceField(
@@ -120,7 +127,7 @@ class FirstContactForm(Form):
         getlist = getattr(source, "getlist", None)
         chosen = getlist("services") if getlist else source.get("services", [])
         services, distances = signposting_choices(
-            str(source.get("directory_search", ""))[:SEARCH_MAX], chosen, postcode
+            search_words(source.get("directory_search")), chosen, postcode
         )
         field = self.fields["services"]
         field.queryset = services  # type: ignore[attr-defined]
@@ -198,6 +205,7 @@ def signposting_choices(
     chosen_ids = [c for c in chosen if _is_uuid(c)]
     distances: dict[Any, float] = {}
     ids: list[Any] = []
+    search = search_words(search)
     if search.strip():
         filters = SearchFilters(query=search, miles=NEAR_MILES)
         now = timezone.localtime()
@@ -231,8 +239,10 @@ def _is_uuid(text: str) -> bool:
 
 class FollowUpForm(Form):
     version = VersionField()
-    followed_up_on = forms.DateField(
-        label=_("Date of follow-up"), help_text=_("For example, 3/12/2026")
+    followed_up_on = DateField(
+        label=_("Date of follow-up"),
+        dates=PAST_DATE,
+        help_text=_("For example, 3/12/2026"),
     )
     result = forms.ChoiceField(
         label=_("What was the result?"),

@@ -9,7 +9,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from selfdirect.accounts.models import Locality, Team, User
-from selfdirect.core.forms import Form, LongText, ModelForm, VersionField
+from selfdirect.core.forms import (
+    PAST_DATE,
+    DateField,
+    Form,
+    LongText,
+    ModelForm,
+    PhoneField,
+    SearchText,
+    VersionField,
+)
 
 from . import rules
 from .models import Person, Relationship, ServiceGroup
@@ -28,7 +37,12 @@ def past_date(value: datetime.date | None, label: str) -> None:
 class PersonForm(ModelForm):
     first_name = forms.CharField(max_length=100)
     last_name = forms.CharField(max_length=100)
-    date_of_birth = forms.DateField(help_text=_("For example, 27/03/1950"))
+    date_of_birth = DateField(
+        label=_("Date of birth"),
+        dates=PAST_DATE,
+        help_text=_("For example, 27/03/1950"),
+    )
+    phone = PhoneField(label=_("Phone"), required=False)
     chi_number = forms.CharField(
         label=_("CHI number"),
         required=False,
@@ -62,8 +76,9 @@ class PersonForm(ModelForm):
         widget=forms.RadioSelect,
         initial=Person.Consent.NOT_ASKED,
     )
-    consent_recorded_on = forms.DateField(
+    consent_recorded_on = DateField(
         label=_("Date consent was recorded"),
+        dates=PAST_DATE,
         required=False,
         help_text=_("For example, 3/11/2026"),
     )
@@ -160,12 +175,7 @@ class EditPersonForm(PersonForm):
 
 
 class CaseloadFilterForm(Form):
-    q = forms.CharField(
-        label=_("Search"),
-        required=False,
-        help_text=_("Name, CHI number or postcode"),
-        max_length=100,
-    )
+    q = SearchText(label=_("Search"), help_text=_("Name, CHI number or postcode"))
     team = forms.ModelChoiceField(
         Team.objects.none(), required=False, empty_label=_("All teams")
     )

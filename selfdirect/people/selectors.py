@@ -10,6 +10,7 @@ from selfdirect.accounts.access import reach
 from selfdirect.accounts.models import Team, User
 from selfdirect.accounts.roles import Capability, Purpose, Reach
 from selfdirect.core.hooks import contributions
+from selfdirect.core.search import search_terms, search_words
 
 from . import rules
 from .access_requests import reference_for
@@ -29,7 +30,7 @@ class CaseloadFilters:
 
 def search_people(people: QuerySet[Person], query: str) -> QuerySet[Person]:
     """Filter by CHI number (10 digits), postcode, or the start of names."""
-    text = query.strip()
+    text = search_words(query).strip()
     if not text:
         return people
     digits = rules.normalise_chi(text)
@@ -41,7 +42,7 @@ def search_people(people: QuerySet[Person], query: str) -> QuerySet[Person]:
         return people.filter(
             postcode__startswith=rules.normalise_postcode(text).upper()
         )
-    for word in text.replace(",", " ").split():
+    for word in search_terms(text):
         key = rules.name_key(word)
         if key:
             people = people.filter(

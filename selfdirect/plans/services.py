@@ -147,7 +147,7 @@ def _check_support(details: SupportDetails) -> None:
         yearly_cost=details.yearly_cost, provided_by=kind
     ):
         problems["option"] = _(
-            "Choose the SDS option for this support: it is paid for from the budget."
+            "Select the SDS option for this support: it is paid for from the budget."
         )
     if kind == Support.ProvidedBy.PROVIDER and not (details.provider or details.who):
         problems["provider"] = _("Choose the provider, or write its name.")

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from selfdirect.accounts.models import Locality
-from selfdirect.core.forms import Form, VersionField
+from selfdirect.core.forms import Form, PhoneField, VersionField
 
 from .models import Provider
 from .services import ProviderDetails
@@ -34,7 +34,7 @@ class ProviderForm(Form):
     contact_name = forms.CharField(
         label=_("Contact name"), max_length=200, required=False
     )
-    phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
+    phone = PhoneField(label=_("Phone"), required=False)
     email = forms.EmailField(label=_("Email"), required=False)
     care_inspectorate_number = forms.CharField(
         label=_("Care Inspectorate registration number"), max_length=40, required=False

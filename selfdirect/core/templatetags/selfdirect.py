@@ -3,7 +3,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django import template
-from django.forms import BoundField
+from django.forms import BaseForm, BoundField
 from django.template import Context, Engine, TemplateSyntaxError
 from django.template.base import (
     FilterExpression,
@@ -12,6 +12,7 @@ from django.template.base import (
     Token,
     token_kwargs,
 )
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -36,6 +37,16 @@ def describedby(field: BoundField) -> str:
     if field.errors:
         ids.append(f"{field.auto_id}-error")
     return " ".join(ids)
+
+
+@register.simple_tag(takes_context=True)
+def error_prefix(context: Context) -> str:
+    """ "Error: " when a form on the page has errors, to start the page's title
+    (the design system's error summary pattern); otherwise nothing."""
+    for value in context.flatten().values():
+        if isinstance(value, BaseForm) and value.is_bound and value.errors:
+            return str(_("Error:")) + " "
+    return ""
 
 
 @register.simple_tag(takes_context=True)

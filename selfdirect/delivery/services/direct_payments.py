@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from selfdirect.accounts.models import User
 from selfdirect.audit.services import record_event
 from selfdirect.core.concurrency import save_new, save_new_or_refuse, update_versioned
+from selfdirect.core.dates import add_days
 from selfdirect.core.details import field_values
 from selfdirect.people.models import Person
 
@@ -38,7 +39,7 @@ def _schedule_return(
     by: User,
 ) -> MonitoringReturn:
     _, period_to = rules.next_return_period(
-        period_from - datetime.timedelta(days=1), agreement.monitoring_every_months
+        add_days(period_from, -1), agreement.monitoring_every_months
     )
     awaited: MonitoringReturn = save_new(
         MonitoringReturn(
@@ -77,7 +78,7 @@ def _reschedule_waiting_return(agreement: DirectPaymentAgreement, by: User) -> N
     last_day = (
         previous.period_to
         if previous is not None
-        else agreement.starts_on - datetime.timedelta(days=1)
+        else add_days(agreement.starts_on, -1)
     )
     period_from, period_to = rules.next_return_period(
         last_day, agreement.monitoring_every_months
@@ -305,7 +306,7 @@ def record_monitoring_return(
     update_versioned(
         monitoring_return, by=by, version=version, details=field_values(details)
     )
-    following = monitoring_return.period_to + datetime.timedelta(days=1)
+    following = add_days(monitoring_return.period_to, 1)
     if (
         first_receipt
         and agreement.status == DirectPaymentAgreement.Status.ACTIVE

@@ -214,3 +214,17 @@ def test_options_1_and_2_share_of_spend():
 def test_financial_year_starts_on_1_april():
     assert rules.financial_year_start(D(2026, 3, 31)) == D(2025, 4, 1)
     assert rules.financial_year_start(D(2026, 4, 1)) == D(2026, 4, 1)
+
+
+@pytest.mark.parametrize(
+    "period_to", [datetime.date.min, datetime.date(1, 1, 1), datetime.date.max]
+)
+def test_the_return_schedule_never_overflows_at_the_ends_of_the_calendar(
+    period_to: datetime.date,
+) -> None:
+    start, end = rules.next_return_period(period_to, 12)
+    assert start <= end or start == datetime.date.max
+    assert rules.return_due_on(end, 28) >= end
+    assert rules.next_return_period(datetime.date(1, 1, 1), 3)[0] == datetime.date(
+        1, 1, 2
+    )

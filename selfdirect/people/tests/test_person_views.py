@@ -49,7 +49,7 @@ def test_a_practitioner_adds_a_person_who_is_allocated_to_their_team(
         (
             "communication_needs",
             "x" * (10 * 1024 * 1024),
-            "Use 10000 characters or fewer",
+            "Communication needs must be 10000 characters or fewer",
         ),
     ],
 )

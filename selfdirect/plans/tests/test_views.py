@@ -245,7 +245,7 @@ def test_a_paid_support_without_an_option_is_refused_with_a_clear_error(
             "yearly_cost": "100",
         },
     )
-    assert "Choose the SDS option" in response.content.decode()
+    assert "Select the SDS option" in response.content.decode()
     assert plan.supports.count() == 1
 
 
