@@ -2,7 +2,6 @@
 pg_restore into a new empty database, has the same rows in every table and gives
 the same subject access export (PostgreSQL only)."""
 
-import importlib
 import io
 import json
 import os
@@ -15,11 +14,11 @@ from typing import Any
 
 import psycopg
 import pytest
-from django.apps import apps as django_apps
 from django.core.management import call_command
-from django.db import connection, migrations
+from django.db import connection
 
-from selfdirect.people.models import Person, ServiceGroup
+from selfdirect.people.models import Person
+from selfdirect.testing.reference_data import ensure_reference_data
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.skipif(
@@ -89,29 +88,11 @@ def _export(dbname: str, person: Person) -> dict[str, Any]:
     return export
 
 
-# The rows data migrations load, which an earlier transactional test's flush removes.
-DATA_MIGRATIONS = [
-    "selfdirect.people.migrations.0002_service_groups",
-    "selfdirect.conversations.migrations.0002_configuration",
-    "selfdirect.budgets.migrations.0003_illustrative_methods",
-]
-
-
-def _reference_data() -> None:
-    """Load the service groups, budget methods and settings again if flushed."""
-    if ServiceGroup.objects.exists():
-        return
-    for name in DATA_MIGRATIONS:
-        for operation in importlib.import_module(name).Migration.operations:
-            if isinstance(operation, migrations.RunPython):
-                operation.code(django_apps, None)
-
-
 @pytest.mark.django_db(transaction=True)
 def test_a_dump_restores_into_an_empty_database_with_nothing_lost(tmp_path) -> None:
     if connection.vendor != "postgresql":
         pytest.skip("pg_dump and pg_restore back up PostgreSQL")
-    _reference_data()
+    ensure_reference_data()
     call_command("seed", people=20, seed=11, verbosity=0, stdout=io.StringIO())
     person = Person.objects.filter(conversations__isnull=False).order_by("pk")[0]
     original = connection.settings_dict["NAME"]

@@ -39,7 +39,9 @@ from selfdirect.testing.journey import whole_journey
 pytestmark = pytest.mark.journey(*whole_journey())
 
 # Pages with nothing to fill in, or whose only output is a file.
-NO_FORM = re.compile(r"pdf|csv|export|api-v1:|letter|healthz|logout|set_language")
+NO_FORM = re.compile(
+    r"pdf|csv|export|api-v1:|letter|healthz|logout|set_language|easy_read_for_person"
+)
 
 # Pages outside PERSONAL that have a form, who fills it in, and how to find a
 # record for their address (None: no address arguments).
@@ -58,6 +60,10 @@ FORM_PAGES: dict[str, tuple[str | None, Any]] = {
     "panel:meetings": ("panel_member", None),
     "delivery:monitoring_due": ("finance_officer", None),
     "insights:signposting_report": ("quality_lead", None),
+    "password_change": ("practitioner_a", None),
+    "password_reset": (None, None),
+    "two_factor_set_up": ("practitioner_a", None),
+    "staff_temporary_password": ("administrator", lambda: {"user_id": _staff()}),
 }
 # Pages in NOT_PERSONAL with no form to fill in, or covered by another page.
 NOT_FORM_PAGES = {
@@ -84,6 +90,28 @@ NOT_FORM_PAGES = {
     "providers:detail",
     "panel:submissions",
     "panel:meeting",
+    # Sign-in pages: confirmation pages, pages of buttons, or the same password
+    # forms as password_change (a reset link's form needs a one-time token, and
+    # the code page a second step in progress; accounts/tests cover both).
+    "password_change_done",
+    "password_reset_done",
+    "password_reset_complete",
+    "password_reset_confirm",
+    "two_factor",
+    "two_factor_verify",
+    "two_factor_recovery_codes",
+    "two_factor_remove",
+    "staff_accounts",
+    "staff_account",
+    "staff_send_reset_link",
+    "staff_remove_two_factor",
+    # Asking for access and break-glass need a reference signed for the asker
+    # (people/tests/test_access_requests.py); the lists have no fields of their own.
+    "people:ask_for_access",
+    "people:break_glass",
+    "people:access_requests",
+    "people:my_access_requests",
+    "people:break_glass_openings",
 }
 
 LONG = "x" * 100_000
@@ -124,6 +152,16 @@ def _service() -> str:
     from selfdirect.directory.tests.factories import ServiceFactory
 
     return str(ServiceFactory.create().pk)
+
+
+def _staff() -> int:
+    from selfdirect.accounts.models import User
+
+    return (
+        User.objects.filter(role="practitioner")
+        .order_by("pk")
+        .values_list("pk", flat=True)[0]
+    )
 
 
 def _provider() -> str:

@@ -36,7 +36,7 @@ class SignInForm(PlainErrors, AuthenticationForm):
             )
 
 
-class SignInCodeForm(forms.Form):
+class SignInCodeForm(PlainErrors, forms.Form):
     code = forms.CharField(
         label="Code",
         max_length=20,
@@ -52,7 +52,7 @@ class SignInCodeForm(forms.Form):
     )
 
 
-class SetUpCodeForm(forms.Form):
+class SetUpCodeForm(PlainErrors, forms.Form):
     code = forms.CharField(
         label="Code from your authenticator app",
         max_length=20,
@@ -71,7 +71,7 @@ _PASSWORD_MESSAGES = {
 }
 
 
-class NewPasswordForm(SetPasswordForm):
+class NewPasswordForm(PlainErrors, SetPasswordForm):
     """A new password, typed twice (reset links and administrators' temporary
     passwords)."""
 
@@ -107,7 +107,7 @@ class TemporaryPasswordForm(NewPasswordForm):
         raise NotImplementedError("use services.set_temporary_password")
 
 
-class ChangePasswordForm(PasswordChangeForm):
+class ChangePasswordForm(PlainErrors, PasswordChangeForm):
     error_messages = {**PasswordChangeForm.error_messages, **_PASSWORD_MESSAGES}
 
     def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
@@ -135,7 +135,7 @@ class ChangePasswordForm(PasswordChangeForm):
         return user
 
 
-class ForgottenPasswordForm(PasswordResetForm):
+class ForgottenPasswordForm(PlainErrors, PasswordResetForm):
     email = forms.EmailField(
         label="Email address",
         max_length=254,

@@ -138,15 +138,15 @@ PASSWORD_HASHERS = [
 ARGON2_MEMORY_KIB = env_int("ARGON2_MEMORY_KIB", 19 * 1024)
 ARGON2_TIME_COST = env_int("ARGON2_TIME_COST", 2)
 ARGON2_PARALLELISM = env_int("ARGON2_PARALLELISM", 1)
+# Django's password rules, with messages that say what to do (accounts/password_rules).
 AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "selfdirect.accounts.password_rules.NotLikeYourName"},
     {
-        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
-    },
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "selfdirect.accounts.password_rules.MinimumLength",
         "OPTIONS": {"min_length": 12},
     },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "selfdirect.accounts.password_rules.NotCommon"},
+    {"NAME": "selfdirect.accounts.password_rules.NotAllNumbers"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

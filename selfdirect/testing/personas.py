@@ -24,6 +24,7 @@ from selfdirect.accounts.roles import Role
 from selfdirect.accounts.tests.factories import TeamFactory, UserFactory
 from selfdirect.people.models import Person
 from selfdirect.people.tests.factories import FirstContactFactory, PersonFactory
+from selfdirect.testing.reference_data import ensure_reference_data
 
 from .journey import add_stage_records, stages
 
@@ -47,6 +48,7 @@ class Personas:
 
 def build_personas() -> Personas:
     """The two teams, their staff, and team A's person with a first contact."""
+    ensure_reference_data()
     team_a, team_b = (
         TeamFactory.create(name="Clydebank North"),
         TeamFactory.create(name="Dumbarton East"),

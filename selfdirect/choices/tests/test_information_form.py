@@ -36,5 +36,6 @@ def test_amounts_the_rule_requires_are_not_labelled_optional(
 ) -> None:
     html = _form(client, personas)
     label = f"Amount stated for option {option} (£)"
-    assert f"{label}</label>" in html
-    assert f"{label} <span" not in html
+    needed = f'<span class="sd-optional">(needed if you explained option {option})'
+    assert f"{label} {needed}" in html
+    assert f"{label} <span class=\"sd-optional\">(optional)" not in html

@@ -12,6 +12,7 @@ from django import forms
 from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from selfdirect.core.check_answers import CONFIRMED
 from selfdirect.core.once import FIELD
 from selfdirect.directory.tests.factories import OrganizationFactory, ServiceFactory
 from selfdirect.testing.journey import whole_journey
@@ -186,7 +187,8 @@ def test_a_create_form_sent_twice_makes_one_record(client, personas, name) -> No
     token = re.search(rf'name="{FIELD}" value="([^"]+)"', page.content.decode())
     assert token, "The form has no {% submission_token %}"
     data = {**_example(page.context["form"]), **ANSWERS.get(name, _nothing)(personas)}
-    data = {**data, FIELD: token[1]}
+    # Forms with a check-your-answers step are sent as confirmed.
+    data = {**data, FIELD: token[1], CONFIRMED: "yes"}
     before = _counts()
     first = client.post(url, data)
     assert first.status_code == 302, page.context and first.context["form"].errors

@@ -210,7 +210,9 @@ def test_the_caseload_list_runs_a_fixed_number_of_queries(client, personas) -> N
         response = client.get(reverse("people:caseload") + "?page=2")
     assert response.status_code == 200
     assert len(many) == len(few)
-    assert len(many) <= 14
+    # 15: the session, the user, their two-factor device (django-otp's middleware),
+    # their teams, the page's count and rows, its lookups and the session save.
+    assert len(many) <= 15
 
 
 @pytest.mark.parametrize(

@@ -43,6 +43,10 @@ PUBLIC_PAGES = {
     "four_options:easy_read",
     "four_options:plain_english_pdf",
     "four_options:easy_read_pdf",
+    # Forgotten passwords: asking for a reset link and the pages it leads to.
+    "password_reset",
+    "password_reset_done",
+    "password_reset_complete",
 }
 # Forms that only post: a visitor's GET is refused by method, not by sign-in.
 POST_ONLY = {"logout", "set_language"}
