@@ -1,3 +1,4 @@
+import datetime
 from collections.abc import Iterator
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
@@ -22,6 +23,8 @@ def signposting_report(request: HttpRequest) -> HttpResponse | StreamingHttpResp
     # Opened without a period, the report covers the last twelve months (counting
     # every contact ever recorded costs seconds at national scale); a period the
     # user gives, or clears to both ends open, is used as given.
+    start: datetime.date | None
+    end: datetime.date | None
     start, end = signposting.default_period(timezone.localdate())
     form = PeriodForm(request.GET or None, initial={"start": start, "end": end})
     if form.is_bound:

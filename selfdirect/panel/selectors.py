@@ -32,22 +32,20 @@ from .models import APPROVALS, PanelDecision, PanelMeeting, PanelSubmission
 AWAITING, DEFERRED, NOT_STARTED = "awaiting", "deferred", "not_started"
 
 
-def _not_started() -> QuerySet[PanelSubmission]:
-    """Approved submissions with no service started: each source of delivery
-    records is its own NOT EXISTS, which PostgreSQL runs as an anti-join over the
-    whole table once, not as a subquery per submission."""
-    rows = PanelSubmission.objects.filter(
-        state="decided", outcome__in=APPROVALS, service_started_on__isnull=True
-    )
+def _delivery_started() -> Q:
+    """Whether a delivery record for the person starts on or after the decision
+    (one EXISTS per source later stages contribute to SERVICE_STARTS)."""
+    started = Q()
     for starts in services_starting(OuterRef("person"), OuterRef("decided_on")):
-        rows = rows.filter(~Exists(starts))
-    return rows
+        started |= Q(Exists(starts))
+    return started
 
 
 def _category_filters() -> dict[str, Q]:
-    # Used as `pk IN (...)`, the set is worked out once per query (a hashed
-    # subplan) however many aggregates or OR-ed filters refer to it.
-    not_started = Q(pk__in=_not_started().values("pk"))
+    not_started = (
+        Q(state="decided", outcome__in=APPROVALS, service_started_on__isnull=True)
+        & ~_delivery_started()
+    )
     return {
         AWAITING: Q(state__in=["submitted", "listed"]),
         DEFERRED: Q(state="deferred"),

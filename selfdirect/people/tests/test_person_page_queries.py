@@ -11,7 +11,7 @@ pytestmark = pytest.mark.journey(*whole_journey())
 # Issue 18 measured 38. Today: 8 for the request itself (session, user, teams,
 # the person, the access log, the session's save in a savepoint) and the rest for
 # the sections, one or two a stage. One more is left for the journey task list.
-PERSON_PAGE_QUERIES = 32
+PERSON_PAGE_QUERIES = 30
 
 
 def test_the_person_page_with_every_stage_runs_a_fixed_number_of_queries(
