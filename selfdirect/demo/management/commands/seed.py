@@ -137,10 +137,10 @@ class Command(BaseCommand):
         for user in logins:
             teams = ", ".join(team.name for team in user.teams.all()) or "-"
             write(f"  {user.username:<16} {user.get_role_display():<32} {teams}")
+        write("\nTime per stage")
+        for name, taken in self._timings.items():
+            write(f"  {name:<20} {taken:>7.1f}s")
         write("\nCreated")
         for name, count in rows.items():
             write(f"  {name:<16} {count:>10,}")
         write(f"in {seconds:.1f}s")
-        write("\nTime per stage")
-        for name, taken in self._timings.items():
-            write(f"  {name:<16} {taken:>9.1f}s")
