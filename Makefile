@@ -88,8 +88,15 @@ test-postgres: install browser postgres
 
 test: install browser postgres lint typecheck test-sqlite test-postgres
 
+# Reuses the seeded database $(BENCH_DB) if it exists (seeding 250,000 people takes
+# minutes); `make bench BENCH_PEOPLE=20000 BENCH_DB=selfdirect_bench_20k` for a
+# quicker one. See docs/performance.md.
+BENCH_PEOPLE ?= 250000
+BENCH_DB ?= selfdirect_bench
+BENCH_REPEAT ?= 30
+
 bench: install postgres
-	$(BIN)/python bench/caseload.py
+	$(BIN)/python bench/pages.py --database $(BENCH_DB) --people $(BENCH_PEOPLE) --repeat $(BENCH_REPEAT)
 	$(BIN)/python bench/directory_search.py
 	$(BIN)/python bench/subject_access.py
 

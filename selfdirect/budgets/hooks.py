@@ -19,18 +19,17 @@ def _person_section(request: Any, person: Any) -> dict[str, Any]:
     from django.utils import timezone
 
     from .models import BudgetMethod
-    from .selectors import budgets_of, current_method
+    from .selectors import budgets_of, current_methods
 
     can_set = request.user.can(Capability.SET_BUDGET) and request.user.can(
         Capability.CHANGE_PEOPLE
     )
-    today = timezone.localdate()
+    methods = current_methods(timezone.localdate()) if can_set else {}
     return {
         "budgets": list(budgets_of(person)[:5]),
         "can_set": can_set,
-        "has_ras": can_set and current_method(BudgetMethod.Kind.RAS, today) is not None,
-        "has_equivalence": can_set
-        and current_method(BudgetMethod.Kind.EQUIVALENCE, today) is not None,
+        "has_ras": BudgetMethod.Kind.RAS in methods,
+        "has_equivalence": BudgetMethod.Kind.EQUIVALENCE in methods,
     }
 
 

@@ -10,6 +10,17 @@ from selfdirect.people.models import Person
 from .models import BudgetMethod, DelegatedLimit, IndicativeBudget
 
 
+def current_methods(on: datetime.date) -> dict[str, BudgetMethod]:
+    """The method in use on a date for each kind that has one, in one query."""
+    found: dict[str, BudgetMethod] = {}
+    methods = BudgetMethod.objects.filter(active=True, valid_from__lte=on).order_by(
+        "-valid_from", "-version"
+    )
+    for method in methods:
+        found.setdefault(method.kind, method)
+    return found
+
+
 def current_method(kind: str, on: datetime.date) -> BudgetMethod | None:
     """The newest active version of a kind of method in use on a date."""
     return (

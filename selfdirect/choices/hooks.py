@@ -13,11 +13,12 @@ def _person_section(request: Any, person: Any) -> dict[str, Any]:
 
     from .selectors import choice_summary
 
+    information = list(person.information_given.prefetch_related("amounts"))
+    independent_support = list(person.independent_support.all())
     return {
-        "summary": choice_summary(person),
-        "choices": list(person.support_choices.all()),
-        "information": list(person.information_given.prefetch_related("amounts")),
-        "independent_support": list(person.independent_support.all()),
+        "summary": choice_summary(person, information, independent_support),
+        "information": information,
+        "independent_support": independent_support,
         "direct_payment_checks": list(person.direct_payment_checks.all()),
         "can_change": request.user.can(Capability.CHANGE_PEOPLE),
     }

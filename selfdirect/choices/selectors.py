@@ -1,5 +1,6 @@
 """Reads of information, independent support and choices."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -33,24 +34,43 @@ def option_of(choice: SupportChoice) -> int | None:
     return rules.derived_option(e.option for e in choice.elements.all())
 
 
-def informed(choice: SupportChoice) -> rules.InformedChoice:
-    """Whether a choice was informed, and what the record is missing if not."""
+def informed(
+    choice: SupportChoice,
+    information: Sequence[InformationGiven] | None = None,
+    independent_support: Sequence[IndependentSupport] | None = None,
+) -> rules.InformedChoice:
+    """Whether a choice was informed, and what the record is missing if not.
+
+    Given the person's information and independent support records already read
+    (as the person page has), it asks the database nothing more."""
     person = choice.person_id
-    return rules.informed_choice(
-        information_before=InformationGiven.objects.filter(
+    if information is None:
+        information_before = InformationGiven.objects.filter(
             person_id=person, given_on__lte=choice.made_on
-        ).exists(),
-        independent_support_offered=IndependentSupport.objects.filter(
+        ).exists()
+    else:
+        information_before = any(i.given_on <= choice.made_on for i in information)
+    if independent_support is None:
+        offered = IndependentSupport.objects.filter(
             person_id=person, offered_on__lte=choice.made_on
-        ).exists(),
+        ).exists()
+    else:
+        offered = any(r.offered_on <= choice.made_on for r in independent_support)
+    return rules.informed_choice(
+        information_before=information_before,
+        independent_support_offered=offered,
         decided_by=choice.decided_by,
         authority_recorded=bool(choice.representative_authority),
     )
 
 
-def choice_summary(person: Person) -> ChoiceSummary:
+def choice_summary(
+    person: Person,
+    information: Sequence[InformationGiven] | None = None,
+    independent_support: Sequence[IndependentSupport] | None = None,
+) -> ChoiceSummary:
     """The person's current choice, its option, whether it was informed, and the
-    option it replaced."""
+    option it replaced (the person page passes the records it has already read)."""
     choices = list(person.support_choices.prefetch_related("elements")[:2])
     if not choices:
         return ChoiceSummary(None, None, None, None)
@@ -58,7 +78,10 @@ def choice_summary(person: Person) -> ChoiceSummary:
     earlier = option_of(choices[1]) if len(choices) > 1 else None
     option = option_of(current)
     return ChoiceSummary(
-        current, option, informed(current), earlier if earlier != option else None
+        current,
+        option,
+        informed(current, information, independent_support),
+        earlier if earlier != option else None,
     )
 
 

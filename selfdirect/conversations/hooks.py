@@ -16,11 +16,12 @@ from selfdirect.people.hook_points import (
 def _person_section(request: Any, person: Any) -> dict[str, Any]:
     from selfdirect.accounts.roles import Capability
 
-    from .selectors import conversation_signals, conversations_for
+    from .selectors import conversations_with_signals
 
+    conversations, signals = conversations_with_signals(person)
     return {
-        "conversations": conversations_for(person),
-        "signals": conversation_signals(person),
+        "conversations": conversations,
+        "signals": signals,
         "can_start": request.user.can(Capability.CHANGE_PEOPLE),
     }
 

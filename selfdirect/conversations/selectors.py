@@ -4,7 +4,15 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import DateField, Exists, ExpressionWrapper, OuterRef, QuerySet
+from django.db.models import (
+    Count,
+    DateField,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    QuerySet,
+    Subquery,
+)
 
 from selfdirect.people.models import Person
 
@@ -55,6 +63,38 @@ def conversations_for(person: Person) -> list[Conversation]:
     return list(
         person.conversations.select_related("recorded_by").prefetch_related("outcomes")
     )
+
+
+def conversations_with_signals(
+    person: Person,
+) -> tuple[list[Conversation], ConversationSignals]:
+    """A person's conversation records, newest first, each with `outcome_count`,
+    and the five signals worked out from them: one query, for the person page."""
+    mine = {"conversation": OuterRef("pk")}
+    conversations: list[Conversation] = list(
+        person.conversations.select_related("recorded_by").annotate(
+            outcome_count=Subquery(
+                PersonalOutcome.objects.filter(**mine)
+                .order_by()
+                .values("conversation")
+                .annotate(n=Count("pk"))
+                .values("n")[:1]
+            ),
+            own_words=Exists(
+                PersonalOutcome.objects.filter(**mine, wording_kind="outcome")
+            ),
+            has_strength=Exists(Strength.objects.filter(**mine)),
+            has_risk=Exists(RiskEnablement.objects.filter(**mine)),
+        )
+    )
+    signals = ConversationSignals(
+        has_conversation=bool(conversations),
+        agreed=any(c.state == "agreed" for c in conversations),
+        outcomes_in_own_words=any(c.own_words for c in conversations),  # type: ignore[attr-defined]
+        strengths_recorded=any(c.has_strength for c in conversations),  # type: ignore[attr-defined]
+        risks_enabled=any(c.has_risk for c in conversations),  # type: ignore[attr-defined]
+    )
+    return conversations, signals
 
 
 def conversation_detail(conversation: Conversation) -> dict[str, object]:

@@ -125,6 +125,8 @@ DIMENSIONS = {
     "locality": "person__locality__name",
     "service_group": "person__service_groups__name",
 }
+# The dimension in which each record falls in exactly one row.
+BY_ONE = "locality"
 
 
 @dataclass
@@ -164,25 +166,30 @@ class Spend:
 
 def spend(user: User, on: datetime.date, not_recorded: str) -> Spend:
     """Yearly committed spend by option, by locality and by service group, and DP
-    payments made this financial year: one aggregate query per option and view."""
+    payments made this financial year: one aggregate query per option and view.
+
+    Every record has one locality (or none, counted as not recorded), so the
+    partnership's totals are the sums of the locality rows; they are not
+    aggregated again. (A person may be in several service groups: those rows
+    overlap and are never summed.)"""
     sources = committed_sources(user, on)
-    by_option = {
-        option: _pounds(qs.aggregate(total=Sum(amount))["total"])
-        for option, (qs, amount) in sources.items()
-    }
     year_from = rules.financial_year_start(on)
     payments = Payment.objects.filter(
         paid_on__gte=year_from, paid_on__lte=on
     ).visible_to(user, Purpose.FINANCE)
-    total = sum(by_option.values(), ZERO)
     rows = {
         name: _spend_rows(sources, payments, path, not_recorded)
         for name, path in DIMENSIONS.items()
     }
+    by_option = {
+        option: sum((row.by_option[option] for row in rows[BY_ONE]), ZERO)
+        for option in sources
+    }
+    total = sum(by_option.values(), ZERO)
     return Spend(
         by_option=by_option,
         total=total,
-        paid=_pounds(payments.aggregate(total=Sum("amount"))["total"]),
+        paid=sum((row.paid for row in rows[BY_ONE]), ZERO),
         self_directed_share=rules.self_directed_share(
             by_option[1], by_option[2], total
         ),

@@ -19,6 +19,13 @@ from selfdirect.people.selectors import signpostings_to_services
 from selfdirect.plans.selectors import community_resources_in_plans
 
 WINDOWS = {"within_3": 91, "within_6": 182, "within_12": 365}
+DEFAULT_PERIOD_DAYS = 365
+
+
+def default_period(today: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The period a report covers when the user has not chosen one: the twelve
+    months up to today."""
+    return today - datetime.timedelta(days=DEFAULT_PERIOD_DAYS), today
 
 
 @dataclass(frozen=True)

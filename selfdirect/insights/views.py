@@ -1,7 +1,9 @@
+import datetime
 from collections.abc import Iterator
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -18,10 +20,17 @@ from .forms import PeriodForm
 @require_GET
 def signposting_report(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     require(actor(request), Capability.SEE_SIGNPOSTING_REPORT)
-    form = PeriodForm(request.GET or None)
-    start = end = None
-    if form.is_bound and form.is_valid():
-        start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+    # Opened without a period, the report covers the last twelve months (counting
+    # every contact ever recorded costs seconds at national scale); a period the
+    # user gives, or clears to both ends open, is used as given.
+    start: datetime.date | None
+    end: datetime.date | None
+    start, end = signposting.default_period(timezone.localdate())
+    form = PeriodForm(request.GET or None, initial={"start": start, "end": end})
+    if form.is_bound:
+        start = end = None
+        if form.is_valid():
+            start, end = form.cleaned_data["start"], form.cleaned_data["end"]
     rows = signposting.by_service(start, end)
     terms = signposting.by_term(start, end)
     from_plans = signposting.plan_supports_by_service(start, end)

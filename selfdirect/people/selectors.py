@@ -15,7 +15,14 @@ from selfdirect.core.search import search_terms, search_words
 from . import rules
 from .access_requests import reference_for
 from .hook_points import JOURNEY_STAGES, StageProgress
-from .models import AccessRequest, Allocation, FirstContact, Person, Signposting
+from .models import (
+    AccessRequest,
+    Allocation,
+    FirstContact,
+    Person,
+    Relationship,
+    Signposting,
+)
 
 
 @dataclass(frozen=True)
@@ -209,12 +216,17 @@ def person_summary(person: Person, user: User) -> dict[str, object]:
             "signpostings"
         )
     )
-    relationships = list(person.relationships.select_related("related_person"))
-    cared_for = list(
-        person.relationships_as_other.filter(kind="unpaid_carer").select_related(
-            "person"
+    # The person's own relationships and those naming them as an unpaid carer, in
+    # one query.
+    both = list(
+        Relationship.objects.filter(
+            Q(person=person) | Q(related_person=person, kind="unpaid_carer")
         )
+        .select_related("person", "related_person")
+        .order_by(*Relationship._meta.ordering or ["pk"])
     )
+    relationships = [r for r in both if r.person_id == person.pk]
+    cared_for = [r for r in both if r.person_id != person.pk]
     return {
         "person": person,
         "service_groups": list(person.service_groups.all()),

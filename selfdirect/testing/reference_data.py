@@ -24,4 +24,4 @@ def ensure_reference_data() -> None:
     for name in DATA_MIGRATIONS:
         for operation in importlib.import_module(name).Migration.operations:
             if isinstance(operation, migrations.RunPython):
-                operation.code(django_apps, None)
+                operation.code(django_apps, None)  # type: ignore[arg-type]

@@ -38,4 +38,4 @@ def test_amounts_the_rule_requires_are_not_labelled_optional(
     label = f"Amount stated for option {option} (£)"
     needed = f'<span class="sd-optional">(needed if you explained option {option})'
     assert f"{label} {needed}" in html
-    assert f"{label} <span class=\"sd-optional\">(optional)" not in html
+    assert f'{label} <span class="sd-optional">(optional)' not in html

@@ -4,7 +4,10 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from selfdirect.conversations import rules, services
-from selfdirect.conversations.selectors import conversation_signals
+from selfdirect.conversations.selectors import (
+    conversation_signals,
+    conversations_with_signals,
+)
 from selfdirect.conversations.services import PersonalOutcomeDetails
 from selfdirect.conversations.tests.factories import ConversationFactory, OutcomeFactory
 from selfdirect.people.tests.factories import PersonFactory
@@ -157,6 +160,10 @@ def test_signals_show_what_the_records_hold(personas) -> None:
     )
     signals = conversation_signals(person)
     assert signals.strengths_recorded and signals.risks_enabled
+    listed, from_the_list = conversations_with_signals(person)
+    assert from_the_list == signals
+    outcome_counts = [c.outcome_count for c in listed]  # type: ignore[attr-defined]
+    assert outcome_counts == [conversation.outcomes.count()]
 
 
 def test_signals_for_someone_with_only_a_service_led_record(personas) -> None:
@@ -169,3 +176,7 @@ def test_signals_for_someone_with_only_a_service_led_record(personas) -> None:
     )
     signals = conversation_signals(person)
     assert signals.has_conversation and not signals.outcomes_in_own_words
+    assert conversations_with_signals(person)[1] == signals
+    assert conversations_with_signals(PersonFactory.create())[
+        1
+    ] == conversation_signals(PersonFactory.create())

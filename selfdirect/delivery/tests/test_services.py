@@ -366,7 +366,7 @@ def test_spend_aggregates_in_a_fixed_number_of_queries(
         FundFactory.create()
         ArrangedFactory.create()
     ArrangedFactory.create(ends_on=D(2026, 5, 1))  # ended: not committed
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(8):
         spend = selectors.spend(finance, today, "Not recorded")
     assert spend.by_option == {
         1: Decimal("31200.00"),

@@ -356,3 +356,16 @@ def test_an_edit_without_its_version_is_refused(client, personas):
     assert response.status_code == 200
     service.refresh_from_db()
     assert service.description != "Changed"
+
+
+def test_finance_dashboard_runs_one_aggregate_per_option_and_view(
+    client, personas, django_assert_max_num_queries
+):
+    """Issue 18 measured 17 queries: the partnership's totals are the sums of the
+    locality rows, not aggregated again."""
+    ReturnFactory.create(due_on=datetime.date(2026, 1, 1))
+    client.force_login(personas.finance_officer)
+    client.get(reverse("delivery:finance"))
+    with django_assert_max_num_queries(13):
+        response = client.get(reverse("delivery:finance"))
+    assert response.status_code == 200

@@ -52,7 +52,12 @@ def test_it_creates_one_demo_user_per_role() -> None:
 
 
 def test_the_two_demo_practitioners_work_in_different_teams() -> None:
-    seed()
+    output = seed()
+    stages = output.split("\nTime per stage\n", 1)[1].split("\n\n", 1)[0]
+    assert [line.split()[0] for line in stages.splitlines()][:2] == [
+        "community",
+        "people",
+    ]
     first = User.objects.get(username="practitioner")
     second = User.objects.get(username="practitioner.b")
     assert first.team_ids() and second.team_ids()

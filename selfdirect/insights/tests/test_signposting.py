@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from selfdirect.accounts.roles import Role
 from selfdirect.accounts.tests.factories import UserFactory
@@ -16,6 +17,7 @@ from selfdirect.people.models import Signposting
 from selfdirect.people.tests.factories import FirstContactFactory, PersonFactory
 
 DAY = datetime.date(2026, 1, 10)
+PERIOD = {"start": "1/1/2026", "end": "31/12/2026"}
 
 
 def _signpost(person, service, *, on=DAY, followed=False, used=None, met=None):
@@ -114,14 +116,16 @@ def test_the_report_page_has_a_chart_and_tables_in_few_queries(
 ) -> None:
     client.force_login(UserFactory.create(role=Role.QUALITY_LEAD))
     with django_assert_max_num_queries(10):
-        response = client.get(reverse("insights:signposting_report"))
+        response = client.get(reverse("insights:signposting_report"), PERIOD)
     text = response.content.decode()
     assert "<svg" in text and "<table" in text and "Lunch club" in text
 
 
 def test_the_report_downloads_as_csv(client, signposted) -> None:
     client.force_login(UserFactory.create(role=Role.QUALITY_LEAD))
-    response = client.get(reverse("insights:signposting_report"), {"download": "csv"})
+    response = client.get(
+        reverse("insights:signposting_report"), {**PERIOD, "download": "csv"}
+    )
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.getvalue().decode())))
     assert rows[0][:3] == ["group", "name", "people signposted"]
@@ -167,3 +171,30 @@ def test_community_resources_in_plans_count_people_followed_up_used_and_met(
     assert rows["Lunch club"] == report.PlanRow("Lunch club", 2, 1, 1, 1)
     later = report.plan_supports_by_service(start=datetime.date(2027, 1, 1))
     assert later == []
+
+
+def test_the_default_period_is_the_twelve_months_up_to_today() -> None:
+    today = datetime.date(2026, 11, 27)
+    assert report.default_period(today) == (datetime.date(2025, 11, 27), today)
+
+
+def test_opened_without_a_period_the_report_counts_the_last_twelve_months(
+    client, db
+) -> None:
+    today = timezone.localdate()
+    recent, old = (
+        ServiceFactory.create(name="Harbour lunch club"),
+        ServiceFactory.create(name="Bygone walking group"),
+    )
+    _signpost(PersonFactory.create(), recent, on=today - datetime.timedelta(days=30))
+    _signpost(PersonFactory.create(), old, on=today - datetime.timedelta(days=800))
+    client.force_login(UserFactory.create(role=Role.QUALITY_LEAD))
+    opened = client.get(reverse("insights:signposting_report")).content.decode()
+    assert "Harbour lunch club" in opened
+    assert "Bygone walking group" not in opened
+    cleared = client.get(
+        reverse("insights:signposting_report"), {"start": "", "end": ""}
+    )
+    assert (
+        "Bygone walking group" in cleared.content.decode()
+    )  # both ends cleared: every contact
