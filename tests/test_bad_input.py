@@ -202,8 +202,11 @@ class _FormReader(HTMLParser):
             return
         kind = a.get("type", "text" if tag == "input" else "submit")
         if tag in {"input", "button"} and kind in {"submit", "image"}:
-            # The first submit button is the one Enter presses: the form's default.
-            form.button = form.button or (name, a.get("value", ""))
+            # The form's own button: the first that sends the form to its own
+            # address (a button with a formaction, such as the first contact's
+            # Find, is another action on the same answers, which saves nothing).
+            if "formaction" not in a:
+                form.button = form.button or (name, a.get("value", ""))
             return
         if not name or kind in {"reset", "button"}:
             return

@@ -13,6 +13,7 @@ from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from selfdirect.core.check_answers import CONFIRMED
+from selfdirect.core.forms import PhoneField
 from selfdirect.core.once import FIELD
 from selfdirect.directory.tests.factories import OrganizationFactory, ServiceFactory
 from selfdirect.testing.journey import whole_journey
@@ -139,6 +140,8 @@ def _value(field: forms.Field, current: Any) -> Any:
         return "10:00"
     if isinstance(field, forms.EmailField):
         return "someone@example.org"
+    if isinstance(field, PhoneField):
+        return "01389 737000"
     return "I want to get out to the shops on my own"[: field.max_length or 100]  # type: ignore[attr-defined]
 
 
