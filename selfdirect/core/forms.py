@@ -32,7 +32,7 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
-from .dates import add_years, long_date
+from .dates import add_days, add_years, long_date
 from .middleware import rescued_data
 from .search import SEARCH_TEXT
 
@@ -111,6 +111,16 @@ class DateRange:
                     % {"label": label, "date": long_date(before)}
                 )
         return None
+
+
+    def picker_bounds(self, today: datetime.date) -> tuple[str, str]:
+        """The first and last dates the design system's date picker offers, as
+        dd/mm/yyyy ("" for no last date): the same range `problem` accepts."""
+        first = add_days(self.after, 1)
+        last: datetime.date | None = today if self.not_future else None
+        if last is None and self.years_ahead is not None:
+            last = add_days(add_years(today, self.years_ahead), -1)
+        return f"{first:%d/%m/%Y}", f"{last:%d/%m/%Y}" if last else ""
 
 
 PAST_DATE = DateRange(not_future=True)

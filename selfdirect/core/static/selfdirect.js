@@ -7,6 +7,10 @@ document.documentElement.classList.add("sd-js");
 document
   .querySelectorAll('[data-module="ds-mobile-navigation-menu"]:not(.js-instantiated)')
   .forEach((menu) => new DS.components.SiteNavigation(menu).init());
+// Every date question (components/field.html) gets the design system's calendar.
+document
+  .querySelectorAll('[data-module="ds-datepicker"]:not(.js-instantiated)')
+  .forEach((picker) => new DS.components.DatePicker(picker).init());
 document.querySelectorAll(".sd-menu-toggle").forEach((toggle) => {
   toggle.checked = false;
   toggle.hidden = true;

@@ -12,6 +12,7 @@ from django.template.base import (
     Token,
     token_kwargs,
 )
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -26,6 +27,17 @@ def input_value(field: BoundField) -> Any:
     if isinstance(value, datetime.date):
         return value.strftime("%d/%m/%Y")
     return value
+
+
+@register.filter
+def date_picker(field: BoundField) -> dict[str, str]:
+    """The date picker's first and last dates for a date question, from its
+    plausible range (core.forms.DateRange)."""
+    from selfdirect.core.forms import ANY_DATE
+
+    dates = getattr(field.field, "dates", ANY_DATE)
+    first, last = dates.picker_bounds(timezone.localdate())
+    return {"first": first, "last": last}
 
 
 @register.filter
