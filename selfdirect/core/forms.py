@@ -112,7 +112,6 @@ class DateRange:
                 )
         return None
 
-
     def picker_bounds(self, today: datetime.date) -> tuple[str, str]:
         """The first and last dates the design system's date picker offers, as
         dd/mm/yyyy ("" for no last date): the same range `problem` accepts."""

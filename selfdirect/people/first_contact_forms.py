@@ -218,15 +218,15 @@ def signposting_choices(
         if not ids:
             found = search_services(filters, now=now)
             ids = list(found.values_list("pk", flat=True)[:SHOWN])
+    services = in_results(DirectoryService.objects.filter(pk__in=[*ids, *chosen_ids]))
+    if not ids:
+        return services.order_by("name"), distances
     # Found services in the search's order, then any ticked before, by name.
     found_first = Case(
         *(When(pk=pk, then=Value(n)) for n, pk in enumerate(ids)),
         default=Value(len(ids)),
     )
-    services = in_results(
-        DirectoryService.objects.filter(pk__in=[*ids, *chosen_ids])
-    ).order_by(found_first, "name")
-    return services, distances
+    return services.order_by(found_first, "name"), distances
 
 
 def _is_uuid(text: str) -> bool:

@@ -1,6 +1,7 @@
 """The 'four options' information pages pass axe-core's WCAG 2.2 AA rules."""
 
 import pytest
+from playwright.sync_api import expect
 
 from selfdirect.choices import info_documents
 from selfdirect.testing.personas import Personas
@@ -52,7 +53,11 @@ def test_staff_find_the_four_options_from_their_home_page(
     ui.page.get_by_role("button", name="Sign in").click()
     ui.page.get_by_role("link", name="Your four options").click()
     ui.check()
+    expect(ui.page.get_by_role("heading", level=1)).to_have_text(
+        "Your four options for social care support"
+    )
     # the menu, open on a phone, passes axe too
     ui.page.set_viewport_size({"width": 390, "height": 800})
     ui.page.get_by_role("button", name="Menu").click()
+    expect(ui.page.get_by_role("link", name="People").first).to_be_visible()
     ui.check()
