@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "selfdirect.delivery",
     "selfdirect.plans",
     "selfdirect.panel",
+    "selfdirect.reviews",
     "selfdirect.insights",
     "selfdirect.demo",
     "selfdirect.api",
