@@ -80,6 +80,9 @@ class NavItem:
     label: str | Promise  # a lazily translated string
     url_name: str
     capabilities: tuple[str, ...]
+    # How many things wait for the user there, shown beside the link on the home
+    # page (a reviews-due count); None for a plain link.
+    count: Callable[[Any], int] | None = None
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from selfdirect.accounts.roles import Capability, Role, roles_with
+from selfdirect.core.hooks import nav_items
 from selfdirect.people.selectors import follow_ups_due
 
 
@@ -16,7 +17,14 @@ def home(request: HttpRequest) -> HttpResponse:
     due = None
     if user.can(Capability.VIEW_PEOPLE):  # type: ignore[union-attr]
         due = follow_ups_due(user).count()  # type: ignore[arg-type]
-    return render(request, "core/home.html", {"follow_ups_due": due})
+    # Each link with how many things wait there (a reviews-due count), if it says.
+    links = [
+        (item, item.count(user) if item.count is not None else None)
+        for item in nav_items(user)
+    ]
+    return render(
+        request, "core/home.html", {"follow_ups_due": due, "home_links": links}
+    )
 
 
 @login_not_required

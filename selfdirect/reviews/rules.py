@@ -158,3 +158,33 @@ def agreement_problems(
     if attainments_recorded < outcome_count:
         problems.append(_("Record how far each outcome in the plan was met."))
     return [*problems, *participation, *next_step, *next_review]
+
+
+def review_stage(
+    *,
+    review_on: datetime.date | None,
+    open_review: bool,
+    reviewed: bool,
+    today: datetime.date,
+) -> tuple[str, str]:
+    """The review stage of the journey: in progress while a review is open; past
+    the plan's review date it needs review; reviewed and not yet due again, done;
+    otherwise not started (with the date it is due by)."""
+    from django.utils.formats import date_format
+
+    from selfdirect.people.hook_points import StageStatus
+
+    if open_review:
+        return StageStatus.IN_PROGRESS, _("A review has started.")
+    if review_on is None:
+        return StageStatus.NOT_STARTED, _("Set when the plan is agreed.")
+    shown = date_format(review_on, "j F Y")
+    if review_on < today:
+        return StageStatus.NEEDS_REVIEW, _("The review was due by %(day)s.") % {
+            "day": shown
+        }
+    if reviewed:
+        return StageStatus.DONE, _("Reviewed. The next review is due by %(day)s.") % {
+            "day": shown
+        }
+    return StageStatus.NOT_STARTED, _("Due by %(day)s.") % {"day": shown}

@@ -5,7 +5,6 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from selfdirect.accounts.models import User
@@ -315,8 +314,3 @@ def agree_review(
         set_review_date(plan=review.plan, by=by, review_on=current.next_review_on)
     _audit(review, by, "review.agreed")
     return review
-
-
-def open_review(plan: SupportPlan) -> Review | None:
-    """The review of this plan not yet agreed, if one has started."""
-    return Review.objects.filter(plan=plan).filter(~Q(state="agreed")).first()
