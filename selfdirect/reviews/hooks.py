@@ -46,7 +46,7 @@ def _due_count(user: Any) -> int:
 
 NAV_ITEMS = (
     NavItem(
-        45,
+        50,
         _("Reviews due"),
         "reviews:due",
         (Capability.PLAN_SUPPORT,),

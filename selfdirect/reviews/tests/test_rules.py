@@ -137,3 +137,18 @@ def test_states_move_like_a_conversation() -> None:
     assert not rules.can_move("draft", "agreed")
     assert rules.can_move("shared", "agreed")
     assert not rules.can_move("agreed", "draft")
+
+
+def test_the_review_stage_of_the_journey() -> None:
+    today = D(2026, 6, 1)
+
+    def stage(**kw):
+        return rules.review_stage(
+            today=today, **{"open_review": False, "reviewed": False, **kw}
+        )[0]
+
+    assert stage(review_on=None) == "not_started"
+    assert stage(review_on=D(2026, 5, 31)) == "needs_review"
+    assert stage(review_on=D(2026, 5, 31), open_review=True) == "in_progress"
+    assert stage(review_on=D(2026, 9, 1), reviewed=True) == "done"
+    assert stage(review_on=D(2026, 9, 1)) == "not_started"
