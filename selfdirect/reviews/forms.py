@@ -322,3 +322,7 @@ class AgreeForm(Form):
         widget=forms.RadioSelect,
     )
     version = VersionField()
+
+
+class ConfirmForm(Form):
+    """A button only: the action's rules are in its service."""

@@ -20,6 +20,9 @@ AUDIT_ACTIONS = (
     AuditAction("review.risk", _("Recorded how a risk agreement went at review")),
     AuditAction("review.shared", _("Shared a review with the person")),
     AuditAction("review.agreed", _("Recorded that the review was agreed")),
+    AuditAction(
+        "review.new_plan_version", _("Started a new plan version from a review")
+    ),
 )
 
 SUBJECT_ACCESS = (

@@ -165,6 +165,14 @@ class Review(PublicIdModel, RecordedModel):
     next_step_notes = models.TextField(_("more about what happens next"), blank=True)
     support_ends_reason = models.TextField(_("why support ends"), blank=True)
     next_review_on = models.DateField(_("next review by"), null=True, blank=True)
+    new_plan = models.ForeignKey(
+        SupportPlan,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="started_by_review",
+        verbose_name=_("new plan version started from the review"),
+    )
     shared_on = models.DateField(_("shared with the person on"), null=True, blank=True)
     agreed_on = models.DateField(_("agreed on"), null=True, blank=True)
     agreed_by = models.CharField(_("agreed by"), max_length=200, blank=True)

@@ -12,7 +12,7 @@ from selfdirect.accounts.roles import Purpose
 from selfdirect.people.models import Allocation
 from selfdirect.plans.models import SupportPlan
 
-from . import rules
+from . import rules, services
 from .models import (
     AttainmentLevel,
     FeedbackQuestion,
@@ -78,6 +78,7 @@ def review_detail(review: Review) -> dict[str, Any]:
         ),
         "support_reviews": list(review.support_reviews.select_related("support")),
         "risk_reviews": list(review.risk_reviews.select_related("risk")),
+        "carried": services.carried_attainment(review),
         "on_time": rules.was_on_time(due_on=review.due_on, agreed_on=review.agreed_on)
         if review.agreed_on
         else None,

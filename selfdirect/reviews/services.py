@@ -17,7 +17,7 @@ from selfdirect.core.concurrency import (
 )
 from selfdirect.core.details import field_values
 from selfdirect.plans.models import SupportPlan
-from selfdirect.plans.services import set_review_date
+from selfdirect.plans.services import set_review_date, start_new_version
 
 from . import rules
 from .details import (
@@ -314,3 +314,44 @@ def agree_review(
         set_review_date(plan=review.plan, by=by, review_on=current.next_review_on)
     _audit(review, by, "review.agreed")
     return review
+
+
+@transaction.atomic
+def start_new_plan_version(
+    *, review: Review, by: User, today: datetime.date
+) -> SupportPlan:
+    """What happens next is a new plan version: start it through the plans app,
+    which copies the outcomes and supports, and keep it on the review, so the new
+    plan's outcomes are read beside their attainment at this review."""
+    current = Review.objects.select_for_update().get(pk=review.pk)
+    if (
+        current.state != Review.State.AGREED
+        or current.next_step != Review.NextStep.NEW_PLAN_VERSION
+    ):
+        raise ValidationError(
+            _("Agree a review that says a new plan version comes next first.")
+        )
+    if current.new_plan_id is not None:
+        raise ValidationError(_("A new version of the plan has already started."))
+    draft = start_new_version(plan=current.plan, by=by, today=today)
+    current.new_plan = draft
+    current._history_user = by  # type: ignore[attr-defined]
+    save_versioned(current, expected_version=current.version, fields=["new_plan"])
+    review.new_plan, review.version = draft, current.version
+    _audit(review, by, "review.new_plan_version")
+    return draft
+
+
+def carried_attainment(review: Review) -> list[tuple[str, OutcomeAttainment | None]]:
+    """Each outcome of the new plan version with how its earlier outcome went at
+    this review (matched as the plans app copies them: in order, by their words)."""
+    if review.new_plan is None:
+        return []
+    earlier = {
+        (a.plan_outcome.personal_outcome_id, a.plan_outcome.words): a
+        for a in review.attainments.select_related("plan_outcome", "level")
+    }
+    return [
+        (o.words, earlier.get((o.personal_outcome_id, o.words)))
+        for o in review.new_plan.outcomes.all()
+    ]

@@ -21,4 +21,9 @@ urlpatterns = [
     path(REVIEW + "next/", views.next_step, name="next_step"),
     path(REVIEW + "share/", views.share, name="share"),
     path(REVIEW + "agree/", views.agree, name="agree"),
+    path(
+        REVIEW + "next/plan-version/",
+        views.new_plan_version,
+        name="new_plan_version",
+    ),
 ]

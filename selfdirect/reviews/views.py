@@ -26,6 +26,7 @@ from . import rules, selectors, services
 from .forms import (
     AgreeForm,
     AttainmentForm,
+    ConfirmForm,
     DueFilterForm,
     NextStepForm,
     ReviewForm,
@@ -106,6 +107,7 @@ def detail(request: HttpRequest, person_id: str, review_id: str) -> HttpResponse
         Capability.PLAN_SUPPORT
     )
     context["problems"] = services.agreement_problems(review)
+    context["perms_plan"] = user.can(Capability.PLAN_SUPPORT)
     return render(request, "reviews/detail.html", context)
 
 
@@ -316,3 +318,32 @@ def agree(request: HttpRequest, person_id: str, review_id: str) -> HttpResponse:
         context={"review": review, "person": review.person, "problems": problems},
         template="reviews/agree.html",
     )
+
+
+@require_http_methods(["GET", "POST"])
+@once
+def new_plan_version(
+    request: HttpRequest, person_id: str, review_id: str
+) -> HttpResponse:
+    user = actor(request)
+    review = access_review(
+        user, person_id, review_id, action=Action.CHANGE, page=page(request)
+    )
+    form = bind(request, ConfirmForm)
+    if request.method == "POST" and form.is_valid():
+        try:
+            draft = services.start_new_plan_version(
+                review=review, by=user, today=timezone.localdate()
+            )
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("A new version of the plan has started, with the outcomes copied."),
+            )
+            return redirect(
+                reverse("plans:detail", args=[review.person.public_id, draft.public_id])
+            )
+    context = {"form": form, "review": review, "person": review.person}
+    return render(request, "reviews/new_plan_version.html", context)

@@ -188,7 +188,9 @@ def test_a_risk_review_with_harm_says_what_it_was(worker) -> None:
     )
 
 
-def _complete(review, worker, next_review_on=datetime.date(2028, 3, 1)):
+def _complete(
+    review, worker, next_review_on=datetime.date(2028, 3, 1), next_step="continue"
+):
     for attainment in review.attainments.all():
         _attain(attainment, worker, "met")
     services.update_review(
@@ -209,7 +211,7 @@ def _complete(review, worker, next_review_on=datetime.date(2028, 3, 1)):
         by=worker,
         version=review.version,
         details=NextStepDetails(
-            next_step="continue",
+            next_step=next_step,
             next_step_notes="",
             support_ends_reason="",
             next_review_on=next_review_on,
@@ -267,3 +269,33 @@ def test_agreeing_a_shared_complete_review_moves_the_plans_review_date(worker) -
     assert review.due_on == datetime.date(2027, 2, 10)  # the date it was due, kept
     with pytest.raises(ValidationError):
         _attain(review.attainments.first(), worker, "met")
+
+
+def test_a_new_plan_version_carries_the_outcomes_across(worker) -> None:
+    plan = agreed_plan()
+    review = _start(plan, worker)
+    _complete(review, worker, next_step="new_plan_version")
+    services.share_review(
+        review=review, by=worker, version=review.version, shared_on=START
+    )
+    with pytest.raises(ValidationError):  # only once the review is agreed
+        services.start_new_plan_version(review=review, by=worker, today=START)
+    services.agree_review(
+        review=review,
+        by=worker,
+        version=review.version,
+        agreed_on=START,
+        agreed_by="Morag",
+        agreed_how="in_person",
+    )
+    draft = services.start_new_plan_version(review=review, by=worker, today=START)
+    assert draft.replaces == plan
+    assert draft.state == "draft"
+    carried = services.carried_attainment(review)
+    assert [words for words, _ in carried] == ["Outcome 0", "Outcome 1"]
+    assert all(
+        was is not None and was.level is not None and was.level.code == "met"
+        for _, was in carried
+    )
+    with pytest.raises(ValidationError):
+        services.start_new_plan_version(review=review, by=worker, today=START)
