@@ -19,6 +19,7 @@ from selfdirect.demo import (
     panel,
     plans,
     providers,
+    reviews,
 )
 
 
@@ -48,6 +49,8 @@ AFTER_PEOPLE = [
     Stage("plans", plans.seed_plans, plans.delete_plans),
     Stage("delivery", delivery.seed_delivery, delivery.delete_delivery),
     Stage("panel", panel.seed_panel, panel.delete_panel),
+    # Reviews come last: they read the plans as the panel left them.
+    Stage("reviews", reviews.seed_reviews, reviews.delete_reviews),
 ]
 
 STAGES = [*BEFORE_PEOPLE, *AFTER_PEOPLE]
