@@ -9,6 +9,7 @@ from selfdirect.core.hooks import (
     AuditAction,
     Contribution,
     NavItem,
+    PersonSection,
     SubjectAccessSection,
 )
 from selfdirect.people.hook_points import JOURNEY_STAGES, JourneyStage, StageProgress
@@ -37,6 +38,15 @@ SUBJECT_ACCESS = (
         "reviews.RiskReview", ("review__person",), "Risk agreements at review"
     ),
 )
+
+
+def _person_section(request: Any, person: Any) -> dict[str, Any]:
+    from .selectors import person_reviews
+
+    return {"reviews": person_reviews(person)}
+
+
+PERSON_SECTIONS = (PersonSection(65, "reviews/person_section.html", _person_section),)
 
 
 def _due_count(user: Any) -> int:

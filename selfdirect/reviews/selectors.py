@@ -100,3 +100,8 @@ def questions() -> QuerySet[FeedbackQuestion]:
 def open_review_of(plan: SupportPlan) -> Review | None:
     """The plan's review not yet agreed, if one has started."""
     return Review.objects.filter(plan=plan).filter(~Q(state="agreed")).first()
+
+
+def person_reviews(person: Any) -> list[Review]:
+    """The person's reviews, latest first (the person page's section)."""
+    return list(Review.objects.of_person(person).order_by("-started_on", "-id")[:10])
