@@ -21,6 +21,7 @@ urlpatterns = [
     path(REVIEW + "next/", views.next_step, name="next_step"),
     path(REVIEW + "share/", views.share, name="share"),
     path(REVIEW + "agree/", views.agree, name="agree"),
+    path(REVIEW + "my-review/", views.my_review, name="my_review"),
     path(
         REVIEW + "next/plan-version/",
         views.new_plan_version,

@@ -347,3 +347,11 @@ def new_plan_version(
             )
     context = {"form": form, "review": review, "person": review.person}
     return render(request, "reviews/new_plan_version.html", context)
+
+
+@require_GET
+def my_review(request: HttpRequest, person_id: str, review_id: str) -> HttpResponse:
+    """The person's own printable copy of their review, in plain English."""
+    user = actor(request)
+    review = access_review(user, person_id, review_id, page=page(request))
+    return render(request, "reviews/my_review.html", selectors.review_detail(review))

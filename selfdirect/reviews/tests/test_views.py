@@ -108,6 +108,10 @@ def test_a_review_from_the_plan_to_agreement(client, personas) -> None:
     page = client.get(_r("reviews:detail", review)).content.decode()
     assert "Agreed late." in page
     assert "Provider capacity" in page
+    mine = client.get(_r("reviews:my_review", review)).content.decode()
+    assert "My review" in mine
+    assert "No staff on Tuesdays" in mine
+    assert "This is a draft" not in mine
 
 
 def test_the_due_list_and_the_home_page_count(

@@ -44,6 +44,7 @@ PERSONAL: dict[str, UrlCase] = {
     "reviews:next_step": _writer(_review),
     "reviews:share": _writer(_review),
     "reviews:agree": _writer(_review),
+    "reviews:my_review": _writer(_review),
     "reviews:new_plan_version": _writer(_review),
 }
 
