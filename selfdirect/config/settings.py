@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "selfdirect.delivery",
     "selfdirect.plans",
     "selfdirect.panel",
+    "selfdirect.reviews",
     "selfdirect.insights",
     "selfdirect.demo",
     "selfdirect.api",
@@ -191,6 +192,11 @@ BREAK_GLASS_HOURS = env_int("BREAK_GLASS_HOURS", 4)
 # data protection officer looks at is listed for review.
 ACCESS_REVIEW_REFUSALS = env_int("ACCESS_REVIEW_REFUSALS", 10)
 ACCESS_REVIEW_READS = env_int("ACCESS_REVIEW_READS", 300)
+# Reviews of support plans (docs/reviews.md): the first is due this many months
+# after a plan is agreed; each later one at most REVIEW_INTERVAL_MONTHS after the
+# review before it.
+PLAN_FIRST_REVIEW_MONTHS = env_int("PLAN_FIRST_REVIEW_MONTHS", 3)
+REVIEW_INTERVAL_MONTHS = env_int("REVIEW_INTERVAL_MONTHS", 12)
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 50)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60

@@ -83,6 +83,9 @@ class NavItem:
     url_name: str
     capabilities: tuple[str, ...] = ()
     needs: tuple[str, str] | None = None  # (Purpose, Action)
+    # How many things wait for the user there, shown beside the link on the home
+    # page (a reviews-due count); None for a plain link.
+    count: Callable[[Any], int] | None = None
 
     def shown_to(self, user: Any) -> bool:
         """Whether the user's role may use the page this item links to."""

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from selfdirect.accounts.access import may
 from selfdirect.accounts.roles import Action, Capability, Purpose, Role, roles_with
+from selfdirect.core.hooks import nav_items
 from selfdirect.people.selectors import follow_ups_due
 
 
@@ -17,7 +18,14 @@ def home(request: HttpRequest) -> HttpResponse:
     due = None
     if may(user, Purpose.PRACTICE, Action.CHANGE):  # type: ignore[arg-type]
         due = follow_ups_due(user).count()  # type: ignore[arg-type]
-    return render(request, "core/home.html", {"follow_ups_due": due})
+    # Each link with how many things wait there (a reviews-due count), if it says.
+    links = [
+        (item, item.count(user) if item.count is not None else None)
+        for item in nav_items(user)
+    ]
+    return render(
+        request, "core/home.html", {"follow_ups_due": due, "home_links": links}
+    )
 
 
 @login_not_required

@@ -20,6 +20,7 @@ from selfdirect.demo import (
     panel,
     plans,
     providers,
+    reviews,
 )
 
 
@@ -54,6 +55,8 @@ AFTER_PEOPLE = [
         access_requests.seed_access_requests,
         access_requests.delete_access_requests,
     ),
+    # Reviews come last: they read the plans as the panel left them.
+    Stage("reviews", reviews.seed_reviews, reviews.delete_reviews),
 ]
 
 STAGES = [*BEFORE_PEOPLE, *AFTER_PEOPLE]

@@ -95,30 +95,9 @@ def _stage_progress(row: Any, user: Any) -> StageProgress:
     return StageProgress(status, summary, str(_("Start the support plan")), url)
 
 
-def _review_progress(row: Any, user: Any) -> StageProgress:
-    from django.urls import reverse
-    from django.utils import timezone
-
-    from .rules import review_stage
-
-    status, summary = review_stage(
-        review_on=row.stage_plan_review_on, today=timezone.localdate()
-    )
-    if status != "needs_review" or row.stage_plan_draft or not _may_plan(user):
-        return StageProgress(status, summary)
-    url = reverse("plans:new_version", args=[row.public_id, row.stage_plan_agreed])
-    return StageProgress(
-        status, summary, str(_("Review the plan: start a new version")), url
-    )
-
-
 CONTRIBUTIONS = (
     Contribution(
         JOURNEY_STAGES,
         JourneyStage(40, _("Support plan"), _stage_annotations, _stage_progress),
-    ),
-    Contribution(
-        JOURNEY_STAGES,
-        JourneyStage(70, _("Review"), dict, _review_progress),
     ),
 )

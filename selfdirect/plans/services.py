@@ -391,3 +391,19 @@ def _copy_contents(source: SupportPlan, draft: SupportPlan, by: User) -> None:
             Support(plan=draft, **{f: getattr(old, f) for f in SUPPORT_COPY}), by
         )
         support.outcomes.set([new_outcomes[o.pk] for o in old.outcomes.all()])
+
+
+@transaction.atomic
+def set_review_date(
+    *, plan: SupportPlan, by: User, review_on: datetime.date
+) -> SupportPlan:
+    """Move an agreed plan's next review date (set by an agreed review, which
+    keeps the date it was due by). Only the review date of an agreed plan moves."""
+    current = SupportPlan.objects.select_for_update().get(pk=plan.pk)
+    if current.state != SupportPlan.State.AGREED:
+        raise ValidationError(_("Only an agreed plan has a review date to move."))
+    current.review_on = review_on
+    current._history_user = by  # type: ignore[attr-defined]
+    save_versioned(current, expected_version=current.version, fields=["review_on"])
+    plan.review_on, plan.version = current.review_on, current.version
+    return current

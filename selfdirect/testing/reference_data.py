@@ -11,6 +11,7 @@ DATA_MIGRATIONS = [
     "selfdirect.people.migrations.0002_service_groups",
     "selfdirect.conversations.migrations.0002_configuration",
     "selfdirect.budgets.migrations.0003_illustrative_methods",
+    "selfdirect.reviews.migrations.0002_scales",
 ]
 
 

@@ -43,6 +43,7 @@ def test_core_finds_the_hooks_of_the_apps_that_add_something() -> None:
         "selfdirect.delivery",
         "selfdirect.plans",
         "selfdirect.panel",
+        "selfdirect.reviews",
         "selfdirect.insights",
         "selfdirect.providers",
     } <= set(found)
@@ -156,6 +157,7 @@ def test_the_person_page_renders_the_sections_in_order(client, personas) -> None
         "plans/person_section.html",
         "panel/person_section.html",
         "delivery/person_section.html",
+        "reviews/person_section.html",
     ]
     declared = hooks.declared("PERSON_SECTIONS", hooks.PersonSection)
     assert [s.template for s in sorted(declared, key=lambda s: s.order)] == expected

@@ -23,6 +23,8 @@ from selfdirect.people.models import FirstContact, Relationship
 from selfdirect.plans import rules as plan_rules
 from selfdirect.plans.models import Support, SupportPlan
 from selfdirect.plans.selectors import agreement_blockers_from_later_stages
+from selfdirect.reviews import rules as review_rules
+from selfdirect.reviews.models import OutcomeAttainment, Review
 
 TODAY = datetime.date(2026, 3, 2)
 
@@ -130,6 +132,56 @@ FAMILY = re.compile(r"\b(daughter|son|wife|husband|partner)\b(?! died)", re.I)
 PETS = re.compile(r"\b(cat|dog)\b", re.I)
 
 
+def review_violations() -> list[str]:
+    """An agreed review passed every check agreeing makes (each poor outcome with a
+    coded reason and a narrative, taking part, what next, the next review within
+    the interval); its due date is the one kept at the start; the plan's review
+    date is the one the latest agreed review set."""
+    found = []
+    reviews = Review.objects.filter(state="agreed").select_related("plan")
+    for review in reviews.prefetch_related(
+        "attainments__level", "attainments__reasons"
+    ):
+        where = f"review {review.pk} of plan {review.plan_id}"
+        attainments = list(review.attainments.all())
+        for a in attainments:
+            found += [
+                f"{where}: {p}"
+                for p in review_rules.attainment_problems(
+                    level_chosen=a.level is not None,
+                    poor=bool(a.level and a.level.poor),
+                    reason_codes=[r.code for r in a.reasons.all()],
+                    narrative=a.reason_narrative,
+                )
+            ]
+        ends = review.next_step == "support_ends"
+        problems = review_rules.agreement_problems(
+            state="shared",
+            outcome_count=review.plan.outcomes.count(),
+            attainments_recorded=sum(a.level is not None for a in attainments),
+            participation=review_rules.participation_problems(
+                took_part=review.took_part, why_not=review.why_not_taking_part
+            ),
+            next_step=review_rules.next_step_problems(
+                next_step=review.next_step,
+                support_ends_reason=review.support_ends_reason,
+            ),
+            next_review=[]
+            if ends
+            else review_rules.next_review_problems(
+                reviewed_on=review.held_on or review.started_on,
+                next_review_on=review.next_review_on,
+                months=review_rules.REVIEW_INTERVAL_MONTHS,
+            ),
+        )
+        found += [f"{where}: {p}" for p in problems]
+        if review.agreed_on and review.agreed_on > TODAY:
+            found.append(f"{where}: agreed in the future")
+        if not ends and review.plan.review_on != review.next_review_on:
+            found.append(f"{where}: the plan's review date is not the one set")
+    return found
+
+
 def _said_about_each_person() -> dict[int, list[str]]:
     """What each person's records say in words about their life: what matters at
     first contact, their outcomes, strengths and risks, and their plans."""
@@ -179,6 +231,7 @@ CHECKS = [
     panel_violations,
     direct_payment_violations,
     story_violations,
+    review_violations,
 ]
 
 
@@ -188,6 +241,16 @@ def test_the_demo_keeps_the_products_rules(db) -> None:  # type: ignore[no-untyp
     assert len(_agreed_plans()) >= 20
     assert PanelDecision.objects.count() >= 5
     assert DirectPaymentAgreement.objects.exists()
+    # Reviews for most plans due, and about a third of people reviewed have an
+    # outcome not met (the seed's 32%).
+    reviewed = set(Review.objects.values_list("person_id", flat=True))
+    not_met = set(
+        OutcomeAttainment.objects.filter(level__code="not_met").values_list(
+            "review__person_id", flat=True
+        )
+    )
+    assert len(reviewed) >= 10
+    assert 0.2 <= len(not_met) / len(reviewed) <= 0.5
     found = {check.__name__: check() for check in CHECKS}
     broken = {name: rows for name, rows in found.items() if rows}
     assert broken == {}, "; ".join(

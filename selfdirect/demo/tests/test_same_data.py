@@ -15,10 +15,11 @@ from .fingerprint import fingerprint
 ARGS = ["--people=100", "--today=2026-03-02"]
 # What `seed --people=100 --seed=7 --today=2026-03-02` reports. A change here is a
 # change to the demo data (the last: each person's story is told the same way at
-# every stage, and plans keep the agreement and panel rules).
+# every stage, and plans keep the agreement and panel rules; then reviews of the
+# plans fallen due).
 CREATED_FOR_SEED_7 = {
     "people": 100,
-    "history rows": 1868,
+    "history rows": 1879,
     "allocations": 105,
     "relationships": 53,
     "first contacts": 86,
@@ -47,6 +48,10 @@ CREATED_FOR_SEED_7 = {
     "panel submissions": 15,
     "panel decisions": 18,
     "access requests": 11,
+    "reviews": 2,
+    "outcome attainments": 5,
+    "support reviews": 4,
+    "risk reviews": 0,
 }
 TABLES: dict[str, type[models.Model]] = {
     "people": Person,

@@ -69,6 +69,10 @@ PREPARE: dict[str, list[Callable[[Any], None]]] = {
     "delivery:add_agreement": [
         _set("delivery.DirectPaymentAgreement", status="ended", ended_on=TODAY)
     ],
+    "reviews:start": [
+        _set("plans.SupportPlan", state="agreed", agreed_on=TODAY),
+        lambda p: p.person.reviews.all().delete(),
+    ],
 }
 # Answers a form's rules need beyond "any valid value" (see _example).
 ANSWERS: dict[str, Callable[[Any], dict[str, Any]]] = {
