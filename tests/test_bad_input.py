@@ -60,6 +60,7 @@ FORM_PAGES: dict[str, tuple[str | None, Any]] = {
     "panel:meetings": ("panel_member", None),
     "delivery:monitoring_due": ("finance_officer", None),
     "insights:signposting_report": ("quality_lead", None),
+    "reviews:due": ("practitioner_a", None),
     "password_change": ("practitioner_a", None),
     "password_reset": (None, None),
     "two_factor_set_up": ("practitioner_a", None),
