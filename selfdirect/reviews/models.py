@@ -22,19 +22,28 @@ from selfdirect.people.models import Person, PersonRecordQuerySet
 from selfdirect.plans.models import PlanOutcome, Support, SupportPlan
 
 
-class AttainmentLevel(models.Model):
-    """A point on the attainment scale (kept as versioned data); `poor` points need
-    a reason (rules.attainment_problems)."""
+class ScaleItem(models.Model):
+    """One entry of a review list kept as versioned data (loaded from
+    `data/review_scales.json`): its code, its version of the list and its place."""
 
     code = models.SlugField(max_length=40)
-    name = models.CharField(max_length=80)
-    poor = models.BooleanField(default=False)
     scale_version = models.CharField(max_length=60)
     order = models.PositiveSmallIntegerField(default=0)
     active = models.BooleanField(default=True)
 
     class Meta:
+        abstract = True
         ordering = ["order"]
+
+
+class AttainmentLevel(ScaleItem):
+    """A point on the attainment scale (kept as versioned data); `poor` points need
+    a reason (rules.attainment_problems)."""
+
+    name = models.CharField(max_length=80)
+    poor = models.BooleanField(default=False)
+
+    class Meta(ScaleItem.Meta):
         constraints = [
             models.UniqueConstraint(
                 fields=["scale_version", "code"], name="unique_attainment_per_version"
@@ -45,17 +54,12 @@ class AttainmentLevel(models.Model):
         return self.name
 
 
-class PoorOutcomeReason(models.Model):
+class PoorOutcomeReason(ScaleItem):
     """A coded reason an outcome was partly met or not met (kept as data)."""
 
-    code = models.SlugField(max_length=40)
     name = models.CharField(max_length=120)
-    scale_version = models.CharField(max_length=60)
-    order = models.PositiveSmallIntegerField(default=0)
-    active = models.BooleanField(default=True)
 
-    class Meta:
-        ordering = ["order"]
+    class Meta(ScaleItem.Meta):
         constraints = [
             models.UniqueConstraint(
                 fields=["scale_version", "code"], name="unique_reason_per_version"
@@ -66,17 +70,12 @@ class PoorOutcomeReason(models.Model):
         return self.name
 
 
-class FeedbackQuestion(models.Model):
+class FeedbackQuestion(ScaleItem):
     """A choice-and-control question asked about a support (kept as data)."""
 
-    code = models.SlugField(max_length=40)
     wording = models.CharField(max_length=200)
-    scale_version = models.CharField(max_length=60)
-    order = models.PositiveSmallIntegerField(default=0)
-    active = models.BooleanField(default=True)
 
-    class Meta:
-        ordering = ["order"]
+    class Meta(ScaleItem.Meta):
         constraints = [
             models.UniqueConstraint(
                 fields=["scale_version", "code"], name="unique_question_per_version"
