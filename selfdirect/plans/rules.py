@@ -16,37 +16,34 @@ from django.utils.translation import gettext as _
 
 from selfdirect.choices.rules import derived_option
 from selfdirect.conversations import wording
-from selfdirect.conversations import wording_lists as words
 from selfdirect.core.dates import add_months
+
+from . import smart_words as sw
+from .smart_words import pattern
 
 FIRST_REVIEW_MONTHS = 3
 
 
-def _pattern(*fragments: str) -> re.Pattern[str]:
-    body = "|".join(f"(?:{fragment})" for fragment in fragments)
-    return re.compile(rf"(?<![\w'])(?:{body})(?![\w'])", re.IGNORECASE)
-
-
-# What can be seen or counted at review: a number, a frequency or a day ...
-COUNTS = _pattern(
-    *words.QUANTITY,
-    r"\d+",
-    r"one|two|three|four|five|six|seven|eight|nine|ten|twice|once",
-    r"every|each|most|all|at least|no more than|without",
-    r"mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?",
-    r"mornings?|evenings?|weekends?|nights?",
+# What can be seen, counted or told at review (see smart_words.py for the lists).
+COUNTS = pattern(*sw.COUNTS)
+COMPLETIONS = pattern(*sw.COMPLETIONS)
+DOING = pattern(*sw.DOING)
+TOLD = pattern(*sw.TOLD)
+# What makes an aim specific, and what does not on its own.
+THINGS = pattern(*sw.THINGS, *sw.SITUATIONS)
+GENERIC_SETTINGS = pattern(*sw.GENERIC_SETTINGS)
+VAGUE = pattern(*sw.VAGUE_STATES, *sw.PASSIVE)
+# A service delivered rather than the result for the person.
+SERVICE_PEOPLE = pattern(*sw.SERVICE_PEOPLE)
+SERVICE_STATES = pattern(*sw.SERVICE_STATES)
+SERVICE_OPENERS = re.compile(rf"^(?:{'|'.join(sw.SERVICE_OPENERS)})(?![\w'])", re.I)
+PERSONS_VISIT = re.compile(sw.PERSONS_VISIT, re.IGNORECASE)
+ATTENDS_A_SERVICE = re.compile(
+    rf"(?<![\w']){sw.ATTENDING} (?:{'|'.join(sw.SERVICE_PLACES)})(?![\w'])",
+    re.IGNORECASE,
 )
-# ... or something someone does that others can see or the person can tell us.
-DOING = _pattern(
-    r"goes|go|going|went|attends?|attending|attended|walks?|walked|walking",
-    r"visits?|visited|meets?|met|sees|saw|cooks?|cooked|makes?|made|gets?|got",
-    r"uses?|used|takes?|took|joins?|joined|plays?|played|sleeps?|slept",
-    r"washes|dresses|shops?|shopped|travels?|travelled|catches|rings?|phones?",
-    r"has (?:been|had|gone|seen|met|made)|is (?:at|out|back|going|attending)",
-    r"tells?|told|says?|said|reports?|reported|rates?|rated|scores?|scored",
-    r"shows?|showed|records?|recorded|diary|keeps? a|counts?|ticks?",
-    r"moved|moves|lives|living|started|starts|finished|completed|passed|back at",
-)
+OCCASION_ONLY = re.compile("|".join(sw.OCCASION_ONLY), re.IGNORECASE)
+LEADING_ARTICLE = re.compile(r"^(?:the|a|an|his|her|their|my) ", re.IGNORECASE)
 
 # Reasons a "how we will know" is not enough on its own, with an example.
 OBSERVABLE_EXAMPLES = (
@@ -81,30 +78,68 @@ class SmartCheck:
         }
 
 
-def is_specific(text: str) -> bool:
-    """Specific: the words read as a personal outcome (not a service or a deficit,
-    by the conversation wording check) and name something concrete in the person's
-    life: people, a place, or something to do. "I want to feel better" is vague;
-    "I want to get back to my swimming group" is specific."""
+def is_specific(text: str, how_we_will_know: str | None = None) -> bool:
+    """Specific: the aim reads as a personal outcome (not a service or a deficit,
+    by the conversation wording check) and, taken with "how we will know", names
+    something concrete in the person's life: people, a place, something to do, a
+    particular situation.
+
+    "I want to get back to my swimming group" is specific. "To stay safe", "to be
+    monitored", "to maintain independence" are general states, vague on their own
+    even "at home" or "in the community"; they become specific when "how we will
+    know" says what they mean ("makes her own breakfast and lunch every day"), as
+    long as that is not a service delivered. A one-word aim ("Respite") names a
+    topic, not an outcome."""
     plain = wording.normalise(text)
-    if not plain:
+    if len(plain.split()) < 2:
         return False
     if wording.classify_outcome(plain).kind != "outcome":
         return False
-    return wording.CONCRETE.search(plain) is not None
+    if names_something_concrete(plain):
+        return True
+    how = wording.normalise(how_we_will_know or "")
+    return (
+        bool(how)
+        and not is_service_delivered(how)
+        and names_something_concrete(how, settings_count=False)
+    )
+
+
+def names_something_concrete(text: str, *, settings_count: bool = True) -> bool:
+    """Whether text names people, a place, something to do or a particular
+    situation (the wording check's CONCRETE list and smart_words.THINGS), services
+    aside. General settings ("at home", "in the community", "myself") count only
+    when the text states no vague aim ("to stay safe at home" is vague, "to stay
+    living in my own home" is not), and never when settings_count is False."""
+    plain = _mask(wording.SERVICE, text)
+    if not settings_count or VAGUE.search(plain):
+        plain = _mask(GENERIC_SETTINGS, plain)
+    plain = _mask(VAGUE, plain)
+    return bool(wording.CONCRETE.search(plain) or THINGS.search(plain))
 
 
 def is_measurable(how_we_will_know: str | None) -> bool:
-    """Measurable: "how we will know" is filled, describes something that can be
-    seen, counted or told at review (a number, a frequency or a day; or something
-    the person does, or tells us), and is not just a service being delivered.
-    "Feels better" or "is more confident" alone are not observable; "goes to the
-    group 3 Tuesdays a month" and "tells us at review she sees her friends every
-    week" are."""
+    """Measurable: "how we will know" is filled, is not a service delivered, is not
+    just the occasion of measuring ("will be reviewed in 3 months"), and says what
+    can be seen, counted or told at review:
+
+    - a count, frequency, day or time, in figures or words ("3 Tuesdays a month",
+      "at least six visits", "five days a week", "no falls");
+    - a completion that can be checked ("enrolled on the course", "has moved into
+      the flat", "passed the test");
+    - what the person or others tell or record ("tells us at review", "her diary
+      shows"): outcomes-focused practice takes the person's account as evidence;
+    - something the person does, with what, whom or where ("sees her friends",
+      "still living at home").
+
+    "Feels better", "is more confident", "gets out more" are not observable;
+    "carers visit twice daily" and "attends the day centre" are services."""
     plain = wording.normalise(how_we_will_know or "")
-    if not plain or names_a_service(plain):
+    if not plain or is_service_delivered(plain) or OCCASION_ONLY.search(plain):
         return False
-    return COUNTS.search(plain) is not None or DOING.search(plain) is not None
+    if COUNTS.search(plain) or COMPLETIONS.search(plain) or TOLD.search(plain):
+        return True
+    return DOING.search(plain) is not None and names_something_concrete(plain)
 
 
 # Service words that name the occasion of measuring, not a service delivered.
@@ -116,6 +151,35 @@ def names_a_service(text: str) -> bool:
     lists), other than the review or assessment at which it is measured."""
     found = (m.group().lower() for m in wording.SERVICE.finditer(text))
     return any(word not in OCCASIONS for word in found)
+
+
+def is_service_delivered(text: str) -> bool:
+    """Whether a "how we will know" describes a service delivered rather than the
+    result for the person: it opens with the service ("Carers visit twice daily",
+    "CPN visits weekly", "referred to ..."), says a service is in place or done ("bath lift
+    installed", "risk assessment completed"), or has the person attend a service
+    place ("attends the day centre 3 days a week"). A service mentioned on the way
+    ("takes her tablets from the dosette every day") does not count."""
+    plain = LEADING_ARTICLE.sub("", wording.normalise(text))
+    if SERVICE_OPENERS.search(plain):
+        return True
+    if PERSONS_VISIT.search(plain):
+        plain = PERSONS_VISIT.sub("", plain)
+    services = [
+        *wording.SERVICE.finditer(plain),
+        *SERVICE_PEOPLE.finditer(plain),
+    ]
+    if not services:
+        return False
+    opens = any(m.start() == 0 and m.group().lower() not in OCCASIONS for m in services)
+    return bool(
+        opens or SERVICE_STATES.search(plain) or ATTENDS_A_SERVICE.search(plain)
+    )
+
+
+def _mask(found: re.Pattern[str], text: str) -> str:
+    """Blank out matches, keeping positions, so that later lists skip them."""
+    return found.sub(lambda match: " " * len(match.group()), text)
 
 
 def is_time_bound(target_date: datetime.date | None, written_on: datetime.date) -> bool:
@@ -140,7 +204,7 @@ def check_smart(
 ) -> SmartCheck:
     """Check one outcome against the four rules, saying what is missing and how
     to put it right."""
-    specific = is_specific(words)
+    specific = is_specific(words, how_we_will_know)
     measurable = is_measurable(how_we_will_know)
     time_bound = is_time_bound(target_date, written_on)
     achievable = is_achievable(agreed_achievable)
@@ -195,7 +259,7 @@ def _measurable_missing(how_we_will_know: str | None) -> str:
     plain = wording.normalise(how_we_will_know or "")
     if not plain:
         return _("Measurable: “how we will know” is empty.")
-    if names_a_service(plain):
+    if is_service_delivered(plain):
         return _(
             "Measurable: “how we will know” describes a service being delivered, "
             "not the result for the person."
