@@ -43,6 +43,7 @@ ATTENDS_A_SERVICE = re.compile(
     re.IGNORECASE,
 )
 OCCASION_ONLY = re.compile("|".join(sw.OCCASION_ONLY), re.IGNORECASE)
+SUBJECT = re.compile(sw.SUBJECT, re.IGNORECASE)
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an|his|her|their|my) ", re.IGNORECASE)
 
 # Reasons a "how we will know" is not enough on its own, with an example.
@@ -95,7 +96,7 @@ def is_specific(text: str, how_we_will_know: str | None = None) -> bool:
         return False
     if wording.classify_outcome(plain).kind != "outcome":
         return False
-    if names_something_concrete(plain):
+    if names_something_concrete(_mask(SUBJECT, plain)):
         return True
     how = wording.normalise(how_we_will_know or "")
     return (

@@ -117,6 +117,12 @@ GENERIC_SETTINGS = (
     r"(?:the )?community|myself|himself|herself|themselves",
     r"(?:my|his|her|their) own",
 )
+# Who the aim is about, at its start ("Mum to be kept safe", "Mr Kelly wants to"):
+# the person named does not make the aim specific.
+SUBJECT = (
+    r"^(?:for )?(?:(?:my|his|her|their|mr|mrs|ms|miss) )?\w+(?: \w+)?"
+    r"(?= (?:to|wants|would|needs|hopes|wishes) )"
+)
 # General states and jargon that say nothing about the person's life on their own.
 VAGUE_STATES = (
     r"safe|safer|safely|safety|well|wellbeing|well-being|healthy|happy|happier",
