@@ -111,7 +111,10 @@ def test_the_plan_page_shows_each_outcomes_smart_check_and_the_option(
 ) -> None:
     plan = _plan(personas)
     PlanOutcomeFactory.create(
-        plan=plan, words="I want to feel better", target_date=None
+        plan=plan,
+        words="I want to feel better",
+        how_we_will_know="Feels better",
+        target_date=None,
     )
     SupportFactory.create(plan=plan, option=3, yearly_cost=Decimal("9000"))
     client.force_login(personas.practitioner_a)
