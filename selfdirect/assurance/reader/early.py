@@ -271,7 +271,12 @@ def options_explained(file: CaseFile) -> Answer:
         return Answer(key, NOT_APPLICABLE, "The person had no assessment, choice or plan.")
     given = file.items("information_given")
     if not given:
-        return Answer(key, NO, "No information about the four options is recorded.")
+        return Answer(
+            key,
+            NO,
+            "No information about the four options is recorded.",
+            file.assessment_evidence(),
+        )
     options = {o for item in given for o in item.get("options_explained") or []}
     amounts = {a["option"] for item in given for a in item.get("amounts") or []}
     evidence = [item.cite("options_explained") for item in given]
@@ -299,7 +304,12 @@ def independent_support_offered(file: CaseFile) -> Answer:
         return Answer(key, NOT_APPLICABLE, "The person had no assessment, choice or plan.")
     offers = [o for o in file.items("independent_support") if o.date("offered_on") and o.date("offered_on") <= file.as_of]  # type: ignore[operator]
     if not offers:
-        return Answer(key, NO, "No offer of independent support, advocacy or brokerage is recorded.")
+        return Answer(
+            key,
+            NO,
+            "No offer of independent support, advocacy or brokerage is recorded.",
+            file.assessment_evidence(),
+        )
     first = min(offers, key=lambda o: o.get("offered_on"))
     return Answer(
         key,
@@ -326,7 +336,13 @@ def choice_recorded(file: CaseFile) -> Answer:
         decided_by=choice.text("decided_by"),
         authority_recorded=bool(choice.text("representative_authority") and choice.text("representative_name")),
     )
-    who = bool(choice.text("decided_by")) and checks.informed or choice.get("decided_by") == "carer"
+    # Who chose: anyone named, a representative with their authority; a deemed
+    # choice is nobody's, and says so.
+    who = (
+        bool(choice.text("decided_by")) and checks.informed
+        or choice.get("decided_by") == "carer"
+        or bool(choice.get("deemed"))
+    )
     options = bool(elements) or bool(choice.get("deemed"))
     unset = [
         s

@@ -141,6 +141,19 @@ class CaseFile:
         or a plan is in the file."""
         return any(self.data.get(kind) for kind in ("conversations", "choices", "plans"))
 
+    def assessment_evidence(self) -> list[Evidence]:
+        """For a record that is missing: the assessment (or choice, or plan) it
+        should have come with."""
+        for kind, name in (
+            ("conversations", "conversation_date"),
+            ("choices", "made_on"),
+            ("plans", "started_on"),
+        ):
+            item = self.latest(kind, name)
+            if item is not None:
+                return [item.cite(name)]
+        return []
+
     def find(self, kind: str, ref: str | None) -> Item | None:
         return next((item for item in self.items(kind) if item.ref == ref), None)
 

@@ -142,16 +142,22 @@ def review_on_time(file: CaseFile) -> Answer:
         if not own:
             judged.append((plan, False, f"the review due on {due} has not happened"))
             continue
-        review = min(own, key=_done_on)  # type: ignore[arg-type]
-        done = _done_on(review)
-        on_time = was_on_time(due_on=review.date("due_on") or due, agreed_on=done)  # type: ignore[arg-type]
-        judged.append((review, on_time, f"reviewed on {done}, due by {review.date('due_on') or due}"))
+        for review in sorted(own, key=_done_on):  # type: ignore[arg-type]
+            done, due = _done_on(review), review.date("due_on") or due
+            on_time = was_on_time(due_on=due, agreed_on=done)
+            judged.append((review, on_time, f"reviewed on {done}, due by {due}"))
+            due = review.date("next_review_on")
+        if plan.get("state") == "agreed" and due is not None and due < file.as_of:
+            judged.append((plan, False, f"the next review, due by {due}, has not happened"))
     if not judged:
         return Answer(key, NOT_APPLICABLE, "No plan's review is due yet.")
     late = [(item, words) for item, ok, words in judged if not ok]
     evidence = [
-        item.cite("review_on" if item.kind == "plans" else "held_on", words)
-        for item, _ok, words in judged
+        item.cite(
+            "review_on" if item.kind == "plans" else "agreed_on",
+            words,
+        )
+        for item, ok, words in judged
     ]
     if not late:
         return Answer(key, YES, f"The plan was reviewed by its due date ({judged[0][2]}).", evidence)
