@@ -43,7 +43,9 @@ RULES: dict[str, Callable[[CaseFile], Answer]] = {
 
 
 def versions() -> list[str]:
-    return sorted(p.stem.removeprefix("criteria-") for p in DATA.glob("criteria-*.json"))
+    return sorted(
+        p.stem.removeprefix("criteria-") for p in DATA.glob("criteria-*.json")
+    )
 
 
 @cache

@@ -91,7 +91,9 @@ def signposting_followed_up(file: CaseFile) -> Answer:
     answer = share(len(recorded), len(due))
     evidence = [_quote_result(item) for item in recorded + missing]
     if answer == YES:
-        reason = f"The result of {_each([i for i, _ in due], 'signposting')} is recorded."
+        reason = (
+            f"The result of {_each([i for i, _ in due], 'signposting')} is recorded."
+        )
     else:
         names = ", ".join(_name(item) for item in missing)
         reason = (
@@ -134,7 +136,9 @@ def outcomes_own_words(file: CaseFile) -> Answer:
             "The conversation records no personal outcomes.",
             [conversation.cite("conversation_date")],
         )
-    kinds = [(outcome, classify_outcome(outcome.text("words")).kind) for outcome in outcomes]
+    kinds = [
+        (outcome, classify_outcome(outcome.text("words")).kind) for outcome in outcomes
+    ]
     good = [outcome for outcome, kind in kinds if kind == "outcome"]
     evidence = [
         outcome.cite("words", f"{outcome.text('words')} (reads as {kind})")
@@ -189,7 +193,9 @@ def risk_enablement(file: CaseFile) -> Answer:
     conversation = file.conversation
     risks = conversation.parts("risks") if conversation else []
     if not risks:
-        return Answer(key, NOT_APPLICABLE, "No risks were identified in the conversation.")
+        return Answer(
+            key, NOT_APPLICABLE, "No risks were identified in the conversation."
+        )
     gaps = [
         (risk, [label for name, label in RISK_FIELDS.items() if not risk.text(name)])
         for risk in risks
@@ -252,7 +258,9 @@ def carer_views(file: CaseFile) -> Answer:
     elif not views:
         reason = f"{plan_word.capitalize()} was offered, but the carer's views are not recorded."
     elif needs_carer_prompt(has_unpaid_carer=True, carer_offered=offered):
-        reason = f"The carer's views are recorded, but not whether {plan_word} was offered."
+        reason = (
+            f"The carer's views are recorded, but not whether {plan_word} was offered."
+        )
     else:
         reason = f"The carer's views are recorded, but {plan_word} was not offered."
     return Answer(key, answer, reason, evidence)
@@ -268,7 +276,9 @@ def options_explained(file: CaseFile) -> Answer:
     stated for options 1, 2 and 3."""
     key = "options_explained"
     if not file.assessed:
-        return Answer(key, NOT_APPLICABLE, "The person had no assessment, choice or plan.")
+        return Answer(
+            key, NOT_APPLICABLE, "The person had no assessment, choice or plan."
+        )
     given = file.items("information_given")
     if not given:
         return Answer(
@@ -281,28 +291,47 @@ def options_explained(file: CaseFile) -> Answer:
     amounts = {a["option"] for item in given for a in item.get("amounts") or []}
     evidence = [item.cite("options_explained") for item in given]
     evidence += [
-        item.cite("amounts", ", ".join(f"option {a['option']}: £{a['amount']} a {a['period']}" for a in item.get("amounts")))
+        item.cite(
+            "amounts",
+            ", ".join(
+                f"option {a['option']}: £{a['amount']} a {a['period']}"
+                for a in item.get("amounts")
+            ),
+        )
         for item in given
         if item.get("amounts")
     ]
     lacking = sorted(ALL_OPTIONS - options)
     no_amount = sorted(OPTIONS_WITH_AMOUNTS - amounts)
     if not lacking and not no_amount:
-        return Answer(key, YES, "All four options were explained, with the amount for each.", evidence)
+        return Answer(
+            key,
+            YES,
+            "All four options were explained, with the amount for each.",
+            evidence,
+        )
     gaps = []
     if lacking:
         gaps.append("option " + ", ".join(map(str, lacking)) + " not explained")
     if no_amount:
         gaps.append("no amount for option " + ", ".join(map(str, no_amount)))
-    return Answer(key, PARTLY, f"Information was given, but {'; '.join(gaps)}.", evidence)
+    return Answer(
+        key, PARTLY, f"Information was given, but {'; '.join(gaps)}.", evidence
+    )
 
 
 def independent_support_offered(file: CaseFile) -> Answer:
     """Independent support, advocacy or brokerage was offered (any record)."""
     key = "independent_support_offered"
     if not file.assessed:
-        return Answer(key, NOT_APPLICABLE, "The person had no assessment, choice or plan.")
-    offers = [o for o in file.items("independent_support") if o.date("offered_on") and o.date("offered_on") <= file.as_of]  # type: ignore[operator]
+        return Answer(
+            key, NOT_APPLICABLE, "The person had no assessment, choice or plan."
+        )
+    offers = [
+        o
+        for o in file.items("independent_support")
+        if o.date("offered_on") and o.date("offered_on") <= file.as_of
+    ]  # type: ignore[operator]
     if not offers:
         return Answer(
             key,
@@ -326,20 +355,31 @@ def choice_recorded(file: CaseFile) -> Answer:
     key = "choice_recorded"
     choice, plan = file.choice, file.plan
     if choice is None and plan is None:
-        return Answer(key, NOT_APPLICABLE, "There is no choice and no plan in the file.")
+        return Answer(
+            key, NOT_APPLICABLE, "There is no choice and no plan in the file."
+        )
     if choice is None:
-        return Answer(key, NO, "There is a plan but no choice of option is recorded.", [plan.cite("state")])  # type: ignore[union-attr]
+        return Answer(
+            key,
+            NO,
+            "There is a plan but no choice of option is recorded.",
+            [plan.cite("state")],
+        )  # type: ignore[union-attr]
     elements = choice.get("elements") or []
     checks = informed_choice(
         information_before=True,
         independent_support_offered=True,
         decided_by=choice.text("decided_by"),
-        authority_recorded=bool(choice.text("representative_authority") and choice.text("representative_name")),
+        authority_recorded=bool(
+            choice.text("representative_authority")
+            and choice.text("representative_name")
+        ),
     )
     # Who chose: anyone named, a representative with their authority; a deemed
     # choice is nobody's, and says so.
     who = (
-        bool(choice.text("decided_by")) and checks.informed
+        bool(choice.text("decided_by"))
+        and checks.informed
         or choice.get("decided_by") == "carer"
         or bool(choice.get("deemed"))
     )
@@ -347,24 +387,41 @@ def choice_recorded(file: CaseFile) -> Answer:
     unset = [
         s
         for s in (plan.parts("supports") if plan else [])
-        if s.get("option") is None and needs_option(yearly_cost=_money(s.get("yearly_cost")), provided_by=s.text("provided_by"))
+        if s.get("option") is None
+        and needs_option(
+            yearly_cost=_money(s.get("yearly_cost")), provided_by=s.text("provided_by")
+        )
     ]
     evidence = [choice.cite("decided_by", choice.text("decided_by") or "not recorded")]
     if elements:
         option = derived_option(e["option"] for e in elements)
-        evidence.append(choice.cite("elements", ", ".join(f"{e['element']}: option {e['option']}" for e in elements) + f" (option {option})"))
+        evidence.append(
+            choice.cite(
+                "elements",
+                ", ".join(f"{e['element']}: option {e['option']}" for e in elements)
+                + f" (option {option})",
+            )
+        )
     evidence += [s.cite("option") for s in unset]
     answer = share(int(options) + int(who) + int(not unset), 3)
     if answer == YES:
-        reason = "The option for each element of support is recorded, with who chose it."
+        reason = (
+            "The option for each element of support is recorded, with who chose it."
+        )
     else:
         gaps = []
         if not options:
             gaps.append("no option is recorded for any element")
         if not who:
-            gaps.append("who chose is not recorded" if not choice.text("decided_by") else "the representative's legal authority is not recorded")
+            gaps.append(
+                "who chose is not recorded"
+                if not choice.text("decided_by")
+                else "the representative's legal authority is not recorded"
+            )
         if unset:
-            gaps.append(f"{plural(len(unset), 'paid support')} in the plan {'has' if len(unset) == 1 else 'have'} no option")
+            gaps.append(
+                f"{plural(len(unset), 'paid support')} in the plan {'has' if len(unset) == 1 else 'have'} no option"
+            )
         reason = "The choice is recorded, but " + "; ".join(gaps) + "."
         if answer == NO:
             reason = "The choice record is empty: " + "; ".join(gaps) + "."
@@ -399,4 +456,9 @@ def budget_before_choice(file: CaseFile) -> Answer:
         if later
         else f"The choice was made on {made_on} with no indicative budget recorded."
     )
-    return Answer(key, NO, reason, [choice.cite("made_on"), *(b.cite("worked_out_on") for b in later)])
+    return Answer(
+        key,
+        NO,
+        reason,
+        [choice.cite("made_on"), *(b.cite("worked_out_on") for b in later)],
+    )

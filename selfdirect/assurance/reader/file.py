@@ -139,7 +139,9 @@ class CaseFile:
     def assessed(self) -> bool:
         """Whether the person went on past first contact: a conversation, a choice
         or a plan is in the file."""
-        return any(self.data.get(kind) for kind in ("conversations", "choices", "plans"))
+        return any(
+            self.data.get(kind) for kind in ("conversations", "choices", "plans")
+        )
 
     def assessment_evidence(self) -> list[Evidence]:
         """For a record that is missing: the assessment (or choice, or plan) it

@@ -15,7 +15,12 @@ from selfdirect.reviews.rules import attainment_problems, was_on_time
 
 from .file import NO, NOT_APPLICABLE, YES, Answer, CaseFile, Item, plural, share
 
-CONTINGENCY = ("if_support_cannot_come", "if_unwell", "out_of_hours", "other_contingency")
+CONTINGENCY = (
+    "if_support_cannot_come",
+    "if_unwell",
+    "out_of_hours",
+    "other_contingency",
+)
 
 
 def plan_smart(file: CaseFile) -> Answer:
@@ -33,7 +38,8 @@ def plan_smart(file: CaseFile) -> Answer:
     evidence = [
         outcome.cite(
             "words",
-            outcome.text("words") + ("" if check.smart else " — " + " ".join(check.missing)),
+            outcome.text("words")
+            + ("" if check.smart else " — " + " ".join(check.missing)),
         )
         for outcome, check in checks
     ]
@@ -73,7 +79,9 @@ def plan_contingency(file: CaseFile) -> Answer:
             for name, words in given.items()
             if words.strip()
         ]
-        return Answer(key, YES, "The plan says what happens if things go wrong.", evidence)
+        return Answer(
+            key, YES, "The plan says what happens if things go wrong.", evidence
+        )
     return Answer(
         key,
         NO,
@@ -109,10 +117,15 @@ def person_told_decision(file: CaseFile) -> Answer:
             key,
             YES,
             f"The person was told {_each_decision(decisions)} and the reasons.",
-            [d.cite("told_on") for d in decisions] + [d.cite("reasons") for d in decisions],
+            [d.cite("told_on") for d in decisions]
+            + [d.cite("reasons") for d in decisions],
         )
     first = untold[0]
-    what = "the reasons are not recorded" if not first.text("reasons") else "no record that the person was told"
+    what = (
+        "the reasons are not recorded"
+        if not first.text("reasons")
+        else "no record that the person was told"
+    )
     return Answer(
         key,
         NO,
@@ -148,7 +161,9 @@ def review_on_time(file: CaseFile) -> Answer:
             judged.append((review, on_time, f"reviewed on {done}, due by {due}"))
             due = review.date("next_review_on")
         if plan.get("state") == "agreed" and due is not None and due < file.as_of:
-            judged.append((plan, False, f"the next review, due by {due}, has not happened"))
+            judged.append(
+                (plan, False, f"the next review, due by {due}, has not happened")
+            )
     if not judged:
         return Answer(key, NOT_APPLICABLE, "No plan's review is due yet.")
     late = [(item, words) for item, ok, words in judged if not ok]
@@ -160,8 +175,15 @@ def review_on_time(file: CaseFile) -> Answer:
         for item, ok, words in judged
     ]
     if not late:
-        return Answer(key, YES, f"The plan was reviewed by its due date ({judged[0][2]}).", evidence)
-    return Answer(key, NO, f"The plan was not reviewed on time: {late[0][1]}.", evidence)
+        return Answer(
+            key,
+            YES,
+            f"The plan was reviewed by its due date ({judged[0][2]}).",
+            evidence,
+        )
+    return Answer(
+        key, NO, f"The plan was not reviewed on time: {late[0][1]}.", evidence
+    )
 
 
 def _done_on(review: Item):  # type: ignore[no-untyped-def]
@@ -187,9 +209,13 @@ def outcomes_evaluated(file: CaseFile) -> Answer:
     levels = {a.get("plan_outcome_ref"): a for a in review.parts("attainments")}
     rated = [o for o in outcomes if (levels.get(o.ref) and levels[o.ref].get("level"))]
     if not outcomes:
-        return Answer(key, NOT_APPLICABLE, "The plan reviewed has no outcomes to evaluate.")
+        return Answer(
+            key, NOT_APPLICABLE, "The plan reviewed has no outcomes to evaluate."
+        )
     evidence = [
-        levels[o.ref].cite("level", f"{o.text('words')}: {levels[o.ref].get('level')}", ref=o.ref)
+        levels[o.ref].cite(
+            "level", f"{o.text('words')}: {levels[o.ref].get('level')}", ref=o.ref
+        )
         if o.ref in levels
         else o.cite("words", f"{o.text('words')}: not evaluated")
         for o in outcomes
@@ -205,8 +231,14 @@ def outcomes_evaluated(file: CaseFile) -> Answer:
 @cache
 def poor_levels() -> frozenset[str]:
     """The attainment codes marked poor in the product's scale (reviews data)."""
-    text = resources.files("selfdirect.reviews").joinpath("data/review_scales.json").read_text(encoding="utf-8")
-    return frozenset(item["code"] for item in json.loads(text)["attainment"] if item["poor"])
+    text = (
+        resources.files("selfdirect.reviews")
+        .joinpath("data/review_scales.json")
+        .read_text(encoding="utf-8")
+    )
+    return frozenset(
+        item["code"] for item in json.loads(text)["attainment"] if item["poor"]
+    )
 
 
 def poor_outcomes_explained(file: CaseFile) -> Answer:
@@ -221,7 +253,9 @@ def poor_outcomes_explained(file: CaseFile) -> Answer:
         if attainment.get("level") in poor_levels()
     ]
     if not poor:
-        return Answer(key, NOT_APPLICABLE, "No outcome was recorded as partly met or not met.")
+        return Answer(
+            key, NOT_APPLICABLE, "No outcome was recorded as partly met or not met."
+        )
     gaps = []
     for review, attainment in poor:
         problems = attainment_problems(
@@ -234,8 +268,28 @@ def poor_outcomes_explained(file: CaseFile) -> Answer:
             problems.append("What happens next is not recorded.")
         if problems:
             gaps.append((attainment, problems))
-    evidence = [a.cite("reason_narrative", a.text("reason_narrative") or "no reason given", ref=a.get("plan_outcome_ref")) for _r, a in poor]
-    evidence += [r.cite("next_step", r.text("next_step") or "not recorded") for r in {r.ref: r for r, _a in poor}.values()]
+    evidence = [
+        a.cite(
+            "reason_narrative",
+            a.text("reason_narrative") or "no reason given",
+            ref=a.get("plan_outcome_ref"),
+        )
+        for _r, a in poor
+    ]
+    evidence += [
+        r.cite("next_step", r.text("next_step") or "not recorded")
+        for r in {r.ref: r for r, _a in poor}.values()
+    ]
     if not gaps:
-        return Answer(key, YES, f"For {plural(len(poor), 'outcome')} not fully met, the reasons and what happens next are recorded.", evidence)
-    return Answer(key, NO, f"For {plural(len(gaps), 'outcome')} not fully met: {' '.join(str(p) for p in gaps[0][1])}", evidence)
+        return Answer(
+            key,
+            YES,
+            f"For {plural(len(poor), 'outcome')} not fully met, the reasons and what happens next are recorded.",
+            evidence,
+        )
+    return Answer(
+        key,
+        NO,
+        f"For {plural(len(gaps), 'outcome')} not fully met: {' '.join(str(p) for p in gaps[0][1])}",
+        evidence,
+    )

@@ -35,7 +35,11 @@ def test_each_file_is_valid_and_read_as_expected(name: str) -> None:
 
 
 def test_every_answer_of_every_criterion_is_covered() -> None:
-    seen = {(key, answer) for answers in EXPECTED.values() for key, answer in answers.items()}
+    seen = {
+        (key, answer)
+        for answers in EXPECTED.values()
+        for key, answer in answers.items()
+    }
     wanted = {
         (item["id"], answer)
         for item in reader.criteria("1")["criteria"]
