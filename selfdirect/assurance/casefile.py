@@ -98,11 +98,11 @@ def _reference_problems(data: dict[str, Any]) -> list[Problem]:
                 found.append(
                     Problem(f"{path}/{field}", f"no record {value!r} in {target}")
                 )
-        for ref in record.get("outcome_refs", []):
-            if kinds.get(ref) != "plans.outcomes":
-                found.append(
-                    Problem(f"{path}/outcome_refs", f"no plan outcome {ref!r}")
-                )
+        found.extend(
+            Problem(f"{path}/outcome_refs", f"no plan outcome {ref!r}")
+            for ref in record.get("outcome_refs", [])
+            if kinds.get(ref) != "plans.outcomes"
+        )
     return found
 
 

@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from . import early, later
+from . import choosing, early, later
 from .file import Answer, CaseFile, Evidence
 
 __all__ = ["Answer", "CaseFile", "Evidence", "RULES", "criteria", "read", "versions"]
@@ -28,10 +28,10 @@ RULES: dict[str, Callable[[CaseFile], Answer]] = {
         early.strengths_recorded,
         early.risk_enablement,
         early.carer_views,
-        early.options_explained,
-        early.independent_support_offered,
-        early.choice_recorded,
-        early.budget_before_choice,
+        choosing.options_explained,
+        choosing.independent_support_offered,
+        choosing.choice_recorded,
+        choosing.budget_before_choice,
         later.plan_smart,
         later.plan_contingency,
         later.person_told_decision,

@@ -1,12 +1,12 @@
 """selfdirect casefile export: a valid case file, built in a bounded number of
 queries, recorded as an export."""
 
-import datetime
 import json
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from selfdirect.assurance import casefile, export, reader
 from selfdirect.audit.models import AccessLog, AuditEvent
@@ -15,7 +15,9 @@ from selfdirect.testing.personas import Personas
 pytestmark = pytest.mark.journey("reviews", "panel", "delivery")
 
 
-def test_the_export_is_a_valid_case_file_the_reader_can_read(personas: Personas) -> None:
+def test_the_export_is_a_valid_case_file_the_reader_can_read(
+    personas: Personas,
+) -> None:
     data = export.build(personas.person)
     assert casefile.problems(data) == []
     assert data["person"]["ref"] == str(personas.person.public_id)
@@ -31,9 +33,11 @@ def test_the_queries_do_not_grow_with_the_record(
     with django_assert_max_num_queries(40) as captured:
         export.build(personas.person)
     first = len(captured.captured_queries)
-    plan = personas.person.support_plans.first()
+    plan = personas.person.support_plans.get()
     for n in range(5):
-        plan.outcomes.create(words=f"I want to swim {n}", written_on=datetime.date.today())
+        plan.outcomes.create(
+            words=f"I want to swim {n}", written_on=timezone.localdate()
+        )
     with django_assert_max_num_queries(first):
         export.build(personas.person)
 
@@ -43,8 +47,13 @@ def test_the_command_writes_the_file_and_logs_the_export(
 ) -> None:
     out = tmp_path / "case.json"
     call_command(
-        "casefile", "export", str(personas.person.public_id), "--out", str(out),
-        "--user", personas.dpo.username,
+        "casefile",
+        "export",
+        str(personas.person.public_id),
+        "--out",
+        str(out),
+        "--user",
+        personas.dpo.username,
     )
     data = json.loads(out.read_text())
     assert casefile.problems(data) == []
