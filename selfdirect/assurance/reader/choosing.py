@@ -99,12 +99,11 @@ def choice_recorded(file: CaseFile) -> Answer:
             key, NOT_APPLICABLE, "There is no choice and no plan in the file."
         )
     if choice is None:
-        assert plan is not None
         return Answer(
             key,
             NO,
             "There is a plan but no choice of option is recorded.",
-            [plan.cite("state")],
+            [plan.cite("state")] if plan else [],
         )
     elements = choice.get("elements") or []
     checks = informed_choice(
