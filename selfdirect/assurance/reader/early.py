@@ -18,6 +18,7 @@ from .file import (
     CaseFile,
     Evidence,
     Item,
+    every,
     plural,
     share,
 )
@@ -144,7 +145,7 @@ def outcomes_own_words(file: CaseFile) -> Answer:
     ]
     answer = share(len(good), len(outcomes))
     if answer == YES:
-        reason = f"All {plural(len(outcomes), 'outcome')} read as outcomes in the person's words."
+        reason = f"{every(len(outcomes), 'outcome').capitalize()} read as outcomes in the person's words."
     else:
         worst = next((o, k) for o, k in kinds if k != "outcome")
         reason = (

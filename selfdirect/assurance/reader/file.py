@@ -86,6 +86,13 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
+def every(count: int, word: str) -> str:
+    """'the outcome', 'both outcomes', 'all 3 outcomes'."""
+    if count == 1:
+        return f"the {word}"
+    return f"both {word}s" if count == 2 else f"all {count} {word}s"
+
+
 def share(good: int, total: int) -> str:
     """yes, partly or no: all, some or none of a number of things."""
     if total and good == total:

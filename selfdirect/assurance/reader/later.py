@@ -13,7 +13,17 @@ from selfdirect.panel.rules import telling_problems
 from selfdirect.plans.rules import check_smart, has_contingency
 from selfdirect.reviews.rules import attainment_problems, was_on_time
 
-from .file import NO, NOT_APPLICABLE, YES, Answer, CaseFile, Item, plural, share
+from .file import (
+    NO,
+    NOT_APPLICABLE,
+    YES,
+    Answer,
+    CaseFile,
+    Item,
+    every,
+    plural,
+    share,
+)
 
 CONTINGENCY = (
     "if_support_cannot_come",
@@ -45,7 +55,7 @@ def plan_smart(file: CaseFile) -> Answer:
     ]
     answer = share(len(smart), len(outcomes))
     if answer == YES:
-        reason = f"All {plural(len(outcomes), 'outcome')} of the plan are SMART."
+        reason = f"{every(len(outcomes), 'outcome').capitalize()} of the plan {'is' if len(outcomes) == 1 else 'are'} SMART."
     else:
         first = next(check for _o, check in checks if not check.smart)
         reason = (
@@ -222,7 +232,7 @@ def outcomes_evaluated(file: CaseFile) -> Answer:
     ]
     answer = share(len(rated), len(outcomes))
     if answer == YES:
-        reason = f"At the review on {_done_on(review)} each of the {plural(len(outcomes), 'outcome')} was evaluated."
+        reason = f"At the review on {_done_on(review)}, {every(len(outcomes), 'outcome')} {'was' if len(outcomes) == 1 else 'were'} evaluated."
     else:
         reason = f"At the review on {_done_on(review)}, {len(rated)} of {len(outcomes)} outcomes were evaluated."
     return Answer(key, answer, reason, evidence)
