@@ -2,6 +2,15 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from selfdirect.core.hooks import AuditAction
+from selfdirect.core.hooks import AuditAction, SubjectAccessSection
 
-AUDIT_ACTIONS = (AuditAction("casefile.exported", _("Exported a person's case file")),)
+AUDIT_ACTIONS = (
+    AuditAction("casefile.exported", _("Exported a person's case file")),
+    AuditAction("casefile.imported", _("Imported a person's case file")),
+)
+
+SUBJECT_ACCESS = (
+    SubjectAccessSection(
+        "assurance.ExternalReference", ("person",), "References in other systems"
+    ),
+)

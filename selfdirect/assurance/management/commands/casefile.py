@@ -1,8 +1,11 @@
 """selfdirect casefile export PERSON_ID --out FILE.json [--as-of DATE] [--user NAME]
+selfdirect casefile import FILE.json --user NAME --team TEAM [--source SYSTEM]
 
-Writes one person's case file (format version 1, docs/file-reading.md). The export
+Export writes one person's case file (format version 1, docs/file-reading.md); it
 is recorded in the audit trail and, when the person running it names themselves
-with --user, in the access log as an export.
+with --user, in the access log as an export. Import reads one back through the
+services, all or nothing (see assurance/importer.py for what it covers so far);
+every problem is printed as `path: reason` on standard error, exit code 2.
 """
 
 import datetime
@@ -13,9 +16,10 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from selfdirect.accounts.models import User
+from selfdirect.accounts.models import Team, User
 from selfdirect.accounts.roles import Action
 from selfdirect.assurance import casefile, export
+from selfdirect.assurance.importer import ImportRefused, import_casefile
 from selfdirect.audit.services import log_access, record_event
 from selfdirect.people.models import Person
 from selfdirect.people.rules import normalise_chi
@@ -38,7 +42,20 @@ class Command(BaseCommand):
             "--user", help="Your username, for the access log (recommended)"
         )
 
+        into = sub.add_parser("import", help="Import one case file (all or nothing).")
+        into.add_argument("file", type=Path, help="The case file (JSON)")
+        into.add_argument("--user", required=True, help="Your username")
+        into.add_argument(
+            "--team", required=True, help="The team the person is allocated to"
+        )
+        into.add_argument(
+            "--source", help="The system it came from (default: the file's source)"
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "import":
+            self._import(options)
+            return
         person = find_person(options["person_id"])
         user = None
         if options["user"]:
@@ -70,6 +87,31 @@ class Command(BaseCommand):
                 action=Action.EXPORT.logged_as,
             )
         self.stderr.write(f"Wrote {options['out']}")
+
+    def _import(self, options: dict[str, Any]) -> None:
+        user = User.objects.filter(username=options["user"]).first()
+        if user is None:
+            raise CommandError(f"No user {options['user']!r}.", returncode=2)
+        team = Team.objects.filter(name=options["team"]).first()
+        if team is None:
+            raise CommandError(f"No team {options['team']!r}.", returncode=2)
+        data, problems = casefile.load(options["file"])
+        try:
+            if data is None:
+                raise ImportRefused(problems)
+            result = import_casefile(data, by=user, team=team, source=options["source"])
+        except ImportRefused as refused:
+            for problem in refused.problems:
+                self.stderr.write(str(problem))
+            raise CommandError(
+                f"Nothing was imported: {len(refused.problems)} "
+                f"problem{'s' if len(refused.problems) != 1 else ''}.",
+                returncode=2,
+            ) from None
+        self.stdout.write(
+            f"Imported {result.person}: {result.created} records added, "
+            f"{result.updated} matched and updated."
+        )
 
 
 def find_person(ref: str) -> Person:
