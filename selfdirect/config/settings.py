@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "selfdirect.panel",
     "selfdirect.reviews",
     "selfdirect.insights",
+    "selfdirect.assurance",
     "selfdirect.demo",
     "selfdirect.api",
 ]

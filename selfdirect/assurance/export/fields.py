@@ -1,0 +1,42 @@
+"""Turning records into the case file's JSON values."""
+
+import datetime
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from django.db import models
+
+Row = dict[str, Any]
+
+
+def ref(record: models.Model | None) -> str | None:
+    if record is None:
+        return None
+    public = getattr(record, "public_id", None)
+    return str(public) if public else f"{record._meta.label}:{record.pk}"
+
+
+def iso(value: datetime.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def money(value: Decimal | None) -> str | None:
+    return None if value is None else f"{value:.2f}"
+
+
+def plain(record: models.Model, names: Iterable[str]) -> Row:
+    """Plain fields as JSON values: dates as ISO strings, money as strings."""
+    row: Row = {}
+    for name in names:
+        value = getattr(record, name)
+        if isinstance(value, datetime.date):
+            value = value.isoformat()
+        elif isinstance(value, Decimal):
+            value = f"{value:.2f}"
+        row[name] = value
+    return row
+
+
+def row_of(record: models.Model, names: Iterable[str]) -> Row:
+    return {"ref": ref(record), "external_ref": None, **plain(record, names)}

@@ -1,0 +1,235 @@
+"""The case file's plans, panel requests, delivery summary and reviews."""
+
+from selfdirect.delivery.models import (
+    ArrangedService,
+    DirectPaymentAgreement,
+    IndividualServiceFund,
+)
+from selfdirect.panel.models import PanelSubmission
+from selfdirect.people.models import Person
+from selfdirect.plans.models import CONTINGENCY_FIELDS, SupportPlan
+from selfdirect.reviews.models import Review
+
+from .fields import Row, iso, money, plain, ref, row_of
+
+
+def _plans(person: Person) -> list[Row]:
+    plans = (
+        SupportPlan.objects.filter(person=person)
+        .select_related("conversation", "budget", "replaces")
+        .prefetch_related("outcomes__personal_outcome", "supports__outcomes")
+        .order_by("started_on", "id")
+    )
+    return [
+        {
+            **row_of(
+                p,
+                (
+                    "state",
+                    "started_on",
+                    "agreed_on",
+                    "agreed_by_role",
+                    "agreed_by",
+                    "agreed_how",
+                    "review_on",
+                ),
+            ),
+            "conversation_ref": ref(p.conversation),
+            "budget_ref": ref(p.budget),
+            "replaces_ref": ref(p.replaces),
+            "contingency": {name: getattr(p, name) for name in CONTINGENCY_FIELDS},
+            "outcomes": [
+                {
+                    **row_of(
+                        o,
+                        (
+                            "words",
+                            "how_we_will_know",
+                            "target_date",
+                            "steps",
+                            "achievable_agreed",
+                            "achievable_agreed_by",
+                            "written_on",
+                        ),
+                    ),
+                    "personal_outcome_ref": ref(o.personal_outcome),
+                }
+                for o in p.outcomes.all()
+            ],
+            "supports": [
+                {
+                    **row_of(
+                        s,
+                        (
+                            "what",
+                            "provided_by",
+                            "who",
+                            "frequency",
+                            "hours_per_week",
+                            "yearly_cost",
+                            "option",
+                            "followed_up_on",
+                            "used_it",
+                            "need_met",
+                        ),
+                    ),
+                    "outcome_refs": [ref(o) for o in s.outcomes.all()],
+                }
+                for s in p.supports.all()
+            ],
+        }
+        for p in plans
+    ]
+
+
+def _panel(person: Person) -> list[Row]:
+    requests = (
+        PanelSubmission.objects.filter(person=person)
+        .select_related("support_plan", "indicative_budget")
+        .prefetch_related("decisions")
+        .order_by("submitted_on", "id")
+    )
+    return [
+        {
+            **row_of(
+                r,
+                (
+                    "amount_requested",
+                    "persons_words",
+                    "contribution",
+                    "assessed_on",
+                    "state",
+                    "submitted_on",
+                ),
+            ),
+            "plan_ref": ref(r.support_plan),
+            "budget_ref": ref(r.indicative_budget),
+            "decisions": [
+                row_of(
+                    d,
+                    (
+                        "outcome",
+                        "reasons",
+                        "conditions",
+                        "approved_amount",
+                        "decided_on",
+                        "present",
+                        "told_on",
+                        "told_how",
+                    ),
+                )
+                for d in sorted(r.decisions.all(), key=lambda d: (d.decided_on, d.pk))
+            ],
+        }
+        for r in requests
+    ]
+
+
+def _delivery(person: Person) -> list[Row]:
+    """A summary of each arrangement: direct payments, service funds, services."""
+    agreements = DirectPaymentAgreement.objects.filter(person=person)
+    funds = IndividualServiceFund.objects.filter(person=person).select_related(
+        "provider"
+    )
+    services = ArrangedService.objects.filter(person=person).select_related("provider")
+    return [
+        *(
+            {
+                "ref": ref(a),
+                "external_ref": None,
+                "kind": "direct_payment",
+                "option": 1,
+                "description": a.spend_notes,
+                "provider": a.payee_name,
+                "status": a.status,
+                "started_on": iso(a.starts_on),
+                "ended_on": iso(a.ended_on),
+                "yearly_amount": money(a.yearly_amount),
+            }
+            for a in agreements.order_by("starts_on", "id")
+        ),
+        *(
+            {
+                "ref": ref(f),
+                "external_ref": None,
+                "kind": "individual_service_fund",
+                "option": 2,
+                "description": f.person_directs,
+                "provider": str(f.provider),
+                "started_on": iso(f.starts_on),
+                "ended_on": iso(f.ends_on),
+                "yearly_amount": money(f.yearly_amount),
+            }
+            for f in funds.order_by("starts_on", "id")
+        ),
+        *(
+            {
+                "ref": ref(s),
+                "external_ref": None,
+                "kind": "arranged_service",
+                "option": 3,
+                "description": s.description,
+                "provider": str(s.provider or ""),
+                "status": s.arrangement,
+                "started_on": iso(s.starts_on),
+                "ended_on": iso(s.ends_on),
+                "yearly_amount": money(s.yearly_cost),
+            }
+            for s in services.order_by("starts_on", "id")
+        ),
+    ]
+
+
+def _reviews(person: Person) -> list[Row]:
+    reviews = (
+        Review.objects.filter(person=person)
+        .select_related("plan")
+        .prefetch_related(
+            "attainments__level",
+            "attainments__reasons",
+            "attainments__plan_outcome",
+        )
+        .order_by("started_on", "id")
+    )
+    return [
+        {
+            **row_of(
+                r,
+                (
+                    "kind",
+                    "state",
+                    "started_on",
+                    "due_on",
+                    "held_on",
+                    "took_part",
+                    "persons_account",
+                    "carer_views",
+                    "next_step",
+                    "next_step_notes",
+                    "next_review_on",
+                    "agreed_on",
+                    "agreed_by",
+                ),
+            ),
+            "plan_ref": ref(r.plan),
+            "attainments": [
+                {
+                    "external_ref": None,
+                    "plan_outcome_ref": ref(a.plan_outcome),
+                    "level": a.level.code if a.level else None,
+                    **plain(
+                        a,
+                        (
+                            "persons_words",
+                            "what_helped",
+                            "what_got_in_the_way",
+                            "reason_narrative",
+                        ),
+                    ),
+                    "reasons": [reason.code for reason in a.reasons.all()],
+                }
+                for a in r.attainments.all()
+            ],
+        }
+        for r in reviews
+    ]

@@ -1,0 +1,16 @@
+"""What assurance adds elsewhere (collected by selfdirect.core.hooks)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from selfdirect.core.hooks import AuditAction, SubjectAccessSection
+
+AUDIT_ACTIONS = (
+    AuditAction("casefile.exported", _("Exported a person's case file")),
+    AuditAction("casefile.imported", _("Imported a person's case file")),
+)
+
+SUBJECT_ACCESS = (
+    SubjectAccessSection(
+        "assurance.ExternalReference", ("person",), "References in other systems"
+    ),
+)
