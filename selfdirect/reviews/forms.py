@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from selfdirect.accounts.models import Locality
 from selfdirect.core.conditional import needed_when
 from selfdirect.core.forms import Form, LongText, VersionField
+from selfdirect.people.models import ServiceGroup
 
 from .details import (
     AttainmentDetails,
@@ -24,8 +25,6 @@ from .models import (
     RiskReview,
     SupportReview,
 )
-from selfdirect.people.models import ServiceGroup
-
 from .rules import DUE_OPTIONS, OVERDUE_BANDS
 
 DATE_HINT = _("For example, 3/11/2026")

@@ -108,19 +108,15 @@ def money_flags(money: MoneyAtReview, tolerance: Decimal) -> list[str]:
         flags.append(
             _("The plan costs £%(over)s a year more than the budget.") % {"over": -left}
         )
-    for row in money.options:
-        if row.flagged:
-            flags.append(
-                _(
-                    "%(label)s: the plan says £%(planned)s a year; the delivery "
-                    "records arrange £%(arranged)s a year."
-                )
-                % {
-                    "label": row.label,
-                    "planned": row.planned,
-                    "arranged": row.arranged,
-                }
-            )
+    flags.extend(
+        _(
+            "%(label)s: the plan says £%(planned)s a year; the delivery "
+            "records arrange £%(arranged)s a year."
+        )
+        % {"label": row.label, "planned": row.planned, "arranged": row.arranged}
+        for row in money.options
+        if row.flagged
+    )
     if (money.paid or money.expected_paid) and _differs(
         money.expected_paid, money.paid, tolerance
     ):

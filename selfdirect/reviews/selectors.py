@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
+from selfdirect.accounts.models import Locality
 from selfdirect.accounts.roles import Purpose
 from selfdirect.conversations.models import Conversation, RiskEnablement
-from selfdirect.accounts.models import Locality
 from selfdirect.people.models import Allocation, Person, ServiceGroup
 from selfdirect.plans.models import Support, SupportPlan
 
