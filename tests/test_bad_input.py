@@ -73,6 +73,7 @@ NOT_FORM_PAGES = {
     "logout",
     "set_language",
     "people:follow_ups",
+    "reviews:risks_due",
     "four_options:plain_english",
     "four_options:easy_read",
     "four_options:plain_english_pdf",

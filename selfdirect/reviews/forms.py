@@ -5,8 +5,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from selfdirect.accounts.models import Locality
 from selfdirect.core.conditional import needed_when
 from selfdirect.core.forms import Form, LongText, VersionField
+from selfdirect.people.models import ServiceGroup
 
 from .details import (
     AttainmentDetails,
@@ -23,7 +25,7 @@ from .models import (
     RiskReview,
     SupportReview,
 )
-from .rules import OVERDUE_BANDS
+from .rules import DUE_OPTIONS, OVERDUE_BANDS
 
 DATE_HINT = _("For example, 3/11/2026")
 YES_NO = [("yes", _("Yes")), ("no", _("No")), ("", _("Not known"))]
@@ -43,6 +45,25 @@ class DueFilterForm(Form):
         label=_("How overdue"),
         choices=[("", _("All due and overdue"))]
         + [(code, label) for code, label, _low, _high in OVERDUE_BANDS],
+        required=False,
+    )
+    locality = forms.ModelChoiceField(
+        label=_("Locality"),
+        queryset=Locality.objects.order_by("name"),
+        empty_label=_("All localities"),
+        required=False,
+    )
+    service_group = forms.ModelChoiceField(
+        label=_("Service group"),
+        queryset=ServiceGroup.objects.all(),
+        empty_label=_("All service groups"),
+        required=False,
+    )
+    option = forms.TypedChoiceField(
+        label=_("SDS option"),
+        choices=[("", _("All options")), *DUE_OPTIONS],
+        coerce=int,
+        empty_value=None,
         required=False,
     )
 

@@ -24,6 +24,10 @@ AUDIT_ACTIONS = (
     AuditAction(
         "review.new_plan_version", _("Started a new plan version from a review")
     ),
+    AuditAction(
+        "review.change_of_option", _("Recorded a change of option from a review")
+    ),
+    AuditAction("review.correction", _("Added the person's own words to their review")),
 )
 
 SUBJECT_ACCESS = (
@@ -36,6 +40,11 @@ SUBJECT_ACCESS = (
     ),
     SubjectAccessSection(
         "reviews.RiskReview", ("review__person",), "Risk agreements at review"
+    ),
+    SubjectAccessSection(
+        "reviews.ReviewCorrection",
+        ("review__person",),
+        "The person's own words on their reviews",
     ),
 )
 

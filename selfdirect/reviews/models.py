@@ -15,6 +15,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from selfdirect.choices.models import SupportChoice
 from selfdirect.conversations.models import RiskEnablement
 from selfdirect.core.models import PublicIdModel, RecordedModel, VersionedModel
 from selfdirect.core.text import shorten
@@ -171,6 +172,14 @@ class Review(PublicIdModel, RecordedModel):
         blank=True,
         related_name="started_by_review",
         verbose_name=_("new plan version started from the review"),
+    )
+    new_choice = models.ForeignKey(
+        SupportChoice,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="made_at_review",
+        verbose_name=_("new choice of options made from the review"),
     )
     shared_on = models.DateField(_("shared with the person on"), null=True, blank=True)
     agreed_on = models.DateField(_("agreed on"), null=True, blank=True)
@@ -342,3 +351,22 @@ class RiskReview(VersionedModel):
 
     def __str__(self) -> str:
         return shorten(self.risk.risk)
+
+
+class ReviewCorrection(RecordedModel):
+    """The person's own words on their shared review, kept beside ours (as a
+    conversation's PersonCorrection)."""
+
+    review = models.ForeignKey(
+        Review, on_delete=models.CASCADE, related_name="corrections"
+    )
+    about = models.CharField(_("which part"), max_length=200, blank=True)
+    words = models.TextField(_("what the person says, in their own words"))
+    added_on = models.DateField(_("added on"))
+    objects = ReviewPartQuerySet["ReviewCorrection"].as_manager()
+
+    class Meta:
+        ordering = ["added_on", "id"]
+
+    def __str__(self) -> str:
+        return shorten(self.words)

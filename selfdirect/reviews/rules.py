@@ -92,6 +92,14 @@ OVERDUE_BANDS = (
     ("over_6_months", gettext_lazy("Overdue by more than 6 months"), 183, None),
 )
 DUE_SOON_DAYS = 28
+# The due list's option filter: a plan with a support under Option 1, 2 or 3, or
+# (Option 4) supports under more than one of them.
+DUE_OPTIONS = (
+    (1, gettext_lazy("Option 1: direct payment")),
+    (2, gettext_lazy("Option 2: the person chooses, the council arranges")),
+    (3, gettext_lazy("Option 3: the council chooses and arranges")),
+    (4, gettext_lazy("Option 4: a mix of options")),
+)
 
 
 def overdue_band(review_on: datetime.date, today: datetime.date) -> str | None:

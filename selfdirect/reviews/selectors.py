@@ -6,11 +6,14 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
+from selfdirect.accounts.models import Locality
 from selfdirect.accounts.roles import Purpose
-from selfdirect.people.models import Allocation
-from selfdirect.plans.models import SupportPlan
+from selfdirect.conversations.models import Conversation, RiskEnablement
+from selfdirect.people.models import Allocation, Person, ServiceGroup
+from selfdirect.plans.models import Support, SupportPlan
 
 from . import rules, services
 from .models import (
@@ -18,10 +21,23 @@ from .models import (
     FeedbackQuestion,
     PoorOutcomeReason,
     Review,
+    RiskReview,
 )
 
 if TYPE_CHECKING:
     from selfdirect.accounts.models import User
+
+
+def _with_option(option: int) -> Q | Exists:
+    """Plans with a support under this option (1-3), or under more than one (4);
+    each an EXISTS on the supports' plan index."""
+    uses = {
+        n: Exists(Support.objects.filter(plan=OuterRef("pk"), option=n))
+        for n in (1, 2, 3)
+    }
+    if option in uses:
+        return uses[option]
+    return (uses[1] & uses[2]) | (uses[1] & uses[3]) | (uses[2] & uses[3])
 
 
 def reviews_due(
@@ -30,14 +46,27 @@ def reviews_due(
     today: datetime.date,
     mine: bool = False,
     band: str = "",
+    locality: Locality | None = None,
+    service_group: ServiceGroup | None = None,
+    option: int | None = None,
 ) -> QuerySet[SupportPlan]:
     """Agreed plans the user reaches whose review is overdue or due within
     rules.DUE_SOON_DAYS, oldest due first, with any review already started.
-    `mine`: only people allocated to the user; `band`: how overdue (rules)."""
+    `mine`: only people allocated to the user; `band`: how overdue (rules);
+    `locality`, `service_group`: the person's; `option`: the plan's supports'."""
     plans = SupportPlan.objects.visible_to(user, Purpose.PRACTICE).filter(
         state=SupportPlan.State.AGREED,
         review_on__lte=today + datetime.timedelta(days=rules.DUE_SOON_DAYS),
     )
+    if locality is not None:
+        plans = plans.filter(person__locality=locality)
+    if service_group is not None:
+        in_group = Person.service_groups.through.objects.filter(
+            person_id=OuterRef("person_id"), servicegroup=service_group
+        )
+        plans = plans.filter(Exists(in_group))
+    if option is not None:
+        plans = plans.filter(_with_option(option))
     if mine:
         allocated = Allocation.objects.current(today).filter(
             person=OuterRef("person_id"), worker=user
@@ -79,6 +108,7 @@ def review_detail(review: Review) -> dict[str, Any]:
         "support_reviews": list(review.support_reviews.select_related("support")),
         "risk_reviews": list(review.risk_reviews.select_related("risk")),
         "carried": services.carried_attainment(review),
+        "corrections": list(review.corrections.select_related("recorded_by")),
         "on_time": rules.was_on_time(due_on=review.due_on, agreed_on=review.agreed_on)
         if review.agreed_on
         else None,
@@ -105,3 +135,27 @@ def open_review_of(plan: SupportPlan) -> Review | None:
 def person_reviews(person: Any) -> list[Review]:
     """The person's reviews, latest first (the person page's section)."""
     return list(Review.objects.of_person(person).order_by("-started_on", "-id")[:10])
+
+
+def risk_agreements_due(user: User, today: datetime.date) -> QuerySet[RiskEnablement]:
+    """Risk-enablement agreements of agreed conversations the user reaches (so per
+    team) whose review is overdue or due within rules.DUE_SOON_DAYS, oldest first.
+    The date due is the next review set at the latest agreed review of the risk,
+    otherwise the agreement's own review date."""
+    reviewed_to = (
+        RiskReview.objects.filter(
+            risk=OuterRef("pk"),
+            review__state=Review.State.AGREED,
+            next_review_on__isnull=False,
+        )
+        .order_by("-review__agreed_on", "-id")
+        .values("next_review_on")[:1]
+    )
+    return (
+        RiskEnablement.objects.visible_to(user, Purpose.PRACTICE)
+        .filter(conversation__state=Conversation.State.AGREED)
+        .annotate(due_by=Coalesce(Subquery(reviewed_to), F("review_on")))
+        .filter(due_by__lte=today + datetime.timedelta(days=rules.DUE_SOON_DAYS))
+        .select_related("conversation__person")
+        .order_by("due_by", "id")
+    )

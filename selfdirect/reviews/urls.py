@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_follow_on
 
 app_name = "reviews"
 
@@ -8,6 +8,7 @@ REVIEW = "people/<uuid:person_id>/reviews/<uuid:review_id>/"
 
 urlpatterns = [
     path("reviews/due/", views.due, name="due"),
+    path("reviews/risks-due/", views_follow_on.risks_due, name="risks_due"),
     path(
         "people/<uuid:person_id>/plans/<uuid:plan_id>/review/new/",
         views.start,
@@ -22,6 +23,13 @@ urlpatterns = [
     path(REVIEW + "share/", views.share, name="share"),
     path(REVIEW + "agree/", views.agree, name="agree"),
     path(REVIEW + "my-review/", views.my_review, name="my_review"),
+    path(REVIEW + "my-review.pdf", views_follow_on.my_review_pdf, name="my_review_pdf"),
+    path(REVIEW + "own-words/new/", views_follow_on.correction, name="add_correction"),
+    path(
+        REVIEW + "next/change-of-option/",
+        views_follow_on.change_option,
+        name="change_option",
+    ),
     path(
         REVIEW + "next/plan-version/",
         views.new_plan_version,

@@ -36,6 +36,7 @@ from .forms import (
     SupportReviewForm,
 )
 from .models import Review
+from .money import money_at_review
 from .permissions import (
     access_attainment,
     access_review,
@@ -65,7 +66,7 @@ def due(request: HttpRequest) -> HttpResponse:
     form = DueFilterForm(request.GET or None)
     filters: dict[str, Any] = {}
     if form.is_bound and form.is_valid():
-        filters = {"mine": form.cleaned_data["mine"], "band": form.cleaned_data["band"]}
+        filters = form.cleaned_data
     today = timezone.localdate()
     plans = selectors.reviews_due(user, today=today, **filters)
     page_obj = CappedPaginator(plans, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -108,6 +109,7 @@ def detail(request: HttpRequest, person_id: str, review_id: str) -> HttpResponse
     )
     context["problems"] = services.agreement_problems(review)
     context["perms_plan"] = user.can(Capability.PLAN_SUPPORT)
+    context["money"] = money_at_review(review)
     return render(request, "reviews/detail.html", context)
 
 

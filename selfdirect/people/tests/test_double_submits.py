@@ -69,6 +69,7 @@ PREPARE: dict[str, list[Callable[[Any], None]]] = {
     "delivery:add_agreement": [
         _set("delivery.DirectPaymentAgreement", status="ended", ended_on=TODAY)
     ],
+    "reviews:add_correction": [_set("reviews.Review", state="shared", shared_on=TODAY)],
     "reviews:start": [
         _set("plans.SupportPlan", state="agreed", agreed_on=TODAY),
         lambda p: p.person.reviews.all().delete(),

@@ -123,7 +123,7 @@ def test_the_due_list_and_the_home_page_count(
     client.force_login(personas.practitioner_a)
     home = client.get(reverse("home")).content.decode()
     assert "Reviews due</a> (1)" in home
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(14):  # incl. the two filter lists
         page = client.get(reverse("reviews:due"))
     assert personas.person.full_name in page.content.decode()
     assert page.context["page_obj"].paginator.count == 1
@@ -138,3 +138,68 @@ def test_the_due_list_and_the_home_page_count(
 def test_the_due_list_is_for_those_who_plan_support(client, personas) -> None:
     client.force_login(personas.finance_officer)
     assert client.get(reverse("reviews:due")).status_code == 403
+
+
+def test_the_due_list_filters_by_locality_service_group_and_option(
+    client, personas, django_assert_max_num_queries
+) -> None:
+    from selfdirect.accounts.tests.factories import LocalityFactory
+    from selfdirect.people.models import ServiceGroup
+    from selfdirect.plans.tests.factories import SupportFactory
+
+    plan = _agreed(personas, TODAY - datetime.timedelta(days=10))
+    person = personas.person
+    here, elsewhere = LocalityFactory.create(), LocalityFactory.create()
+    person.locality = here
+    person.save()
+    group, other_group = ServiceGroup.objects.all()[:2]
+    person.service_groups.set([group])
+    options = set(plan.supports.values_list("option", flat=True))
+    client.force_login(personas.practitioner_a)
+
+    def count(**filters) -> int:
+        params = {k: getattr(v, "pk", v) for k, v in filters.items()}
+        with django_assert_max_num_queries(14):  # incl. the two filter lists
+            response = client.get(reverse("reviews:due"), params)
+        return response.context["page_obj"].paginator.count
+
+    assert count(locality=here) == 1
+    assert count(locality=elsewhere) == 0
+    assert count(service_group=group) == 1
+    assert count(service_group=other_group) == 0
+    (option,) = options
+    assert count(option=option) == 1
+    assert count(option=4) == 0
+    SupportFactory.create(plan=plan, option=2 if option != 2 else 3)
+    assert count(option=4) == 1
+    assert count(locality=here, service_group=group, option=4, mine=False) == 1
+
+
+def test_risk_agreements_due_for_review_per_team(
+    client, personas, django_assert_max_num_queries
+) -> None:
+    from selfdirect.conversations.models import RiskEnablement
+
+    conversation = personas.person.support_plans.get().conversation
+    conversation.state = "agreed"
+    conversation.save()
+    RiskEnablement.objects.create(
+        conversation=conversation,
+        risk="Going to the shops alone",
+        gain="Independence",
+        persons_view="I know the way",
+        agreed_actions="A phone with her",
+        agreed_by="Morag",
+        review_on=TODAY - datetime.timedelta(days=3),
+    )
+    agreed_plan()  # another team's risk agreement, due
+    client.force_login(personas.practitioner_a)
+    due = client.get(reverse("reviews:due")).content.decode()
+    assert reverse("reviews:risks_due") in due
+    with django_assert_max_num_queries(10):
+        page = client.get(reverse("reviews:risks_due"))
+    assert page.context["page_obj"].paginator.count == 1
+    assert "Going to the shops alone" in page.content.decode()
+    client.force_login(personas.practitioner_b)
+    page = client.get(reverse("reviews:risks_due"))
+    assert page.context["page_obj"].paginator.count == 0

@@ -45,10 +45,15 @@ PERSONAL: dict[str, UrlCase] = {
     "reviews:share": _writer(_review),
     "reviews:agree": _writer(_review),
     "reviews:my_review": _writer(_review),
+    "reviews:my_review_pdf": _writer(_review),
+    "reviews:add_correction": _writer(_review),
+    "reviews:change_option": _writer(_review),
     "reviews:new_plan_version": _writer(_review),
 }
 
 NOT_PERSONAL: dict[str, str] = {
     "reviews:due": "A list of the user's own team's plans due for review, "
     "filtered through visible_to; no one person's record in the URL.",
+    "reviews:risks_due": "A list of risk agreements due for review for the user's "
+    "own teams, filtered through visible_to; no one person's record in the URL.",
 }
