@@ -263,7 +263,9 @@ class EvidenceForm(Form):
         required=False,
         help_text=_("A PDF, picture (PNG or JPEG), Word document or text file"),
     )
-    link = forms.URLField(label=_("Or a link"), required=False, max_length=500)
+    link = forms.URLField(
+        label=_("Or a link"), required=False, max_length=500, assume_scheme="https"
+    )
 
 
 class VoiceForm(ModelForm):
