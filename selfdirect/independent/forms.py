@@ -1,5 +1,6 @@
 """Forms for an independent organisation's pages (shape only; rules in rules.py)."""
 
+import uuid
 from typing import Any
 
 from django import forms
@@ -71,8 +72,9 @@ class ClientForm(ModelForm):
 
 
 class ConsentForm(Form):
-    referral_reference = forms.UUIDField(
+    referral_reference = forms.CharField(
         label=_("Referral reference"),
+        max_length=36,
         help_text=_(
             "The reference on the council's referral, like "
             "3f2b9c1e-8d4a-4c6b-9e2f-1a2b3c4d5e6f"
@@ -90,6 +92,14 @@ class ConsentForm(Form):
         choices=Consent.HowGiven.choices,
         widget=RADIO,
     )
+
+    def clean_referral_reference(self) -> uuid.UUID:
+        try:
+            return uuid.UUID(self.cleaned_data["referral_reference"].strip())
+        except ValueError as error:
+            raise forms.ValidationError(
+                _("Enter the referral reference as it is written on the referral")
+            ) from error
 
     def details(self) -> ConsentDetails:
         return ConsentDetails(**self.cleaned_data)
