@@ -65,10 +65,23 @@ FORM_PAGES: dict[str, tuple[str | None, Any]] = {
     "password_reset": (None, None),
     "two_factor_set_up": ("practitioner_a", None),
     "staff_temporary_password": ("administrator", lambda: {"user_id": _staff()}),
+    # An independent organisation's own lists and forms (issue 17).
+    "independent:clients": ("org_worker_a", None),
+    "independent:client_new": ("org_worker_a", None),
+    "independent:group_new": ("org_worker_a", None),
+    "independent:engagement_new": ("org_worker_a", None),
+    "independent:influence_new": ("org_worker_a", None),
+    "independent:voice_new": ("org_worker_a", None),
 }
 # Pages in NOT_PERSONAL with no form to fill in, or covered by another page.
 NOT_FORM_PAGES = {
     "home",
+    "independent:home",
+    "independent:inbox",
+    "independent:groups",
+    "independent:engagement",
+    "independent:influence",
+    "independent:voice",
     "healthz",
     "logout",
     "set_language",
@@ -312,7 +325,12 @@ def _base_data(html_form: HtmlForm) -> dict[str, list[str]]:
 
 
 # Tables every request may write to: who opened a record, sessions, sign-in tries.
-READ_LOGS = {"audit_accesslog", "audit_accessrefusal", "django_session"}
+READ_LOGS = {
+    "audit_accesslog",
+    "audit_organisationaccesslog",
+    "audit_accessrefusal",
+    "django_session",
+}
 
 
 def _fingerprint() -> dict[str, int]:

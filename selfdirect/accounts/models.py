@@ -68,6 +68,17 @@ class User(AbstractUser):
         help_text=_("Last day of access. Required for inspectors."),
     )
     job_title = models.CharField(max_length=200, blank=True)
+    organization = models.ForeignKey(
+        "directory.Organization",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="staff",
+        help_text=_(
+            "For staff of an independent support organisation: the organisation "
+            "whose records they work with (and no other's)."
+        ),
+    )
     must_change_password = models.BooleanField(
         default=False,
         help_text=_(

@@ -10,9 +10,16 @@ class Role(models.TextChoices):
     PANEL_MEMBER = "panel_member", _("Resource panel member")
     FINANCE_OFFICER = "finance_officer", _("Finance officer")
     CARERS_SUPPORT_WORKER = "carers_support_worker", _("Carers' support worker")
+    # Staff of an independent information and support organisation (issue 17):
+    # they belong to their organisation (`User.organization`) and reach only its
+    # own records, never the council's.
     INDEPENDENT_SUPPORT_WORKER = (
         "independent_support_worker",
         _("Independent support worker"),
+    )
+    INDEPENDENT_MANAGER = (
+        "independent_manager",
+        _("Independent organisation manager"),
     )
     QUALITY_LEAD = "quality_lead", _("Quality and performance lead")
     INSPECTOR = "inspector", _("Inspector")
@@ -64,6 +71,19 @@ class Capability(models.TextChoices):
     SEE_FINANCE = "finance.view", _("see finance and option delivery records")
     RECORD_FINANCE = "finance.record", _("record payments and monitoring returns")
     MANAGE_PROVIDERS = "providers.manage", _("keep the providers register")
+    # Independent support organisations (issue 17): their own records only
+    WORK_WITH_CLIENTS = (
+        "independent.clients",
+        _("work with their organisation's own clients"),
+    )
+    MANAGE_ORGANISATION = (
+        "independent.manage",
+        _("manage their organisation's work and reports"),
+    )
+    EXPORT_CLIENT = (
+        "independent.export",
+        _("export everything their organisation holds about a client"),
+    )
     # Sign-in and accounts (issue 11)
     RESET_SIGN_IN = (
         "accounts.reset",
@@ -72,6 +92,10 @@ class Capability(models.TextChoices):
 
 
 _WRITERS = {Role.PRACTITIONER, Role.TEAM_MANAGER, Role.CARERS_SUPPORT_WORKER}
+# Staff of independent support organisations: never a council role.
+ORGANISATION_STAFF = frozenset(
+    {Role.INDEPENDENT_SUPPORT_WORKER, Role.INDEPENDENT_MANAGER}
+)
 
 POLICY: dict[Capability, frozenset[Role]] = {
     Capability.VIEW_PEOPLE: TEAM_SCOPED | PARTNERSHIP_READERS,
@@ -91,6 +115,7 @@ POLICY: dict[Capability, frozenset[Role]] = {
             Role.TEAM_MANAGER,
             Role.CARERS_SUPPORT_WORKER,
             Role.INDEPENDENT_SUPPORT_WORKER,
+            Role.INDEPENDENT_MANAGER,
             Role.ADMINISTRATOR,
         }
     ),
@@ -112,6 +137,9 @@ POLICY: dict[Capability, frozenset[Role]] = {
     Capability.RECORD_FINANCE: frozenset({Role.FINANCE_OFFICER}),
     Capability.MANAGE_PROVIDERS: frozenset({Role.FINANCE_OFFICER, Role.ADMINISTRATOR}),
     Capability.RESET_SIGN_IN: frozenset({Role.ADMINISTRATOR}),
+    Capability.WORK_WITH_CLIENTS: ORGANISATION_STAFF,
+    Capability.MANAGE_ORGANISATION: frozenset({Role.INDEPENDENT_MANAGER}),
+    Capability.EXPORT_CLIENT: frozenset({Role.INDEPENDENT_MANAGER}),
 }
 
 
@@ -173,6 +201,7 @@ class Reach(models.TextChoices):
     TEAMS = "teams"  # people allocated to one of the user's teams today
     EVERYONE = "everyone"  # every record in the partnership, merged ones too
     EVERYONE_CURRENT = "everyone_current"  # every record not merged into another
+    ORGANISATION = "organisation"  # the records of the user's own organisation
 
 
 _PRACTICE_REACH: dict[str, Reach] = {
@@ -200,7 +229,9 @@ REACH: dict[Purpose, dict[str, Reach]] = {
     },
     Purpose.PORTAL: {},
     Purpose.CARERS: {},
-    Purpose.INDEPENDENT: {},
+    # An independent organisation's own records (clients, their work, the referrals
+    # it received with consent): its own staff only. No council role reaches them.
+    Purpose.INDEPENDENT: dict.fromkeys(ORGANISATION_STAFF, Reach.ORGANISATION),
 }
 
 # Purposes for which a granted request for access, or a break-glass opening, adds
@@ -234,6 +265,11 @@ NEEDS: dict[tuple[Purpose, Action], tuple[tuple[Capability, ...], ...]] = {
     ),
     (Purpose.DATA_PROTECTION, Action.VIEW): ((Capability.SEE_AUDIT,),),
     (Purpose.DATA_PROTECTION, Action.EXPORT): ((Capability.EXPORT_PERSON,),),
+    # An independent organisation's own records (issue 17).
+    (Purpose.INDEPENDENT, Action.VIEW): ((Capability.WORK_WITH_CLIENTS,),),
+    (Purpose.INDEPENDENT, Action.CHANGE): ((Capability.WORK_WITH_CLIENTS,),),
+    (Purpose.INDEPENDENT, Action.DECIDE): ((Capability.MANAGE_ORGANISATION,),),
+    (Purpose.INDEPENDENT, Action.EXPORT): ((Capability.EXPORT_CLIENT,),),
     # Reviewing an emergency (break-glass) opening of a record.
     (Purpose.DATA_PROTECTION, Action.DECIDE): ((Capability.REVIEW_ACCESS,),),
 }

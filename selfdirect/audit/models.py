@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
 
-from selfdirect.people.models import PersonRecordQuerySet
+from selfdirect.people.models import OrganisationRecordQuerySet, PersonRecordQuerySet
 
 
 class AccessLog(models.Model):
@@ -24,6 +24,34 @@ class AccessLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.action} {self.page}"
+
+
+class OrganisationAccessLog(models.Model):
+    """One read (or change) of an independent organisation's own record (a client,
+    a referral it received): who, when, which record and page. Kept apart from the
+    council's access log: the organisation is its own data controller."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    organization = models.ForeignKey(
+        "directory.Organization", on_delete=models.CASCADE, related_name="+"
+    )
+    record_type = models.CharField(max_length=100)
+    record_id = models.UUIDField()
+    page = models.CharField(max_length=200)
+    action = models.CharField(max_length=20)
+    at = models.DateTimeField(auto_now_add=True)
+    objects = OrganisationRecordQuerySet["OrganisationAccessLog"].as_manager()
+
+    class Meta:
+        ordering = ["-at"]
+        indexes = [
+            models.Index(fields=["record_id", "-at"], name="orgaccesslog_record_at")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.action} {self.record_type}"
 
 
 class AccessRefusal(models.Model):

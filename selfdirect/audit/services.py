@@ -5,13 +5,33 @@ from typing import Any
 from selfdirect.accounts.models import User
 from selfdirect.core.hooks import audit_actions
 
-from .models import AccessLog, AccessRefusal, AuditEvent
+from .models import AccessLog, AccessRefusal, AuditEvent, OrganisationAccessLog
 
 
 def log_access(*, user: User, person_id: int, page: str, action: str) -> None:
     """Record that a user opened (or changed) a person's record on a page."""
     AccessLog.objects.create(
         user=user, person_id=person_id, page=page[:200], action=action
+    )
+
+
+def log_organisation_access(
+    *,
+    user: User,
+    organization_id: int | str,
+    record_type: str,
+    record_id: Any,
+    page: str,
+    action: str,
+) -> None:
+    """Record that a user opened (or changed) one of their organisation's records."""
+    OrganisationAccessLog.objects.create(
+        user=user,
+        organization_id=organization_id,
+        record_type=record_type[:100],
+        record_id=record_id,
+        page=page[:200],
+        action=action,
     )
 
 

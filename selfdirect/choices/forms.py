@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from selfdirect.core.conditional import needed_when
 from selfdirect.core.forms import Form, LongText, VersionField
+from selfdirect.directory.models import Organization
 
 from .models import (
     AmountStated,
@@ -154,13 +155,24 @@ class IndependentSupportForm(Form):
         ),
         _("if the person was referred"),
     )
+    provider = forms.ModelChoiceField(
+        label=_("Or an organisation that works in Selfdirect"),
+        queryset=Organization.objects.filter(independent_support_provider=True),
+        required=False,
+        empty_label=_("None of these"),
+        help_text=_(
+            "The referral reaches their inbox once they record the person's consent "
+            "to share, and their answer and outcome come back here."
+        ),
+    )
     referred_on = forms.DateField(
         label=_("Date referred"), required=False, help_text=DATE_HINT
     )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("referred_on") and not data.get("organisation"):
+        named = data.get("organisation") or data.get("provider")
+        if data.get("referred_on") and not named:
             self.add_error(
                 "organisation", "Enter the organisation the person was referred to"
             )

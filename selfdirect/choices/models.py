@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from selfdirect.core.models import PublicIdModel, RecordedModel, VersionedModel
-from selfdirect.people.models import Person, PersonRecordQuerySet
+from selfdirect.people.models import Person, PersonRecordQuerySet, SharedRecordQuerySet
 
 
 class SdsOption(models.IntegerChoices):
@@ -86,6 +86,15 @@ class AmountStated(VersionedModel):
         return f"£{self.amount} {self.get_period_display()}"
 
 
+class ReferralQuerySet(SharedRecordQuerySet["IndependentSupport"]):
+    """Referrals for independent support: the council's, through the person; the
+    organisation referred to reaches them too (`Purpose.INDEPENDENT`), and its
+    inbox shows only those the person consented to share (the independent app)."""
+
+    organisation_path = "provider"
+    council_record = True
+
+
 class IndependentSupport(PublicIdModel, RecordedModel):
     """Independent support, advocacy or brokerage: offered, and any referral."""
 
@@ -104,6 +113,7 @@ class IndependentSupport(PublicIdModel, RecordedModel):
         REFERRED = "referred", _("Referred")
         ACCEPTED = "accepted", _("Accepted by the organisation")
         SUPPORTING = "supporting", _("Supporting the person")
+        DECLINED = "declined", _("Declined by the organisation")
         CLOSED = "closed", _("Closed")
 
     person = models.ForeignKey(
@@ -115,12 +125,27 @@ class IndependentSupport(PublicIdModel, RecordedModel):
         _("the person's answer"), max_length=20, choices=Response.choices
     )
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    # An organisation using Selfdirect's independent workspace: the referral
+    # arrives in its inbox once the person's consent is recorded there, and its
+    # answer, progress and outcome come back here (issue 17).
+    provider = models.ForeignKey(
+        "directory.Organization",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="referrals_received",
+        limit_choices_to={"independent_support_provider": True},
+        verbose_name=_("organisation in Selfdirect"),
+    )
     referred_on = models.DateField(_("referred on"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.NOT_REFERRED
     )
     feedback = models.TextField(_("the organisation's feedback"), blank=True)
-    objects = PersonRecordQuerySet["IndependentSupport"].as_manager()
+    outcome = models.CharField(
+        _("the organisation's outcome"), max_length=200, blank=True
+    )
+    objects = ReferralQuerySet.as_manager()
 
     class Meta:
         ordering = ["-offered_on", "-id"]

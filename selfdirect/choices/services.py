@@ -35,6 +35,7 @@ class IndependentSupportDetails:
     response: str
     organisation: str = ""
     referred_on: datetime.date | None = None
+    provider: Any = None  # a directory.Organization flagged as a provider, or None
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,8 @@ def offer_independent_support(
 ) -> IndependentSupport:
     """Record that independent support was offered, and any referral made."""
     support = IndependentSupport(person=person, recorded_by=by, **field_values(details))
+    if support.provider and not support.organisation:
+        support.organisation = support.provider.name[:200]
     if (
         support.organisation
         and support.referred_on
@@ -143,6 +146,28 @@ def update_independent_support(
     """Update a referral's status and the organisation's feedback (version checked)."""
     update_versioned(support, by=by, version=version, details=field_values(details))
     return support
+
+
+@dataclass(frozen=True)
+class OrganisationAnswer:
+    """What the organisation referred to says back: its answer, progress and outcome."""
+
+    status: str
+    outcome: str = ""
+    feedback: str = ""
+
+
+@transaction.atomic
+def record_organisation_answer(
+    *, support: IndependentSupport, by: User, answer: OrganisationAnswer
+) -> IndependentSupport:
+    """The organisation's answer to a referral, shown to the practitioner on the
+    referral: called by the independent app only while the person's consent to
+    share lasts (it checks that). Not version-checked against the practitioner's
+    edits: the organisation's answer is the newest word on where the referral is."""
+    fresh = IndependentSupport.objects.select_for_update().get(pk=support.pk)
+    update_versioned(fresh, by=by, version=fresh.version, details=field_values(answer))
+    return fresh
 
 
 @transaction.atomic

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "selfdirect.plans",
     "selfdirect.panel",
     "selfdirect.reviews",
+    "selfdirect.independent",
     "selfdirect.insights",
     "selfdirect.assurance",
     "selfdirect.demo",
@@ -308,4 +309,19 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+}
+
+# Independent support organisations (issue 17): evidence of influence they upload,
+# kept in private storage. Types by file ending, with the first bytes of each
+# (b"" where the type has no fixed signature, such as plain text).
+INDEPENDENT_EVIDENCE_MAX_BYTES = env_int(
+    "INDEPENDENT_EVIDENCE_MAX_BYTES", 5 * 1024 * 1024
+)
+INDEPENDENT_EVIDENCE_TYPES = {
+    "pdf": b"%PDF",
+    "png": b"\x89PNG",
+    "jpg": b"\xff\xd8\xff",
+    "jpeg": b"\xff\xd8\xff",
+    "docx": b"PK\x03\x04",
+    "txt": b"",
 }

@@ -30,10 +30,11 @@ from django.http import Http404
 
 from selfdirect.accounts.access import require, require_action
 from selfdirect.accounts.roles import Action, Capability, Purpose
-from selfdirect.audit.services import log_access
+from selfdirect.audit.services import log_access, log_organisation_access
 
 from .access_requests import person_id_in
 from .models import Person, PersonRecordQuerySet
+from .models.organisation import organisation_reached
 
 if TYPE_CHECKING:
     from selfdirect.accounts.models import User
@@ -114,6 +115,40 @@ def access_record(
         raise Http404("No such record")
     person_pk = found.accessed_person_pk  # type: ignore[attr-defined]
     log_access(user=user, person_id=person_pk, page=page, action=action.logged_as)
+    return cast("R", found)
+
+
+def access_organisation_record(
+    user: User,
+    records: models.QuerySet[R],
+    record_id: uuid.UUID | str,
+    *,
+    action: Action = Action.VIEW,
+    page: str = "",
+) -> R:
+    """Fetch an independent organisation's record by its public id, for its own
+    staff only (`Purpose.INDEPENDENT`): 403 for every council role and for a worker
+    asking a manager's action, 404 for another organisation's record or a missing
+    one; the access is written to the organisation's access log, and to the
+    person's too when the record is the council's (a referral received)."""
+    require_action(user, Purpose.INDEPENDENT, action)
+    organisation_id = organisation_reached(user, Purpose.INDEPENDENT)
+    visible = records.visible_to(user, Purpose.INDEPENDENT)  # type: ignore[attr-defined]
+    found = visible.filter(public_id=record_id).first()
+    if found is None or organisation_id is None:
+        raise Http404("No such record")
+    log_organisation_access(
+        user=user,
+        organization_id=organisation_id,
+        record_type=found._meta.label,
+        record_id=found.public_id,
+        page=page,
+        action=action.logged_as,
+    )
+    if getattr(records, "council_record", False):
+        log_access(
+            user=user, person_id=found.person_id, page=page, action=action.logged_as
+        )
     return cast("R", found)
 
 

@@ -22,6 +22,7 @@ from pytest_django import DjangoDbBlocker
 from selfdirect.accounts.models import Team, User
 from selfdirect.accounts.roles import Role
 from selfdirect.accounts.tests.factories import TeamFactory, UserFactory
+from selfdirect.directory.tests.factories import OrganizationFactory
 from selfdirect.people.models import Person
 from selfdirect.people.tests.factories import FirstContactFactory, PersonFactory
 from selfdirect.testing.reference_data import ensure_reference_data
@@ -44,6 +45,11 @@ class Personas:
     panel_member: User
     administrator: User
     person: Person
+    # Staff of two independent support organisations (issue 17): a worker and a
+    # manager of the first, a worker of the second.
+    org_worker_a: User
+    org_manager_a: User
+    org_worker_b: User
 
 
 def build_personas() -> Personas:
@@ -56,6 +62,12 @@ def build_personas() -> Personas:
     today = datetime.date.today()  # noqa: DTZ011
     person = PersonFactory.create(first_name="Morag", last_name="MacLeod", team=team_a)
     FirstContactFactory.create(person=person, team=team_a)
+    org_a, org_b = (
+        OrganizationFactory.create(
+            name=name, independent_support_provider=True, description=""
+        )
+        for name in ("Clydeview Advocacy", "Leven Carers' Centre")
+    )
     return Personas(
         team_a=team_a,
         team_b=team_b,
@@ -82,6 +94,19 @@ def build_personas() -> Personas:
         panel_member=UserFactory.create(username="panel", role=Role.PANEL_MEMBER),
         administrator=UserFactory.create(username="admin", role=Role.ADMINISTRATOR),
         person=person,
+        org_worker_a=UserFactory.create(
+            username="org_worker_a",
+            role=Role.INDEPENDENT_SUPPORT_WORKER,
+            organization=org_a,
+        ),
+        org_manager_a=UserFactory.create(
+            username="org_manager_a", role=Role.INDEPENDENT_MANAGER, organization=org_a
+        ),
+        org_worker_b=UserFactory.create(
+            username="org_worker_b",
+            role=Role.INDEPENDENT_SUPPORT_WORKER,
+            organization=org_b,
+        ),
     )
 
 

@@ -24,3 +24,6 @@ class UrlCase:
     # The kwargs of a record that does not exist, to compare the outsider's 404
     # with; None means "the same URL for an unknown person_id".
     missing: Callable[[Any], dict[str, Any]] | None = None
+    # Which access log the allowed read is written to: the person's ("person") or,
+    # for an independent organisation's own records, the organisation's.
+    logged: str = "person"

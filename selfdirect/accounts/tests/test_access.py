@@ -17,7 +17,7 @@ from selfdirect.accounts.roles import (
     Role,
 )
 
-LATER = (Purpose.PORTAL, Purpose.CARERS, Purpose.INDEPENDENT)
+LATER = (Purpose.PORTAL, Purpose.CARERS)
 
 
 def _user(role: Role) -> User:
@@ -97,3 +97,18 @@ def test_the_access_log_keeps_the_words_the_audit_pages_show() -> None:
         "export",
     }
     assert Action.RECORD_FINANCE.logged_as == "change"
+
+
+def test_only_organisation_staff_reach_organisation_records() -> None:
+    """No council role reaches an independent organisation's records (issue 17)."""
+    for role in Role:
+        staff = role in {Role.INDEPENDENT_SUPPORT_WORKER, Role.INDEPENDENT_MANAGER}
+        expected = Reach.ORGANISATION if staff else Reach.NOBODY
+        assert reach(_user(role), Purpose.INDEPENDENT) == expected, role
+        assert may(_user(role), Purpose.INDEPENDENT, Action.VIEW) == staff, role
+
+
+def test_organisation_staff_reach_no_council_record() -> None:
+    for role in (Role.INDEPENDENT_SUPPORT_WORKER, Role.INDEPENDENT_MANAGER):
+        for purpose in set(Purpose) - {Purpose.INDEPENDENT}:
+            assert reach(_user(role), purpose) == Reach.NOBODY, (role, purpose)

@@ -80,6 +80,12 @@ class Organization(VersionedModel):
     parent_organization = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Not HSDS: an independent information and support organisation (advocacy,
+    # brokerage, information and advice, peer support) with its own workspace in
+    # Selfdirect, separate from the council's records (the `independent` app).
+    independent_support_provider = models.BooleanField(
+        _("independent support provider"), default=False
+    )
 
     history = HistoricalRecords()
 

@@ -1,4 +1,5 @@
 from .first_contact import FirstContact, Signposting
+from .organisation import OrganisationRecordQuerySet, SharedRecordQuerySet
 from .person import (
     AccessRequest,
     Allocation,
@@ -13,10 +14,12 @@ __all__ = [
     "AccessRequest",
     "Allocation",
     "FirstContact",
+    "OrganisationRecordQuerySet",
     "Person",
     "PersonQuerySet",
     "PersonRecordQuerySet",
     "Relationship",
     "ServiceGroup",
+    "SharedRecordQuerySet",
     "Signposting",
 ]

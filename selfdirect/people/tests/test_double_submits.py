@@ -32,6 +32,11 @@ NOT_PERSONAL_CREATES: dict[str, tuple[str, Callable[[Any], dict[str, Any]]]] = {
         lambda p: {"service_id": ServiceFactory.create().pk},
     ),
     "panel:meetings": ("panel_member", lambda p: {}),
+    "independent:client_new": ("org_worker_a", lambda p: {}),
+    "independent:group_new": ("org_worker_a", lambda p: {}),
+    "independent:engagement_new": ("org_worker_a", lambda p: {}),
+    "independent:influence_new": ("org_worker_a", lambda p: {}),
+    "independent:voice_new": ("org_worker_a", lambda p: {}),
 }
 
 
@@ -56,6 +61,7 @@ def _set(model: str, **values: Any) -> Callable[[Any], None]:
 
 
 TODAY = datetime.date.today()  # noqa: DTZ011
+_NOW = datetime.datetime.now(tz=datetime.UTC)
 # What must be so before the form can be sent (a conversation shared, a plan agreed).
 PREPARE: dict[str, list[Callable[[Any], None]]] = {
     "conversations:add_correction": [
@@ -70,6 +76,9 @@ PREPARE: dict[str, list[Callable[[Any], None]]] = {
         _set("delivery.DirectPaymentAgreement", status="ended", ended_on=TODAY)
     ],
     "reviews:add_correction": [_set("reviews.Review", state="shared", shared_on=TODAY)],
+    "independent:consent_new": [
+        lambda p: p.person.independent_consents.update(withdrawn_at=_NOW)
+    ],
     "reviews:start": [
         _set("plans.SupportPlan", state="agreed", agreed_on=TODAY),
         lambda p: p.person.reviews.all().delete(),
@@ -82,6 +91,14 @@ ANSWERS: dict[str, Callable[[Any], dict[str, Any]]] = {
     "choices:direct_payment": lambda p: {"payee_at_persons_request": "on"},
     "delivery:add_agreement": lambda p: {"payee_requested_by_person": "on"},
     "directory:add_place": lambda p: {"postcode": "G81 1UE", "closes_at": "16:00"},
+    "independent:consent_new": lambda p: {
+        "referral_reference": str(
+            p.person.independent_support.order_by("pk").first().public_id
+        ),
+        "date_of_birth": p.person.date_of_birth.isoformat(),
+    },
+    "independent:evidence_new": lambda p: {"link": "https://example.org/report"},
+    "independent:voice_new": lambda p: {"story_consent": "on"},
 }
 
 
@@ -90,7 +107,12 @@ def _nothing(personas: Any) -> dict[str, Any]:
 
 
 # Tables every request may write to, sent twice or not.
-LOGS = {"audit.accesslog", "sessions.session", "core.submission"}
+LOGS = {
+    "audit.accesslog",
+    "audit.organisationaccesslog",
+    "sessions.session",
+    "core.submission",
+}
 
 
 def _patterns(

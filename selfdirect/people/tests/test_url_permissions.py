@@ -8,7 +8,7 @@ import pytest
 from django.apps import apps
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 
-from selfdirect.audit.models import AccessLog
+from selfdirect.audit.models import AccessLog, OrganisationAccessLog
 from selfdirect.testing.journey import whole_journey
 from selfdirect.testing.url_cases import UrlCase
 
@@ -79,7 +79,7 @@ def _outcome(p: Any) -> dict[str, Any]:
 
 
 def _support(p: Any) -> dict[str, Any]:
-    support = p.person.independent_support.get()
+    support = p.person.independent_support.order_by("pk").first()
     return {"person_id": p.person.public_id, "support_id": support.public_id}
 
 
@@ -220,10 +220,14 @@ def test_the_allowed_role_can_open_it_and_it_is_logged(
     client, personas, name: str
 ) -> None:
     case = PERSONAL[name]
-    client.force_login(getattr(personas, case.allowed))
+    user = getattr(personas, case.allowed)
+    client.force_login(user)
     response = client.get(reverse(name, kwargs=case.build(personas)))
     assert response.status_code == 200
-    assert AccessLog.objects.filter(person=personas.person).exists()
+    if case.logged == "organisation":
+        assert OrganisationAccessLog.objects.filter(user=user).exists()
+    else:
+        assert AccessLog.objects.filter(person=personas.person).exists()
 
 
 @pytest.mark.parametrize("name", sorted(PERSONAL))
@@ -249,6 +253,7 @@ def test_another_teams_worker_gets_404_exactly_as_for_a_missing_record(
     assert refused.status_code == missing.status_code == 404
     assert _without_tokens(refused.content) == _without_tokens(missing.content)
     assert not AccessLog.objects.exists()
+    assert not OrganisationAccessLog.objects.exists()
 
 
 @pytest.mark.parametrize("name", sorted(PERSONAL))

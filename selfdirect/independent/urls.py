@@ -1,0 +1,71 @@
+from django.urls import path
+
+from .views import clients, referrals, work
+
+app_name = "independent"
+
+urlpatterns = [
+    path("independent/", work.home, name="home"),
+    path("independent/clients/", clients.client_list, name="clients"),
+    path("independent/clients/new/", clients.client_new, name="client_new"),
+    path("independent/clients/<uuid:client_id>/", clients.client, name="client"),
+    path(
+        "independent/clients/<uuid:client_id>/consent/new/",
+        clients.consent_new,
+        name="consent_new",
+    ),
+    path(
+        "independent/clients/<uuid:client_id>/sessions/new/",
+        clients.session_new,
+        name="session_new",
+    ),
+    path(
+        "independent/clients/<uuid:client_id>/outcomes/new/",
+        clients.outcome_new,
+        name="outcome_new",
+    ),
+    path(
+        "independent/clients/<uuid:client_id>/export.json",
+        clients.client_export,
+        name="client_export",
+    ),
+    path(
+        "independent/consents/<uuid:consent_id>/withdraw/",
+        clients.consent_withdraw,
+        name="consent_withdraw",
+    ),
+    path("independent/inbox/", referrals.inbox, name="inbox"),
+    path(
+        "independent/inbox/<uuid:support_id>/answer/new/",
+        referrals.answer_new,
+        name="answer_new",
+    ),
+    path(
+        "independent/referrals/<uuid:referral_id>/",
+        referrals.referral,
+        name="referral",
+    ),
+    path("independent/groups/", work.groups, name="groups"),
+    path("independent/groups/new/", work.group_new, name="group_new"),
+    path("independent/engagement/", work.engagement, name="engagement"),
+    path("independent/engagement/new/", work.engagement_new, name="engagement_new"),
+    path("independent/influence/", work.influence, name="influence"),
+    path("independent/influence/new/", work.influence_new, name="influence_new"),
+    path(
+        "independent/influence/<uuid:entry_id>/",
+        work.influence_entry,
+        name="influence_entry",
+    ),
+    path(
+        "independent/influence/<uuid:entry_id>/evidence/new/",
+        work.evidence_new,
+        name="evidence_new",
+    ),
+    path(
+        "independent/evidence/<uuid:evidence_id>/",
+        work.evidence_file,
+        name="evidence_file",
+    ),
+    path("independent/voice/", work.voice, name="voice"),
+    path("independent/voice/new/", work.voice_new, name="voice_new"),
+]

@@ -1,0 +1,54 @@
+"""What the organisation's pages share: the organisation check and the create loop."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.http import HttpRequest, HttpResponse
+
+from selfdirect.accounts.access import require_action
+from selfdirect.accounts.models import User
+from selfdirect.accounts.roles import Action, Purpose
+from selfdirect.core.form_pages import form_page
+from selfdirect.core.http import actor
+
+FORM = "independent/form.html"
+
+
+def staff(request: HttpRequest, action: Action = Action.VIEW) -> User:
+    """The signed-in member of an organisation's staff (403 for anyone else)."""
+    user = actor(request)
+    require_action(user, Purpose.INDEPENDENT, action)
+    return user
+
+
+def create_page(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    *,
+    save: Callable[[Any], Any],
+    title: str,
+    done: str,
+    next_url: str | Callable[[Any], str],
+    back: str,
+    caption: str = "",
+    upload: bool = False,
+) -> HttpResponse:
+    """A create form: on a valid POST save it and go on; else show it with errors."""
+    made: list[Any] = []
+
+    def _save(bound: Any) -> None:
+        made.append(save(bound))
+
+    response = form_page(
+        request,
+        form,  # type: ignore[arg-type]
+        save=_save,
+        done=done,
+        next_url="/",
+        context={"title": title, "back": back, "caption": caption, "upload": upload},
+        template=FORM,
+    )
+    if made:
+        response["Location"] = next_url(made[0]) if callable(next_url) else next_url
+    return response
