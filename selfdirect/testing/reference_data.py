@@ -12,6 +12,7 @@ DATA_MIGRATIONS = [
     "selfdirect.conversations.migrations.0002_configuration",
     "selfdirect.budgets.migrations.0003_illustrative_methods",
     "selfdirect.reviews.migrations.0002_scales",
+    "selfdirect.carers.migrations.0002_criteria",
 ]
 
 

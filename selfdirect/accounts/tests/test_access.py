@@ -17,7 +17,7 @@ from selfdirect.accounts.roles import (
     Role,
 )
 
-LATER = (Purpose.PORTAL, Purpose.CARERS, Purpose.INDEPENDENT)
+LATER = (Purpose.PORTAL, Purpose.INDEPENDENT)
 
 
 def _user(role: Role) -> User:
