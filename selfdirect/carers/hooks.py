@@ -29,7 +29,9 @@ AUDIT_ACTIONS = (
 # records, offers, plans and notices, never those of a carer of theirs.
 SUBJECT_ACCESS = (
     SubjectAccessSection("carers.Carer", ("person",), "As an unpaid carer"),
-    SubjectAccessSection("carers.Offer", ("carer__person",), "Offers of a carer's plan"),
+    SubjectAccessSection(
+        "carers.Offer", ("carer__person",), "Offers of a carer's plan"
+    ),
     SubjectAccessSection(
         "carers.DischargeNotice", ("carer__person",), "Hospital discharge notices"
     ),

@@ -15,12 +15,12 @@ from django.http import Http404
 
 from selfdirect.accounts.roles import Action, Purpose
 from selfdirect.people.access import access_person, access_record
+from selfdirect.people.models import Person, Relationship
 
 from .models import Carer, CarerPlan, Offer
 
 if TYPE_CHECKING:
     from selfdirect.accounts.models import User
-    from selfdirect.people.models import Person
 
 
 def _purpose(action: Action) -> Purpose:
@@ -30,15 +30,12 @@ def _purpose(action: Action) -> Purpose:
     return Purpose.CARERS if action == Action.VIEW else Purpose.PRACTICE
 
 
-def access_carer_person(
-    user: User, person_id: uuid.UUID | str, *, action: Action = Action.VIEW, page: str = ""
-) -> Person:
-    """The carer as a person, for carers' support."""
-    return access_person(user, person_id, purpose=Purpose.CARERS, action=action, page=page)
-
-
 def access_carer(
-    user: User, carer_id: uuid.UUID | str, *, action: Action = Action.VIEW, page: str = ""
+    user: User,
+    carer_id: uuid.UUID | str,
+    *,
+    action: Action = Action.VIEW,
+    page: str = "",
 ) -> Carer:
     """A carer record the user reaches for carers' support (404 otherwise)."""
     return access_record(
@@ -52,21 +49,54 @@ def access_carer(
 
 
 def access_plan(
-    user: User, plan_id: uuid.UUID | str, *, action: Action = Action.VIEW, page: str = ""
+    user: User,
+    plan_id: uuid.UUID | str,
+    *,
+    action: Action = Action.VIEW,
+    page: str = "",
 ) -> CarerPlan:
     """A carer's plan or statement (404 when out of reach)."""
-    records = CarerPlan.objects.select_related("carer__person", "carer__cared_for", "criteria")
+    records = CarerPlan.objects.select_related(
+        "carer__person", "carer__cared_for", "criteria"
+    )
     return access_record(
         user, records, plan_id, purpose=_purpose(action), action=action, page=page
     )
 
 
-def access_offer(
-    user: User, carer: Carer, offer_id: uuid.UUID | str
-) -> Offer:
+def access_offer(user: User, carer: Carer, offer_id: uuid.UUID | str) -> Offer:
     """One of the carer's offers (the carer was reached already)."""
     offer = carer.offers.filter(public_id=offer_id).first()
     if offer is None:
         raise Http404("No such offer")
     offer.carer = carer
     return offer
+
+
+def access_carer_relationship(
+    user: User, person_id: uuid.UUID | str, relationship_id: int, *, page: str = ""
+) -> Relationship:
+    """An unpaid carer relationship of a person the user may change, to identify
+    the carer from it (404 when it is not theirs)."""
+    person = access_person(
+        user, person_id, purpose=Purpose.PRACTICE, action=Action.CHANGE, page=page
+    )
+    found = (
+        Relationship.objects.of_person(person)
+        .filter(pk=relationship_id, kind=Relationship.Kind.UNPAID_CARER)
+        .select_related("related_person")
+        .first()
+    )
+    if found is None:
+        raise Http404("No such relationship")
+    found.person = person
+    return found
+
+
+def access_person_to_identify(
+    user: User, person_id: uuid.UUID | str, *, page: str = ""
+) -> Person:
+    """A person the user may change, to record them as a carer."""
+    return access_person(
+        user, person_id, purpose=Purpose.PRACTICE, action=Action.CHANGE, page=page
+    )

@@ -46,7 +46,7 @@ def is_young_carer(
 def plan_kind(
     date_of_birth: datetime.date, still_at_school: bool, day: datetime.date
 ) -> str:
-    """"ycs" for a young carer, "acsp" for an adult carer (s6, s12)."""
+    """ "ycs" for a young carer, "acsp" for an adult carer (s6, s12)."""
     return "ycs" if is_young_carer(date_of_birth, still_at_school, day) else "acsp"
 
 
@@ -92,6 +92,11 @@ class Judgement:
     eligible: bool
     eligible_domains: list[str]
     reasons: list[str]
+
+
+def impact_levels() -> list[tuple[str, str]]:
+    """The impact levels, lowest first."""
+    return [(str(level.value), str(level.label)) for level in Impact]
 
 
 def at_or_above(level: str, threshold: str) -> bool:
@@ -215,13 +220,15 @@ def agreement_problems(facts: PlanFacts) -> list[str]:
         problems.append(_("Set the date the plan will be reviewed."))
     if facts.young and (not facts.authority or not facts.care_appropriate):
         problems.append(
-            _("Name the responsible authority and say whether the care is right for the young carer's age.")
+            _(
+                "Name the responsible authority and say whether the care is right for the young carer's age."
+            )
         )
     return problems
 
 
 def review_band(review_on: datetime.date, today: datetime.date) -> str:
-    """"overdue" past the review date, "due" within 28 days, else "later"."""
+    """ "overdue" past the review date, "due" within 28 days, else "later"."""
     if review_on < today:
         return "overdue"
     return "due" if review_on <= add_days(today, 28) else "later"

@@ -13,9 +13,14 @@ from django.db.models import (
     QuerySet,
     Subquery,
 )
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
-from selfdirect.accounts.roles import Purpose
-from selfdirect.core.dates import add_days, add_months, add_years
+from selfdirect.accounts.access import may
+from selfdirect.accounts.roles import Action, Purpose
+from selfdirect.core.dates import add_days, add_months, add_years, long_date
+from selfdirect.directory.models import Service
+from selfdirect.people.models import Person, Relationship
 
 from . import rules
 from .models import (
@@ -26,8 +31,7 @@ from .models import (
     Offer,
     not_yet_offered,
 )
-
-from selfdirect.people.models import Person, Relationship
+from .sections import sections_for
 
 if TYPE_CHECKING:
     from selfdirect.accounts.models import User
@@ -50,9 +54,28 @@ def criteria_domains(criteria: EligibilityCriteria) -> QuerySet[EligibilityDomai
     return EligibilityDomain.objects.filter(criteria=criteria)
 
 
+def carer_services() -> QuerySet[Service]:
+    """Active services in the community directory for carers (their name, what they
+    do or who they are for mentions carers), for (g) support available locally."""
+    words = Q(name__icontains="carer") | Q(description__icontains="carer")
+    words |= Q(eligibility_description__icontains="carer")
+    return Service.objects.filter(words, status=Service.Status.ACTIVE).order_by("name")
+
+
 def carers_of(user: User) -> QuerySet[Carer]:
     """The carers this user reaches for carers' support."""
     return Carer.objects.visible_to(user, Purpose.CARERS)
+
+
+def may_change_carer(user: User, carer: Carer) -> bool:
+    """Whether the user may change this carer's records: the carer's own team only
+    (consent to share lets the cared-for person's worker read, never change)."""
+    return (
+        may(user, Purpose.PRACTICE, Action.CHANGE)
+        and Carer.objects.visible_to(user, Purpose.PRACTICE)
+        .filter(pk=carer.pk)
+        .exists()
+    )
 
 
 def not_yet_offered_list(user: User) -> QuerySet[Carer]:
@@ -87,7 +110,9 @@ def young_carers_moving_on(user: User, today: datetime.date) -> QuerySet[Carer]:
     turns_18_by = add_months(today, 6)
     born_by = add_years(turns_18_by, -18)
     young_plan = CarerPlan.objects.filter(carer=OuterRef("pk"), kind=CarerPlan.Kind.YCS)
-    adult_plan = CarerPlan.objects.filter(carer=OuterRef("pk"), kind=CarerPlan.Kind.ACSP)
+    adult_plan = CarerPlan.objects.filter(
+        carer=OuterRef("pk"), kind=CarerPlan.Kind.ACSP
+    )
     adult_on = add_years(today, -18)
     return (
         carers_of(user)
@@ -121,8 +146,12 @@ def summaries_for(person: Person, user: User) -> list[dict[str, Any]]:
     exists, its state and review date, and what the carer agreed to share; `open`
     where the user may read the carer's records in full (their own team's carer, a
     partnership reader, or the carer's consent to share the whole plan)."""
-    readable = set(carers_of(user).filter(cared_for=person).values_list("pk", flat=True))
-    latest = CarerPlan.objects.filter(carer=OuterRef("pk")).order_by("-started_on", "-id")
+    readable = set(
+        carers_of(user).filter(cared_for=person).values_list("pk", flat=True)
+    )
+    latest = CarerPlan.objects.filter(carer=OuterRef("pk")).order_by(
+        "-started_on", "-id"
+    )
     rows = (
         Carer.objects.filter(cared_for=person)
         .annotate(
@@ -172,9 +201,7 @@ def unidentified_carers(person: Person) -> QuerySet[Relationship]:
 
 def carer_links(person: Person, user: User) -> list[Carer]:
     """The person's own carer records that the user reaches, for their page."""
-    return list(
-        carers_of(user).filter(person=person).select_related("cared_for")
-    )
+    return list(carers_of(user).filter(person=person).select_related("cared_for"))
 
 
 def plan_judgement(plan: CarerPlan) -> rules.Judgement | None:
@@ -189,6 +216,7 @@ def plan_judgement(plan: CarerPlan) -> rules.Judgement | None:
 
 def plan_detail(plan: CarerPlan) -> dict[str, Any]:
     """Everything on the plan page."""
+    services = list(plan.local_services.all())
     return {
         "plan": plan,
         "carer": plan.carer,
@@ -196,8 +224,9 @@ def plan_detail(plan: CarerPlan) -> dict[str, Any]:
         "outcomes": list(plan.outcomes.all()),
         "breaks": list(plan.breaks.all()),
         "impacts": list(plan.impacts.select_related("domain")),
-        "services": list(plan.local_services.all()),
+        "services": services,
         "judgement": plan_judgement(plan),
+        "rows": section_rows(plan, services),
     }
 
 
@@ -214,3 +243,34 @@ def carer_detail(carer: Carer) -> dict[str, Any]:
 def carers_of_person(person: Person) -> QuerySet[Carer]:
     """The carer records of a person who is a carer (for their own page)."""
     return Carer.objects.of_person(person).select_related("cared_for")
+
+
+def _shown(plan: CarerPlan, name: str, services: list[Any]) -> str:
+    if name == "local_services":
+        return ", ".join(str(s) for s in services)
+    if name == "hours_band":
+        return dict(rules.HOURS_BANDS).get(plan.hours_band, "")
+    value = getattr(plan, name)
+    if hasattr(plan, f"get_{name}_display"):
+        return str(getattr(plan, f"get_{name}_display")())
+    if isinstance(value, bool):
+        return str(_("Yes") if value else _("No"))
+    if isinstance(value, datetime.date):
+        return long_date(value)
+    return "" if value is None else str(value)
+
+
+def section_rows(plan: CarerPlan, services: list[Any]) -> list[dict[str, Any]]:
+    """Each section of the plan with its questions and answers, in the plan's words
+    (a young carer statement's for a young carer)."""
+    young = plan.is_young
+    rows = []
+    for section in sections_for(young):
+        items = []
+        for name in section.fields:
+            label = section.young_labels.get(name) if young else None
+            label = label or capfirst(CarerPlan._meta.get_field(name).verbose_name)
+            items.append({"label": label, "value": _shown(plan, name, services)})
+        title = section.young_title if young else section.title
+        rows.append({"section": section, "title": title, "items": items})
+    return rows

@@ -149,7 +149,9 @@ def _due_by(carer: Carer, wanted_on: datetime.date) -> datetime.date:
     )
 
 
-def _answer_problems(answer: str, answered_on: datetime.date | None, offered_on: datetime.date) -> None:
+def _answer_problems(
+    answer: str, answered_on: datetime.date | None, offered_on: datetime.date
+) -> None:
     if answer == Offer.Answer.WAITING:
         return
     if answered_on is None:
@@ -182,20 +184,29 @@ def record_offer(*, carer: Carer, by: User, details: OfferDetails) -> Offer:
 
 @transaction.atomic
 def record_answer(
-    *, offer: Offer, by: User, version: int, answer: str, answered_on: datetime.date | None
+    *,
+    offer: Offer,
+    by: User,
+    version: int,
+    answer: str,
+    answered_on: datetime.date | None,
 ) -> Offer:
     """Record the carer's answer to an offer."""
     _answer_problems(answer, answered_on, offer.offered_on)
     values: dict[str, Any] = {"answer": answer, "answered_on": answered_on}
     wanted = answer in {Offer.Answer.ACCEPTED, Offer.Answer.REQUESTED}
-    values["due_by"] = _due_by(offer.carer, answered_on) if wanted and answered_on else None
+    values["due_by"] = (
+        _due_by(offer.carer, answered_on) if wanted and answered_on else None
+    )
     update_versioned(offer, by=by, version=version, details=values)
     _audit(offer.carer, by, "carer.answered")
     return offer
 
 
 @transaction.atomic
-def record_discharge(*, carer: Carer, by: User, details: DischargeDetails) -> DischargeNotice:
+def record_discharge(
+    *, carer: Carer, by: User, details: DischargeDetails
+) -> DischargeNotice:
     """Log a hospital discharge notice (s28): told, views invited, views."""
     if details.carers_views and details.views_invited_on is None:
         raise ValidationError(
@@ -209,7 +220,9 @@ def record_discharge(*, carer: Carer, by: User, details: DischargeDetails) -> Di
 
 
 @transaction.atomic
-def record_sharing(*, carer: Carer, by: User, version: int, details: SharingDetails) -> Carer:
+def record_sharing(
+    *, carer: Carer, by: User, version: int, details: SharingDetails
+) -> Carer:
     """What the carer agreed the cared-for person's worker may know; sharing the
     whole plan needs the date their consent was recorded."""
     if details.share_whole_plan and details.consent_recorded_on is None:
@@ -293,16 +306,28 @@ def record_impacts(
 ) -> None:
     """(i) Record the impact of caring in each domain of the plan's criteria."""
     _editable(plan)
-    domains = {d.pk: d for d in EligibilityDomain.objects.filter(criteria=plan.criteria)}
+    domains = {
+        d.pk: d for d in EligibilityDomain.objects.filter(criteria=plan.criteria)
+    }
     if set(levels) - set(domains):
         raise ValidationError(_("Record impacts only for the domains of the criteria."))
     existing = {i.domain_id: i for i in plan.impacts.all()}
     for domain_id, (level, notes) in levels.items():
         row = existing.get(domain_id)
         if row is None:
-            save_new(DomainImpact(plan=plan, domain=domains[domain_id], level=level, notes=notes), by)
+            save_new(
+                DomainImpact(
+                    plan=plan, domain=domains[domain_id], level=level, notes=notes
+                ),
+                by,
+            )
         elif (row.level, row.notes) != (level, notes):
-            update_versioned(row, by=by, version=row.version, details={"level": level, "notes": notes})
+            update_versioned(
+                row,
+                by=by,
+                version=row.version,
+                details={"level": level, "notes": notes},
+            )
     _audit(plan.carer, by, "carer.plan_changed")
 
 
@@ -332,11 +357,15 @@ def plan_facts(plan: CarerPlan) -> rules.PlanFacts:
 
 
 @transaction.atomic
-def share_plan(*, plan: CarerPlan, by: User, version: int, shared_on: datetime.date) -> CarerPlan:
+def share_plan(
+    *, plan: CarerPlan, by: User, version: int, shared_on: datetime.date
+) -> CarerPlan:
     """Share the draft with the carer."""
     _editable(plan)
     update_versioned(
-        plan, by=by, version=version,
+        plan,
+        by=by,
+        version=version,
         details={"state": CarerPlan.State.SHARED, "shared_on": shared_on},
     )
     _audit(plan.carer, by, "carer.plan_shared")
@@ -344,16 +373,22 @@ def share_plan(*, plan: CarerPlan, by: User, version: int, shared_on: datetime.d
 
 
 @transaction.atomic
-def agree_plan(*, plan: CarerPlan, by: User, version: int, agreed_on: datetime.date) -> CarerPlan:
+def agree_plan(
+    *, plan: CarerPlan, by: User, version: int, agreed_on: datetime.date
+) -> CarerPlan:
     """Record that the carer agreed the plan: every required section is there."""
     _editable(plan)
     problems = rules.agreement_problems(plan_facts(plan))
     if problems:
         raise ValidationError(problems)
     if agreed_on < plan.started_on:
-        raise ValidationError({"agreed_on": _("A plan cannot be agreed before it started.")})
+        raise ValidationError(
+            {"agreed_on": _("A plan cannot be agreed before it started.")}
+        )
     update_versioned(
-        plan, by=by, version=version,
+        plan,
+        by=by,
+        version=version,
         details={"state": CarerPlan.State.AGREED, "agreed_on": agreed_on},
     )
     _audit(plan.carer, by, "carer.plan_agreed")
@@ -376,11 +411,21 @@ def add_criteria_version(
             {"in_force_from": _("Another version comes into force on that day.")}
         )
     criteria = EligibilityCriteria.objects.create(
-        version=version, in_force_from=in_force_from, threshold=threshold, summary=summary
+        version=version,
+        in_force_from=in_force_from,
+        threshold=threshold,
+        summary=summary,
     )
     EligibilityDomain.objects.bulk_create(
-        EligibilityDomain(criteria=criteria, code=code, name=name, order=n, levels=levels)
+        EligibilityDomain(
+            criteria=criteria, code=code, name=name, order=n, levels=levels
+        )
         for n, (code, name, levels) in enumerate(domains, start=1)
     )
     record_event(actor=by, action="carer.criteria", person_id=None, version=version)
     return criteria
+
+
+def agreement_problems(plan: CarerPlan) -> list[str]:
+    """What is missing before the plan can be agreed."""
+    return rules.agreement_problems(plan_facts(plan))

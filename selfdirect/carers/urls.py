@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import plan_views, views
 
 app_name = "carers"
 
@@ -22,14 +22,14 @@ urlpatterns = [
     path(CARER + "offers/<uuid:offer_id>/", views.answer, name="answer"),
     path(CARER + "discharge/new/", views.new_discharge, name="discharge"),
     path(CARER + "sharing/", views.sharing, name="sharing"),
-    path(CARER + "plans/new/", views.start_plan, name="start_plan"),
-    path(PLAN, views.plan, name="plan"),
-    path(PLAN + "sections/<slug:section>/", views.section, name="section"),
-    path(PLAN + "outcomes/new/", views.new_outcome, name="outcome"),
-    path(PLAN + "breaks/new/", views.new_break, name="break"),
-    path(PLAN + "impacts/", views.impacts, name="impacts"),
-    path(PLAN + "share/", views.share, name="share"),
-    path(PLAN + "agree/", views.agree, name="agree"),
-    path(PLAN + "mine/", views.my_plan, name="my_plan"),
-    path(PLAN + "mine.pdf", views.my_plan_pdf, name="my_plan_pdf"),
+    path(CARER + "plans/new/", plan_views.start_plan, name="start_plan"),
+    path(PLAN, plan_views.plan, name="plan"),
+    path(PLAN + "sections/<slug:section>/", plan_views.section, name="section"),
+    path(PLAN + "outcomes/new/", plan_views.new_outcome, name="outcome"),
+    path(PLAN + "breaks/new/", plan_views.new_break, name="break"),
+    path(PLAN + "impacts/", plan_views.impacts, name="impacts"),
+    path(PLAN + "share/", plan_views.share, name="share"),
+    path(PLAN + "agree/", plan_views.agree, name="agree"),
+    path(PLAN + "mine/", plan_views.my_plan, name="my_plan"),
+    path(PLAN + "mine.pdf", plan_views.my_plan_pdf, name="my_plan_pdf"),
 ]

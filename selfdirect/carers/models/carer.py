@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, ClassVar, Self, TypeVar
 
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from selfdirect.accounts.access import reach
@@ -171,6 +172,13 @@ class Offer(PublicIdModel, RecordedModel):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} offered {self.offered_on:%d/%m/%Y}"
+
+    @property
+    def days_waiting(self) -> int | None:
+        """Whole days since the carer accepted or asked, while no plan is agreed."""
+        if not self.wanted or self.answered_on is None:
+            return None
+        return max((timezone.localdate() - self.answered_on).days, 0)
 
     @property
     def wanted(self) -> bool:

@@ -53,9 +53,7 @@ class CarerPlan(PublicIdModel, RecordedModel):
     impact_on_wellbeing = models.TextField(
         _("the impact of caring on the carer's wellbeing"), blank=True
     )
-    hours_band = models.CharField(
-        _("hours of care a week"), max_length=20, blank=True
-    )
+    hours_band = models.CharField(_("hours of care a week"), max_length=20, blank=True)
     # (b)
     ability_to_care = models.TextField(_("the carer's ability to care"), blank=True)
     willingness_to_care = models.TextField(
