@@ -105,6 +105,9 @@ NOT_FORM_PAGES = {
     "providers:detail",
     "panel:submissions",
     "panel:meeting",
+    "carers:lists",  # links between the lists; no fields
+    "carers:criteria",
+    "carers:criteria_pdf",
     # Sign-in pages: confirmation pages, pages of buttons, or the same password
     # forms as password_change (a reset link's form needs a one-time token, and
     # the code page a second step in progress; accounts/tests cover both).

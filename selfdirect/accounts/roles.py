@@ -170,12 +170,15 @@ class Purpose(models.TextChoices):
     PANEL = "panel", _("the resource panel")
     # A record's history, access log and subject access export.
     DATA_PROTECTION = "data_protection", _("data protection")
+    # A carer's own plan or statement (the carers app): the carers' team reaches the
+    # carers allocated to it, partnership readers everyone, read only. A carer's
+    # records also reach the cared-for person's team where the carer's consent to
+    # share the whole plan is recorded (carers.models.CarerRecordQuerySet).
+    CARERS = "carers", _("carers' support")
     # Later purposes. Each reaches nobody (an empty REACH entry, so `visible_to`
     # returns none()) and allows nothing (no NEEDS entry, so access answers 403)
-    # until its app writes the rule here, e.g. from a named representative or a
-    # carer relationship.
+    # until its app writes the rule here, e.g. from a named representative.
     PORTAL = "portal", _("the person's own view")  # the person or their representative
-    CARERS = "carers", _("carers' support")  # a carer and the person they care for
     INDEPENDENT = "independent", _("independent support")  # an organisation's clients
 
 
@@ -228,7 +231,7 @@ REACH: dict[Purpose, dict[str, Reach]] = {
         Role.DATA_PROTECTION_OFFICER: Reach.EVERYONE,
     },
     Purpose.PORTAL: {},
-    Purpose.CARERS: {},
+    Purpose.CARERS: _PRACTICE_REACH,
     # An independent organisation's own records (clients, their work, the referrals
     # it received with consent): its own staff only. No council role reaches them.
     Purpose.INDEPENDENT: dict.fromkeys(ORGANISATION_STAFF, Reach.ORGANISATION),
@@ -257,6 +260,11 @@ NEEDS: dict[tuple[Purpose, Action], tuple[tuple[Capability, ...], ...]] = {
     (Purpose.PRACTICE, Action.DECIDE): (
         (Capability.VIEW_PEOPLE,),
         (Capability.DECIDE_ACCESS,),
+    ),
+    (Purpose.CARERS, Action.VIEW): ((Capability.VIEW_PEOPLE,),),
+    (Purpose.CARERS, Action.CHANGE): (
+        (Capability.VIEW_PEOPLE,),
+        (Capability.CHANGE_PEOPLE,),
     ),
     (Purpose.PANEL, Action.VIEW): ((Capability.SEE_PANEL,),),
     (Purpose.PANEL, Action.DECIDE): (

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "selfdirect.panel",
     "selfdirect.reviews",
     "selfdirect.independent",
+    "selfdirect.carers",
     "selfdirect.insights",
     "selfdirect.assurance",
     "selfdirect.demo",
@@ -199,6 +200,15 @@ ACCESS_REVIEW_READS = env_int("ACCESS_REVIEW_READS", 300)
 # review before it.
 PLAN_FIRST_REVIEW_MONTHS = env_int("PLAN_FIRST_REVIEW_MONTHS", 3)
 REVIEW_INTERVAL_MONTHS = env_int("REVIEW_INTERVAL_MONTHS", 12)
+# Unpaid carers (docs/carers.md). Where the person cared for is terminally ill the
+# adult carer support plan is due within this many days of the offer being
+# accepted or the plan requested (s7 of the Carers (Scotland) Act 2016: the number
+# is set by regulations and is TO BE CONFIRMED LOCALLY). Other plans are due
+# within CARER_PLAN_DAYS (a local target, not a statutory one).
+CARER_TERMINAL_ILLNESS_DAYS = env_int("CARER_TERMINAL_ILLNESS_DAYS", 10)
+CARER_PLAN_DAYS = env_int("CARER_PLAN_DAYS", 28)
+# Local eligibility criteria must be reviewed at least every this many years (s21).
+CARER_CRITERIA_REVIEW_YEARS = env_int("CARER_CRITERIA_REVIEW_YEARS", 3)
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 50)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60

@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("selfdirect.panel.urls")),
     path("", include("selfdirect.reviews.urls")),
     path("", include("selfdirect.independent.urls")),
+    path("", include("selfdirect.carers.urls")),
     path("", include("selfdirect.insights.urls")),
     path("", include("selfdirect.audit.urls")),
     path("api/v1/", api.urls),

@@ -13,6 +13,7 @@ DATA_MIGRATIONS = [
     "selfdirect.budgets.migrations.0003_illustrative_methods",
     "selfdirect.reviews.migrations.0002_scales",
     "selfdirect.independent.migrations.0002_client_outcomes",
+    "selfdirect.carers.migrations.0002_criteria",
 ]
 
 

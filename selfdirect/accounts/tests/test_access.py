@@ -17,7 +17,7 @@ from selfdirect.accounts.roles import (
     Role,
 )
 
-LATER = (Purpose.PORTAL, Purpose.CARERS)
+LATER = (Purpose.PORTAL,)
 
 
 def _user(role: Role) -> User:

@@ -43,6 +43,10 @@ PUBLIC_PAGES = {
     "four_options:easy_read",
     "four_options:plain_english_pdf",
     "four_options:easy_read_pdf",
+    # The local eligibility criteria for carers, published (ss21-22 of the
+    # Carers (Scotland) Act 2016): page and PDF, no one's data.
+    "carers:criteria",
+    "carers:criteria_pdf",
     # Forgotten passwords: asking for a reset link and the pages it leads to.
     "password_reset",
     "password_reset_done",

@@ -1,0 +1,276 @@
+"""Reads for the carers pages and for other apps: lists scoped by visible_to."""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import (
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+
+from selfdirect.accounts.access import may
+from selfdirect.accounts.roles import Action, Purpose
+from selfdirect.core.dates import add_days, add_months, add_years, long_date
+from selfdirect.directory.models import Service
+from selfdirect.people.models import Person, Relationship
+
+from . import rules
+from .models import (
+    Carer,
+    CarerPlan,
+    EligibilityCriteria,
+    EligibilityDomain,
+    Offer,
+    not_yet_offered,
+)
+from .sections import sections_for
+
+if TYPE_CHECKING:
+    from selfdirect.accounts.models import User
+
+
+def criteria_in_force(day: datetime.date) -> EligibilityCriteria | None:
+    """The version of the local eligibility criteria in force on a day."""
+    return (
+        EligibilityCriteria.objects.filter(in_force_from__lte=day)
+        .order_by("-in_force_from")
+        .first()
+    )
+
+
+def criteria_versions() -> QuerySet[EligibilityCriteria]:
+    return EligibilityCriteria.objects.all()
+
+
+def criteria_domains(criteria: EligibilityCriteria) -> QuerySet[EligibilityDomain]:
+    return EligibilityDomain.objects.filter(criteria=criteria)
+
+
+def carer_services() -> QuerySet[Service]:
+    """Active services in the community directory for carers (their name, what they
+    do or who they are for mentions carers), for (g) support available locally."""
+    words = Q(name__icontains="carer") | Q(description__icontains="carer")
+    words |= Q(eligibility_description__icontains="carer")
+    return Service.objects.filter(words, status=Service.Status.ACTIVE).order_by("name")
+
+
+def carers_of(user: User) -> QuerySet[Carer]:
+    """The carers this user reaches for carers' support."""
+    return Carer.objects.visible_to(user, Purpose.CARERS)
+
+
+def may_change_carer(user: User, carer: Carer) -> bool:
+    """Whether the user may change this carer's records: the carer's own team only
+    (consent to share lets the cared-for person's worker read, never change)."""
+    return (
+        may(user, Purpose.PRACTICE, Action.CHANGE)
+        and Carer.objects.visible_to(user, Purpose.PRACTICE)
+        .filter(pk=carer.pk)
+        .exists()
+    )
+
+
+def not_yet_offered_list(user: User) -> QuerySet[Carer]:
+    """Carers identified and not yet offered a plan, longest waiting first."""
+    return (
+        carers_of(user)
+        .filter(not_yet_offered())
+        .select_related("person", "cared_for")
+        .order_by("identified_on", "id")
+    )
+
+
+def waiting_list(user: User) -> QuerySet[Offer]:
+    """Offers accepted (or requests) with no agreed plan since, oldest first."""
+    agreed = CarerPlan.objects.filter(
+        carer=OuterRef("carer"),
+        state=CarerPlan.State.AGREED,
+        agreed_on__gte=OuterRef("answered_on"),
+    )
+    return (
+        Offer.objects.visible_to(user, Purpose.CARERS)
+        .filter(answer__in=[Offer.Answer.ACCEPTED, Offer.Answer.REQUESTED])
+        .filter(~Exists(agreed))
+        .select_related("carer__person")
+        .order_by("answered_on", "id")
+    )
+
+
+def young_carers_moving_on(user: User, today: datetime.date) -> QuerySet[Carer]:
+    """Young carers turning 18 within six months, or 18 or over and left school,
+    who have no adult carer support plan yet: due to move to an ACSP."""
+    turns_18_by = add_months(today, 6)
+    born_by = add_years(turns_18_by, -18)
+    young_plan = CarerPlan.objects.filter(carer=OuterRef("pk"), kind=CarerPlan.Kind.YCS)
+    adult_plan = CarerPlan.objects.filter(
+        carer=OuterRef("pk"), kind=CarerPlan.Kind.ACSP
+    )
+    adult_on = add_years(today, -18)
+    return (
+        carers_of(user)
+        .filter(Exists(young_plan), ~Exists(adult_plan))
+        .filter(
+            Q(person__date_of_birth__lte=born_by, person__date_of_birth__gt=adult_on)
+            | Q(person__date_of_birth__lte=adult_on, still_at_school=False)
+        )
+        .select_related("person")
+        .order_by("-person__date_of_birth", "id")
+    )
+
+
+def reviews_due(user: User, today: datetime.date) -> QuerySet[CarerPlan]:
+    """Agreed plans and statements whose review date is within 28 days or past,
+    and not replaced by a later plan."""
+    later = CarerPlan.objects.filter(
+        carer=OuterRef("carer"), started_on__gt=OuterRef("started_on")
+    )
+    return (
+        CarerPlan.objects.visible_to(user, Purpose.CARERS)
+        .filter(state=CarerPlan.State.AGREED, review_on__lte=add_days(today, 28))
+        .filter(~Exists(later))
+        .select_related("carer__person")
+        .order_by("review_on", "id")
+    )
+
+
+def summaries_for(person: Person, user: User) -> list[dict[str, Any]]:
+    """What the cared-for person's worker may know about each carer's plan: that it
+    exists, its state and review date, and what the carer agreed to share; `open`
+    where the user may read the carer's records in full (their own team's carer, a
+    partnership reader, or the carer's consent to share the whole plan)."""
+    readable = set(
+        carers_of(user).filter(cared_for=person).values_list("pk", flat=True)
+    )
+    latest = CarerPlan.objects.filter(carer=OuterRef("pk")).order_by(
+        "-started_on", "-id"
+    )
+    rows = (
+        Carer.objects.filter(cared_for=person)
+        .annotate(
+            plan_id=Subquery(latest.values("public_id")[:1]),
+            plan_kind=Subquery(latest.values("kind")[:1]),
+            plan_state=Subquery(latest.values("state")[:1]),
+            plan_review_on=Subquery(latest.values("review_on")[:1]),
+            carer_name=F("person__first_name"),
+            carer_last_name=F("person__last_name"),
+        )
+        .values(
+            "public_id",
+            "carer_name",
+            "carer_last_name",
+            "shared_summary",
+            "share_whole_plan",
+            "plan_id",
+            "plan_kind",
+            "plan_state",
+            "plan_review_on",
+            "pk",
+        )
+    )
+    kinds = dict(CarerPlan.Kind.choices)
+    states = dict(CarerPlan.State.choices)
+    return [
+        {
+            **row,
+            "plan_kind_label": kinds.get(row["plan_kind"], ""),
+            "plan_state_label": states.get(row["plan_state"], ""),
+            "open": row["pk"] in readable,
+        }
+        for row in rows
+    ]
+
+
+def unidentified_carers(person: Person) -> QuerySet[Relationship]:
+    """The person's unpaid carer relationships not yet identified as carers."""
+    identified = Carer.objects.filter(relationship=OuterRef("pk"))
+    return (
+        Relationship.objects.of_person(person)
+        .filter(kind=Relationship.Kind.UNPAID_CARER)
+        .filter(~Exists(identified))
+        .select_related("related_person")
+    )
+
+
+def carer_links(person: Person, user: User) -> list[Carer]:
+    """The person's own carer records that the user reaches, for their page."""
+    return list(carers_of(user).filter(person=person).select_related("cared_for"))
+
+
+def plan_judgement(plan: CarerPlan) -> rules.Judgement | None:
+    """The plan's impacts judged against its criteria version."""
+    if plan.criteria is None:
+        return None
+    impacts = [(i.domain.name, i.level) for i in plan.impacts.select_related("domain")]
+    return rules.judge(
+        impacts, threshold=plan.criteria.threshold, version=plan.criteria.version
+    )
+
+
+def plan_detail(plan: CarerPlan) -> dict[str, Any]:
+    """Everything on the plan page."""
+    services = list(plan.local_services.all())
+    return {
+        "plan": plan,
+        "carer": plan.carer,
+        "person": plan.carer.person,
+        "outcomes": list(plan.outcomes.all()),
+        "breaks": list(plan.breaks.all()),
+        "impacts": list(plan.impacts.select_related("domain")),
+        "services": services,
+        "judgement": plan_judgement(plan),
+        "rows": section_rows(plan, services),
+    }
+
+
+def carer_detail(carer: Carer) -> dict[str, Any]:
+    return {
+        "carer": carer,
+        "person": carer.person,
+        "offers": list(carer.offers.all()),
+        "plans": list(carer.plans.all()),
+        "notices": list(carer.discharge_notices.all()),
+    }
+
+
+def carers_of_person(person: Person) -> QuerySet[Carer]:
+    """The carer records of a person who is a carer (for their own page)."""
+    return Carer.objects.of_person(person).select_related("cared_for")
+
+
+def _shown(plan: CarerPlan, name: str, services: list[Any]) -> str:
+    if name == "local_services":
+        return ", ".join(str(s) for s in services)
+    if name == "hours_band":
+        return dict(rules.HOURS_BANDS).get(plan.hours_band, "")
+    value = getattr(plan, name)
+    if hasattr(plan, f"get_{name}_display"):
+        return str(getattr(plan, f"get_{name}_display")())
+    if isinstance(value, bool):
+        return str(_("Yes") if value else _("No"))
+    if isinstance(value, datetime.date):
+        return long_date(value)
+    return "" if value is None else str(value)
+
+
+def section_rows(plan: CarerPlan, services: list[Any]) -> list[dict[str, Any]]:
+    """Each section of the plan with its questions and answers, in the plan's words
+    (a young carer statement's for a young carer)."""
+    young = plan.is_young
+    rows = []
+    for section in sections_for(young):
+        items = []
+        for name in section.fields:
+            label = section.young_labels.get(name) if young else None
+            label = label or capfirst(CarerPlan._meta.get_field(name).verbose_name)
+            items.append({"label": label, "value": _shown(plan, name, services)})
+        title = section.young_title if young else section.title
+        rows.append({"section": section, "title": title, "items": items})
+    return rows

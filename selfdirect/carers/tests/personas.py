@@ -1,0 +1,82 @@
+"""The persona's person, Morag, is an unpaid carer for her husband Donald (held by
+team B): she accepted an adult carer support plan, which is a draft with an
+outcome, a break from caring and the impact in one domain, and a hospital
+discharge notice named her. She also has an unpaid carer of her own, her son
+Iain, recorded by name only, not yet identified."""
+
+import datetime
+from typing import Any
+
+from selfdirect.carers import services
+from selfdirect.carers.details import (
+    BreakDetails,
+    DischargeDetails,
+    IdentifyDetails,
+    OfferDetails,
+)
+from selfdirect.carers.models import Offer
+from selfdirect.people.models import Relationship
+from selfdirect.people.tests.factories import PersonFactory
+
+BUILDS_ON: tuple[str, ...] = ()
+
+
+def add_records(personas: Any) -> None:
+    by = personas.practitioner_a
+    donald = PersonFactory.create(
+        first_name="Donald", last_name="MacLeod", team=personas.team_b
+    )
+    carer = services.identify(
+        person=personas.person,
+        cared_for=donald,
+        by=by,
+        how="relationship",
+        details=IdentifyDetails(
+            identified_on=datetime.date(2026, 1, 5),
+            still_at_school=False,
+            cared_for_terminally_ill=False,
+        ),
+    )
+    services.record_offer(
+        carer=carer,
+        by=by,
+        details=OfferDetails(
+            offered_on=datetime.date(2026, 1, 6),
+            how=Offer.How.PHONE,
+            offered_by="Prac A",
+            answer=Offer.Answer.ACCEPTED,
+            answered_on=datetime.date(2026, 1, 7),
+        ),
+    )
+    plan = services.start_plan(carer=carer, by=by, started_on=datetime.date(2026, 1, 10))
+    services.add_outcome(plan=plan, by=by, words="I get a full night's sleep twice a week")
+    services.add_break(
+        plan=plan,
+        by=by,
+        details=BreakDetails(
+            kind="short_break",
+            how_often="One weekend a quarter",
+            provided_by="Clydeview Carers' Centre",
+            notes="",
+        ),
+    )
+    domain = plan.criteria.domains.first()
+    services.record_impacts(plan=plan, by=by, levels={domain.pk: ("substantial", "")})
+    services.record_discharge(
+        carer=carer,
+        by=by,
+        details=DischargeDetails(
+            hospital="Royal Alexandra Hospital",
+            notice_on=datetime.date(2026, 1, 3),
+            expected_discharge_on=datetime.date(2026, 1, 8),
+            carer_told_on=datetime.date(2026, 1, 3),
+            views_invited_on=datetime.date(2026, 1, 4),
+            carers_views="I can manage if someone helps with the stairs.",
+        ),
+    )
+    Relationship.objects.create(
+        person=personas.person,
+        kind=Relationship.Kind.UNPAID_CARER,
+        name="Iain MacLeod",
+        description="son",
+    )

@@ -1,0 +1,90 @@
+"""The carers pages, for the URL permission walker. Carers' pages are addressed by
+the carer record's or the plan's own id, so the outsider's 404 is compared with a
+made-up id."""
+
+import uuid
+from typing import Any
+
+from selfdirect.testing.url_cases import UrlCase
+
+
+def _carer_record(p: Any) -> Any:
+    return p.person.carer_records.get()
+
+
+def _carer(p: Any) -> dict[str, Any]:
+    return {"carer_id": _carer_record(p).public_id}
+
+
+def _no_carer(p: Any) -> dict[str, Any]:
+    return {"carer_id": uuid.uuid4()}
+
+
+def _offer(p: Any) -> dict[str, Any]:
+    carer = _carer_record(p)
+    return {"carer_id": carer.public_id, "offer_id": carer.offers.get().public_id}
+
+
+def _no_offer(p: Any) -> dict[str, Any]:
+    return {"carer_id": uuid.uuid4(), "offer_id": uuid.uuid4()}
+
+
+def _plan(p: Any) -> dict[str, Any]:
+    return {"plan_id": _carer_record(p).plans.get().public_id}
+
+
+def _no_plan(p: Any) -> dict[str, Any]:
+    return {"plan_id": uuid.uuid4()}
+
+
+def _section(p: Any) -> dict[str, Any]:
+    return {**_plan(p), "section": "emergency"}
+
+
+def _no_section(p: Any) -> dict[str, Any]:
+    return {**_no_plan(p), "section": "emergency"}
+
+
+def _relationship(p: Any) -> dict[str, Any]:
+    relationship = p.person.relationships.get(name="Iain MacLeod")
+    return {"person_id": p.person.public_id, "relationship_id": relationship.pk}
+
+
+def _person(p: Any) -> dict[str, Any]:
+    return {"person_id": p.person.public_id}
+
+
+def _on_carer(allowed: str = "practitioner_a") -> UrlCase:
+    return UrlCase(_carer, allowed, missing=_no_carer)
+
+
+def _on_plan(allowed: str = "practitioner_a") -> UrlCase:
+    return UrlCase(_plan, allowed, missing=_no_plan)
+
+
+PERSONAL: dict[str, UrlCase] = {
+    "carers:identify_relationship": UrlCase(_relationship, "practitioner_a"),
+    "carers:identify": UrlCase(_person, "practitioner_a"),
+    "carers:carer": _on_carer("inspector"),
+    "carers:offer": _on_carer(),
+    "carers:answer": UrlCase(_offer, "practitioner_a", missing=_no_offer),
+    "carers:discharge": _on_carer(),
+    "carers:sharing": _on_carer(),
+    "carers:start_plan": _on_carer(),
+    "carers:plan": _on_plan("inspector"),
+    "carers:section": UrlCase(_section, "practitioner_a", missing=_no_section),
+    "carers:outcome": _on_plan(),
+    "carers:break": _on_plan(),
+    "carers:impacts": _on_plan(),
+    "carers:share": _on_plan(),
+    "carers:agree": _on_plan(),
+    "carers:my_plan": _on_plan(),
+    "carers:my_plan_pdf": _on_plan(),
+}
+
+NOT_PERSONAL: dict[str, str] = {
+    "carers:lists": "Lists of the user's own carers, filtered through visible_to; "
+    "no one person's record in the URL.",
+    "carers:criteria": "The published local eligibility criteria: no one's data.",
+    "carers:criteria_pdf": "The published local eligibility criteria: no one's data.",
+}
