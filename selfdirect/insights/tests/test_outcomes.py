@@ -23,6 +23,16 @@ def example(db):
     return build()
 
 
+def _user(role):
+    """A user of the role; an inspector's access is time-boxed."""
+    if role == Role.INSPECTOR:
+        return UserFactory.create(
+            role=role,
+            access_expires_on=datetime.date.today() + datetime.timedelta(days=30),  # noqa: DTZ011
+        )
+    return UserFactory.create(role=role)
+
+
 def _figures(row):
     """A row as (outcomes, people) overall, then (outcomes, people, per cent) for
     met, partly met, not met and no longer relevant."""
@@ -179,7 +189,7 @@ def test_the_page_runs_a_bounded_number_of_queries(
 
 
 def test_the_report_downloads_as_csv(client, example) -> None:
-    client.force_login(UserFactory.create(role=Role.INSPECTOR))
+    client.force_login(_user(Role.INSPECTOR))
     response = client.get(
         reverse("insights:outcomes_report"), {**YEAR, "download": "csv"}
     )
@@ -208,7 +218,7 @@ def test_who_sees_the_report() -> None:
         (Role.FINANCE_OFFICER, 403),
     ):
         client = Client()
-        client.force_login(UserFactory.create(role=role))
+        client.force_login(_user(role))
         assert client.get(url).status_code == status, role
 
 
@@ -263,7 +273,7 @@ def test_a_manager_sees_counts_for_all_and_names_only_in_their_teams(
 def test_the_report_links_counts_to_people_and_the_drill_counts_match(
     client, example
 ) -> None:
-    client.force_login(UserFactory.create(role=Role.INSPECTOR))
+    client.force_login(_user(Role.INSPECTOR))
     page = client.get(reverse("insights:outcomes_report"), YEAR)
     tables = page.context["tables"]
     team_a = next(t for t in tables if t.name == "team").rows[0]
