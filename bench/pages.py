@@ -137,7 +137,8 @@ def _user(username: str | None = None, role: str | None = None) -> User:
 
 
 def _pages() -> list[Page]:
-    """Every page issue 18 measured, each as the user who would open it."""
+    """Every page issue 18 measured (and issue 13's reviews due list and outcomes
+    report), each as the user who would open it."""
     from django.urls import reverse
 
     from selfdirect.accounts.roles import Purpose, Role
@@ -194,6 +195,12 @@ def _pages() -> list[Page]:
             reverse("insights:signposting_report"),
         ),
         Page("panel waiting list", panel.username, reverse("panel:waiting_list")),
+        Page("reviews due", practitioner.username, reverse("reviews:due")),
+        Page(
+            "outcomes report",
+            quality.username,
+            reverse("insights:outcomes_report"),
+        ),
         Page("finance spend", finance.username, reverse("delivery:finance")),
     ]
 

@@ -60,6 +60,7 @@ FORM_PAGES: dict[str, tuple[str | None, Any]] = {
     "panel:meetings": ("panel_member", None),
     "delivery:monitoring_due": ("finance_officer", None),
     "insights:signposting_report": ("quality_lead", None),
+    "insights:outcomes_report": ("quality_lead", None),
     "reviews:due": ("practitioner_a", None),
     "password_change": ("practitioner_a", None),
     "password_reset": (None, None),
@@ -108,6 +109,9 @@ NOT_FORM_PAGES = {
     "carers:lists",  # links between the lists; no fields
     "carers:criteria",
     "carers:criteria_pdf",
+    # The drill-through's address comes from the report's links; its period is the
+    # report's form (FORM_PAGES), and a changed address gets a page saying so.
+    "insights:outcomes_people",
     # Sign-in pages: confirmation pages, pages of buttons, or the same password
     # forms as password_change (a reset link's form needs a one-time token, and
     # the code page a second step in progress; accounts/tests cover both).

@@ -62,6 +62,10 @@ class Capability(models.TextChoices):
         "directory.report",
         _("see how well signposting worked"),
     )
+    SEE_OUTCOMES_REPORT = (
+        "reviews.report",
+        _("see the outcomes report: how reviewed outcomes went"),
+    )
     # Budgets, panel, plans and delivery (issue 6)
     SET_BUDGET = "budgets.set", _("work out indicative budgets")
     CONFIGURE_BUDGETS = "budgets.configure", _("set budget methods and limits")
@@ -120,6 +124,9 @@ POLICY: dict[Capability, frozenset[Role]] = {
         }
     ),
     Capability.SEE_SIGNPOSTING_REPORT: frozenset(
+        {Role.TEAM_MANAGER, Role.QUALITY_LEAD, Role.INSPECTOR}
+    ),
+    Capability.SEE_OUTCOMES_REPORT: frozenset(
         {Role.TEAM_MANAGER, Role.QUALITY_LEAD, Role.INSPECTOR}
     ),
     Capability.SET_BUDGET: frozenset(_WRITERS),

@@ -51,3 +51,16 @@ def log_refusal(*, user: User, method: str, path: str, status: int) -> None:
     AccessRefusal.objects.create(
         user=user, method=method[:10], path=path[:500], status=status
     )
+
+
+def log_list_access(
+    *, user: User, person_ids: list[int], page: str, action: str = "view"
+) -> None:
+    """Record that a user was shown these people's names on a list page (one
+    access log row each, written in one statement)."""
+    AccessLog.objects.bulk_create(
+        [
+            AccessLog(user=user, person_id=pk, page=page[:200], action=action)
+            for pk in person_ids
+        ]
+    )

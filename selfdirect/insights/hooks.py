@@ -12,4 +12,10 @@ NAV_ITEMS = (
         "insights:signposting_report",
         (Capability.SEE_SIGNPOSTING_REPORT,),
     ),
+    NavItem(
+        33,
+        _("Outcomes report"),
+        "insights:outcomes_report",
+        (Capability.SEE_OUTCOMES_REPORT,),
+    ),
 )

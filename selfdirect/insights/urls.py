@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import outcome_views, views
 
 app_name = "insights"
 
@@ -10,5 +10,11 @@ urlpatterns = [
         "directory/signposting-report/",
         views.signposting_report,
         name="signposting_report",
+    ),
+    path("reports/outcomes/", outcome_views.outcomes_report, name="outcomes_report"),
+    path(
+        "reports/outcomes/people/",
+        outcome_views.outcomes_people,
+        name="outcomes_people",
     ),
 ]

@@ -2,6 +2,7 @@
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, When
 from django.utils import timezone
@@ -394,3 +395,11 @@ def may_open(user: User, person: Person) -> bool:
     return (
         Person.objects.visible_to(user, Purpose.PRACTICE).filter(pk=person.pk).exists()
     )
+
+
+def people_among(
+    user: User, purpose: Purpose, person_ids: QuerySet[Any]
+) -> QuerySet[Person]:
+    """The people with these ids (a subquery, such as the people a report
+    counted) whose records the user reaches for the purpose."""
+    return Person.objects.visible_to(user, purpose).filter(pk__in=person_ids)
