@@ -15,6 +15,10 @@ NAV_ITEMS = (
 )
 
 AUDIT_ACTIONS = (
-    AuditAction("insights.spend_recorded", _("Recorded a year's adult social care spend")),
-    AuditAction("insights.spend_changed", _("Changed a year's adult social care spend")),
+    AuditAction(
+        "insights.spend_recorded", _("Recorded a year's adult social care spend")
+    ),
+    AuditAction(
+        "insights.spend_changed", _("Changed a year's adult social care spend")
+    ),
 )

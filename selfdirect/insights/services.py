@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from selfdirect.accounts.models import User
@@ -27,7 +27,7 @@ class SpendDetails:
 
 
 def _check(details: SpendDetails) -> None:
-    this_year = datetime.date.today().year
+    this_year = timezone.localdate().year
     if not 2000 <= details.financial_year <= this_year + 1:
         raise ValidationError(_("Enter a financial year from 2000 to next year."))
     if details.total <= 0:

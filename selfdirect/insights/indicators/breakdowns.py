@@ -95,7 +95,7 @@ def breakdown(
             .values("group")
             .annotate(
                 **{
-                    name: Count("pk", filter=q, distinct=True)
+                    f"n_{name}": Count("pk", filter=q, distinct=True)
                     if q is not None
                     else Count("pk", distinct=True)
                     for name, q in counts.items()
@@ -103,7 +103,11 @@ def breakdown(
             )
             .order_by("group")
         )
-        items = list(grouped)
+        # (The counts' names differ from the annotations they filter on.)
+        items = [
+            {"group": row["group"], **{n: row[f"n_{n}"] for n in counts}}
+            for row in grouped
+        ]
         if dimension == "option":
             for item in items:
                 item["group"] = OPTION_LABELS[item["group"]]

@@ -59,17 +59,13 @@ def options(period: Period, *, breakdowns: bool = True) -> dict[str, Any]:
     agreement, 2 an individual service fund, 3 a service the council arranges, in
     effect in the period; 4 more than one of these. `any` counts each person once.
     `shares` are the exclusive shares of `any` (1 only, 2 only, 3 only, a mix)."""
-    rows = cohorts.with_options(cohorts.people(), period).filter(
-        options_received__gt=0
-    )
+    rows = cohorts.with_options(cohorts.people(), period).filter(options_received__gt=0)
     # (The aggregates' names differ from the annotations' they filter on.)
     counted = rows.aggregate(
         **{f"n_{n}": Count("pk", filter=q) for n, q in (OPTION_COUNTS | SHARES).items()}
     )
     found: dict[str, Any] = {n: counted[f"n_{n}"] for n in OPTION_COUNTS}
-    found["shares"] = {
-        n: rate(counted[f"n_{n}"], counted["n_any"]) for n in SHARES
-    }
+    found["shares"] = {n: rate(counted[f"n_{n}"], counted["n_any"]) for n in SHARES}
     if breakdowns:
         found["breakdowns"] = breakdown(rows, OPTION_COUNTS, period)
     return found
@@ -171,7 +167,10 @@ def sds_discussed_first_contact(
     )
     found = rate(totals["numerator"], totals["denominator"])
     found["reasons_not_discussed"] = [
-        {"reason": r["sds_not_discussed_reason"] or "No reason recorded", "count": r["n"]}
+        {
+            "reason": r["sds_not_discussed_reason"] or "No reason recorded",
+            "count": r["n"],
+        }
         for r in rows.filter(sds_discussed=False)
         .values("sds_not_discussed_reason")
         .annotate(n=Count("pk"))

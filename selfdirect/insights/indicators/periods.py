@@ -58,8 +58,10 @@ class Period:
     def end(self) -> datetime.date:
         if self.quarter is None:
             return datetime.date(self.year + 1, 3, 31)
-        nxt = self.next().start if self.quarter < 4 else datetime.date(
-            self.year + 1, 4, 1
+        nxt = (
+            self.next().start
+            if self.quarter < 4
+            else datetime.date(self.year + 1, 4, 1)
         )
         return nxt - datetime.timedelta(days=1)
 
@@ -105,7 +107,8 @@ def in_effect(period: Period, start: str, end: str, prefix: str = "") -> Q:
     """Records that start on or before the period's last day and have no end or end
     on or after its first day. `start` and `end` name the date fields."""
     return Q(**{f"{prefix}{start}__lte": period.end}) & (
-        Q(**{f"{prefix}{end}__isnull": True}) | Q(**{f"{prefix}{end}__gte": period.start})
+        Q(**{f"{prefix}{end}__isnull": True})
+        | Q(**{f"{prefix}{end}__gte": period.start})
     )
 
 

@@ -42,9 +42,7 @@ def year_figures(year: int) -> dict[str, Any]:
         .values_list("total", flat=True)
         .first()
     )
-    share = (
-        round(100 * (option_1 + option_2) / total, 2) if total else None
-    )
+    share = round(100 * (option_1 + option_2) / total, 2) if total else None
     held = round(100 * (option_1 + option_2 + option_3) / total, 2) if total else None
     return {
         "year": period.label,

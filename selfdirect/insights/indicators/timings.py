@@ -18,18 +18,19 @@ from django.db.models import (
     Subquery,
     Value,
 )
+from django.utils import timezone
 
 from selfdirect.budgets.models import IndicativeBudget
 from selfdirect.conversations.models import Conversation
 from selfdirect.panel.models import APPROVALS, PanelSubmission
+
+from .periods import Period, within
 
 WAITING_FOR_PANEL = (
     PanelSubmission.State.SUBMITTED,
     PanelSubmission.State.LISTED,
     PanelSubmission.State.DEFERRED,
 )
-
-from .periods import Period, within
 
 
 def _days(later: str, earlier: Any) -> ExpressionWrapper:
@@ -115,9 +116,11 @@ def _days_from(now: Any, earlier: str) -> ExpressionWrapper:
 def timings(period: Period, today: datetime.date | None = None) -> dict[str, Any]:
     """Median and 90th percentile days for each step finished in the period, and
     how many wait now and for how long."""
-    found: dict[str, Any] = {name: _summary(rows) for name, rows in steps(period).items()}
+    found: dict[str, Any] = {
+        name: _summary(rows) for name, rows in steps(period).items()
+    }
     found["waiting_now"] = {
         name: _summary(rows)
-        for name, rows in waiting_now(today or datetime.date.today()).items()
+        for name, rows in waiting_now(today or timezone.localdate()).items()
     }
     return found

@@ -22,7 +22,9 @@ def _by(items, group):
 def test_the_worked_example_in_the_docs(example) -> None:
     found = compute(FY, breakdowns=True, today=datetime.date(2026, 4, 1))
     options = found["options"]
-    assert {k: options[k] for k in ("option_1", "option_2", "option_3", "option_4", "any")} == {
+    assert {
+        k: options[k] for k in ("option_1", "option_2", "option_3", "option_4", "any")
+    } == {
         "option_1": 2,
         "option_2": 1,
         "option_3": 1,

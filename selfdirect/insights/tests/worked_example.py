@@ -11,7 +11,11 @@ from selfdirect.accounts.tests.factories import (
     TeamFactory,
     UserFactory,
 )
-from selfdirect.choices.models import IndependentSupport, InformationGiven, SupportChoice
+from selfdirect.choices.models import (
+    IndependentSupport,
+    InformationGiven,
+    SupportChoice,
+)
 from selfdirect.delivery.tests.factories import (
     AgreementFactory,
     ArrangedFactory,
