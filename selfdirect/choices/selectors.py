@@ -1,11 +1,12 @@
 """Reads of information, independent support and choices."""
 
+import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
 from selfdirect.budgets import rules as budget_rules
 from selfdirect.budgets.models import IndicativeBudget
@@ -85,21 +86,30 @@ def choice_summary(
     )
 
 
-def _latest_choice_date(person: OuterRef) -> Any:
-    return (
-        SupportChoice.objects.filter(person=person)
-        .order_by("-made_on", "-id")
-        .values("made_on")[:1]
-    )
+def _latest_choice(person: OuterRef, up_to: datetime.date | None) -> Any:
+    choices = SupportChoice.objects.filter(person=person)
+    if up_to is not None:
+        choices = choices.filter(made_on__lte=up_to)
+    return choices.order_by("-made_on", "-id")
 
 
-def with_informed_choice(people: QuerySet[Person]) -> QuerySet[Person]:
-    """Annotate people with whether their latest choice had information given and
-    independent support offered before it (for indicators), in the database."""
+def with_informed_choice(
+    people: QuerySet[Person], up_to: datetime.date | None = None
+) -> QuerySet[Person]:
+    """Annotate people with whether their latest choice (made on or before `up_to`,
+    when given) had information given and independent support offered before it,
+    who made it and whether a representative's authority is recorded (for
+    indicators), in the database. `INFORMED` is `rules.informed_choice` over these."""
     # Inside the Exists below, the person is two levels out.
-    made_on = Subquery(_latest_choice_date(OuterRef(OuterRef("pk"))))
+    made_on = Subquery(
+        _latest_choice(OuterRef(OuterRef("pk")), up_to).values("made_on")[:1]
+    )
+    latest = _latest_choice(OuterRef("pk"), up_to)
     return people.annotate(
-        has_choice=Exists(SupportChoice.objects.filter(person=OuterRef("pk"))),
+        has_choice=Exists(latest),
+        choice_made_on=Subquery(latest.values("made_on")[:1]),
+        choice_decided_by=Subquery(latest.values("decided_by")[:1]),
+        choice_authority=Subquery(latest.values("representative_authority")[:1]),
         information_before_choice=Exists(
             InformationGiven.objects.filter(
                 person=OuterRef("pk"), given_on__lte=made_on
@@ -111,6 +121,19 @@ def with_informed_choice(people: QuerySet[Person]) -> QuerySet[Person]:
             )
         ),
     )
+
+
+# `rules.informed_choice` as a filter over `with_informed_choice`'s annotations:
+# information before the choice, independent support offered, and the person or a
+# representative whose legal authority is recorded chose (not a carer).
+INFORMED = (
+    Q(information_before_choice=True, support_offered_before_choice=True)
+    & ~Q(choice_decided_by=SupportChoice.DecidedBy.CARER)
+    & ~Q(
+        choice_decided_by=SupportChoice.DecidedBy.LEGAL_REPRESENTATIVE,
+        choice_authority="",
+    )
+)
 
 
 def current_budget(person: Person) -> IndicativeBudget | None:

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from selfdirect.accounts.roles import Capability
-from selfdirect.core.hooks import NavItem
+from selfdirect.core.hooks import AuditAction, NavItem
 
 NAV_ITEMS = (
     NavItem(
@@ -17,5 +17,14 @@ NAV_ITEMS = (
         _("Outcomes report"),
         "insights:outcomes_report",
         (Capability.SEE_OUTCOMES_REPORT,),
+    ),
+)
+
+AUDIT_ACTIONS = (
+    AuditAction(
+        "insights.spend_recorded", _("Recorded a year's adult social care spend")
+    ),
+    AuditAction(
+        "insights.spend_changed", _("Changed a year's adult social care spend")
     ),
 )

@@ -1,0 +1,202 @@
+"""The SDS indicators counted from the records: options, population, the two
+implementation rates, informed choice and SDS discussed at first contact.
+
+Each function returns a plain dict (what `--json` prints): counts, or for a rate
+its `numerator`, `denominator` and `rate` (a percentage to one place, or None when
+the denominator is 0), and its `breakdowns`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, Exists, OuterRef, Q
+
+from selfdirect.choices.models import InformationGiven, SupportChoice
+from selfdirect.choices.selectors import INFORMED, with_informed_choice
+from selfdirect.people.models import FirstContact
+
+from . import cohorts
+from .breakdowns import breakdown
+from .periods import Period, within
+
+
+def rate(numerator: int, denominator: int) -> dict[str, Any]:
+    return {
+        "numerator": numerator,
+        "denominator": denominator,
+        "rate": round(100 * numerator / denominator, 1) if denominator else None,
+    }
+
+
+def _rated(items: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+    return {
+        dim: [
+            {"group": i["group"], **rate(i["numerator"], i["denominator"])}
+            for i in rows
+        ]
+        for dim, rows in items.items()
+    }
+
+
+OPTION_COUNTS: dict[str, Q | None] = {
+    "option_1": Q(option_1=1),
+    "option_2": Q(option_2=1),
+    "option_3": Q(option_3=1),
+    "option_4": Q(options_received__gt=1),
+    "any": Q(options_received__gt=0),
+}
+SHARES: dict[str, Q] = {
+    "option_1_only": Q(option_mix=1),
+    "option_2_only": Q(option_mix=2),
+    "option_3_only": Q(option_mix=3),
+    "mix": Q(option_mix=4),
+}
+
+
+def options(period: Period, *, breakdowns: bool = True) -> dict[str, Any]:
+    """People counted under each option they receive (PHS): 1 a direct payment
+    agreement, 2 an individual service fund, 3 a service the council arranges, in
+    effect in the period; 4 more than one of these. `any` counts each person once.
+    `shares` are the exclusive shares of `any` (1 only, 2 only, 3 only, a mix)."""
+    rows = cohorts.with_options(cohorts.people(), period).filter(options_received__gt=0)
+    # (The aggregates' names differ from the annotations' they filter on.)
+    counted = rows.aggregate(
+        **{f"n_{n}": Count("pk", filter=q) for n, q in (OPTION_COUNTS | SHARES).items()}
+    )
+    found: dict[str, Any] = {n: counted[f"n_{n}"] for n in OPTION_COUNTS}
+    found["shares"] = {n: rate(counted[f"n_{n}"], counted["n_any"]) for n in SHARES}
+    if breakdowns:
+        found["breakdowns"] = breakdown(rows, OPTION_COUNTS, period)
+    return found
+
+
+def population(period: Period, *, breakdowns: bool = True) -> dict[str, Any]:
+    """People with an agreed support plan in effect, or any option delivery record
+    in effect, in the period."""
+    rows = cohorts.population(period)
+    found: dict[str, Any] = {"people": rows.count()}
+    if breakdowns:
+        found["breakdowns"] = breakdown(rows, {"people": None}, period)
+    return found
+
+
+def implementation_rate_phs(
+    period: Period, *, breakdowns: bool = True
+) -> dict[str, Any]:
+    """People receiving any option ÷ the population."""
+    rows = cohorts.population(period)
+    counts: dict[str, Q | None] = {
+        "numerator": Q(options_received__gt=0),
+        "denominator": None,
+    }
+    totals = rows.aggregate(
+        numerator=Count("pk", filter=counts["numerator"]), denominator=Count("pk")
+    )
+    found = rate(totals["numerator"], totals["denominator"])
+    if breakdowns:
+        found["breakdowns"] = _rated(breakdown(rows, counts, period))
+    return found
+
+
+def _chose_after_information(period: Period) -> Exists:
+    """A choice not deemed, made on or before the period's end, with information
+    on the options given on or before it (the Scottish Government's "given a
+    choice")."""
+    informed = InformationGiven.objects.filter(
+        person=OuterRef("person"), given_on__lte=OuterRef("made_on")
+    )
+    return Exists(
+        SupportChoice.objects.filter(
+            person=OuterRef("pk"), deemed=False, made_on__lte=period.end
+        ).filter(Exists(informed))
+    )
+
+
+def implementation_rate_choice(
+    period: Period, *, breakdowns: bool = True
+) -> dict[str, Any]:
+    """People in the population who chose their support (not deemed) after
+    information on the options was given ÷ the population."""
+    rows = cohorts.population(period).annotate(
+        given_a_choice=_chose_after_information(period)
+    )
+    counts: dict[str, Q | None] = {
+        "numerator": Q(given_a_choice=True),
+        "denominator": None,
+    }
+    totals = rows.aggregate(
+        numerator=Count("pk", filter=counts["numerator"]), denominator=Count("pk")
+    )
+    found = rate(totals["numerator"], totals["denominator"])
+    if breakdowns:
+        found["breakdowns"] = _rated(breakdown(rows, counts, period))
+    return found
+
+
+def informed_choice(period: Period, *, breakdowns: bool = True) -> dict[str, Any]:
+    """People whose latest choice made in the period is informed (the rule in
+    `choices.rules.informed_choice`) ÷ people with a choice made in the period."""
+    rows = with_informed_choice(cohorts.people(), up_to=period.end).filter(
+        has_choice=True, choice_made_on__gte=period.start
+    )
+    counts: dict[str, Q | None] = {"numerator": INFORMED, "denominator": None}
+    totals = rows.aggregate(
+        numerator=Count("pk", filter=INFORMED), denominator=Count("pk")
+    )
+    found = rate(totals["numerator"], totals["denominator"])
+    if breakdowns:
+        found["breakdowns"] = _rated(breakdown(rows, counts, period))
+    return found
+
+
+def sds_discussed_first_contact(
+    period: Period, *, breakdowns: bool = True, reasons: int = 10
+) -> dict[str, Any]:
+    """First contacts in the period where SDS was discussed ÷ first contacts in the
+    period (contacts, not people), with the reasons recorded when it was not."""
+    rows = FirstContact.objects.filter(within(period, "contact_date")).exclude(
+        person__status="merged"
+    )
+    counts: dict[str, Q | None] = {
+        "numerator": Q(sds_discussed=True),
+        "denominator": None,
+    }
+    totals = rows.aggregate(
+        numerator=Count("pk", filter=counts["numerator"]), denominator=Count("pk")
+    )
+    found = rate(totals["numerator"], totals["denominator"])
+    found["reasons_not_discussed"] = [
+        {
+            "reason": r["sds_not_discussed_reason"] or "No reason recorded",
+            "count": r["n"],
+        }
+        for r in rows.filter(sds_discussed=False)
+        .values("sds_not_discussed_reason")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "sds_not_discussed_reason")[:reasons]
+    ]
+    if breakdowns:
+        found["breakdowns"] = _rated(
+            breakdown(
+                rows,
+                counts,
+                period,
+                person="person",
+                dimensions=("locality", "service_group", "age_band"),
+            )
+        )
+        found["breakdowns"]["team"] = _rated(
+            {
+                "team": [
+                    {"group": r["team__name"], **r}
+                    for r in rows.values("team__name")
+                    .annotate(
+                        numerator=Count("pk", filter=Q(sds_discussed=True)),
+                        denominator=Count("pk"),
+                    )
+                    .order_by("team__name")
+                ]
+            }
+        )["team"]
+    return found
