@@ -11,4 +11,9 @@ urlpatterns = [
         views.signposting_report,
         name="signposting_report",
     ),
+    path(
+        "directory/signposting-report/summary/",
+        views.signposting_summary,
+        name="signposting_summary",
+    ),
 ]
