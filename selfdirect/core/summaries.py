@@ -42,6 +42,9 @@ from . import jobs
 from .models import Job, SummarySnapshot
 
 Params = Mapping[str, str]
+# The progress page asks again this often while the worker is busy, unless the
+# user turns that off.
+PROGRESS_REFRESH_SECONDS = 5
 Compute = Callable[[Params, jobs.Progress], Any]
 
 
@@ -150,6 +153,36 @@ def refresh(summary: Summary, params: Params, *, by: Any) -> SummarySnapshot:
         SummarySnapshot.objects.filter(pk=snapshot.pk).update(job=job)
     snapshot.refresh_from_db()
     return snapshot
+
+
+def page_context(
+    summary: Summary, params: Params, snapshot: SummarySnapshot | None
+) -> dict[str, Any]:
+    """What `components/summary_status.html` needs, beside `summary_url`: where the
+    page's figures come from and whether they are out of date."""
+    kept = snapshot is not None and snapshot.data is not None
+    return {
+        "snapshot": snapshot if kept else None,
+        "freshness": freshness(snapshot, summary),
+        "refreshing": refreshing(snapshot),
+        "summary_query": encode(params),
+        "max_age_hours": settings.SUMMARY_MAX_AGE_HOURS,
+    }
+
+
+def progress_context(
+    snapshot: SummarySnapshot, *, report_url: str, progress_url: str, stop: bool
+) -> dict[str, Any]:
+    """What `core/summary_progress.html` needs, beside `report_title` and `scope`;
+    `stop` when the user turned off the page's own refreshing (WCAG 2.2.1)."""
+    return {
+        "snapshot": snapshot,
+        "job": snapshot.job,
+        "report_url": report_url,
+        "progress_url": progress_url,
+        "refresh_seconds": PROGRESS_REFRESH_SECONDS,
+        "refreshing": refreshing(snapshot) and not stop,
+    }
 
 
 def _refresh(progress: jobs.Progress, key: str, params: dict[str, str]) -> None:

@@ -2,11 +2,11 @@ import datetime
 from collections.abc import Iterator
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -25,10 +25,6 @@ from .summaries import (
     period_params,
     signposting_tables,
 )
-
-# The progress page asks again this often while the worker is busy, unless the
-# user turns that off (WCAG 2.2.1).
-REFRESH_SECONDS = 5
 
 
 def _period(
@@ -78,11 +74,7 @@ def signposting_report(request: HttpRequest) -> HttpResponse | StreamingHttpResp
         "terms": terms,
         "from_plans": from_plans,
         "chart": chart,
-        "snapshot": snapshot if kept else None,
-        "freshness": summaries.freshness(snapshot, SIGNPOSTING),
-        "refreshing": summaries.refreshing(snapshot),
-        "summary_query": urlencode(params),
-        "max_age_hours": settings.SUMMARY_MAX_AGE_HOURS,
+        **summaries.page_context(SIGNPOSTING, params, snapshot),
     }
     return render(request, "insights/signposting_report.html", context)
 
@@ -105,17 +97,30 @@ def signposting_summary(request: HttpRequest) -> HttpResponse:
     if snapshot is None or snapshot.job is None:
         return redirect(report_url + query)
     context = {
-        "snapshot": snapshot,
-        "job": snapshot.job,
-        "start": start,
-        "end": end,
-        "report_url": report_url + query,
-        "progress_url": request.path + query,
-        "refresh_seconds": REFRESH_SECONDS,
-        "refreshing": summaries.refreshing(snapshot)
-        and request.GET.get("refresh") != "off",
+        **summaries.progress_context(
+            snapshot,
+            report_url=report_url + query,
+            progress_url=request.path + query,
+            stop=request.GET.get("refresh") == "off",
+        ),
+        "report_title": _("Signposting report"),
+        "scope": _scope(start, end),
     }
-    return render(request, "insights/summary_progress.html", context)
+    return render(request, "core/summary_progress.html", context)
+
+
+def _scope(start: datetime.date | None, end: datetime.date | None) -> str:
+    """The period a summary covers, in words."""
+    named = {
+        k: date_format(v, "j F Y") for k, v in (("start", start), ("end", end)) if v
+    }
+    if start and end:
+        return _("For first contacts from %(start)s to %(end)s.") % named
+    if start:
+        return _("For first contacts from %(start)s.") % named
+    if end:
+        return _("For first contacts up to %(end)s.") % named
+    return _("For every first contact recorded.")
 
 
 def _csv(
