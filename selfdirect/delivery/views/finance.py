@@ -12,16 +12,16 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from selfdirect.accounts.access import require
 from selfdirect.accounts.roles import Capability
+from selfdirect.core import summaries
 from selfdirect.core.charts import bar_chart
 from selfdirect.core.csv import csv_response
-from selfdirect.core import summaries
 from selfdirect.core.http import actor
 from selfdirect.core.pagination import CappedPaginator
 
 from .. import rules, selectors
 from .. import summaries as spend_summary
-from ..summaries import SPEND
 from ..forms import DueFilterForm
+from ..summaries import SPEND
 
 PAGE_SIZE = 25
 DUE_SOON_DAYS = 14
