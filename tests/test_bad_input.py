@@ -93,6 +93,8 @@ NOT_FORM_PAGES = {
     "four_options:plain_english_pdf",
     "four_options:easy_read_pdf",
     "audit:access_review",
+    "insights:signposting_summary",  # a button; its period is the report's
+    "delivery:finance_summary",  # a button
     "budgets:methods",
     "delivery:finance",
     "delivery:finance_csv",

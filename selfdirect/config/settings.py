@@ -287,6 +287,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # by the web server, and deleted this many hours after they were asked for.
 PRIVATE_FILES_ROOT = Path(env_str("PRIVATE_FILES_ROOT", str(VAR_DIR / "private")))
 JOB_FILES_KEEP_HOURS = env_int("JOB_FILES_KEEP_HOURS", 24)
+# A report's summary table (core.summaries) older than this is shown as out of
+# date, even if no record it counts has changed through the application since.
+SUMMARY_MAX_AGE_HOURS = env_int("SUMMARY_MAX_AGE_HOURS", 24)
 # A subject access PDF shows a section as a table up to this many lines (records
 # and their changes); a longer section goes in a CSV file beside the PDF.
 SUBJECT_ACCESS_PDF_LINES = env_int("SUBJECT_ACCESS_PDF_LINES", 300)

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class CoreConfig(AppConfig):
     name = "selfdirect.core"
     label = "core"
+
+    def ready(self) -> None:
+        from . import summaries
+
+        summaries.connect()

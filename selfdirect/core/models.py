@@ -130,3 +130,36 @@ class JobFile(models.Model):
         if self.size < 1000 * 1024:
             return f"{max(1, round(self.size / 1024))} KB"
         return f"{self.size / (1024 * 1024):.1f} MB"
+
+
+class SummarySnapshot(models.Model):
+    """A report's figures kept by the background worker (core.summaries): one row
+    per summary and set of parameters. Aggregates only, never one person's data."""
+
+    key = models.CharField(max_length=60)
+    params = models.CharField(max_length=300, blank=True)
+    data = models.JSONField(null=True, blank=True)
+    # When the computation began: writes after it make the figures stale.
+    computed_at = models.DateTimeField(null=True, blank=True)
+    computed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # Set when a record the summary counts is saved or deleted after computed_at.
+    stale_since = models.DateTimeField(null=True, blank=True)
+    job = models.ForeignKey(
+        Job, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["key", "params"], name="summary_one_per_key_and_params"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} {self.params}"

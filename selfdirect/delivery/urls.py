@@ -32,6 +32,7 @@ urlpatterns = [
     path(P + "arranged/<uuid:service_id>/", funds.edit_arranged, name="edit_arranged"),
     path("finance/", finance.dashboard, name="finance"),
     path("finance/spend.csv", finance.spend_csv, name="finance_csv"),
+    path("finance/summary/", finance.spend_refresh, name="finance_summary"),
     path("finance/monitoring/", finance.monitoring_due, name="monitoring_due"),
     path("finance/surplus/", finance.surplus, name="surplus"),
 ]

@@ -17,4 +17,9 @@ urlpatterns = [
         outcome_views.outcomes_people,
         name="outcomes_people",
     ),
+    path(
+        "directory/signposting-report/summary/",
+        views.signposting_summary,
+        name="signposting_summary",
+    ),
 ]

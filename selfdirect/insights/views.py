@@ -1,39 +1,62 @@
 import datetime
 from collections.abc import Iterator
+from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from selfdirect.accounts.access import require
 from selfdirect.accounts.roles import Capability
+from selfdirect.core import summaries
 from selfdirect.core.charts import bar_chart
 from selfdirect.core.csv import csv_response
 from selfdirect.core.http import actor
 
 from . import signposting
 from .forms import PeriodForm
+from .summaries import (
+    SIGNPOSTING,
+    compute_signposting,
+    period_params,
+    signposting_tables,
+)
+
+
+def _period(
+    request: HttpRequest,
+) -> tuple[PeriodForm, datetime.date | None, datetime.date | None]:
+    """The period asked for: opened without one, the last twelve months (counting
+    every contact ever recorded costs seconds at national scale); a period the
+    user gives, or clears to both ends open, is used as given."""
+    start: datetime.date | None
+    end: datetime.date | None
+    start, end = signposting.default_period(timezone.localdate())
+    asked = request.GET.copy()
+    asked.pop("refresh", None)  # the progress page's own switch
+    form = PeriodForm(asked or None, initial={"start": start, "end": end})
+    if form.is_bound:
+        start = end = None
+        if form.is_valid():
+            start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+    return form, start, end
 
 
 @require_GET
 def signposting_report(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     require(actor(request), Capability.SEE_SIGNPOSTING_REPORT)
-    # Opened without a period, the report covers the last twelve months (counting
-    # every contact ever recorded costs seconds at national scale); a period the
-    # user gives, or clears to both ends open, is used as given.
-    start: datetime.date | None
-    end: datetime.date | None
-    start, end = signposting.default_period(timezone.localdate())
-    form = PeriodForm(request.GET or None, initial={"start": start, "end": end})
-    if form.is_bound:
-        start = end = None
-        if form.is_valid():
-            start, end = form.cleaned_data["start"], form.cleaned_data["end"]
-    rows = signposting.by_service(start, end)
-    terms = signposting.by_term(start, end)
-    from_plans = signposting.plan_supports_by_service(start, end)
+    form, start, end = _period(request)
+    params = period_params(start, end)
+    # The kept summary for this period if there is one (said to be out of date
+    # when it is), else the live computation.
+    snapshot = summaries.current(SIGNPOSTING, params)
+    kept = snapshot is not None and snapshot.data is not None
+    data = snapshot.data if kept else compute_signposting(params)  # type: ignore[union-attr]
+    rows, terms, from_plans = signposting_tables(data)
     if request.GET.get("download") == "csv" and not form.errors:
         return _csv(rows, terms, from_plans)
     chart = bar_chart(
@@ -51,8 +74,53 @@ def signposting_report(request: HttpRequest) -> HttpResponse | StreamingHttpResp
         "terms": terms,
         "from_plans": from_plans,
         "chart": chart,
+        **summaries.page_context(SIGNPOSTING, params, snapshot),
     }
     return render(request, "insights/signposting_report.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def signposting_summary(request: HttpRequest) -> HttpResponse:
+    """Refresh the report's summary for a period (POST) and watch it (GET)."""
+    user = actor(request)
+    require(user, Capability.SEE_SIGNPOSTING_REPORT)
+    form, start, end = _period(request)
+    report_url = reverse("insights:signposting_report")
+    if form.errors:
+        return redirect(f"{report_url}?{request.GET.urlencode()}")
+    params = period_params(start, end)
+    query = f"?{urlencode(params)}"
+    if request.method == "POST":
+        summaries.refresh(SIGNPOSTING, params, by=user)
+        return redirect(request.path + query)
+    snapshot = summaries.current(SIGNPOSTING, params)
+    if snapshot is None or snapshot.job is None:
+        return redirect(report_url + query)
+    context = {
+        **summaries.progress_context(
+            snapshot,
+            report_url=report_url + query,
+            progress_url=request.path + query,
+            stop=request.GET.get("refresh") == "off",
+        ),
+        "report_title": _("Signposting report"),
+        "scope": _scope(start, end),
+    }
+    return render(request, "core/summary_progress.html", context)
+
+
+def _scope(start: datetime.date | None, end: datetime.date | None) -> str:
+    """The period a summary covers, in words."""
+    named = {
+        k: date_format(v, "j F Y") for k, v in (("start", start), ("end", end)) if v
+    }
+    if start and end:
+        return _("For first contacts from %(start)s to %(end)s.") % named
+    if start:
+        return _("For first contacts from %(start)s.") % named
+    if end:
+        return _("For first contacts up to %(end)s.") % named
+    return _("For every first contact recorded.")
 
 
 def _csv(

@@ -85,6 +85,7 @@ PERSONAL: dict[str, UrlCase] = {
 NOT_PERSONAL = {
     "delivery:finance": "totals only; SEE_FINANCE (403 tested in test_views.py)",
     "delivery:finance_csv": "totals only; SEE_FINANCE (403 tested in test_views.py)",
+    "delivery:finance_summary": "refreshes the kept totals; SEE_FINANCE (test_summaries.py)",
     "delivery:monitoring_due": "a list scoped by visible_to(FINANCE): see test_views.py",
     "delivery:surplus": "a list scoped by visible_to(FINANCE): see test_views.py",
 }

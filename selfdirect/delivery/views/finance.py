@@ -4,34 +4,76 @@ from collections.abc import Iterator
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from selfdirect.accounts.access import require
 from selfdirect.accounts.roles import Capability
+from selfdirect.core import summaries
 from selfdirect.core.charts import bar_chart
 from selfdirect.core.csv import csv_response
 from selfdirect.core.http import actor
 from selfdirect.core.pagination import CappedPaginator
 
 from .. import rules, selectors
+from .. import summaries as spend_summary
 from ..forms import DueFilterForm
+from ..summaries import SPEND
 
 PAGE_SIZE = 25
 DUE_SOON_DAYS = 14
 
 
-def _spend(request: HttpRequest) -> selectors.Spend:
+def _spend(request: HttpRequest) -> tuple[selectors.Spend, dict[str, Any]]:
+    """The reader's spend figures: the kept summary where their figures are kept
+    (said to be out of date when it is), else worked out over the live records;
+    and what the page says about where they came from."""
     user = actor(request)
     require(user, Capability.SEE_FINANCE)
-    return selectors.spend(user, timezone.localdate(), _("Not recorded"))
+    today = timezone.localdate()
+    params = spend_summary.params_for(user, today)
+    snapshot = summaries.current(SPEND, params) if params else None
+    if snapshot is not None and snapshot.data is not None:
+        spend = spend_summary.from_data(snapshot.data, _("Not recorded"))
+    else:
+        spend = selectors.spend(user, today, _("Not recorded"))
+    status = summaries.page_context(SPEND, params, snapshot) if params else {}
+    return spend, status
+
+
+@require_http_methods(["GET", "POST"])
+def spend_refresh(request: HttpRequest) -> HttpResponse:
+    """Refresh the kept spend figures (POST) and watch the progress (GET)."""
+    user = actor(request)
+    require(user, Capability.SEE_FINANCE)
+    params = spend_summary.params_for(user, timezone.localdate())
+    if params is None:  # this reader's figures are worked out live
+        return redirect("delivery:finance")
+    if request.method == "POST":
+        summaries.refresh(SPEND, params, by=user)
+        return redirect("delivery:finance_summary")
+    snapshot = summaries.current(SPEND, params)
+    if snapshot is None or snapshot.job is None:
+        return redirect("delivery:finance")
+    context = {
+        **summaries.progress_context(
+            snapshot,
+            report_url=reverse("delivery:finance"),
+            progress_url=f"{request.path}?",
+            stop=request.GET.get("refresh") == "off",
+        ),
+        "report_title": _("Spend on support"),
+        "scope": _("For the whole partnership, today."),
+    }
+    return render(request, "core/summary_progress.html", context)
 
 
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
-    spend = _spend(request)
+    spend, status = _spend(request)
     labels = [_("Option 1"), _("Option 2"), _("Option 3")]
     chart = bar_chart(
         title=_("Yearly committed spend by option (£)"),
@@ -51,13 +93,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "chart": chart,
         "locality_chart": locality_chart,
         "options": list(zip(labels, spend.by_option.values(), strict=True)),
+        **status,
     }
     return render(request, "delivery/finance.html", context)
 
 
 @require_GET
 def spend_csv(request: HttpRequest) -> StreamingHttpResponse:
-    return csv_response("spend-by-option.csv", _spend_rows(_spend(request)))
+    return csv_response("spend-by-option.csv", _spend_rows(_spend(request)[0]))
 
 
 def _spend_rows(spend: selectors.Spend) -> Iterator[list[object]]:

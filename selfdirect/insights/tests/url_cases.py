@@ -10,4 +10,5 @@ NOT_PERSONAL = {
     "insights:outcomes_report": "aggregate counts of outcomes and people, no one identified",
     "insights:outcomes_people": "a list of the people behind a count, scoped by "
     "visible_to (insights/tests/test_outcomes.py); no one person's record in the URL",
+    "insights:signposting_summary": "refreshes and shows the progress of the report's summary: counts only",
 }

@@ -1,0 +1,84 @@
+"""The insights reports kept as summary tables (core.summaries)."""
+
+import dataclasses
+import datetime
+from collections.abc import Mapping
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from selfdirect.core.jobs import Progress
+from selfdirect.core.summaries import Summary, register
+
+from . import signposting
+
+
+def period_params(
+    start: datetime.date | None, end: datetime.date | None
+) -> dict[str, str]:
+    """A report's period as a summary's parameters (an open end is "")."""
+    return {
+        "start": start.isoformat() if start else "",
+        "end": end.isoformat() if end else "",
+    }
+
+
+def _period(params: Mapping[str, str]) -> tuple[datetime.date | None, ...]:
+    return tuple(
+        datetime.date.fromisoformat(params[k]) if params.get(k) else None
+        for k in ("start", "end")
+    )
+
+
+def compute_signposting(
+    params: Mapping[str, str], progress: Progress | None = None
+) -> dict[str, Any]:
+    """The signposting report's three tables, as JSON-able data: the live computation."""
+    start, end = _period(params)
+    steps = (
+        ("by_service", signposting.by_service, _("Counting people by service")),
+        ("by_term", signposting.by_term, _("Counting people by need")),
+        (
+            "from_plans",
+            signposting.plan_supports_by_service,
+            _("Counting support plans"),
+        ),
+    )
+    data: dict[str, Any] = {}
+    for n, (name, function, stage) in enumerate(steps):
+        if progress:
+            progress.update(10 + 28 * n, str(stage))
+        data[name] = [dataclasses.asdict(row) for row in function(start, end)]
+    return data
+
+
+def signposting_tables(
+    data: Mapping[str, Any],
+) -> tuple[
+    list[signposting.ReportRow], list[signposting.ReportRow], list[signposting.PlanRow]
+]:
+    """The report's rows back from a summary's data."""
+    return (
+        [signposting.ReportRow(**r) for r in data["by_service"]],
+        [signposting.ReportRow(**r) for r in data["by_term"]],
+        [signposting.PlanRow(**r) for r in data["from_plans"]],
+    )
+
+
+SIGNPOSTING = register(
+    Summary(
+        key="insights.signposting",
+        title=_("Signposting report"),
+        compute=compute_signposting,
+        sources=(
+            "people.Signposting",
+            "people.FirstContact",
+            "conversations.Conversation",
+            "plans.SupportPlan",
+            "plans.Support",
+            "directory.Service",
+            "directory.Attribute",
+            "directory.TaxonomyTerm",
+        ),
+    )
+)
