@@ -197,6 +197,9 @@ ACCESS_REVIEW_READS = env_int("ACCESS_REVIEW_READS", 300)
 # review before it.
 PLAN_FIRST_REVIEW_MONTHS = env_int("PLAN_FIRST_REVIEW_MONTHS", 3)
 REVIEW_INTERVAL_MONTHS = env_int("REVIEW_INTERVAL_MONTHS", 12)
+# Money at review: a difference between the plan and the delivery records larger
+# than this share (per cent) of the plan's figure is flagged (reviews/money.py).
+REVIEW_MONEY_TOLERANCE_PERCENT = env_int("REVIEW_MONEY_TOLERANCE_PERCENT", 5)
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 50)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60
