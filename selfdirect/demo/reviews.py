@@ -340,7 +340,7 @@ def _follow_on(reviews: list[Review], maker: ReviewMaker) -> dict[str, int]:
                 review=review,
                 by=by,
                 details=ChoiceDetails(
-                    made_on=review.agreed_on,
+                    made_on=review.agreed_on or review.started_on,
                     decided_by="person",
                     reasons=rng.choice(OPTION_REASONS),
                 ),
@@ -348,8 +348,8 @@ def _follow_on(reviews: list[Review], maker: ReviewMaker) -> dict[str, int]:
             )
             # The same demo every run: a public id from the seed, not uuid4.
             public_id = uuid.UUID(int=rng.getrandbits(128), version=4)
-            for rows in (SupportChoice.objects, SupportChoice.history):
-                rows.filter(id=choice.pk).update(public_id=public_id)
+            SupportChoice.objects.filter(pk=choice.pk).update(public_id=public_id)
+            SupportChoice.history.filter(id=choice.pk).update(public_id=public_id)
             changes += 1
         if rng.random() < CORRECTION_SHARE:
             about, words = rng.choice(CORRECTIONS)
@@ -358,7 +358,7 @@ def _follow_on(reviews: list[Review], maker: ReviewMaker) -> dict[str, int]:
                 by=by,
                 about=about,
                 words=words,
-                added_on=review.agreed_on,
+                added_on=review.agreed_on or review.started_on,
             )
             corrections += 1
     return {"changes of option": changes, "the person's corrections": corrections}
