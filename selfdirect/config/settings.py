@@ -209,6 +209,9 @@ CARER_TERMINAL_ILLNESS_DAYS = env_int("CARER_TERMINAL_ILLNESS_DAYS", 10)
 CARER_PLAN_DAYS = env_int("CARER_PLAN_DAYS", 28)
 # Local eligibility criteria must be reviewed at least every this many years (s21).
 CARER_CRITERIA_REVIEW_YEARS = env_int("CARER_CRITERIA_REVIEW_YEARS", 3)
+# Money at review: a difference between the plan and the delivery records larger
+# than this share (per cent) of the plan's figure is flagged (reviews/money.py).
+REVIEW_MONEY_TOLERANCE_PERCENT = env_int("REVIEW_MONEY_TOLERANCE_PERCENT", 5)
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 50)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60

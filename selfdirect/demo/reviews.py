@@ -17,17 +17,21 @@ from collections import Counter, defaultdict
 from django.apps import apps
 from django.db.models import Q
 
+from selfdirect.accounts.models import User
+from selfdirect.choices.models import ElementChoice, SupportChoice
+from selfdirect.choices.services import ChoiceDetails
 from selfdirect.conversations.models import RiskEnablement
 from selfdirect.core.dates import add_months
 from selfdirect.demo.bulk import copy_m2m_to_history, copy_to_history, insert
 from selfdirect.plans.models import PlanOutcome, Support, SupportPlan
-from selfdirect.reviews import rules
+from selfdirect.reviews import follow_on, rules
 from selfdirect.reviews.models import (
     AttainmentLevel,
     FeedbackQuestion,
     OutcomeAttainment,
     PoorOutcomeReason,
     Review,
+    ReviewCorrection,
     RiskReview,
     SupportReview,
 )
@@ -37,6 +41,18 @@ REVIEWED_SHARE = 0.8  # the rest of the plans due stay overdue
 DRAFT_SHARE = 0.08
 POOR_PERSON_SHARE = 0.34  # at least one outcome not met (the seed's 32%)
 DID_NOT_TAKE_PART = 0.08
+CORRECTION_SHARE = 0.12  # agreed reviews the person added their own words to
+CORRECTIONS = [
+    ("What happens next", "I said I would like to try a direct payment next year."),
+    ("Outcomes", "The lunch club helped more than the review says."),
+    ("Who took part", "My son was there too, for the first half."),
+    ("Supports", "The carers are kind but often late in the mornings."),
+]
+OPTION_REASONS = [
+    "I want to choose my own PA.",
+    "Managing the payment got too much; I'd rather the council arranged it.",
+    "I want the provider to hold the money so I can change the times.",
+]
 NARRATIVES = {
     "not_delivered": "Visits were missed most weeks over the winter.",
     "not_right": "The day service did not suit; the person stopped going.",
@@ -63,6 +79,8 @@ WORDS = {
 class ReviewMaker:
     def __init__(self, seed: int, today: datetime.date) -> None:
         self.rng = random.Random(f"reviews-{seed}")
+        # Its own stream, so what follows a review leaves the reviews as they were.
+        self.follow_rng = random.Random(f"review-follow-on-{seed}")
         self.today = today
         self.levels = {
             lv.code: lv for lv in AttainmentLevel.objects.filter(active=True)
@@ -74,6 +92,23 @@ class ReviewMaker:
 
     def uuid(self) -> uuid.UUID:
         return uuid.UUID(int=self.rng.getrandbits(128), version=4)
+
+    def changed_elements(self, person_id: int) -> dict[str, int]:
+        """The person's current choice with one element moved to another option."""
+        rng = self.follow_rng
+        latest = (
+            SupportChoice.objects.filter(person_id=person_id)
+            .order_by("-made_on", "-id")
+            .first()
+        )
+        now = dict(
+            ElementChoice.objects.filter(choice=latest).values_list("element", "option")
+            if latest
+            else []
+        )
+        element = rng.choice(sorted(now) or ["personal_care"])
+        options = [o for o in (1, 2, 3) if o != now.get(element)]
+        return {**now, element: rng.choice(options)}
 
     def review(self, plan: SupportPlan) -> Review | None:
         rng, today = self.rng, self.today
@@ -286,7 +321,47 @@ def _save(
     ):
         counts["history rows"] += copy_to_history(model, [o.pk for o in objs], now)
     copy_m2m_to_history(OutcomeAttainment, "reasons", [a.pk for a in attainments])
+    counts.update(_follow_on(reviews, maker))  # after the reviews' first history
     return counts
+
+
+def _follow_on(reviews: list[Review], maker: ReviewMaker) -> dict[str, int]:
+    """Through the reviews' own services: a change of option from each agreed review
+    that says so (a new choice in the choices app), and the person's own words on
+    some agreed reviews."""
+    rng = maker.follow_rng
+    agreed = [r for r in reviews if r.state == Review.State.AGREED]
+    users = User.objects.in_bulk({r.recorded_by_id for r in agreed})
+    changes = corrections = 0
+    for review in agreed:
+        by = users[review.recorded_by_id]
+        if review.next_step == Review.NextStep.CHANGE_OF_OPTION:
+            choice = follow_on.record_change_of_option(
+                review=review,
+                by=by,
+                details=ChoiceDetails(
+                    made_on=review.agreed_on or review.started_on,
+                    decided_by="person",
+                    reasons=rng.choice(OPTION_REASONS),
+                ),
+                elements=maker.changed_elements(review.person_id),
+            )
+            # The same demo every run: a public id from the seed, not uuid4.
+            public_id = uuid.UUID(int=rng.getrandbits(128), version=4)
+            SupportChoice.objects.filter(pk=choice.pk).update(public_id=public_id)
+            SupportChoice.history.filter(id=choice.pk).update(public_id=public_id)
+            changes += 1
+        if rng.random() < CORRECTION_SHARE:
+            about, words = rng.choice(CORRECTIONS)
+            follow_on.add_correction(
+                review=review,
+                by=by,
+                about=about,
+                words=words,
+                added_on=review.agreed_on or review.started_on,
+            )
+            corrections += 1
+    return {"changes of option": changes, "the person's corrections": corrections}
 
 
 def delete_reviews(person_ids: list[int]) -> None:
@@ -297,7 +372,7 @@ def delete_reviews(person_ids: list[int]) -> None:
     history = OutcomeAttainment.history.filter(review_id__in=reviews).values(
         "history_id"
     )
-    children = (OutcomeAttainment, SupportReview, RiskReview)
+    children = (OutcomeAttainment, SupportReview, RiskReview, ReviewCorrection)
     for queryset in (
         links.objects.filter(history_id__in=history),
         OutcomeAttainment.reasons.through.objects.filter(

@@ -11,6 +11,7 @@ function unit-tested on its own."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
@@ -158,7 +159,7 @@ def _overlapping(start: datetime.date, end: datetime.date, ends: str) -> Q:
 
 def _delivery_totals(
     person_id: int, start: datetime.date, end: datetime.date
-) -> dict[str, Any]:
+) -> Mapping[str, Any]:
     returns = MonitoringReturn.objects.filter(received_on__range=(start, end))
     outstanding = MonitoringReturn.objects.filter(
         surplus__gt=0, recovered_on__isnull=True
@@ -199,7 +200,7 @@ def _delivery_totals(
     )
 
 
-def _plan_totals(plan_id: int) -> dict[str, Any]:
+def _plan_totals(plan_id: int) -> Mapping[str, Any]:
     def cost(option: int | None) -> Coalesce:
         condition = (
             Q(supports__option__isnull=True)

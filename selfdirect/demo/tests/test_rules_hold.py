@@ -24,7 +24,7 @@ from selfdirect.plans import rules as plan_rules
 from selfdirect.plans.models import Support, SupportPlan
 from selfdirect.plans.selectors import agreement_blockers_from_later_stages
 from selfdirect.reviews import rules as review_rules
-from selfdirect.reviews.models import OutcomeAttainment, Review
+from selfdirect.reviews.models import OutcomeAttainment, Review, ReviewCorrection
 
 TODAY = datetime.date(2026, 3, 2)
 
@@ -138,7 +138,7 @@ def review_violations() -> list[str]:
     the interval); its due date is the one kept at the start; the plan's review
     date is the one the latest agreed review set."""
     found = []
-    reviews = Review.objects.filter(state="agreed").select_related("plan")
+    reviews = Review.objects.filter(state="agreed").select_related("plan", "new_choice")
     for review in reviews.prefetch_related(
         "attainments__level", "attainments__reasons"
     ):
@@ -179,6 +179,13 @@ def review_violations() -> list[str]:
             found.append(f"{where}: agreed in the future")
         if not ends and review.plan.review_on != review.next_review_on:
             found.append(f"{where}: the plan's review date is not the one set")
+        change = review.next_step == "change_of_option"
+        if change != (review.new_choice is not None):
+            found.append(f"{where}: a change of option without its new choice")
+        elif change and review.new_choice.person_id != review.person_id:
+            found.append(f"{where}: the new choice is another person's")
+    drafts_with_words = ReviewCorrection.objects.filter(review__state="draft")
+    found += [f"correction {c.pk}: on a draft review" for c in drafts_with_words]
     return found
 
 

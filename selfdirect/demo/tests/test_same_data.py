@@ -52,6 +52,8 @@ CREATED_FOR_SEED_7 = {
     "outcome attainments": 5,
     "support reviews": 4,
     "risk reviews": 0,
+    "changes of option": 0,
+    "the person's corrections": 0,
 }
 TABLES: dict[str, type[models.Model]] = {
     "people": Person,

@@ -174,6 +174,7 @@ def test_the_change_of_option_page_records_the_new_choice(client, personas) -> N
     )
     assert response.status_code == 302
     current = SupportChoice.objects.filter(person=review.person).first()
+    assert current is not None
     assert current.elements.get().option == 2
     page = client.get(_url("reviews:detail", review)).content.decode()
     assert "is recorded in the person&#x27;s choices" in page
