@@ -25,6 +25,7 @@ class Figure:
     people: int
     share: int | None = None
     link: str = ""
+    name: str = ""  # what the figure counts, for its link's accessible name
 
 
 @dataclass(frozen=True)
@@ -48,15 +49,23 @@ def _url(drill: Drill, link: Link) -> str:
 
 
 def _table_row(report: Report, by: str, row: Row, link: Link) -> TableRow:
+    names = {lv.code: lv.name for lv in report.levels}
     return TableRow(
         row.label,
-        Figure(row.outcomes, row.people, None, _url(Drill(by, row.key), link)),
+        Figure(
+            row.outcomes,
+            row.people,
+            None,
+            _url(Drill(by, row.key), link),
+            _("outcomes reviewed"),
+        ),
         [
             Figure(
                 cell.outcomes,
                 cell.people,
                 cell.share,
                 _url(Drill(by, row.key, level=cell.level), link),
+                names[cell.level],
             )
             for cell in row.cells
         ],
@@ -105,6 +114,7 @@ def choice_rows(report: Report, link: Link) -> list[TableRow]:
                     a.people,
                     None,
                     _url(Drill(question=q.code, answer=a.answer), link),
+                    a.label,
                 )
                 for a in q.answers
             ],
