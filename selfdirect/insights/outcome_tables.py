@@ -7,8 +7,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from selfdirect.reviews import aggregates
 from selfdirect.reviews.selectors import levels, questions, reasons
@@ -26,6 +28,18 @@ class Figure:
     share: int | None = None
     link: str = ""
     name: str = ""  # what the figure counts, for its link's accessible name
+
+    @property
+    def people_text(self) -> str:
+        return ngettext("%(n)s person", "%(n)s people", self.people) % {
+            "n": intcomma(self.people)
+        }
+
+    @property
+    def outcomes_text(self) -> str:
+        return ngettext("%(n)s outcome", "%(n)s outcomes", self.outcomes) % {
+            "n": intcomma(self.outcomes)
+        }
 
 
 @dataclass(frozen=True)
@@ -45,7 +59,11 @@ class Table:
 def _url(drill: Drill, link: Link) -> str:
     if link is None:
         return ""
-    return f"{reverse('insights:outcomes_people')}?{drill.query(link)}"
+    return f"{_people_url()}?{drill.query(link)}"
+
+
+def _people_url() -> str:
+    return reverse("insights:outcomes_people")
 
 
 def _table_row(report: Report, by: str, row: Row, link: Link) -> TableRow:
