@@ -8,7 +8,7 @@ a team manager sees their own teams' people and only counts for the rest."""
 from __future__ import annotations
 
 import datetime
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
@@ -53,7 +53,11 @@ class Drill:
 
     def query(self, period: dict[str, str]) -> str:
         """The drill-through page's query string, with the report's period."""
-        given = {k: v for k, v in asdict(self).items() if v and k != "by"}
+        given = {
+            f.name: getattr(self, f.name)
+            for f in fields(self)
+            if f.name != "by" and getattr(self, f.name)
+        }
         if self.by != "all":
             given["by"] = self.by
         return urlencode({**period, **given})

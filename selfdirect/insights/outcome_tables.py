@@ -7,8 +7,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from selfdirect.reviews import aggregates
 from selfdirect.reviews.selectors import levels, questions, reasons
@@ -25,6 +27,19 @@ class Figure:
     people: int
     share: int | None = None
     link: str = ""
+    name: str = ""  # what the figure counts, for its link's accessible name
+
+    @property
+    def people_text(self) -> str:
+        return ngettext("%(n)s person", "%(n)s people", self.people) % {
+            "n": intcomma(self.people)
+        }
+
+    @property
+    def outcomes_text(self) -> str:
+        return ngettext("%(n)s outcome", "%(n)s outcomes", self.outcomes) % {
+            "n": intcomma(self.outcomes)
+        }
 
 
 @dataclass(frozen=True)
@@ -44,19 +59,31 @@ class Table:
 def _url(drill: Drill, link: Link) -> str:
     if link is None:
         return ""
-    return f"{reverse('insights:outcomes_people')}?{drill.query(link)}"
+    return f"{_people_url()}?{drill.query(link)}"
+
+
+def _people_url() -> str:
+    return reverse("insights:outcomes_people")
 
 
 def _table_row(report: Report, by: str, row: Row, link: Link) -> TableRow:
+    names = {lv.code: lv.name for lv in report.levels}
     return TableRow(
         row.label,
-        Figure(row.outcomes, row.people, None, _url(Drill(by, row.key), link)),
+        Figure(
+            row.outcomes,
+            row.people,
+            None,
+            _url(Drill(by, row.key), link),
+            _("outcomes reviewed"),
+        ),
         [
             Figure(
                 cell.outcomes,
                 cell.people,
                 cell.share,
                 _url(Drill(by, row.key, level=cell.level), link),
+                names[cell.level],
             )
             for cell in row.cells
         ],
@@ -105,6 +132,7 @@ def choice_rows(report: Report, link: Link) -> list[TableRow]:
                     a.people,
                     None,
                     _url(Drill(question=q.code, answer=a.answer), link),
+                    a.label,
                 )
                 for a in q.answers
             ],

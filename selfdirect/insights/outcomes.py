@@ -173,14 +173,18 @@ def outcomes_report(
     return report
 
 
-def _level_counts(scale: list[Level]) -> dict[str, Any]:
+def _level_counts(scale: list[Level], *, repeats: bool = False) -> dict[str, Any]:
+    """Outcomes and distinct people, in all and at each point of the scale.
+    `repeats`: the grouping can join one outcome to the same group twice (two
+    supports under one option), so outcomes are counted distinct too; elsewhere
+    each outcome meets a group once, and a plain count saves a sort."""
     counts: dict[str, Any] = {
-        "n_outcomes": Count("id", distinct=True),
+        "n_outcomes": Count("id", distinct=repeats),
         "n_people": Count(PERSON, distinct=True),
     }
     for i, level in enumerate(scale):
         at = Q(level__code=level.code)
-        counts[f"o{i}"] = Count("id", distinct=True, filter=at)
+        counts[f"o{i}"] = Count("id", distinct=repeats, filter=at)
         counts[f"p{i}"] = Count(PERSON, distinct=True, filter=at)
     return counts
 
@@ -209,7 +213,8 @@ def _rows(
     key, label = aggregates.OUTCOME_DIMENSIONS[dimension]
     if dimension == "team":
         outcomes = aggregates.with_team(outcomes)
-    grouped = outcomes.values(key, label).annotate(**_level_counts(scale)).order_by()
+    counts = _level_counts(scale, repeats=dimension == "option")
+    grouped = outcomes.values(key, label).annotate(**counts).order_by()
     rows = []
     for values in grouped:
         if values[key] is None:
@@ -241,16 +246,14 @@ def _quarters(outcomes: QuerySet[Any], scale: list[Level]) -> list[Row]:
 
 def _add_reasons(report: Report, outcomes: QuerySet[Any]) -> None:
     poor = outcomes.filter(level__poor=True)
-    totals = poor.aggregate(
-        outcomes=Count("id", distinct=True), people=Count(PERSON, distinct=True)
-    )
+    totals = poor.aggregate(outcomes=Count("id"), people=Count(PERSON, distinct=True))
     report.poor_outcomes, report.poor_people = totals["outcomes"], totals["people"]
     grouped = (
         poor.filter(reasons__isnull=False)
         .values("reasons__code")
         .annotate(
             name=Max("reasons__name"),
-            n_outcomes=Count("id", distinct=True),
+            n_outcomes=Count("id"),
             n_people=Count(PERSON, distinct=True),
         )
         .order_by("-n_outcomes", "reasons__code")

@@ -199,9 +199,15 @@ def test_the_report_downloads_as_csv(client, example) -> None:
         "met outcomes",
         "met people",
     ]
-    assert ["By team", "Team A", "3", "2", "2", "2", "67"] == rows[
-        next(i for i, r in enumerate(rows) if r[1] == "Team A")
-    ][:7]
+    assert rows[next(i for i, r in enumerate(rows) if r[1] == "Team A")][:7] == [
+        "By team",
+        "Team A",
+        "3",
+        "2",
+        "2",
+        "2",
+        "67",
+    ]
     assert ["Reviews agreed (reviews, people)", "Late", "2", "2"] in rows
 
 
