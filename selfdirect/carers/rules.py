@@ -196,7 +196,7 @@ class PlanFacts:
 
 def agreement_problems(facts: PlanFacts) -> list[str]:
     """What must be in a plan before it is agreed: the circumstances and hours of
-    care (a), who steps in in an emergency (c), at least one outcome (e), needs or
+    care (a), who would step in during an emergency (c), at least one outcome (e), needs or
     that none were found (f), the impact in every domain of the criteria (i), a
     decision about a break from caring, with the break where there is one (k), and
     the review date (l); a young carer statement also names its responsible
@@ -205,7 +205,7 @@ def agreement_problems(facts: PlanFacts) -> list[str]:
     if not facts.circumstances or not facts.hours_band:
         problems.append(_("Describe the caring situation and the hours of care."))
     if not facts.emergency_who:
-        problems.append(_("Say who steps in in an emergency."))
+        problems.append(_("Say who would step in during an emergency."))
     if not facts.outcomes:
         problems.append(_("Add at least one of the carer's own outcomes."))
     if not facts.no_needs_identified and not facts.needs:

@@ -154,9 +154,9 @@ def _answer_problems(
 ) -> None:
     if answer == Offer.Answer.WAITING:
         return
-    if answered_on is None:
+    if answered_on is None and answer != Offer.Answer.REQUESTED:
         raise ValidationError({"answered_on": _("Enter the date the carer answered.")})
-    if answered_on < offered_on:
+    if answered_on is not None and answered_on < offered_on:
         raise ValidationError(
             {"answered_on": _("The answer cannot come before the offer.")}
         )
@@ -195,6 +195,8 @@ def record_answer(
     _answer_problems(answer, answered_on, offer.offered_on)
     values: dict[str, Any] = {"answer": answer, "answered_on": answered_on}
     wanted = answer in {Offer.Answer.ACCEPTED, Offer.Answer.REQUESTED}
+    answered_on = answered_on or (offer.offered_on if wanted else None)
+    values["answered_on"] = answered_on
     values["due_by"] = (
         _due_by(offer.carer, answered_on) if wanted and answered_on else None
     )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from selfdirect.demo import (
     access_requests,
     budgets,
+    carers,
     choices,
     conversations,
     delivery,
@@ -57,6 +58,8 @@ AFTER_PEOPLE = [
     ),
     # Reviews come last: they read the plans as the panel left them.
     Stage("reviews", reviews.seed_reviews, reviews.delete_reviews),
+    # Unpaid carers beside the journey: the carers of the people above.
+    Stage("carers", carers.seed_carers, carers.delete_carers),
 ]
 
 STAGES = [*BEFORE_PEOPLE, *AFTER_PEOPLE]

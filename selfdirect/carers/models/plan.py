@@ -61,7 +61,7 @@ class CarerPlan(PublicIdModel, RecordedModel):
     )
     # (c)
     emergency_who = models.CharField(
-        _("who steps in in an emergency"), max_length=200, blank=True
+        _("who would step in during an emergency"), max_length=200, blank=True
     )
     emergency_contact = models.CharField(
         _("how to reach them"), max_length=200, blank=True

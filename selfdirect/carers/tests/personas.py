@@ -48,8 +48,12 @@ def add_records(personas: Any) -> None:
             answered_on=datetime.date(2026, 1, 7),
         ),
     )
-    plan = services.start_plan(carer=carer, by=by, started_on=datetime.date(2026, 1, 10))
-    services.add_outcome(plan=plan, by=by, words="I get a full night's sleep twice a week")
+    plan = services.start_plan(
+        carer=carer, by=by, started_on=datetime.date(2026, 1, 10)
+    )
+    services.add_outcome(
+        plan=plan, by=by, words="I get a full night's sleep twice a week"
+    )
     services.add_break(
         plan=plan,
         by=by,

@@ -125,7 +125,11 @@ def test_read_only_roles_read_and_change_nothing(personas) -> None:
 
 def test_roles_with_no_business_are_refused(personas) -> None:
     plan = _plan(personas)
-    for user in (personas.finance_officer, personas.panel_member, personas.administrator):
+    for user in (
+        personas.finance_officer,
+        personas.panel_member,
+        personas.administrator,
+    ):
         with pytest.raises(PermissionDenied):
             access_plan(user, plan.public_id)
 

@@ -65,23 +65,23 @@ def test_young_carers_near_18() -> None:
 
 
 def _facts(**changes: object) -> rules.PlanFacts:
-    base = dict(
-        young=False,
-        circumstances="Care for my husband",
-        hours_band="50+",
-        emergency_who="My sister",
-        outcomes=1,
-        no_needs_identified=False,
-        needs="Sleep",
-        impacts=7,
-        domains=7,
-        break_decided=True,
-        breaks=1,
-        break_from_caring=True,
-        review_on=D(2027, 1, 1),
-        authority="",
-        care_appropriate="",
-    )
+    base = {
+        "young": False,
+        "circumstances": "Care for my husband",
+        "hours_band": "50+",
+        "emergency_who": "My sister",
+        "outcomes": 1,
+        "no_needs_identified": False,
+        "needs": "Sleep",
+        "impacts": 7,
+        "domains": 7,
+        "break_decided": True,
+        "breaks": 1,
+        "break_from_caring": True,
+        "review_on": D(2027, 1, 1),
+        "authority": "",
+        "care_appropriate": "",
+    }
     base.update(changes)
     return rules.PlanFacts(**base)  # type: ignore[arg-type]
 
