@@ -214,12 +214,13 @@ def _information(person: Person) -> list[Row]:
                 i,
                 (
                     "given_on",
-                    "options_explained",
                     "formats",
                     "language",
                     "who_else_can_help",
                 ),
             ),
+            # Kept as the form's strings ("1"): the case file has numbers.
+            "options_explained": sorted({int(o) for o in i.options_explained}),
             "given_by": i.given_by.get_full_name() or i.given_by.get_username(),
             "amounts": [
                 plain(a, ("option", "amount", "period")) for a in i.amounts.all()
