@@ -46,15 +46,20 @@ def schema() -> dict[str, Any]:
     return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
 
+@cache
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(
+        schema(), format_checker=jsonschema.FormatChecker()
+    )
+
+
 def _path(parts: Any) -> str:
     return "/" + "/".join(str(part) for part in parts)
 
 
 def problems(data: Any) -> list[Problem]:
     """Everything wrong with a case file, as paths and reasons; empty when valid."""
-    validator = jsonschema.Draft202012Validator(
-        schema(), format_checker=jsonschema.FormatChecker()
-    )
+    validator = _validator()
     found = [
         Problem(_path(error.absolute_path), error.message)
         for error in sorted(validator.iter_errors(data), key=lambda e: list(e.path))

@@ -19,13 +19,27 @@ from selfdirect.conversations.models import Conversation
 from selfdirect.people.models import Allocation, FirstContact, Person
 
 from ..casefile import FORMAT, FORMAT_VERSION
-from .fields import Row, plain, ref, row_of
+from ..models import ExternalReference
+from .fields import EXTERNAL, Row, plain, ref, row_of
 from .later import _delivery, _panel, _plans, _reviews
 
 
 def build(person: Person, *, as_of: datetime.date | None = None) -> Row:
-    """The case file of one person, as a dict ready for json.dumps."""
+    """The case file of one person, as a dict ready for json.dumps. Records
+    imported from another system carry their reference there (`external_ref`)."""
     as_of = as_of or timezone.localdate()
+    kept = {
+        (row.record, row.object_id): row.external_ref
+        for row in ExternalReference.objects.filter(person=person).order_by("-id")
+    }
+    token = EXTERNAL.set(kept)
+    try:
+        return _build(person, as_of)
+    finally:
+        EXTERNAL.reset(token)
+
+
+def _build(person: Person, as_of: datetime.date) -> Row:
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -214,12 +228,13 @@ def _information(person: Person) -> list[Row]:
                 i,
                 (
                     "given_on",
-                    "options_explained",
                     "formats",
                     "language",
                     "who_else_can_help",
                 ),
             ),
+            # Kept as the form's strings ("1"): the case file has numbers.
+            "options_explained": sorted({int(o) for o in i.options_explained}),
             "given_by": i.given_by.get_full_name() or i.given_by.get_username(),
             "amounts": [
                 plain(a, ("option", "amount", "period")) for a in i.amounts.all()

@@ -2,12 +2,21 @@
 
 import datetime
 from collections.abc import Iterable
+from contextvars import ContextVar
 from decimal import Decimal
 from typing import Any
 
 from django.db import models
 
 Row = dict[str, Any]
+
+# The references records imported from another system keep there, by (model
+# label, primary key), for the export being built (set by export.build).
+EXTERNAL: ContextVar[dict[tuple[str, int], str]] = ContextVar("EXTERNAL")
+
+
+def external(record: models.Model) -> str | None:
+    return EXTERNAL.get({}).get((record._meta.label, record.pk))
 
 
 def ref(record: models.Model | None) -> str | None:
@@ -39,4 +48,8 @@ def plain(record: models.Model, names: Iterable[str]) -> Row:
 
 
 def row_of(record: models.Model, names: Iterable[str]) -> Row:
-    return {"ref": ref(record), "external_ref": None, **plain(record, names)}
+    return {
+        "ref": ref(record),
+        "external_ref": external(record),
+        **plain(record, names),
+    }

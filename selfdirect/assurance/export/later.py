@@ -10,7 +10,7 @@ from selfdirect.people.models import Person
 from selfdirect.plans.models import CONTINGENCY_FIELDS, SupportPlan
 from selfdirect.reviews.models import Review
 
-from .fields import Row, iso, money, plain, ref, row_of
+from .fields import Row, external, iso, money, plain, ref, row_of
 
 
 def _plans(person: Person) -> list[Row]:
@@ -136,7 +136,7 @@ def _delivery(person: Person) -> list[Row]:
         *(
             {
                 "ref": ref(a),
-                "external_ref": None,
+                "external_ref": external(a),
                 "kind": "direct_payment",
                 "option": 1,
                 "description": a.spend_notes,
@@ -151,7 +151,7 @@ def _delivery(person: Person) -> list[Row]:
         *(
             {
                 "ref": ref(f),
-                "external_ref": None,
+                "external_ref": external(f),
                 "kind": "individual_service_fund",
                 "option": 2,
                 "description": f.person_directs,
@@ -165,7 +165,7 @@ def _delivery(person: Person) -> list[Row]:
         *(
             {
                 "ref": ref(s),
-                "external_ref": None,
+                "external_ref": external(s),
                 "kind": "arranged_service",
                 "option": 3,
                 "description": s.description,
@@ -214,7 +214,7 @@ def _reviews(person: Person) -> list[Row]:
             "plan_ref": ref(r.plan),
             "attainments": [
                 {
-                    "external_ref": None,
+                    "external_ref": external(a),
                     "plan_outcome_ref": ref(a.plan_outcome),
                     "level": a.level.code if a.level else None,
                     **plain(

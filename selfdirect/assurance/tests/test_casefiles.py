@@ -51,3 +51,29 @@ def test_every_answer_of_every_criterion_is_covered() -> None:
 def test_the_schema_in_the_docs_is_the_one_the_code_uses() -> None:
     docs = FILES.parents[2] / "docs" / "casefile.schema.json"
     assert json.loads(docs.read_text()) == casefile.schema()
+
+
+FIXED_IDS = [
+    "sds_discussed_first_contact",
+    "signposting_followed_up",
+    "outcomes_own_words",
+    "strengths_recorded",
+    "risk_enablement",
+    "carer_views",
+    "options_explained",
+    "independent_support_offered",
+    "choice_recorded",
+    "budget_before_choice",
+    "plan_smart",
+    "plan_contingency",
+    "person_told_decision",
+    "review_on_time",
+    "outcomes_evaluated",
+    "poor_outcomes_explained",
+]
+
+
+def test_set_1_holds_the_fixed_ids_each_with_its_rule() -> None:
+    assert [c["id"] for c in reader.criteria("1")["criteria"]] == FIXED_IDS
+    assert set(reader.RULES) == set(FIXED_IDS)
+    assert reader.versions() == ["1"]

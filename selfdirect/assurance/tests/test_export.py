@@ -2,6 +2,7 @@
 queries, recorded as an export."""
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from django.utils import timezone
 
 from selfdirect.assurance import casefile, export, reader
 from selfdirect.audit.models import AccessLog, AuditEvent
+from selfdirect.choices.services import record_information_given
 from selfdirect.testing.personas import Personas
 
 pytestmark = pytest.mark.journey("reviews", "panel", "delivery")
@@ -63,3 +65,21 @@ def test_the_command_writes_the_file_and_logs_the_export(
     assert AccessLog.objects.filter(
         user=personas.dpo, person=personas.person, action="export"
     ).exists()
+
+
+def test_information_given_as_the_form_keeps_it_is_read(personas: Personas) -> None:
+    record_information_given(
+        person=personas.person,
+        by=personas.practitioner_a,
+        given_on=timezone.localdate(),
+        options_explained=["1", "2", "3", "4"],
+        formats=["leaflet"],
+        language="English",
+        who_else_can_help="",
+        amounts={n: (Decimal("150.00"), "week") for n in (1, 2, 3)},
+    )
+    data = export.build(personas.person)
+    assert casefile.problems(data) == []
+    assert data["information_given"][0]["options_explained"] == [1, 2, 3, 4]
+    answers = {a.id: a.answer for a in reader.read(data)}
+    assert answers["options_explained"] == "yes"

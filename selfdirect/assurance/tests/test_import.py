@@ -153,9 +153,19 @@ def test_round_trip_a_file_in_and_out_again(personas: Personas) -> None:
         }
 
     assert essence(out) == essence(data)
+    assert out["person"]["external_ref"] == "CF-1001"
+    assert [o["external_ref"] for o in out["conversations"][0]["outcomes"]] == [
+        "c1-o1",
+        "c1-o2",
+    ]
+    # The file exported, imported again from the same system: matched, not doubled.
     again = copy.deepcopy(out)
     again["source"] = data["source"]
-    assert casefile.problems(again) == []
+    before = counts()
+    second = import_casefile(again, by=personas.practitioner_a, team=personas.team_a)
+    assert counts() == before
+    assert second.person == result.person
+    assert second.created == 0
 
 
 def test_the_command_prints_each_problem_and_imports_nothing(

@@ -47,10 +47,7 @@ class Command(BaseCommand):
         if options["json"]:
             self.stdout.write(
                 json.dumps(
-                    {
-                        "criteria_version": options["criteria"],
-                        "criteria": [a.as_dict() for a in answers],
-                    },
+                    {"criteria": [a.as_dict() for a in answers]},
                     ensure_ascii=False,
                     indent=2,
                 )
