@@ -177,7 +177,9 @@ class PlanMaker:
             POOR_MEASURES if flaw in {"measure", "all"} else GOOD_MEASURES
         )
         if good and not rules.is_specific(words):
-            words = rng.choice(REWORDED)
+            # Chosen from the words, not the plans' stream, so that a change to
+            # the SMART rules does not change every plan seeded after this one.
+            words = random.Random(f"reword-{words}").choice(REWORDED)
         return PlanOutcome(
             personal_outcome_id=source,
             words=words,

@@ -19,7 +19,7 @@ ARGS = ["--people=100", "--today=2026-03-02"]
 # plans fallen due).
 CREATED_FOR_SEED_7 = {
     "people": 100,
-    "history rows": 1879,
+    "history rows": 1882,
     "allocations": 105,
     "relationships": 53,
     "first contacts": 86,
@@ -38,7 +38,7 @@ CREATED_FOR_SEED_7 = {
     "providers": 14,
     "support plans": 22,
     "plan outcomes": 56,
-    "plan supports": 45,
+    "plan supports": 48,
     "direct payment agreements": 1,
     "direct payments made": 19,
     "monitoring returns": 6,
