@@ -17,6 +17,7 @@ from selfdirect.demo import (
     conversations,
     delivery,
     directory,
+    independent,
     panel,
     plans,
     providers,
@@ -57,6 +58,13 @@ AFTER_PEOPLE = [
     ),
     # Reviews come last: they read the plans as the panel left them.
     Stage("reviews", reviews.seed_reviews, reviews.delete_reviews),
+    # Independent organisations come after the council's journey: they receive its
+    # referrals for independent support (with consent) and answer them.
+    Stage(
+        "independent organisations",
+        independent.seed_independent,
+        independent.delete_independent,
+    ),
 ]
 
 STAGES = [*BEFORE_PEOPLE, *AFTER_PEOPLE]
