@@ -74,8 +74,7 @@ def _seeded_public_ids(rng: random.Random) -> Iterator[None]:
     """New records made through the services get public ids from the seed, so the
     same seed makes the same data (demo/tests/test_same_data.py)."""
     fields = [
-        model._meta.get_field("public_id")
-        for model in (*_RECORDS, IndependentSupport)
+        model._meta.get_field("public_id") for model in (*_RECORDS, IndependentSupport)
     ]
     defaults = [field.default for field in fields]
     for field in fields:
@@ -121,9 +120,7 @@ def _organisation(spec: dict[str, Any]) -> Organization:
     return org
 
 
-def _staff(
-    spec: dict[str, Any], org: Organization, password: str
-) -> tuple[User, User]:
+def _staff(spec: dict[str, Any], org: Organization, password: str) -> tuple[User, User]:
     made = []
     for role, (username, first, last) in (
         (Role.INDEPENDENT_SUPPORT_WORKER, spec["worker"]),
@@ -135,7 +132,7 @@ def _staff(
                 role=role,
                 first_name=first,
                 last_name=last,
-                job_title=role.label,
+                job_title=str(role.label),
                 email=f"{username}@{data.DEMO_EMAIL_DOMAIN}",
                 password=password,
                 organization=org,

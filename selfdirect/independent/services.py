@@ -45,7 +45,7 @@ def create_record(row: Any, *, by: User, action: str) -> Any:
 @transaction.atomic
 def add_client(*, by: User, client: Client) -> Client:
     """Add a client to the user's own organisation (named or anonymous)."""
-    client.organization_id = by.organization_id
+    client.organization_id = by.organization_id  # type: ignore[assignment]
     saved: Client = create_record(client, by=by, action="independent_client.added")
     return saved
 
