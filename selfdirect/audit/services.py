@@ -1,5 +1,6 @@
 """Writes to the audit trail: reads of personal records and named actions."""
 
+import uuid
 from typing import Any
 
 from selfdirect.accounts.models import User
@@ -18,7 +19,7 @@ def log_access(*, user: User, person_id: int, page: str, action: str) -> None:
 def log_organisation_access(
     *,
     user: User,
-    organization_id: int | str,
+    organization_id: uuid.UUID,
     record_type: str,
     record_id: Any,
     page: str,

@@ -18,6 +18,7 @@ from selfdirect.demo import (
     conversations,
     delivery,
     directory,
+    independent,
     panel,
     plans,
     providers,
@@ -60,6 +61,13 @@ AFTER_PEOPLE = [
     Stage("reviews", reviews.seed_reviews, reviews.delete_reviews),
     # Unpaid carers beside the journey: the carers of the people above.
     Stage("carers", carers.seed_carers, carers.delete_carers),
+    # Independent organisations come after the council's journey: they receive its
+    # referrals for independent support (with consent) and answer them.
+    Stage(
+        "independent organisations",
+        independent.seed_independent,
+        independent.delete_independent,
+    ),
 ]
 
 STAGES = [*BEFORE_PEOPLE, *AFTER_PEOPLE]

@@ -35,7 +35,7 @@ DATE_HINT = _("For example, 3/11/2026")
 RADIO = forms.RadioSelect
 
 
-def _date(label: str, **kwargs: Any) -> DateField:
+def _date(label: Any, **kwargs: Any) -> DateField:
     return DateField(label=label, dates=PAST_DATE, help_text=DATE_HINT, **kwargs)
 
 
@@ -245,7 +245,9 @@ class EngagementForm(ModelForm):
 class InfluenceForm(ModelForm):
     change_sought = forms.CharField(label=_("Change sought"), max_length=300)
     level = forms.ChoiceField(
-        label=_("Local or national?"), choices=InfluenceEntry.Level.choices, widget=RADIO
+        label=_("Local or national?"),
+        choices=InfluenceEntry.Level.choices,
+        widget=RADIO,
     )
     action_taken = LongText(label=_("What the organisation did"), max_length=4000)
     started_on = _date(_("Started on"))

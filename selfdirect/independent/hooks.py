@@ -22,9 +22,7 @@ AUDIT_ACTIONS = (
     ),
     AuditAction("independent_referral.accepted", _("Accepted a referral")),
     AuditAction("independent_referral.declined", _("Declined a referral")),
-    AuditAction(
-        "independent_referral.progress", _("Recorded progress on a referral")
-    ),
+    AuditAction("independent_referral.progress", _("Recorded progress on a referral")),
     AuditAction("independent_session.added", _("Recorded a session with a client")),
     AuditAction("independent_outcome.added", _("Recorded a client's outcome")),
     AuditAction("independent_group.added", _("Recorded group work")),

@@ -44,9 +44,10 @@ def access_incoming(
 ) -> IndependentSupport:
     """A council referral waiting in the organisation's inbox: only while a client
     of the organisation has consented to share for that person."""
-    return access_organisation_record(
+    found: IndependentSupport = access_organisation_record(
         user, incoming_referrals(user), support_id, action=action, page=page
     )
+    return found
 
 
 def access_referral(
@@ -68,7 +69,9 @@ def access_influence(
     )
 
 
-def access_evidence(user: User, evidence_id: Id, *, page: str = "") -> InfluenceEvidence:
+def access_evidence(
+    user: User, evidence_id: Id, *, page: str = ""
+) -> InfluenceEvidence:
     """A piece of evidence the organisation uploaded."""
     return access_organisation_record(
         user, InfluenceEvidence.objects.all(), evidence_id, page=page

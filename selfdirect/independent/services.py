@@ -45,7 +45,7 @@ def create_record(row: Any, *, by: User, action: str) -> Any:
 @transaction.atomic
 def add_client(*, by: User, client: Client) -> Client:
     """Add a client to the user's own organisation (named or anonymous)."""
-    client.organization_id = by.organization_id
+    client.organization_id = by.organization_id  # type: ignore[assignment]
     saved: Client = create_record(client, by=by, action="independent_client.added")
     return saved
 
@@ -102,14 +102,15 @@ def record_consent(*, client: Client, by: User, details: ConsentDetails) -> Cons
 
 
 @transaction.atomic
-def withdraw_consent(*, consent: Consent, by: User, version: int) -> Consent:
-    """Withdraw consent: nothing more is shared with the council from now; the
-    history keeps when."""
+def withdraw_consent(
+    *, consent: Consent, by: User, version: int, at: datetime.datetime | None = None
+) -> Consent:
+    """Withdraw consent: nothing more is shared with the council from now (or `at`,
+    for the demo); the history keeps when."""
     if consent.withdrawn_at is not None:
         raise ValidationError(_("This consent was already withdrawn."))
-    update_versioned(
-        consent, by=by, version=version, details={"withdrawn_at": timezone.now()}
-    )
+    withdrawn = {"withdrawn_at": at or timezone.now()}
+    update_versioned(consent, by=by, version=version, details=withdrawn)
     _audit(by, "independent_consent.withdrawn", consent, consent.person_id)
     return consent
 
@@ -145,7 +146,12 @@ class ReferralAnswer:
 
 @transaction.atomic
 def answer_referral(
-    *, support: IndependentSupport, client: Client, by: User, answer: ReferralAnswer
+    *,
+    support: IndependentSupport,
+    client: Client,
+    by: User,
+    answer: ReferralAnswer,
+    on: datetime.date | None = None,
 ) -> Referral:
     """Accept or decline a referral received with consent; the council sees it."""
     if active_consent(client, support.person_id) is None:
@@ -157,7 +163,7 @@ def answer_referral(
         support=support,
         status=status,
         received_on=support.referred_on or support.offered_on,
-        answered_on=timezone.localdate(),
+        answered_on=on or timezone.localdate(),
         progress=answer.progress,
         recorded_by=by,
     )

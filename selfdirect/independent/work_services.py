@@ -39,7 +39,9 @@ def record_group_session(*, by: User, group: GroupSession) -> GroupSession:
 @transaction.atomic
 def record_engagement(*, by: User, entry: EngagementEntry) -> EngagementEntry:
     """Record a meeting or forum of the partnership, invited or not."""
-    errors = rules.not_attended_needs_a_reason(entry.attended, entry.not_attended_reason)
+    errors = rules.not_attended_needs_a_reason(
+        entry.attended, entry.not_attended_reason
+    )
     if errors:
         raise ValidationError(errors)
     if entry.attended:

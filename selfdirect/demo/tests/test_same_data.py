@@ -16,7 +16,7 @@ ARGS = ["--people=100", "--today=2026-03-02"]
 # What `seed --people=100 --seed=7 --today=2026-03-02` reports. A change here is a
 # change to the demo data (the last: each person's story is told the same way at
 # every stage, and plans keep the agreement and panel rules; then reviews of the
-# plans fallen due).
+# plans fallen due; then the independent organisations' clients and work).
 CREATED_FOR_SEED_7 = {
     "people": 100,
     "history rows": 1882,
@@ -54,6 +54,19 @@ CREATED_FOR_SEED_7 = {
     "risk reviews": 0,
     "changes of option": 0,
     "the person's corrections": 0,
+    "clients": 32,
+    "consents": 8,
+    "referrals waiting": 2,
+    "referrals answered": 6,
+    "client sessions": 113,
+    "client outcomes": 7,
+    "group sessions": 36,
+    "engagement entries": 18,
+    "influence entries": 9,
+    "client voice entries": 9,
+    "organisation staff": 6,
+    "referrals never consented": 1,
+    "consents withdrawn": 1,
 }
 TABLES: dict[str, type[models.Model]] = {
     "people": Person,

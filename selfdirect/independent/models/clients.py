@@ -41,9 +41,7 @@ class Client(PublicIdModel, RecordedModel):
         ORGANISATION, on_delete=models.PROTECT, related_name="+"
     )
     name = models.CharField(_("name"), max_length=200, blank=True)
-    age_band = models.CharField(
-        _("age band"), max_length=20, choices=AgeBand.choices
-    )
+    age_band = models.CharField(_("age band"), max_length=20, choices=AgeBand.choices)
     locality = models.ForeignKey(
         "accounts.Locality",
         on_delete=models.PROTECT,
@@ -83,12 +81,16 @@ class Consent(PublicIdModel, RecordedModel):
     keeps when it was given and withdrawn."""
 
     class Scope(models.TextChoices):
-        REFERRALS = "referrals", _(
-            "Receive the council's referrals, and tell the council our answer and "
-            "how the support is going"
+        REFERRALS = (
+            "referrals",
+            _(
+                "Receive the council's referrals, and tell the council our answer and "
+                "how the support is going"
+            ),
         )
-        REFERRALS_AND_OUTCOMES = "referrals_outcomes", _(
-            "As above, and tell the council the outcome when we close"
+        REFERRALS_AND_OUTCOMES = (
+            "referrals_outcomes",
+            _("As above, and tell the council the outcome when we close"),
         )
 
     class HowGiven(models.TextChoices):
@@ -97,7 +99,9 @@ class Consent(PublicIdModel, RecordedModel):
         EASY_READ = "easy_read", _("Easy Read consent form")
         REPRESENTATIVE = "representative", _("Their legal representative agreed")
 
-    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="consents")
+    client = models.ForeignKey(
+        Client, on_delete=models.CASCADE, related_name="consents"
+    )
     person = models.ForeignKey(
         Person, on_delete=models.CASCADE, related_name="independent_consents"
     )
@@ -138,7 +142,7 @@ class OutcomeType(models.Model):
         return self.name
 
 
-class ReferralQuerySet(SharedRecordQuerySet["Referral"]):
+class AnsweredReferralQuerySet(SharedRecordQuerySet["Referral"]):
     person_path = "support__person"
 
 
@@ -177,7 +181,7 @@ class Referral(PublicIdModel, RecordedModel):
         verbose_name=_("outcome"),
     )
     progress = models.TextField(_("progress"), blank=True)
-    objects = ReferralQuerySet.as_manager()
+    objects = AnsweredReferralQuerySet.as_manager()
 
     class Meta:
         ordering = ["-received_on", "-id"]
@@ -205,7 +209,9 @@ class Session(PublicIdModel, RecordedModel):
         APPEAL = "appeal", _("Support through an appeal")
         COMPLAINT = "complaint", _("Support through a complaint")
 
-    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="sessions")
+    client = models.ForeignKey(
+        Client, on_delete=models.CASCADE, related_name="sessions"
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     held_on = models.DateField(_("date"))
     minutes = models.PositiveIntegerField(_("time spent in minutes"))
@@ -222,10 +228,10 @@ class Session(PublicIdModel, RecordedModel):
 class ClientOutcome(PublicIdModel, RecordedModel):
     """An outcome a client reached, from the list kept as data."""
 
-    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="outcomes")
-    outcome = models.ForeignKey(
-        OutcomeType, on_delete=models.PROTECT, related_name="+"
+    client = models.ForeignKey(
+        Client, on_delete=models.CASCADE, related_name="outcomes"
     )
+    outcome = models.ForeignKey(OutcomeType, on_delete=models.PROTECT, related_name="+")
     achieved_on = models.DateField(_("date"))
     objects = ClientRecordQuerySet.as_manager()
 

@@ -152,14 +152,16 @@ class VoiceEntry(PublicIdModel, RecordedModel):
     a short story only where the people in it agreed."""
 
     class Kind(models.TextChoices):
-        REPRESENTATION = "representation", _(
-            "Collective representation to decision makers"
+        REPRESENTATION = (
+            "representation",
+            _("Collective representation to decision makers"),
         )
         ELECTED_MEMBERS = "elected_members", _("Meeting with elected members")
         CONSULTATION = "consultation", _("Consultation answered")
         BOARD = "board", _("People supported to join a board")
-        NEW_ORGANISATION = "new_organisation", _(
-            "People supported to set up an organisation"
+        NEW_ORGANISATION = (
+            "new_organisation",
+            _("People supported to set up an organisation"),
         )
 
     organization = models.ForeignKey(
@@ -169,7 +171,9 @@ class VoiceEntry(PublicIdModel, RecordedModel):
     held_on = models.DateField(_("date"))
     people = models.PositiveIntegerField(_("number of people"))
     story = models.TextField(_("short story"), blank=True)
-    story_consent = models.BooleanField(_("the people in the story agreed"), default=False)
+    story_consent = models.BooleanField(
+        _("the people in the story agreed"), default=False
+    )
     objects = OrganisationRecordQuerySet["VoiceEntry"].as_manager()
 
     class Meta:

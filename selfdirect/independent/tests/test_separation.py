@@ -2,6 +2,8 @@
 an organisation's records, no organisation reaches another's, and organisation staff
 reach no council record."""
 
+from typing import Any
+
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -33,7 +35,7 @@ COUNCIL = [
     "panel_member",
     "administrator",
 ]
-ORGANISATION_MODELS = [Client, Session, EngagementEntry, InfluenceEvidence]
+ORGANISATION_MODELS: list[Any] = [Client, Session, EngagementEntry, InfluenceEvidence]
 
 
 def _morag() -> Client:

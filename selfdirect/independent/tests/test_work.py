@@ -34,7 +34,8 @@ def _add(personas, name: str, content: bytes) -> InfluenceEvidence:
 def test_a_pdf_is_kept_in_private_storage(personas, settings) -> None:
     evidence = _add(personas, "minutes.pdf", b"%PDF-1.7 minutes")
     assert str(settings.PRIVATE_FILES_ROOT) in evidence.file.path
-    assert not evidence.file.url if evidence.file.storage.base_url else True
+    assert evidence.file.storage.location == str(settings.PRIVATE_FILES_ROOT)  # type: ignore[attr-defined]
+    assert evidence.file.read().startswith(b"%PDF")
 
 
 @pytest.mark.parametrize(

@@ -100,9 +100,7 @@ def consent_new(request: HttpRequest, client_id: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def consent_withdraw(request: HttpRequest, consent_id: str) -> HttpResponse:
     user = staff(request, Action.CHANGE)
-    consent = access_consent(
-        user, consent_id, action=Action.CHANGE, page=page(request)
-    )
+    consent = access_consent(user, consent_id, action=Action.CHANGE, page=page(request))
     form = bind(request, WithdrawConsentForm, initial={"version": consent.version})
     return form_page(
         request,

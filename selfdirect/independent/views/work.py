@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -176,7 +176,7 @@ def evidence_new(request: HttpRequest, entry_id: str) -> HttpResponse:
 
 
 @require_GET
-def evidence_file(request: HttpRequest, evidence_id: str) -> HttpResponse:
+def evidence_file(request: HttpRequest, evidence_id: str) -> HttpResponseBase:
     user = staff(request)
     evidence = access_evidence(user, evidence_id, page=page(request))
     if not evidence.file:

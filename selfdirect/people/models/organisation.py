@@ -8,6 +8,7 @@ own staff (`Reach.ORGANISATION`, through `User.organization`) and to no council 
 
 from __future__ import annotations
 
+import uuid
 from typing import TYPE_CHECKING, ClassVar, Self, TypeVar
 
 from django.db import models
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 _R = TypeVar("_R", bound=models.Model)
 
 
-def organisation_reached(user: User, purpose: Purpose) -> int | None:
+def organisation_reached(user: User, purpose: Purpose) -> uuid.UUID | None:
     """The id of the organisation whose records the user reaches for a purpose:
     None for every council role, for any other purpose, and for staff with no
     organisation."""
