@@ -64,13 +64,18 @@ def bounded_export(person: Person, progress: Progress) -> dict[str, Any]:
     person_ids = subject_access.subject_ids(person)
     reference = str(person.public_id)
     entries = subject_access.registrations()
+    held = subject_access.holding(person, person_ids)
     sections = []
     for number, entry in enumerate(entries):
         progress.update(5 + 80 * number // len(entries), f"Reading “{entry.title}”")
         records: list[dict[str, Any]] = []
         lines = 0
         attachment = ""
-        remaining = subject_access.iter_records(entry, person_ids)
+        remaining = (
+            subject_access.iter_records(entry, person_ids)
+            if entry.model._meta.label in held
+            else iter(())
+        )
         for record in remaining:
             records.append(record)
             lines += 1 + len(record["history"])

@@ -14,7 +14,7 @@ from typing import Any
 from django.apps import apps
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, Q
 from django.utils import timezone
 
 from selfdirect.core.hooks import subject_access_sections
@@ -138,6 +138,25 @@ def iter_records(
         }
 
 
+def holding(person: models.Model, person_ids: list[int]) -> set[str]:
+    """The labels of the registered models holding any record about these people,
+    asked in one query (an EXISTS a model), so an empty section costs no query."""
+    entries = registrations()
+    checks = {
+        f"has_{number}": Exists(_selected(entry, person_ids).order_by())
+        for number, entry in enumerate(entries)
+    }
+    found = (
+        type(person)._default_manager.filter(pk=person.pk).values(**checks).first()
+        or {}
+    )
+    return {
+        entry.model._meta.label
+        for number, entry in enumerate(entries)
+        if found.get(f"has_{number}")
+    }
+
+
 def _section_order(item: tuple[str, Registration]) -> tuple[bool, bool, str]:
     label, entry = item
     return (label.startswith("audit."), entry.person_paths != ("",), label)
@@ -181,11 +200,16 @@ def export_person(person: models.Model) -> dict[str, Any]:
     (`json_chunks`) or run in the background worker (audit.exports).
     """
     person_ids = subject_ids(person)
+    held = holding(person, person_ids)
     sections = [
         {
             "title": entry.title,
             "model": entry.model._meta.label,
-            "records": list(iter_records(entry, person_ids)),
+            "records": (
+                list(iter_records(entry, person_ids))
+                if entry.model._meta.label in held
+                else []
+            ),
         }
         for entry in registrations()
     ]
@@ -216,6 +240,7 @@ def json_chunks(person: models.Model, size: int = 64 * 1024) -> Iterator[str]:
 
 def _json_pieces(person: models.Model) -> Iterator[str]:
     person_ids = subject_ids(person)
+    held = holding(person, person_ids)
     heading = _dumps(_heading(person), indent=2)
     yield heading[: heading.rindex("}")].rstrip() + ',\n  "sections": ['
     for number, entry in enumerate(registrations()):
@@ -224,7 +249,12 @@ def _json_pieces(person: models.Model) -> Iterator[str]:
         yield (",\n" if number else "\n") + (
             f'    {{"title": {title}, "model": {label}, "records": ['
         )
-        for count, record in enumerate(iter_records(entry, person_ids)):
+        records = (
+            iter_records(entry, person_ids)
+            if entry.model._meta.label in held
+            else iter(())
+        )
+        for count, record in enumerate(records):
             yield ("," if count else "") + "\n      " + _dumps(record)
         yield "\n    ]}"
     yield "\n  ]\n}\n"

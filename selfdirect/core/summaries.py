@@ -215,8 +215,8 @@ def _mark_stale(labels: set[str]) -> None:
 
 def _source_written(sender: type[models.Model], **kwargs: Any) -> None:
     label = sender._meta.label
-    if label not in _SOURCES:
-        return
+    if label not in _SOURCES or sender.__module__ == "__fake__":
+        return  # not counted by a summary, or a migration's historical model
     connection = transaction.get_connection(kwargs.get("using"))
     # Once per source and transaction: Django drops these callbacks itself when
     # the transaction (or the savepoint they were queued in) rolls back.

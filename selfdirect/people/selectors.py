@@ -36,8 +36,18 @@ class CaseloadFilters:
     status: str = Person.Status.OPEN
 
 
-def search_people(people: QuerySet[Person], query: str) -> QuerySet[Person]:
-    """Filter by CHI number (10 digits), postcode, or the start of names."""
+# A word this long or longer may match inside a name when a search asks for that
+# (`contains`): PostgreSQL answers from the trigram indexes (people migration
+# 0007), which need three letters; SQLite reads the table.
+CONTAINS_FROM = 3
+
+
+def search_people(
+    people: QuerySet[Person], query: str, *, contains: bool = False
+) -> QuerySet[Person]:
+    """Filter by CHI number (10 digits), postcode, or the start of names; with
+    `contains`, words of three letters or more match anywhere in a name ("donald"
+    finds MacDonald)."""
     text = search_words(query).strip()
     if not text:
         return people
@@ -53,10 +63,11 @@ def search_people(people: QuerySet[Person], query: str) -> QuerySet[Person]:
     for word in search_terms(text):
         key = rules.name_key(word)
         if key:
+            how = "contains" if contains and len(key) >= CONTAINS_FROM else "startswith"
             people = people.filter(
-                Q(last_name_key__startswith=key)
-                | Q(first_name_key__startswith=key)
-                | Q(preferred_name_key__startswith=key)
+                Q(**{f"last_name_key__{how}": key})
+                | Q(**{f"first_name_key__{how}": key})
+                | Q(**{f"preferred_name_key__{how}": key})
             )
     return people
 
@@ -285,9 +296,9 @@ def merge_candidates(user: User, keep: Person, query: str) -> list[Person]:
         Person.objects.visible_to(user, Purpose.PRACTICE).active().exclude(pk=keep.pk)
     )
     if query.strip():
-        return list(
-            search_people(people, query).order_by("last_name", "first_name")[:20]
-        )
+        # A duplicate may be spelled differently: names containing the words.
+        found = search_people(people, query, contains=True)
+        return list(found.order_by("last_name", "first_name")[:20])
     return list(
         people.filter(date_of_birth=keep.date_of_birth).order_by("last_name")[:20]
     )
