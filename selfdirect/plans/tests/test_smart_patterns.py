@@ -164,3 +164,28 @@ def test_the_missing_measure_message_names_a_service_delivered() -> None:
     )
     assert check.specific and not check.measurable
     assert "service being delivered" in check.missing[0]
+
+
+def test_long_text_is_checked_quickly() -> None:
+    import time
+
+    aim = ("To stay safe at home and see my friends at the club. " * 200)[:10_000]
+    how = ("Goes to the club on at least six Tuesdays, tells us. " * 200)[:10_000]
+    started = time.perf_counter()
+    rules.check_smart(
+        words=aim,
+        how_we_will_know=how,
+        target_date=None,
+        agreed_achievable=None,
+        written_on=WRITTEN,
+    )
+    rules.check_smart(
+        words="to " * 3_400,
+        how_we_will_know="no " * 3_400,
+        target_date=None,
+        agreed_achievable=None,
+        written_on=WRITTEN,
+    )
+    # Most of the time is the conversation wording check; the bound catches
+    # runaway backtracking, with room for a loaded machine.
+    assert time.perf_counter() - started < 2.0
