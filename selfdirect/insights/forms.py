@@ -1,5 +1,5 @@
 import datetime
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -26,12 +26,16 @@ class PeriodForm(Form):
         return data
 
 
-def _financial_years(today: datetime.date, count: int = 6) -> list[tuple[str, str]]:
+def _financial_years(today: datetime.date, count: int = 6) -> list[tuple[str, Any]]:
     latest = today.year if today.month >= 4 else today.year - 1
     return [("", _("Choose dates instead"))] + [
         (str(y), f"1 April {y} to 31 March {y + 1}")
         for y in range(latest, latest - count, -1)
     ]
+
+
+def _choices(form: forms.Form, name: str, choices: list[tuple[str, Any]]) -> None:
+    cast(forms.ChoiceField, form.fields[name]).choices = choices
 
 
 class OutcomesPeriodForm(PeriodForm):
@@ -46,7 +50,7 @@ class OutcomesPeriodForm(PeriodForm):
 
     def __init__(self, *args: Any, today: datetime.date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = _financial_years(today)
+        _choices(self, "year", _financial_years(today))
         self.fields["start"].label = _("Reviews agreed from")
         self.fields["end"].label = _("Reviews agreed up to")
         self.order_fields(["year", "start", "end"])
@@ -79,14 +83,13 @@ class DrillForm(Form):
         self, *args: Any, rows: tuple[str, ...], answers: list[str], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["by"].choices = [(r, r) for r in rows]
-        self.fields["answer"].choices = [("", "")] + [(a, a) for a in answers]
-        self.fields["reviews"].choices = [
-            ("", ""),
-            ("all", "all"),
-            ("on_time", "on_time"),
-            ("late", "late"),
-        ]
+        _choices(self, "by", [(r, r) for r in rows])
+        _choices(self, "answer", [("", "")] + [(a, a) for a in answers])
+        _choices(
+            self,
+            "reviews",
+            [("", ""), ("all", "all"), ("on_time", "on_time"), ("late", "late")],
+        )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

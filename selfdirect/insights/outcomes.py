@@ -278,7 +278,7 @@ def _add_choice_and_control(
     values = aggregates.reviewed_supports(start, end).aggregate(**counts)
     report.supports_reviewed = values["n_supports"]
     for i, question in enumerate(asked):
-        given = [
+        answered = [
             Answer(answer, str(label), values[f"s{i}_{j}"], values[f"p{i}_{j}"])
             for j, (answer, label) in enumerate(answers)
         ]
@@ -286,8 +286,8 @@ def _add_choice_and_control(
             QuestionRow(
                 question.code,
                 question.wording,
-                given,
-                values["n_supports"] - sum(a.supports for a in given),
+                answered,
+                values["n_supports"] - sum(a.supports for a in answered),
             )
         )
 

@@ -25,8 +25,10 @@ from selfdirect.plans.models import Support
 from .models import OutcomeAttainment, Review, SupportReview
 
 # The option of a support, by its number; choice-and-control answers, in order.
-OPTION_LABELS: dict[int, str] = dict(Support.Option.choices)
-FEEDBACK_ANSWERS: list[tuple[str, str]] = list(SupportReview.Answer.choices)
+OPTION_LABELS: dict[int, str] = {o.value: str(o.label) for o in Support.Option}
+FEEDBACK_ANSWERS: list[tuple[str, Any]] = [
+    (a.value, a.label) for a in SupportReview.Answer
+]
 
 # The lookups, from a reviewed outcome (OutcomeAttainment), of each way the report
 # is broken down: (key, label). An outcome is counted once under each value it has

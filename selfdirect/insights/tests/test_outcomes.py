@@ -167,7 +167,7 @@ def test_periods_default_and_financial_years() -> None:
     assert outcomes.quarter_label(datetime.date(2026, 4, 1)) == "2026/27 Q1"
     form = OutcomesPeriodForm(YEAR, today=datetime.date(2026, 11, 27))
     assert form.is_valid() and form.period() == (START, END)
-    assert ("2027", "1 April 2027 to 31 March 2028") not in form.fields["year"].choices
+    assert "1 April 2027 to 31 March 2028" not in form.as_div()
     assert not OutcomesPeriodForm(
         {"year": "1999"}, today=datetime.date(2026, 11, 27)
     ).is_valid()
