@@ -182,7 +182,7 @@ def review_violations() -> list[str]:
         change = review.next_step == "change_of_option"
         if change != (review.new_choice is not None):
             found.append(f"{where}: a change of option without its new choice")
-        elif change and review.new_choice.person_id != review.person_id:
+        elif review.new_choice and review.new_choice.person_id != review.person_id:
             found.append(f"{where}: the new choice is another person's")
     drafts_with_words = ReviewCorrection.objects.filter(review__state="draft")
     found += [f"correction {c.pk}: on a draft review" for c in drafts_with_words]
