@@ -308,3 +308,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# National returns (docs/indicators.md): the partnership's PHS `sending_location`,
+# the three-digit local authority code (national-data.md §1.4), e.g. "260".
+# Empty until set; `selfdirect returns phs-sds` refuses to run without it.
+SDS_SENDING_LOCATION = env_str("SDS_SENDING_LOCATION", "")
