@@ -64,6 +64,8 @@ class Capability(models.TextChoices):
     SEE_FINANCE = "finance.view", _("see finance and option delivery records")
     RECORD_FINANCE = "finance.record", _("record payments and monitoring returns")
     MANAGE_PROVIDERS = "providers.manage", _("keep the providers register")
+    # Indicators (issue 15)
+    SEE_INDICATORS = "insights.indicators", _("see the SDS indicators dashboard")
     # Sign-in and accounts (issue 11)
     RESET_SIGN_IN = (
         "accounts.reset",
@@ -112,6 +114,9 @@ POLICY: dict[Capability, frozenset[Role]] = {
     Capability.RECORD_FINANCE: frozenset({Role.FINANCE_OFFICER}),
     Capability.MANAGE_PROVIDERS: frozenset({Role.FINANCE_OFFICER, Role.ADMINISTRATOR}),
     Capability.RESET_SIGN_IN: frozenset({Role.ADMINISTRATOR}),
+    Capability.SEE_INDICATORS: frozenset(
+        {Role.TEAM_MANAGER, Role.QUALITY_LEAD, Role.INSPECTOR}
+    ),
 }
 
 

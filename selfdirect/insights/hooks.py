@@ -12,6 +12,15 @@ NAV_ITEMS = (
         "insights:signposting_report",
         (Capability.SEE_SIGNPOSTING_REPORT,),
     ),
+    NavItem(
+        33, _("SDS indicators"), "insights:indicators", (Capability.SEE_INDICATORS,)
+    ),
+    NavItem(
+        34,
+        _("Adult social care spend"),
+        "insights:spend_list",
+        (Capability.RECORD_FINANCE,),
+    ),
 )
 
 AUDIT_ACTIONS = (

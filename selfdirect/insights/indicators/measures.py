@@ -17,8 +17,12 @@ from selfdirect.choices.selectors import INFORMED, with_informed_choice
 from selfdirect.people.models import FirstContact
 
 from . import cohorts
-from .breakdowns import breakdown
+from .breakdowns import DIMENSIONS, breakdown
 from .periods import Period, within
+
+
+def _dims(breakdowns: bool | tuple[str, ...]) -> tuple[str, ...]:
+    return DIMENSIONS if breakdowns is True else tuple(breakdowns or ())
 
 
 def rate(numerator: int, denominator: int) -> dict[str, Any]:
@@ -54,7 +58,9 @@ SHARES: dict[str, Q] = {
 }
 
 
-def options(period: Period, *, breakdowns: bool = True) -> dict[str, Any]:
+def options(
+    period: Period, *, breakdowns: bool | tuple[str, ...] = True
+) -> dict[str, Any]:
     """People counted under each option they receive (PHS): 1 a direct payment
     agreement, 2 an individual service fund, 3 a service the council arranges, in
     effect in the period; 4 more than one of these. `any` counts each person once.
@@ -67,22 +73,28 @@ def options(period: Period, *, breakdowns: bool = True) -> dict[str, Any]:
     found: dict[str, Any] = {n: counted[f"n_{n}"] for n in OPTION_COUNTS}
     found["shares"] = {n: rate(counted[f"n_{n}"], counted["n_any"]) for n in SHARES}
     if breakdowns:
-        found["breakdowns"] = breakdown(rows, OPTION_COUNTS, period)
+        found["breakdowns"] = breakdown(
+            rows, OPTION_COUNTS, period, dimensions=_dims(breakdowns)
+        )
     return found
 
 
-def population(period: Period, *, breakdowns: bool = True) -> dict[str, Any]:
+def population(
+    period: Period, *, breakdowns: bool | tuple[str, ...] = True
+) -> dict[str, Any]:
     """People with an agreed support plan in effect, or any option delivery record
     in effect, in the period."""
     rows = cohorts.population(period)
     found: dict[str, Any] = {"people": rows.count()}
     if breakdowns:
-        found["breakdowns"] = breakdown(rows, {"people": None}, period)
+        found["breakdowns"] = breakdown(
+            rows, {"people": None}, period, dimensions=_dims(breakdowns)
+        )
     return found
 
 
 def implementation_rate_phs(
-    period: Period, *, breakdowns: bool = True
+    period: Period, *, breakdowns: bool | tuple[str, ...] = True
 ) -> dict[str, Any]:
     """People receiving any option ÷ the population."""
     rows = cohorts.population(period)
@@ -95,11 +107,13 @@ def implementation_rate_phs(
     )
     found = rate(totals["numerator"], totals["denominator"])
     if breakdowns:
-        found["breakdowns"] = _rated(breakdown(rows, counts, period))
+        found["breakdowns"] = _rated(
+            breakdown(rows, counts, period, dimensions=_dims(breakdowns))
+        )
     return found
 
 
-def _chose_after_information(period: Period) -> Exists:
+def chose_after_information(period: Period) -> Exists:
     """A choice not deemed, made on or before the period's end, with information
     on the options given on or before it (the Scottish Government's "given a
     choice")."""
@@ -114,12 +128,12 @@ def _chose_after_information(period: Period) -> Exists:
 
 
 def implementation_rate_choice(
-    period: Period, *, breakdowns: bool = True
+    period: Period, *, breakdowns: bool | tuple[str, ...] = True
 ) -> dict[str, Any]:
     """People in the population who chose their support (not deemed) after
     information on the options was given ÷ the population."""
     rows = cohorts.population(period).annotate(
-        given_a_choice=_chose_after_information(period)
+        given_a_choice=chose_after_information(period)
     )
     counts: dict[str, Q | None] = {
         "numerator": Q(given_a_choice=True),
@@ -130,11 +144,15 @@ def implementation_rate_choice(
     )
     found = rate(totals["numerator"], totals["denominator"])
     if breakdowns:
-        found["breakdowns"] = _rated(breakdown(rows, counts, period))
+        found["breakdowns"] = _rated(
+            breakdown(rows, counts, period, dimensions=_dims(breakdowns))
+        )
     return found
 
 
-def informed_choice(period: Period, *, breakdowns: bool = True) -> dict[str, Any]:
+def informed_choice(
+    period: Period, *, breakdowns: bool | tuple[str, ...] = True
+) -> dict[str, Any]:
     """People whose latest choice made in the period is informed (the rule in
     `choices.rules.informed_choice`) ÷ people with a choice made in the period."""
     rows = with_informed_choice(cohorts.people(), up_to=period.end).filter(
@@ -146,12 +164,14 @@ def informed_choice(period: Period, *, breakdowns: bool = True) -> dict[str, Any
     )
     found = rate(totals["numerator"], totals["denominator"])
     if breakdowns:
-        found["breakdowns"] = _rated(breakdown(rows, counts, period))
+        found["breakdowns"] = _rated(
+            breakdown(rows, counts, period, dimensions=_dims(breakdowns))
+        )
     return found
 
 
 def sds_discussed_first_contact(
-    period: Period, *, breakdowns: bool = True, reasons: int = 10
+    period: Period, *, breakdowns: bool | tuple[str, ...] = True, reasons: int = 10
 ) -> dict[str, Any]:
     """First contacts in the period where SDS was discussed ÷ first contacts in the
     period (contacts, not people), with the reasons recorded when it was not."""
@@ -183,9 +203,14 @@ def sds_discussed_first_contact(
                 counts,
                 period,
                 person="person",
-                dimensions=("locality", "service_group", "age_band"),
+                dimensions=tuple(
+                    d
+                    for d in _dims(breakdowns)
+                    if d in ("locality", "service_group", "age_band")
+                ),
             )
         )
+    if breakdowns and "team" in _dims(breakdowns):
         found["breakdowns"]["team"] = _rated(
             {
                 "team": [

@@ -1,0 +1,105 @@
+"""Drill-through: the people behind a count, for a user allowed to see them, and
+why one person was or was not counted. Lists go through `visible_to` (the
+chokepoint's rule for lists); one person through `access_person`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
+
+from selfdirect.accounts.models import User
+from selfdirect.accounts.roles import Purpose
+from selfdirect.choices.selectors import INFORMED, with_informed_choice
+from selfdirect.people.models import Person
+
+from .indicators import cohorts, measures
+from .indicators.periods import Period
+
+# (indicator, count) → how to find the people counted.
+COUNTS = {
+    ("options", "option_1"),
+    ("options", "option_2"),
+    ("options", "option_3"),
+    ("options", "option_4"),
+    ("options", "any"),
+    ("population", "people"),
+    ("implementation_rate_phs", "numerator"),
+    ("implementation_rate_phs", "denominator"),
+    ("implementation_rate_choice", "numerator"),
+    ("implementation_rate_choice", "denominator"),
+    ("informed_choice", "numerator"),
+    ("informed_choice", "denominator"),
+}
+
+
+def counted(indicator: str, count: str, period: Period) -> QuerySet[Person]:
+    """Everyone counted in this figure (KeyError for a figure with no list)."""
+    if (indicator, count) not in COUNTS:
+        raise KeyError((indicator, count))
+    if indicator == "options":
+        rows = cohorts.with_options(cohorts.people(), period)
+        return rows.filter(measures.OPTION_COUNTS[count] or Q())
+    if indicator == "informed_choice":
+        rows = with_informed_choice(cohorts.people(), up_to=period.end).filter(
+            has_choice=True, choice_made_on__gte=period.start
+        )
+        return rows.filter(INFORMED) if count == "numerator" else rows
+    rows = cohorts.population(period)
+    if count != "numerator":
+        return rows
+    if indicator == "implementation_rate_phs":
+        return rows.filter(options_received__gt=0)
+    return rows.annotate(
+        given_a_choice=measures.chose_after_information(period)
+    ).filter(given_a_choice=True)
+
+
+def people_counted(
+    user: User, indicator: str, count: str, period: Period
+) -> QuerySet[Person]:
+    """The people counted whom this user reaches, by name."""
+    found = counted(indicator, count, period).values("pk")
+    return (
+        Person.objects.visible_to(user, Purpose.PRACTICE)
+        .filter(pk__in=found)
+        .order_by("last_name", "first_name", "pk")
+    )
+
+
+def why(person: Person, period: Period) -> list[tuple[str, bool]]:
+    """What the indicators saw for one person (from `access_person`)."""
+    row: Any = (
+        with_informed_choice(
+            cohorts.with_population(Person.objects.filter(pk=person.pk), period),
+            up_to=period.end,
+        )
+        .annotate(given_a_choice=measures.chose_after_information(period))
+        .annotate(informed=_flag(INFORMED))
+        .get()
+    )
+    return [
+        ("Merged into another record (not counted)", person.status == "merged"),
+        ("Direct payment in effect (option 1)", row.option_1 == 1),
+        ("Individual service fund in effect (option 2)", row.option_2 == 1),
+        ("Arranged service in effect (option 3)", row.option_3 == 1),
+        ("More than one option (option 4)", row.options_received > 1),
+        ("Agreed support plan in effect", row.plan_in_effect == 1),
+        ("In the population", row.in_population == 1),
+        ("Chose after information (given a choice)", bool(row.given_a_choice)),
+        (
+            "Latest choice made in the period",
+            bool(
+                row.has_choice
+                and row.choice_made_on
+                and row.choice_made_on >= period.start
+            ),
+        ),
+        ("That choice was informed", bool(row.has_choice and row.informed)),
+    ]
+
+
+def _flag(q: Q) -> Any:
+    return Case(
+        When(q, then=Value(True)), default=Value(False), output_field=BooleanField()
+    )
