@@ -33,7 +33,7 @@ COUNTS = {
 }
 
 
-def counted(indicator: str, count: str, period: Period) -> QuerySet[Person]:
+def counted(indicator: str, count: str, period: Period) -> QuerySet[Any]:
     """Everyone counted in this figure (KeyError for a figure with no list)."""
     if (indicator, count) not in COUNTS:
         raise KeyError((indicator, count))
@@ -41,9 +41,8 @@ def counted(indicator: str, count: str, period: Period) -> QuerySet[Person]:
         rows = cohorts.with_options(cohorts.people(), period)
         return rows.filter(measures.OPTION_COUNTS[count] or Q())
     if indicator == "informed_choice":
-        rows = with_informed_choice(cohorts.people(), up_to=period.end).filter(
-            has_choice=True, choice_made_on__gte=period.start
-        )
+        chosen: Any = with_informed_choice(cohorts.people(), up_to=period.end)
+        rows = chosen.filter(has_choice=True, choice_made_on__gte=period.start)
         return rows.filter(INFORMED) if count == "numerator" else rows
     rows = cohorts.population(period)
     if count != "numerator":
@@ -57,7 +56,7 @@ def counted(indicator: str, count: str, period: Period) -> QuerySet[Person]:
 
 def people_counted(
     user: User, indicator: str, count: str, period: Period
-) -> QuerySet[Person]:
+) -> QuerySet[Any]:
     """The people counted whom this user reaches, by name."""
     found = counted(indicator, count, period).values("pk")
     return (

@@ -139,7 +139,7 @@ def _dates(rows: QuerySet[Any], end: str, prefix: str) -> dict[str, Any]:
     }
 
 
-def sds_people(period: Period) -> QuerySet[Person]:
+def sds_people(period: Period) -> QuerySet[Any]:
     """People receiving any option in the period, with each option's flag and the
     first start, last end and whether any is open, per option."""
     rows = cohorts.with_options(cohorts.people(), period).filter(options_received__gt=0)

@@ -34,7 +34,7 @@ from .periods import Period, in_effect
 OPTIONS = ("option_1", "option_2", "option_3")
 
 
-def people() -> QuerySet[Person]:
+def people() -> QuerySet[Any]:
     """Every person counted once: merged duplicates left out."""
     return Person.objects.exclude(status=Person.Status.MERGED)
 
@@ -77,7 +77,7 @@ def _flag(rows: QuerySet[Any]) -> Case:
     )
 
 
-def with_options(rows: QuerySet[Person], period: Period) -> QuerySet[Person]:
+def with_options(rows: QuerySet[Any], period: Period) -> QuerySet[Any]:
     """Annotate `option_1`, `option_2`, `option_3` (1 when a record is in effect in
     the period, else 0), `options_received` (how many of them) and `option_mix` (the exclusive
     share: 1, 2 or 3 for that option only, 4 for more than one, 0 for none)."""
@@ -101,7 +101,7 @@ def with_options(rows: QuerySet[Person], period: Period) -> QuerySet[Person]:
     )
 
 
-def with_population(rows: QuerySet[Person], period: Period) -> QuerySet[Person]:
+def with_population(rows: QuerySet[Any], period: Period) -> QuerySet[Any]:
     """Annotate the options and `in_population`: an agreed support plan in effect, or
     any delivery record (option 1, 2 or 3) in effect, in the period."""
     rows = with_options(rows, period).annotate(
@@ -118,6 +118,6 @@ def with_population(rows: QuerySet[Person], period: Period) -> QuerySet[Person]:
     )
 
 
-def population(period: Period) -> QuerySet[Person]:
+def population(period: Period) -> QuerySet[Any]:
     """The people in the population, with their options annotated."""
     return with_population(people(), period).filter(in_population=1)

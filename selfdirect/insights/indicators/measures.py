@@ -155,9 +155,8 @@ def informed_choice(
 ) -> dict[str, Any]:
     """People whose latest choice made in the period is informed (the rule in
     `choices.rules.informed_choice`) ÷ people with a choice made in the period."""
-    rows = with_informed_choice(cohorts.people(), up_to=period.end).filter(
-        has_choice=True, choice_made_on__gte=period.start
-    )
+    rows: Any = with_informed_choice(cohorts.people(), up_to=period.end)
+    rows = rows.filter(has_choice=True, choice_made_on__gte=period.start)
     counts: dict[str, Q | None] = {"numerator": INFORMED, "denominator": None}
     totals = rows.aggregate(
         numerator=Count("pk", filter=INFORMED), denominator=Count("pk")
