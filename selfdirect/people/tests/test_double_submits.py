@@ -32,6 +32,7 @@ NOT_PERSONAL_CREATES: dict[str, tuple[str, Callable[[Any], dict[str, Any]]]] = {
         lambda p: {"service_id": ServiceFactory.create().pk},
     ),
     "panel:meetings": ("panel_member", lambda p: {}),
+    "insights:spend_new": ("finance_officer", lambda p: {}),
 }
 
 
