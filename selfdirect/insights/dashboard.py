@@ -9,8 +9,8 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from .indicators import INDICATORS, trend
 from .indicators.periods import Period
+from .indicators.registry import INDICATORS, trend
 
 DIMENSION_NAMES = {
     "locality": _("Locality"),
