@@ -66,12 +66,9 @@ def options(
     effect in the period; 4 more than one of these. `any` counts each person once.
     `shares` are the exclusive shares of `any` (1 only, 2 only, 3 only, a mix)."""
     rows = cohorts.with_options(cohorts.people(), period).filter(options_received__gt=0)
-    # (The aggregates' names differ from the annotations' they filter on.)
-    counted = rows.aggregate(
-        **{f"n_{n}": Count("pk", filter=q) for n, q in (OPTION_COUNTS | SHARES).items()}
-    )
-    found: dict[str, Any] = {n: counted[f"n_{n}"] for n in OPTION_COUNTS}
-    found["shares"] = {n: rate(counted[f"n_{n}"], counted["n_any"]) for n in SHARES}
+    counted = cohorts.headline(period)
+    found: dict[str, Any] = {n: counted[n] for n in OPTION_COUNTS}
+    found["shares"] = {n: rate(counted[n], counted["any"]) for n in SHARES}
     if breakdowns:
         found["breakdowns"] = breakdown(
             rows, OPTION_COUNTS, period, dimensions=_dims(breakdowns)
@@ -85,7 +82,7 @@ def population(
     """People with an agreed support plan in effect, or any option delivery record
     in effect, in the period."""
     rows = cohorts.population(period)
-    found: dict[str, Any] = {"people": rows.count()}
+    found: dict[str, Any] = {"people": cohorts.headline(period)["population"]}
     if breakdowns:
         found["breakdowns"] = breakdown(
             rows, {"people": None}, period, dimensions=_dims(breakdowns)
@@ -102,10 +99,8 @@ def implementation_rate_phs(
         "numerator": Q(options_received__gt=0),
         "denominator": None,
     }
-    totals = rows.aggregate(
-        numerator=Count("pk", filter=counts["numerator"]), denominator=Count("pk")
-    )
-    found = rate(totals["numerator"], totals["denominator"])
+    counted = cohorts.headline(period)
+    found = rate(counted["any"], counted["population"])
     if breakdowns:
         found["breakdowns"] = _rated(
             breakdown(rows, counts, period, dimensions=_dims(breakdowns))
