@@ -61,6 +61,12 @@ FORM_PAGES: dict[str, tuple[str | None, Any]] = {
     "delivery:monitoring_due": ("finance_officer", None),
     "insights:signposting_report": ("quality_lead", None),
     "insights:outcomes_report": ("quality_lead", None),
+    "insights:indicators_area": ("quality_lead", lambda: {"area": "options"}),
+    "insights:indicator_people": (
+        "quality_lead",
+        lambda: {"indicator": "options", "count": "any"},
+    ),
+    "insights:spend_new": ("finance_officer", None),
     "reviews:due": ("practitioner_a", None),
     "password_change": ("practitioner_a", None),
     "password_reset": (None, None),
@@ -96,6 +102,8 @@ NOT_FORM_PAGES = {
     "insights:signposting_summary",  # a button; its period is the report's
     "delivery:finance_summary",  # a button
     "budgets:methods",
+    "insights:indicators",
+    "insights:spend_list",
     "delivery:finance",
     "delivery:finance_csv",
     "delivery:surplus",

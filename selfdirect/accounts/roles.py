@@ -88,6 +88,8 @@ class Capability(models.TextChoices):
         "independent.export",
         _("export everything their organisation holds about a client"),
     )
+    # Indicators (issue 15)
+    SEE_INDICATORS = "insights.indicators", _("see the SDS indicators dashboard")
     # Sign-in and accounts (issue 11)
     RESET_SIGN_IN = (
         "accounts.reset",
@@ -147,6 +149,9 @@ POLICY: dict[Capability, frozenset[Role]] = {
     Capability.WORK_WITH_CLIENTS: ORGANISATION_STAFF,
     Capability.MANAGE_ORGANISATION: frozenset({Role.INDEPENDENT_MANAGER}),
     Capability.EXPORT_CLIENT: frozenset({Role.INDEPENDENT_MANAGER}),
+    Capability.SEE_INDICATORS: frozenset(
+        {Role.TEAM_MANAGER, Role.QUALITY_LEAD, Role.INSPECTOR}
+    ),
 }
 
 

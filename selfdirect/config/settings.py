@@ -341,3 +341,7 @@ INDEPENDENT_EVIDENCE_TYPES = {
     "docx": b"PK\x03\x04",
     "txt": b"",
 }
+# National returns (docs/indicators.md): the partnership's PHS `sending_location`,
+# the three-digit local authority code (national-data.md §1.4), e.g. "260".
+# Empty until set; `selfdirect returns phs-sds` refuses to run without it.
+SDS_SENDING_LOCATION = env_str("SDS_SENDING_LOCATION", "")

@@ -1,142 +1,104 @@
-"""Drill-through from the outcomes report: the people behind one count.
-
-A count names its set with a `Drill` (which row, and which measure); the people in
-it come from the same querysets the report counts, and are then narrowed to the
-people the user reaches (`Person.objects.visible_to`, through people.selectors), so
-a team manager sees their own teams' people and only counts for the rest."""
+"""Drill-through: the people behind a count, for a user allowed to see them, and
+why one person was or was not counted. Lists go through `visible_to` (the
+chokepoint's rule for lists); one person through `access_person`."""
 
 from __future__ import annotations
 
-import datetime
-from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from django.db.models import Q, QuerySet
-from django.utils.http import urlencode
-from django.utils.translation import gettext as _
+from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
 
+from selfdirect.accounts.models import User
 from selfdirect.accounts.roles import Purpose
-from selfdirect.core.dates import add_months
-from selfdirect.people.selectors import people_among
-from selfdirect.reviews import aggregates
+from selfdirect.choices.selectors import INFORMED, with_informed_choice
+from selfdirect.people.models import Person
 
-from .outcomes import (
-    BREAKDOWNS,
-    NONE_KEY,
-    PERSON,
-    breakdown_titles,
-    none_labels,
-    quarter_label,
-)
+from .indicators import cohorts, measures
+from .indicators.periods import Period
 
-if TYPE_CHECKING:
-    from selfdirect.accounts.models import User
-    from selfdirect.people.models import Person
-
-ROWS = ("all", *BREAKDOWNS, "quarter")
-TIMELINESS = ("all", "on_time", "late")
-
-
-@dataclass(frozen=True)
-class Drill:
-    """One count on the report: a row (`by`, `key`) and a measure: an attainment
-    level (or any), a poor-outcome reason, a choice-and-control answer, or
-    reviews (all, in time, late)."""
-
-    by: str = "all"
-    key: str = ""
-    level: str = ""
-    reason: str = ""
-    question: str = ""
-    answer: str = ""
-    reviews: str = ""
-
-    def query(self, period: dict[str, str]) -> str:
-        """The drill-through page's query string, with the report's period."""
-        given = {
-            f.name: getattr(self, f.name)
-            for f in fields(self)
-            if f.name != "by" and getattr(self, f.name)
-        }
-        if self.by != "all":
-            given["by"] = self.by
-        return urlencode({**period, **given})
+# (indicator, count) → how to find the people counted.
+COUNTS = {
+    ("options", "option_1"),
+    ("options", "option_2"),
+    ("options", "option_3"),
+    ("options", "option_4"),
+    ("options", "any"),
+    ("population", "people"),
+    ("implementation_rate_phs", "numerator"),
+    ("implementation_rate_phs", "denominator"),
+    ("implementation_rate_choice", "numerator"),
+    ("implementation_rate_choice", "denominator"),
+    ("informed_choice", "numerator"),
+    ("informed_choice", "denominator"),
+}
 
 
-def _key_filter(drill: Drill) -> Q:
-    if drill.by == "all":
-        return Q()
-    if drill.by == "quarter":
-        first = datetime.date.fromisoformat(drill.key)
-        return Q(
-            review__agreed_on__gte=first, review__agreed_on__lt=add_months(first, 3)
-        )
-    key, _label = aggregates.OUTCOME_DIMENSIONS[drill.by]
-    if drill.key == NONE_KEY:
-        return Q(**{f"{key}__isnull": True})
-    return Q(**{key: int(drill.key)})
+def counted(indicator: str, count: str, period: Period) -> QuerySet[Any]:
+    """Everyone counted in this figure (KeyError for a figure with no list)."""
+    if (indicator, count) not in COUNTS:
+        raise KeyError((indicator, count))
+    if indicator == "options":
+        rows = cohorts.with_options(cohorts.people(), period)
+        return rows.filter(measures.OPTION_COUNTS[count] or Q())
+    if indicator == "informed_choice":
+        chosen: Any = with_informed_choice(cohorts.people(), up_to=period.end)
+        rows = chosen.filter(has_choice=True, choice_made_on__gte=period.start)
+        return rows.filter(INFORMED) if count == "numerator" else rows
+    rows = cohorts.population(period)
+    if count != "numerator":
+        return rows
+    if indicator == "implementation_rate_phs":
+        return rows.filter(options_received__gt=0)
+    return rows.annotate(
+        given_a_choice=measures.chose_after_information(period)
+    ).filter(given_a_choice=True)
 
 
-def counted_person_ids(
-    drill: Drill, start: datetime.date | None, end: datetime.date | None
+def people_counted(
+    user: User, indicator: str, count: str, period: Period
 ) -> QuerySet[Any]:
-    """The ids of the people the report counted for this count (a subquery)."""
-    if drill.reviews:
-        reviews = aggregates.agreed_reviews(start, end)
-        if drill.reviews == "on_time":
-            reviews = reviews.filter(aggregates.on_time())
-        elif drill.reviews == "late":
-            reviews = reviews.exclude(aggregates.on_time())
-        return reviews.values("person")
-    if drill.question:
-        supports = aggregates.reviewed_supports(start, end)
-        return supports.filter(**{f"feedback__{drill.question}": drill.answer}).values(
-            PERSON
-        )
-    outcomes: QuerySet[Any] = aggregates.reviewed_outcomes(start, end)
-    if drill.by == "team":
-        outcomes = aggregates.with_team(outcomes)
-    outcomes = outcomes.filter(_key_filter(drill))
-    if drill.level:
-        outcomes = outcomes.filter(level__code=drill.level)
-    if drill.reason:
-        outcomes = outcomes.filter(level__poor=True, reasons__code=drill.reason)
-    return outcomes.values(PERSON)
-
-
-def counted(
-    drill: Drill, start: datetime.date | None, end: datetime.date | None
-) -> int:
-    """How many distinct people the report counted for this count."""
-    return counted_person_ids(drill, start, end).distinct().count()
-
-
-def people_shown(
-    user: User, drill: Drill, start: datetime.date | None, end: datetime.date | None
-) -> QuerySet[Person]:
-    """The counted people whose records the user reaches, by name."""
-    ids = counted_person_ids(drill, start, end)
-    return people_among(user, Purpose.PRACTICE, ids).order_by(
-        "last_name", "first_name", "pk"
+    """The people counted whom this user reaches, by name."""
+    found = counted(indicator, count, period).values("pk")
+    return (
+        Person.objects.visible_to(user, Purpose.PRACTICE)
+        .filter(pk__in=found)
+        .order_by("last_name", "first_name", "pk")
     )
 
 
-def row_label(
-    drill: Drill, start: datetime.date | None, end: datetime.date | None
-) -> str:
-    """What the row is, in words, looked up (never taken from the address)."""
-    title = breakdown_titles()[drill.by]
-    if drill.by == "all":
-        return title
-    if drill.by == "quarter":
-        return f"{title}: {quarter_label(datetime.date.fromisoformat(drill.key))}"
-    if drill.key == NONE_KEY:
-        return f"{title}: {none_labels()[drill.by]}"
-    if drill.by == "option":
-        return f"{title}: {aggregates.OPTION_LABELS.get(int(drill.key), drill.key)}"
-    key, label = aggregates.OUTCOME_DIMENSIONS[drill.by]
-    outcomes: QuerySet[Any] = aggregates.reviewed_outcomes(start, end)
-    if drill.by == "team":
-        outcomes = aggregates.with_team(outcomes)
-    found = outcomes.filter(**{key: int(drill.key)}).values_list(label, flat=True)[:1]
-    return f"{title}: {found[0] if found else _('none counted')}"
+def why(person: Person, period: Period) -> list[tuple[str, bool]]:
+    """What the indicators saw for one person (from `access_person`)."""
+    row: Any = (
+        with_informed_choice(
+            cohorts.with_population(Person.objects.filter(pk=person.pk), period),
+            up_to=period.end,
+        )
+        .annotate(given_a_choice=measures.chose_after_information(period))
+        .annotate(informed=_flag(INFORMED))
+        .get()
+    )
+    return [
+        ("Merged into another record (not counted)", person.status == "merged"),
+        ("Direct payment in effect (option 1)", row.option_1 == 1),
+        ("Individual service fund in effect (option 2)", row.option_2 == 1),
+        ("Arranged service in effect (option 3)", row.option_3 == 1),
+        ("More than one option (option 4)", row.options_received > 1),
+        ("Agreed support plan in effect", row.plan_in_effect == 1),
+        ("In the population", row.in_population == 1),
+        ("Chose after information (given a choice)", bool(row.given_a_choice)),
+        (
+            "Latest choice made in the period",
+            bool(
+                row.has_choice
+                and row.choice_made_on
+                and row.choice_made_on >= period.start
+            ),
+        ),
+        ("That choice was informed", bool(row.has_choice and row.informed)),
+    ]
+
+
+def _flag(q: Q) -> Any:
+    return Case(
+        When(q, then=Value(True)), default=Value(False), output_field=BooleanField()
+    )

@@ -18,6 +18,15 @@ NAV_ITEMS = (
         "insights:outcomes_report",
         (Capability.SEE_OUTCOMES_REPORT,),
     ),
+    NavItem(
+        34, _("SDS indicators"), "insights:indicators", (Capability.SEE_INDICATORS,)
+    ),
+    NavItem(
+        35,
+        _("Adult social care spend"),
+        "insights:spend_list",
+        (Capability.RECORD_FINANCE,),
+    ),
 )
 
 AUDIT_ACTIONS = (

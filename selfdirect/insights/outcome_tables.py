@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 from selfdirect.reviews import aggregates
 from selfdirect.reviews.selectors import levels, questions, reasons
 
-from .drill import Drill
+from .outcome_drill import Drill
 from .outcomes import Report, Row, breakdown_titles
 
 Link = dict[str, str] | None  # the period as link parameters; None: no links

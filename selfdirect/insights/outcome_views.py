@@ -19,7 +19,8 @@ from selfdirect.core.http import actor
 from selfdirect.core.pagination import CappedPaginator
 from selfdirect.reviews import aggregates
 
-from . import drill, outcome_tables, outcomes
+from . import outcome_drill as drill
+from . import outcome_tables, outcomes
 from .forms import DrillForm, OutcomesPeriodForm
 
 PAGE_SIZE = 25

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import outcome_views, views
+from . import indicator_views, outcome_views, views
 
 app_name = "insights"
 
@@ -22,4 +22,26 @@ urlpatterns = [
         views.signposting_summary,
         name="signposting_summary",
     ),
+]
+
+# The SDS indicators dashboard (docs/indicators.md).
+urlpatterns += [
+    path("insights/indicators/", indicator_views.indicators_home, name="indicators"),
+    path(
+        "insights/indicators/people/<uuid:person_id>/",
+        indicator_views.indicator_person,
+        name="indicator_person",
+    ),
+    path(
+        "insights/indicators/<slug:indicator>/<slug:count>/people/",
+        indicator_views.indicator_people,
+        name="indicator_people",
+    ),
+    path(
+        "insights/indicators/<slug:area>/",
+        indicator_views.indicators_area,
+        name="indicators_area",
+    ),
+    path("insights/spend/", indicator_views.spend_list, name="spend_list"),
+    path("insights/spend/new/", indicator_views.spend_new, name="spend_new"),
 ]

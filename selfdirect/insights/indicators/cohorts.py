@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db.models import (
     Case,
+    Count,
     Exists,
     F,
     IntegerField,
@@ -34,7 +35,7 @@ from .periods import Period, in_effect
 OPTIONS = ("option_1", "option_2", "option_3")
 
 
-def people() -> QuerySet[Person]:
+def people() -> QuerySet[Any]:
     """Every person counted once: merged duplicates left out."""
     return Person.objects.exclude(status=Person.Status.MERGED)
 
@@ -77,7 +78,7 @@ def _flag(rows: QuerySet[Any]) -> Case:
     )
 
 
-def with_options(rows: QuerySet[Person], period: Period) -> QuerySet[Person]:
+def with_options(rows: QuerySet[Any], period: Period) -> QuerySet[Any]:
     """Annotate `option_1`, `option_2`, `option_3` (1 when a record is in effect in
     the period, else 0), `options_received` (how many of them) and `option_mix` (the exclusive
     share: 1, 2 or 3 for that option only, 4 for more than one, 0 for none)."""
@@ -101,7 +102,7 @@ def with_options(rows: QuerySet[Person], period: Period) -> QuerySet[Person]:
     )
 
 
-def with_population(rows: QuerySet[Person], period: Period) -> QuerySet[Person]:
+def with_population(rows: QuerySet[Any], period: Period) -> QuerySet[Any]:
     """Annotate the options and `in_population`: an agreed support plan in effect, or
     any delivery record (option 1, 2 or 3) in effect, in the period."""
     rows = with_options(rows, period).annotate(
@@ -118,6 +119,53 @@ def with_population(rows: QuerySet[Person], period: Period) -> QuerySet[Person]:
     )
 
 
-def population(period: Period) -> QuerySet[Person]:
+def population(period: Period) -> QuerySet[Any]:
     """The people in the population, with their options annotated."""
     return with_population(people(), period).filter(in_population=1)
+
+
+def combinations(period: Period) -> list[dict[str, int]]:
+    """How many people have each combination of the option flags and an agreed
+    plan in effect: one GROUP BY, at most 16 rows, so each EXISTS runs once per
+    person (the headline figures add these rows up)."""
+    rows = with_population(people(), period)
+    return list(
+        rows.order_by()
+        .values(*OPTIONS, "plan_in_effect")
+        .annotate(n=Count("pk"))
+        .values(*OPTIONS, "plan_in_effect", "n")
+    )
+
+
+def headline(period: Period) -> dict[str, int]:
+    """The options, the exclusive shares and the population, from `combinations`."""
+    found = dict.fromkeys(
+        (
+            "option_1",
+            "option_2",
+            "option_3",
+            "option_4",
+            "any",
+            "option_1_only",
+            "option_2_only",
+            "option_3_only",
+            "mix",
+            "population",
+        ),
+        0,
+    )
+    for row in combinations(period):
+        received = [o for o in OPTIONS if row[o]]
+        n = row["n"]
+        for option in received:
+            found[option] += n
+        if received:
+            found["any"] += n
+        if len(received) > 1:
+            found["option_4"] += n
+            found["mix"] += n
+        elif received:
+            found[f"{received[0]}_only"] += n
+        if received or row["plan_in_effect"]:
+            found["population"] += n
+    return found

@@ -17,8 +17,12 @@ from selfdirect.choices.selectors import INFORMED, with_informed_choice
 from selfdirect.people.models import FirstContact
 
 from . import cohorts
-from .breakdowns import breakdown
+from .breakdowns import DIMENSIONS, breakdown
 from .periods import Period, within
+
+
+def _dims(breakdowns: bool | tuple[str, ...]) -> tuple[str, ...]:
+    return DIMENSIONS if breakdowns is True else tuple(breakdowns or ())
 
 
 def rate(numerator: int, denominator: int) -> dict[str, Any]:
@@ -54,35 +58,40 @@ SHARES: dict[str, Q] = {
 }
 
 
-def options(period: Period, *, breakdowns: bool = True) -> dict[str, Any]:
+def options(
+    period: Period, *, breakdowns: bool | tuple[str, ...] = True
+) -> dict[str, Any]:
     """People counted under each option they receive (PHS): 1 a direct payment
     agreement, 2 an individual service fund, 3 a service the council arranges, in
     effect in the period; 4 more than one of these. `any` counts each person once.
     `shares` are the exclusive shares of `any` (1 only, 2 only, 3 only, a mix)."""
     rows = cohorts.with_options(cohorts.people(), period).filter(options_received__gt=0)
-    # (The aggregates' names differ from the annotations' they filter on.)
-    counted = rows.aggregate(
-        **{f"n_{n}": Count("pk", filter=q) for n, q in (OPTION_COUNTS | SHARES).items()}
-    )
-    found: dict[str, Any] = {n: counted[f"n_{n}"] for n in OPTION_COUNTS}
-    found["shares"] = {n: rate(counted[f"n_{n}"], counted["n_any"]) for n in SHARES}
+    counted = cohorts.headline(period)
+    found: dict[str, Any] = {n: counted[n] for n in OPTION_COUNTS}
+    found["shares"] = {n: rate(counted[n], counted["any"]) for n in SHARES}
     if breakdowns:
-        found["breakdowns"] = breakdown(rows, OPTION_COUNTS, period)
+        found["breakdowns"] = breakdown(
+            rows, OPTION_COUNTS, period, dimensions=_dims(breakdowns)
+        )
     return found
 
 
-def population(period: Period, *, breakdowns: bool = True) -> dict[str, Any]:
+def population(
+    period: Period, *, breakdowns: bool | tuple[str, ...] = True
+) -> dict[str, Any]:
     """People with an agreed support plan in effect, or any option delivery record
     in effect, in the period."""
     rows = cohorts.population(period)
-    found: dict[str, Any] = {"people": rows.count()}
+    found: dict[str, Any] = {"people": cohorts.headline(period)["population"]}
     if breakdowns:
-        found["breakdowns"] = breakdown(rows, {"people": None}, period)
+        found["breakdowns"] = breakdown(
+            rows, {"people": None}, period, dimensions=_dims(breakdowns)
+        )
     return found
 
 
 def implementation_rate_phs(
-    period: Period, *, breakdowns: bool = True
+    period: Period, *, breakdowns: bool | tuple[str, ...] = True
 ) -> dict[str, Any]:
     """People receiving any option ÷ the population."""
     rows = cohorts.population(period)
@@ -90,16 +99,16 @@ def implementation_rate_phs(
         "numerator": Q(options_received__gt=0),
         "denominator": None,
     }
-    totals = rows.aggregate(
-        numerator=Count("pk", filter=counts["numerator"]), denominator=Count("pk")
-    )
-    found = rate(totals["numerator"], totals["denominator"])
+    counted = cohorts.headline(period)
+    found = rate(counted["any"], counted["population"])
     if breakdowns:
-        found["breakdowns"] = _rated(breakdown(rows, counts, period))
+        found["breakdowns"] = _rated(
+            breakdown(rows, counts, period, dimensions=_dims(breakdowns))
+        )
     return found
 
 
-def _chose_after_information(period: Period) -> Exists:
+def chose_after_information(period: Period) -> Exists:
     """A choice not deemed, made on or before the period's end, with information
     on the options given on or before it (the Scottish Government's "given a
     choice")."""
@@ -114,12 +123,12 @@ def _chose_after_information(period: Period) -> Exists:
 
 
 def implementation_rate_choice(
-    period: Period, *, breakdowns: bool = True
+    period: Period, *, breakdowns: bool | tuple[str, ...] = True
 ) -> dict[str, Any]:
     """People in the population who chose their support (not deemed) after
     information on the options was given ÷ the population."""
     rows = cohorts.population(period).annotate(
-        given_a_choice=_chose_after_information(period)
+        given_a_choice=chose_after_information(period)
     )
     counts: dict[str, Q | None] = {
         "numerator": Q(given_a_choice=True),
@@ -130,28 +139,33 @@ def implementation_rate_choice(
     )
     found = rate(totals["numerator"], totals["denominator"])
     if breakdowns:
-        found["breakdowns"] = _rated(breakdown(rows, counts, period))
+        found["breakdowns"] = _rated(
+            breakdown(rows, counts, period, dimensions=_dims(breakdowns))
+        )
     return found
 
 
-def informed_choice(period: Period, *, breakdowns: bool = True) -> dict[str, Any]:
+def informed_choice(
+    period: Period, *, breakdowns: bool | tuple[str, ...] = True
+) -> dict[str, Any]:
     """People whose latest choice made in the period is informed (the rule in
     `choices.rules.informed_choice`) ÷ people with a choice made in the period."""
-    rows = with_informed_choice(cohorts.people(), up_to=period.end).filter(
-        has_choice=True, choice_made_on__gte=period.start
-    )
+    rows: Any = with_informed_choice(cohorts.people(), up_to=period.end)
+    rows = rows.filter(has_choice=True, choice_made_on__gte=period.start)
     counts: dict[str, Q | None] = {"numerator": INFORMED, "denominator": None}
     totals = rows.aggregate(
         numerator=Count("pk", filter=INFORMED), denominator=Count("pk")
     )
     found = rate(totals["numerator"], totals["denominator"])
     if breakdowns:
-        found["breakdowns"] = _rated(breakdown(rows, counts, period))
+        found["breakdowns"] = _rated(
+            breakdown(rows, counts, period, dimensions=_dims(breakdowns))
+        )
     return found
 
 
 def sds_discussed_first_contact(
-    period: Period, *, breakdowns: bool = True, reasons: int = 10
+    period: Period, *, breakdowns: bool | tuple[str, ...] = True, reasons: int = 10
 ) -> dict[str, Any]:
     """First contacts in the period where SDS was discussed ÷ first contacts in the
     period (contacts, not people), with the reasons recorded when it was not."""
@@ -183,9 +197,14 @@ def sds_discussed_first_contact(
                 counts,
                 period,
                 person="person",
-                dimensions=("locality", "service_group", "age_band"),
+                dimensions=tuple(
+                    d
+                    for d in _dims(breakdowns)
+                    if d in ("locality", "service_group", "age_band")
+                ),
             )
         )
+    if breakdowns and "team" in _dims(breakdowns):
         found["breakdowns"]["team"] = _rated(
             {
                 "team": [

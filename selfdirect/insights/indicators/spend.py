@@ -21,10 +21,12 @@ from . import cohorts
 from .periods import Period, within
 
 ZERO = Decimal("0")
+PENCE = Decimal("0.01")
 
 
 def _sum(rows: Any, field: str) -> Decimal:
-    return rows.aggregate(total=Sum(field))["total"] or ZERO
+    total = rows.aggregate(total=Sum(field))["total"] or ZERO
+    return Decimal(total).quantize(PENCE)
 
 
 def year_figures(year: int) -> dict[str, Any]:

@@ -2,8 +2,9 @@ import datetime
 
 import pytest
 
-from selfdirect.insights.indicators import compute, measures
+from selfdirect.insights.indicators import measures
 from selfdirect.insights.indicators.periods import Period
+from selfdirect.insights.indicators.registry import compute
 
 from . import worked_example
 

@@ -10,7 +10,8 @@ from django.urls import reverse
 from selfdirect.accounts.roles import Role
 from selfdirect.accounts.tests.factories import UserFactory
 from selfdirect.audit.models import AccessLog
-from selfdirect.insights import drill, outcomes
+from selfdirect.insights import outcome_drill as drill
+from selfdirect.insights import outcomes
 from selfdirect.insights.forms import OutcomesPeriodForm
 
 from .outcomes_example import END, START, build

@@ -1,9 +1,26 @@
-"""Insights pages count people; they never show one person's data. The outcomes
-report's drill-through lists the people behind a count, through visible_to."""
+"""Insights pages count people. The indicator pages show counts; the drill-through
+lists only people the user reaches (through `visible_to`); one person's "what the
+indicators saw" page goes through the chokepoint. The outcomes report's
+drill-through lists the people behind a count, through visible_to."""
 
-from selfdirect.testing.url_cases import UrlCase  # noqa: F401
+from typing import Any
 
-PERSONAL: dict[str, UrlCase] = {}
+from selfdirect.testing.url_cases import UrlCase
+
+
+def _person(p: Any) -> dict[str, Any]:
+    return {"person_id": p.person.public_id}
+
+
+PERSONAL: dict[str, UrlCase] = {
+    "insights:indicator_person": UrlCase(
+        _person,
+        "quality_lead",
+        refused="finance_officer",
+        outsider="practitioner_b",
+        outsider_role="team_manager",
+    ),
+}
 
 NOT_PERSONAL = {
     "insights:signposting_report": "aggregate counts of people per service, no one identified",
@@ -11,4 +28,10 @@ NOT_PERSONAL = {
     "insights:outcomes_people": "a list of the people behind a count, scoped by "
     "visible_to (insights/tests/test_outcomes.py); no one person's record in the URL",
     "insights:signposting_summary": "refreshes and shows the progress of the report's summary: counts only",
+    "insights:indicators": "a list of the indicator pages",
+    "insights:indicators_area": "aggregate counts for the partnership and teams",
+    "insights:indicator_people": "the people counted in a figure, filtered through "
+    "Person.objects.visible_to for the user; no one person's record in the URL",
+    "insights:spend_list": "the partnership's yearly spend totals, nobody's data",
+    "insights:spend_new": "finance enters a yearly total, nobody's data",
 }

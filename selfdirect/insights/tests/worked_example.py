@@ -47,16 +47,26 @@ def _choice(person: Person, on: D, by: Any, **fields: Any) -> SupportChoice:
 
 
 def build() -> Example:
-    by = UserFactory()
-    north = LocalityFactory(name="North")
-    south = LocalityFactory(name="South")
-    team = TeamFactory()
-    ann = PersonFactory(first_name="Ann", date_of_birth=D(1950, 6, 1), locality=north)
-    bob = PersonFactory(first_name="Bob", date_of_birth=D(1990, 6, 1), locality=south)
-    cat = PersonFactory(first_name="Cat", date_of_birth=D(2010, 6, 1), locality=north)
-    dan = PersonFactory(first_name="Dan", date_of_birth=D(1970, 6, 1), locality=south)
-    eve = PersonFactory(first_name="Eve", date_of_birth=D(1980, 6, 1))
-    fay = PersonFactory(first_name="Fay", date_of_birth=D(1950, 6, 1), locality=north)
+    by = UserFactory.create()
+    north = LocalityFactory.create(name="North")
+    south = LocalityFactory.create(name="South")
+    team = TeamFactory.create()
+    ann = PersonFactory.create(
+        first_name="Ann", date_of_birth=D(1950, 6, 1), locality=north
+    )
+    bob = PersonFactory.create(
+        first_name="Bob", date_of_birth=D(1990, 6, 1), locality=south
+    )
+    cat = PersonFactory.create(
+        first_name="Cat", date_of_birth=D(2010, 6, 1), locality=north
+    )
+    dan = PersonFactory.create(
+        first_name="Dan", date_of_birth=D(1970, 6, 1), locality=south
+    )
+    eve = PersonFactory.create(first_name="Eve", date_of_birth=D(1980, 6, 1))
+    fay = PersonFactory.create(
+        first_name="Fay", date_of_birth=D(1950, 6, 1), locality=north
+    )
     for person in (ann, bob, cat, dan, eve, fay):
         person.allocations.create(team=team, started_on=D(2024, 1, 1))
 

@@ -6,8 +6,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from selfdirect.insights.indicators import BROKEN_DOWN, compute, trend
 from selfdirect.insights.indicators.periods import Period
+from selfdirect.insights.indicators.registry import BROKEN_DOWN, compute, trend
 from selfdirect.insights.indicators.table import as_table
 
 

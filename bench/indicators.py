@@ -1,0 +1,171 @@
+"""Time each indicator query against the same figure by hand-written SQL, on a
+throwaway PostgreSQL database of seeded people.
+
+    .venv/bin/python bench/indicators.py [--people 2000] [--repeat 5] [--year 2026]
+
+Creates selfdirect_bench_ind_<pid> on 127.0.0.1:5432 (user postgres, trust auth),
+migrates and seeds it, prints for each figure: the engine's time, the SQL's time,
+their ratio (target ≤ 1.5) and whether both give the same numbers; then the
+options dashboard page's first (cold) and warm load. Drops the database after.
+"""
+
+# ruff: noqa: S608 - the SQL below is constant text; the dates are parameters
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import psycopg
+from psycopg import sql
+
+ROOT = Path(__file__).resolve().parent.parent
+SERVER = "postgres://postgres@127.0.0.1:5432"
+
+IN_EFFECT = "{t}.starts_on <= %(end)s AND ({t}.{e} IS NULL OR {t}.{e} >= %(start)s)"
+FLAGS = f"""
+  SELECT p.id,
+    EXISTS (SELECT 1 FROM delivery_directpaymentagreement d WHERE d.person_id = p.id
+            AND {IN_EFFECT.format(t="d", e="ended_on")})::int AS o1,
+    EXISTS (SELECT 1 FROM delivery_individualservicefund f WHERE f.person_id = p.id
+            AND {IN_EFFECT.format(t="f", e="ends_on")})::int AS o2,
+    EXISTS (SELECT 1 FROM delivery_arrangedservice a WHERE a.person_id = p.id
+            AND {IN_EFFECT.format(t="a", e="ends_on")})::int AS o3,
+    EXISTS (SELECT 1 FROM plans_supportplan s
+            LEFT JOIN plans_supportplan r ON r.replaces_id = s.id
+            WHERE s.person_id = p.id AND s.agreed_on IS NOT NULL
+            AND s.agreed_on <= %(end)s
+            AND (s.state = 'agreed' OR (s.state = 'replaced' AND r.agreed_on >= %(start)s))
+    )::int AS plan
+  FROM people_person p WHERE p.status <> 'merged'
+"""
+SQL = {
+    "options": f"""
+      SELECT count(*) FILTER (WHERE o1 = 1), count(*) FILTER (WHERE o2 = 1),
+             count(*) FILTER (WHERE o3 = 1), count(*) FILTER (WHERE o1 + o2 + o3 > 1),
+             count(*) FILTER (WHERE o1 + o2 + o3 > 0)
+      FROM ({FLAGS}) x""",
+    "population": f"""
+      SELECT count(*) FROM ({FLAGS}) x WHERE plan = 1 OR o1 + o2 + o3 > 0""",
+    "implementation_rate_phs": f"""
+      SELECT count(*) FILTER (WHERE o1 + o2 + o3 > 0), count(*)
+      FROM ({FLAGS}) x WHERE plan = 1 OR o1 + o2 + o3 > 0""",
+    "sds_discussed_first_contact": """
+      SELECT count(*) FILTER (WHERE c.sds_discussed), count(*)
+      FROM people_firstcontact c JOIN people_person p ON p.id = c.person_id
+      WHERE c.contact_date BETWEEN %(start)s AND %(end)s AND p.status <> 'merged'""",
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--people", type=int, default=2000)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--year", type=int, default=2026)
+    args = parser.parse_args()
+    name = f"selfdirect_bench_ind_{os.getpid()}"
+    os.environ["DATABASE_URL"] = f"{SERVER}/{name}"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "selfdirect.config.test_settings"
+    sys.path.insert(0, str(ROOT))
+    _admin(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    print(f"Created database {name}")
+    try:
+        _benchmark(args)
+    finally:
+        if "django.db" in sys.modules:
+            from django.db import connections
+
+            connections.close_all()
+        _admin(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+                sql.Identifier(name)
+            )
+        )
+        print(f"Dropped database {name}")
+
+
+def _admin(statement: sql.Composed) -> None:
+    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as connection:
+        connection.execute(statement)
+
+
+def _best(function: Callable[[], Any], repeat: int) -> tuple[float, Any]:
+    times, result = [], None
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = function()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times), result
+
+
+def _benchmark(args: argparse.Namespace) -> None:
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test.utils import setup_test_environment
+
+    from selfdirect.insights.indicators import measures
+    from selfdirect.insights.indicators.periods import Period
+
+    setup_test_environment()
+    call_command("migrate", verbosity=0)
+    started = time.perf_counter()
+    call_command("seed", f"--people={args.people}", f"--seed={args.seed}")
+    print(f"Seeded {args.people:,} people in {time.perf_counter() - started:.1f}s\n")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    period = Period(args.year)
+    params = {"start": period.start, "end": period.end}
+
+    def engine(name: str) -> Callable[[], Any]:
+        def run() -> Any:
+            found = getattr(measures, name)(period, breakdowns=False)
+            if name == "options":
+                return tuple(found[k] for k in measures.OPTION_COUNTS)
+            if name == "population":
+                return (found["people"],)
+            return (found["numerator"], found["denominator"])
+
+        return run
+
+    def by_hand(name: str) -> Callable[[], Any]:
+        def run() -> Any:
+            with connection.cursor() as cursor:
+                cursor.execute(SQL[name], params)
+                return tuple(cursor.fetchone())
+
+        return run
+
+    print(f"{'indicator':<30} {'engine ms':>10} {'SQL ms':>10} {'ratio':>6}  same")
+    for name in SQL:
+        ours, a = _best(engine(name), args.repeat)
+        theirs, b = _best(by_hand(name), args.repeat)
+        print(f"{name:<30} {ours:10.1f} {theirs:10.1f} {ours / theirs:6.2f}  {a == b}")
+    _pages(period)
+
+
+def _pages(period: Any) -> None:
+    """The work behind the options dashboard page (its figures and one breakdown;
+    the demo's staff sign in with a second factor, so the page itself is timed in
+    bench/pages.py style only once it is listed there)."""
+    from selfdirect.insights import dashboard
+
+    area = dashboard.AREAS["options"]
+    for label in ("first", "second"):
+        started = time.perf_counter()
+        dashboard.area_figures(area, period, "locality")
+        ms = (time.perf_counter() - started) * 1000
+        print(f"options page figures, {label} time: {ms:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()

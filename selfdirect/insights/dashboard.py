@@ -1,0 +1,315 @@
+"""The indicators dashboard's content: each area's figures as headline cells and
+tables (the same tables feed the charts, the CSV and Excel downloads and the
+publication download, which applies disclosure control)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from .indicators.periods import Period
+from .indicators.registry import INDICATORS, trend
+
+DIMENSION_NAMES = {
+    "locality": _("Locality"),
+    "team": _("Team"),
+    "service_group": _("Service group"),
+    "age_band": _("Age band"),
+    "option": _("Option"),
+    "trend": _("Last 12 quarters"),
+}
+
+# Plain-English definitions shown next to each figure (docs/indicators.md).
+DEFINITIONS = {
+    "options": _(
+        "People getting each option at any time in the period. Option 1: a direct "
+        "payment. Option 2: an individual service fund with a provider they chose. "
+        "Option 3: support the council arranges. Option 4: more than one of these. "
+        "'Any option' counts each person once."
+    ),
+    "population": _(
+        "People with an agreed support plan, or any support from options 1 to 3, "
+        "at any time in the period."
+    ),
+    "implementation_rate_phs": _(
+        "Of the people above, the share getting support through any option "
+        "(the way Public Health Scotland counts it)."
+    ),
+    "implementation_rate_choice": _(
+        "Of the same people, the share who chose their support themselves (not "
+        "deemed) after being given information about the options (the Scottish "
+        "Government's 'given a choice')."
+    ),
+    "informed_choice": _(
+        "Of people who made a choice in the period, the share whose choice was "
+        "informed: information given before it, independent support offered, and "
+        "made by the person or a representative with recorded legal authority."
+    ),
+    "sds_discussed_first_contact": _(
+        "Of first contacts in the period (contacts, not people), the share where SDS "
+        "and the four options were discussed."
+    ),
+    "spend_options_1_2": _(
+        "Spend on direct payments and individual service funds as a share of all "
+        "adult social care spend for the year, which finance enters."
+    ),
+    "timings": _(
+        "Days between steps finished in the period: the middle value (median) and "
+        "the value 9 in 10 are within (90th percentile)."
+    ),
+    "outcomes": _("Outcomes looked at in reviews held in the period, by how far met."),
+}
+
+TITLES = {
+    "options": _("People getting each option"),
+    "population": _("People with a plan or support"),
+    "implementation_rate_phs": _("Implementation rate (PHS)"),
+    "implementation_rate_choice": _("Implementation rate (given a choice)"),
+    "informed_choice": _("Informed choice"),
+    "sds_discussed_first_contact": _("SDS discussed at first contact"),
+    "spend_options_1_2": _("Spend on options 1 and 2"),
+    "timings": _("How long things take"),
+    "outcomes": _("Outcomes reviewed"),
+}
+
+
+@dataclass(frozen=True)
+class Area:
+    slug: str
+    title: Any
+    indicators: tuple[str, ...]
+    broken_down: bool = True
+
+
+AREAS = {
+    a.slug: a
+    for a in (
+        Area(
+            "options",
+            _("SDS options and implementation"),
+            (
+                "options",
+                "population",
+                "implementation_rate_phs",
+                "implementation_rate_choice",
+            ),
+        ),
+        Area("choice", _("Informed choice"), ("informed_choice",)),
+        Area(
+            "first-contact",
+            _("SDS at first contact"),
+            ("sds_discussed_first_contact",),
+        ),
+        Area("spend", _("Spend on options 1 and 2"), ("spend_options_1_2",), False),
+        Area("timings", _("Timings and waiting"), ("timings",), False),
+        Area("outcomes", _("Outcomes"), ("outcomes",), False),
+    )
+}
+
+
+@dataclass
+class Cell:
+    label: Any
+    value: object
+    drill: str = ""  # the count to list the people of, when there is a list
+
+
+@dataclass
+class Table:
+    caption: str
+    columns: list[Any]
+    rows: list[list[object]]
+    counts: int = 0  # how many columns after the label are counts (not rates)
+
+
+@dataclass
+class Figure:
+    id: str
+    title: Any
+    definition: Any
+    headline: list[Cell] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+
+
+RATE_COLUMNS = [_("People counted"), _("Out of"), _("Rate (%)")]
+OPTION_KEYS = ("option_1", "option_2", "option_3", "option_4", "any")
+OPTION_COLUMNS = [_("Option 1"), _("Option 2"), _("Option 3"), _("Option 4"), _("Any")]
+
+
+def _rate_rows(items: list[dict[str, Any]]) -> list[list[object]]:
+    return [[i["group"], i["numerator"], i["denominator"], i["rate"]] for i in items]
+
+
+def _breakdown_table(
+    name: str, found: dict[str, Any], dimension: str, period: Period
+) -> Table | None:
+    label = DIMENSION_NAMES[dimension]
+    title = TITLES[name]
+    caption = f"{title}: {str(label).lower()}"
+    if dimension == "trend":
+        items = trend(name, period)
+        for item in items:
+            item["group"] = item["period"]
+    else:
+        items = found.get("breakdowns", {}).get(dimension)
+        if items is None:
+            return None
+    if name == "options":
+        rows = [[i["group"], *[i[k] for k in OPTION_KEYS]] for i in items]
+        return Table(caption, [label, *OPTION_COLUMNS], rows, counts=5)
+    if name == "population":
+        rows = [[i["group"], i["people"]] for i in items]
+        return Table(caption, [label, _("People")], rows, counts=1)
+    return Table(caption, [label, *RATE_COLUMNS], _rate_rows(items), counts=2)
+
+
+def _headline(name: str, found: dict[str, Any]) -> list[Cell]:
+    if name == "options":
+        cells = [
+            Cell(c, found[k], k)
+            for c, k in zip(OPTION_COLUMNS, OPTION_KEYS, strict=True)
+        ]
+        for key, label in (
+            ("option_1_only", _("Option 1 only (%)")),
+            ("option_2_only", _("Option 2 only (%)")),
+            ("option_3_only", _("Option 3 only (%)")),
+            ("mix", _("A mix (%)")),
+        ):
+            cells.append(Cell(label, found["shares"][key]["rate"]))
+        return cells
+    if name == "population":
+        return [Cell(_("People"), found["people"], "people")]
+    if "numerator" in found and name != "spend_options_1_2":
+        return [
+            Cell(_("Rate (%)"), found["rate"]),
+            Cell(_("People counted"), found["numerator"], "numerator"),
+            Cell(_("Out of"), found["denominator"], "denominator"),
+        ]
+    return []
+
+
+def _other_tables(name: str, found: dict[str, Any]) -> list[Table]:
+    if name == "sds_discussed_first_contact":
+        rows = [[r["reason"], r["count"]] for r in found["reasons_not_discussed"]]
+        return [
+            Table(
+                str(_("Why SDS was not discussed")),
+                [_("Reason"), _("Contacts")],
+                rows,
+                1,
+            )
+        ]
+    if name == "spend_options_1_2":
+        money = [
+            [_("Option 1: direct payments paid"), found["option_1_spend"]],
+            [
+                _("Option 2: individual service funds (yearly amounts)"),
+                found["option_2_spend"],
+            ],
+            [_("Option 3: arranged services (yearly cost)"), found["option_3_spend"]],
+            [_("Total adult social care spend (finance)"), found["total_spend"] or "–"],
+            [_("Share on options 1 and 2 (%)"), found["rate"]],
+            [_("Share of spend held in the system (%)"), found["share_held_in_system"]],
+        ]
+        by_year = [[t["year"], t["rate"]] for t in found["trend"]]
+        return [
+            Table(
+                str(_("Spend for %(year)s (£)") % {"year": found["year"]}),
+                [_("Figure"), _("Value")],
+                money,
+            ),
+            Table(
+                str(_("Share on options 1 and 2, by year")),
+                [_("Year"), _("Share (%)")],
+                by_year,
+            ),
+        ]
+    if name == "timings":
+        steps = [
+            [
+                k.replace("_", " ").capitalize(),
+                v["count"],
+                v["median_days"],
+                v["p90_days"],
+            ]
+            for k, v in found.items()
+            if k != "waiting_now"
+        ]
+        waiting = [
+            [
+                k.replace("_", " ").capitalize(),
+                v["count"],
+                v["median_days"],
+                v["p90_days"],
+            ]
+            for k, v in found["waiting_now"].items()
+        ]
+        columns = [_("Step"), _("Number"), _("Median days"), _("90th percentile days")]
+        return [
+            Table(str(_("Steps finished in the period")), columns, steps, 1),
+            Table(str(_("Waiting now")), [_("Waiting for"), *columns[1:]], waiting, 1),
+        ]
+    if name == "outcomes":
+        levels = [[r["name"], r["count"]] for r in found["levels"]]
+        reasons = [[r["name"], r["count"]] for r in found["top_reasons"]]
+        return [
+            Table(
+                str(_("Outcomes by how far met")),
+                [_("Level"), _("Outcomes")],
+                levels,
+                1,
+            ),
+            Table(
+                str(_("Top reasons not fully met")),
+                [_("Reason"), _("Outcomes")],
+                reasons,
+                1,
+            ),
+        ]
+    return []
+
+
+def area_figures(area: Area, period: Period, dimension: str) -> list[Figure]:
+    """The area's figures for the period, broken down one way."""
+    figures = []
+    for name in area.indicators:
+        function = INDICATORS[name]
+        if area.broken_down:
+            dims = () if dimension == "trend" else (dimension,)
+            found = function(period, breakdowns=dims)
+        else:
+            found = function(period)
+        figure = Figure(name, TITLES[name], DEFINITIONS[name], _headline(name, found))
+        if area.broken_down:
+            table = _breakdown_table(name, found, dimension, period)
+            if table is not None:
+                figure.tables.append(table)
+        figure.tables.extend(_other_tables(name, found))
+        figures.append(figure)
+    return figures
+
+
+def team_figures(area: Area, period: Period, teams: list[str]) -> list[Table]:
+    """For a manager: each figure's row for their own teams, beside the
+    partnership's."""
+    tables = []
+    for figure in area_figures(area, period, "team") if area.broken_down else []:
+        if not figure.tables:
+            continue
+        table = figure.tables[0]
+        mine = [r for r in table.rows if r[0] in teams]
+        values = [c.value for c in figure.headline]
+        if figure.id not in ("options", "population"):
+            values = [values[1], values[2], values[0]]  # counted, out of, rate
+        whole = [_("Whole partnership"), *values[: len(table.columns) - 1]]
+        tables.append(
+            Table(
+                f"{figure.title}: {_('your teams and the partnership')}",
+                table.columns,
+                [*mine, whole],
+                table.counts,
+            )
+        )
+    return tables
