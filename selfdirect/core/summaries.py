@@ -139,7 +139,9 @@ def refresh(summary: Summary, params: Params, *, by: Any) -> SummarySnapshot:
         snapshot, _ = SummarySnapshot.objects.select_for_update().get_or_create(
             key=summary.key, params=encoded
         )
-        snapshot.job = Job.objects.filter(pk=snapshot.job_id).first()
+        snapshot.job = (
+            Job.objects.filter(pk=snapshot.job_id).first() if snapshot.job_id else None
+        )
         if refreshing(snapshot):
             return snapshot
         job = jobs.start(

@@ -2,7 +2,7 @@
 
 import dataclasses
 import datetime
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
@@ -35,7 +35,7 @@ def compute_signposting(
 ) -> dict[str, Any]:
     """The signposting report's three tables, as JSON-able data: the live computation."""
     start, end = _period(params)
-    steps = (
+    steps: tuple[tuple[str, Callable[..., list[Any]], Any], ...] = (
         ("by_service", signposting.by_service, _("Counting people by service")),
         ("by_term", signposting.by_term, _("Counting people by need")),
         (

@@ -54,8 +54,10 @@ def signposting_report(request: HttpRequest) -> HttpResponse | StreamingHttpResp
     # The kept summary for this period if there is one (said to be out of date
     # when it is), else the live computation.
     snapshot = summaries.current(SIGNPOSTING, params)
-    kept = snapshot is not None and snapshot.data is not None
-    data = snapshot.data if kept else compute_signposting(params)  # type: ignore[union-attr]
+    if snapshot is not None and snapshot.data is not None:
+        data = snapshot.data
+    else:
+        data = compute_signposting(params)
     rows, terms, from_plans = signposting_tables(data)
     if request.GET.get("download") == "csv" and not form.errors:
         return _csv(rows, terms, from_plans)

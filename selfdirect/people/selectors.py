@@ -239,10 +239,11 @@ def person_summary(person: Person, user: User) -> dict[str, object]:
     )
     relationships = [r for r in both if r.person_id == person.pk]
     cared_for = [r for r in both if r.person_id != person.pk]
+    allocations = list(person.allocations.select_related("team", "worker"))
     return {
         "person": person,
         "service_groups": list(person.service_groups.all()),
-        "allocations": list(person.allocations.select_related("team", "worker")),
+        "allocations": allocations,
         "relationships": relationships,
         "cared_for": cared_for,
         "open_to_user": _open_to(
@@ -251,8 +252,14 @@ def person_summary(person: Person, user: User) -> dict[str, object]:
             | {r.person_id for r in cared_for},
         ),
         "first_contacts": contacts,
-        "open_access": open_access(user, person),
-        "merged_records": list(Person.objects.filter(merged_into=person)),
+        "open_access": open_access(user, person, allocations),
+        # The journey's query says whether any record was merged into this one
+        # (`journey` first, as the person page does): none, no query.
+        "merged_records": (
+            list(Person.objects.filter(merged_into=person))
+            if getattr(person, "has_merged_records", True)
+            else []
+        ),
         "can_change": user.can(Capability.CHANGE_PEOPLE),
         "can_allocate": user.can(Capability.ALLOCATE),
         "can_merge": user.can(Capability.MERGE_PEOPLE),
@@ -331,14 +338,14 @@ def journey(person: Person, user: User) -> list[JourneyStep]:
     next thing this user may do: one query of the person, annotated by every stage
     contributed to JOURNEY_STAGES."""
     stages = sorted(contributions(JOURNEY_STAGES), key=lambda stage: stage.order)
-    annotations: dict[str, object] = {}
+    annotations: dict[str, object] = {
+        # For the person page's list of records merged into this one.
+        "has_merged_records": Exists(Person.objects.filter(merged_into=OuterRef("pk")))
+    }
     for stage in stages:
         annotations.update(stage.annotations())
-    row = (
-        Person.objects.filter(pk=person.pk).annotate(**annotations).get()
-        if annotations
-        else person
-    )
+    row = Person.objects.filter(pk=person.pk).annotate(**annotations).get()
+    person.has_merged_records = row.has_merged_records  # type: ignore[attr-defined]
     return [
         JourneyStep(stage.order, str(stage.title), progress)
         for stage in stages
@@ -386,18 +393,33 @@ def break_glass_openings(user: User) -> QuerySet[AccessRequest]:
     )
 
 
-def open_access(user: User, person: Person) -> AccessRequest | None:
+def open_access(
+    user: User, person: Person, allocations: list[Allocation] | None = None
+) -> AccessRequest | None:
     """The grant or emergency opening through which the user reaches this person,
-    if they reach them only through one."""
+    if they reach them only through one. `allocations`, all the person's, when the
+    caller has read them already (the person page): no second query."""
     if reach(user, Purpose.PRACTICE) != Reach.TEAMS:
         return None
-    if person.allocations.current().filter(team_id__in=user.team_ids()).exists():
+    teams = set(user.team_ids())
+    if allocations is None:
+        if person.allocations.current().filter(team_id__in=teams).exists():
+            return None
+    elif any(a.team_id in teams and _current(a) for a in allocations):
         return None
     return (
         AccessRequest.objects.open_to(user.pk)
         .filter(person=person)
         .order_by("-access_until")
         .first()
+    )
+
+
+def _current(allocation: Allocation, on: datetime.date | None = None) -> bool:
+    """`AllocationQuerySet.current()` for one allocation in hand."""
+    day = on or timezone.localdate()
+    return allocation.started_on <= day and (
+        allocation.ended_on is None or allocation.ended_on >= day
     )
 
 

@@ -33,8 +33,10 @@ def test_the_kept_figures_equal_the_live_computation(spending) -> None:
     finance = UserFactory.create(role=Role.FINANCE_OFFICER)
     today = timezone.localdate()
     params = params_for(finance, today)
+    assert params is not None
     summaries.refresh(SPEND, params, by=finance)  # runs at once in tests
     snapshot = summaries.current(SPEND, params)
+    assert snapshot is not None and snapshot.job is not None
     assert snapshot.computed_by == finance and snapshot.job.status == "done"
     live = selectors.spend(finance, today, "Not recorded")
     assert snapshot.data == to_data(selectors.spend(finance, today, ""))

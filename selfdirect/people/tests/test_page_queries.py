@@ -15,8 +15,10 @@ pytestmark = pytest.mark.journey(*whole_journey())
 # itself (session, user, their two-factor device, teams, the person, the access
 # log, the session's save in a savepoint), 1 for the journey task list, 1 for an
 # open grant of access, and the rest for the sections, one or two a stage
-# (reviews the latest).
-PERSON_PAGE_QUERIES = 33
+# (reviews the latest). 31 since whether the user's teams hold the person is read
+# from the allocations the page lists, and whether records were merged into the
+# person from the journey's query.
+PERSON_PAGE_QUERIES = 31
 # The bench measured 14 for a practitioner's caseload; 3 more are the session's
 # save in a savepoint under the test's transaction.
 CASELOAD_QUERIES = 17

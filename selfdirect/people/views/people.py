@@ -56,8 +56,9 @@ def caseload(request: HttpRequest) -> HttpResponse:
 def person_detail(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
     person = access_person(user, person_id, page=page(request))
+    journey = selectors.journey(person, user)  # first: it tells the summary more
     context = selectors.person_summary(person, user)
-    context["journey"] = selectors.journey(person, user)
+    context["journey"] = journey
     context["sections"] = person_sections(request, person)
     return render(request, "people/person_detail.html", context)
 
