@@ -72,6 +72,8 @@ FORM_PAGES: dict[str, tuple[str | None, Any]] = {
     "independent:engagement_new": ("org_worker_a", None),
     "independent:influence_new": ("org_worker_a", None),
     "independent:voice_new": ("org_worker_a", None),
+    "independent:funder_report": ("org_manager_a", None),
+    "independent:uptake": ("quality_lead", None),
 }
 # Pages in NOT_PERSONAL with no form to fill in, or covered by another page.
 NOT_FORM_PAGES = {

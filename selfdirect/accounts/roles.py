@@ -84,6 +84,10 @@ class Capability(models.TextChoices):
         "independent.export",
         _("export everything their organisation holds about a client"),
     )
+    SEE_INDEPENDENT_UPTAKE = (
+        "independent.uptake",
+        _("see the uptake of independent support (counts only)"),
+    )
     # Sign-in and accounts (issue 11)
     RESET_SIGN_IN = (
         "accounts.reset",
@@ -140,6 +144,9 @@ POLICY: dict[Capability, frozenset[Role]] = {
     Capability.WORK_WITH_CLIENTS: ORGANISATION_STAFF,
     Capability.MANAGE_ORGANISATION: frozenset({Role.INDEPENDENT_MANAGER}),
     Capability.EXPORT_CLIENT: frozenset({Role.INDEPENDENT_MANAGER}),
+    Capability.SEE_INDEPENDENT_UPTAKE: frozenset(
+        {Role.TEAM_MANAGER, Role.QUALITY_LEAD, Role.INSPECTOR}
+    ),
 }
 
 

@@ -63,4 +63,16 @@ NAV_ITEMS = (
     NavItem(12, _("Referral inbox"), "independent:inbox", _STAFF, count=_waiting),
     NavItem(13, _("Strategic engagement"), "independent:engagement", _STAFF),
     NavItem(14, _("Influence"), "independent:influence", _STAFF),
+    NavItem(
+        15,
+        _("Report for funders"),
+        "independent:funder_report",
+        (Capability.MANAGE_ORGANISATION,),
+    ),
+    NavItem(
+        60,
+        _("Uptake of independent support"),
+        "independent:uptake",
+        (Capability.SEE_INDEPENDENT_UPTAKE,),
+    ),
 )
