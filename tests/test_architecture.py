@@ -34,6 +34,9 @@ JOURNEY = [
     "reviews",
     "carers",
 ]
+# Readers of the journey: `independent` (issue 17) reads the directory and the
+# council's referrals (choices); choices never imports it, and the organisation's
+# answer goes back through choices.services.record_organisation_answer.
 READERS = ["insights", "assurance", "independent", "portal"]
 OUTER = ["api", "demo", "testing", "locale"]
 

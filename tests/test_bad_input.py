@@ -41,6 +41,7 @@ pytestmark = pytest.mark.journey(*whole_journey())
 # Pages with nothing to fill in, or whose only output is a file.
 NO_FORM = re.compile(
     r"pdf|csv|export|api-v1:|letter|healthz|logout|set_language|easy_read_for_person"
+    r"|evidence_file"
 )
 
 # Pages outside PERSONAL that have a form, who fills it in, and how to find a
@@ -79,10 +80,15 @@ FORM_PAGES: dict[str, tuple[str | None, Any]] = {
     "independent:engagement_new": ("org_worker_a", None),
     "independent:influence_new": ("org_worker_a", None),
     "independent:voice_new": ("org_worker_a", None),
+    "independent:funder_report": ("org_manager_a", None),
+    "independent:uptake": ("quality_lead", None),
 }
 # Pages in NOT_PERSONAL with no form to fill in, or covered by another page.
 NOT_FORM_PAGES = {
     "home",
+    "independent:funder_report_csv",
+    "independent:funder_report_pdf",
+    "independent:uptake_csv",
     "independent:home",
     "independent:inbox",
     "independent:groups",
@@ -313,6 +319,8 @@ def _django_field(
 def _bad_values(form_field: forms.Field | None) -> tuple[list[str], list[str]]:
     """(values the field must refuse, values that must only not break the page)."""
     if form_field is None or isinstance(form_field, forms.BooleanField):
+        return [], TEXT
+    if isinstance(form_field, forms.FileField):  # text sent is no file: ignored
         return [], TEXT
     if isinstance(form_field, forms.DateField):
         return DATES, []

@@ -90,6 +90,10 @@ class Capability(models.TextChoices):
     )
     # Indicators (issue 15)
     SEE_INDICATORS = "insights.indicators", _("see the SDS indicators dashboard")
+    SEE_INDEPENDENT_UPTAKE = (
+        "independent.uptake",
+        _("see the uptake of independent support (counts only)"),
+    )
     # Sign-in and accounts (issue 11)
     RESET_SIGN_IN = (
         "accounts.reset",
@@ -150,6 +154,9 @@ POLICY: dict[Capability, frozenset[Role]] = {
     Capability.MANAGE_ORGANISATION: frozenset({Role.INDEPENDENT_MANAGER}),
     Capability.EXPORT_CLIENT: frozenset({Role.INDEPENDENT_MANAGER}),
     Capability.SEE_INDICATORS: frozenset(
+        {Role.TEAM_MANAGER, Role.QUALITY_LEAD, Role.INSPECTOR}
+    ),
+    Capability.SEE_INDEPENDENT_UPTAKE: frozenset(
         {Role.TEAM_MANAGER, Role.QUALITY_LEAD, Role.INSPECTOR}
     ),
 }

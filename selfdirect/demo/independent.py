@@ -76,14 +76,21 @@ def _seeded_public_ids(rng: random.Random) -> Iterator[None]:
     fields = [
         model._meta.get_field("public_id") for model in (*_RECORDS, IndependentSupport)
     ]
-    defaults = [field.default for field in fields]
+
+    def seeded() -> uuid.UUID:
+        return uuid.UUID(int=rng.getrandbits(128), version=4)
+
+    # Field._get_default is a cached property: replace what it cached.
+    cached = [field.__dict__.get("_get_default") for field in fields]
     for field in fields:
-        field.default = lambda: uuid.UUID(int=rng.getrandbits(128), version=4)
+        field.__dict__["_get_default"] = seeded
     try:
         yield
     finally:
-        for field, default in zip(fields, defaults, strict=True):
-            field.default = default
+        for field, before in zip(fields, cached, strict=True):
+            field.__dict__.pop("_get_default", None)
+            if before is not None:
+                field.__dict__["_get_default"] = before
 
 
 def _seed(rng: random.Random, today: datetime.date) -> Counter[str]:
@@ -126,18 +133,20 @@ def _staff(spec: dict[str, Any], org: Organization, password: str) -> tuple[User
         (Role.INDEPENDENT_SUPPORT_WORKER, spec["worker"]),
         (Role.INDEPENDENT_MANAGER, spec["manager"]),
     ):
-        made.append(
-            User.objects.create(
-                username=username,
-                role=role,
-                first_name=first,
-                last_name=last,
-                job_title=str(role.label),
-                email=f"{username}@{data.DEMO_EMAIL_DOMAIN}",
-                password=password,
-                organization=org,
-            )
+        user, _ = User.objects.get_or_create(
+            username=username,
+            defaults={
+                "role": role,
+                "first_name": first,
+                "last_name": last,
+                "job_title": str(role.label),
+                "email": f"{username}@{data.DEMO_EMAIL_DOMAIN}",
+                "password": password,
+            },
         )
+        User.objects.filter(pk=user.pk).update(organization=org)
+        user.organization = org
+        made.append(user)
     return made[0], made[1]
 
 

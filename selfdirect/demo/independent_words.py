@@ -9,8 +9,9 @@ ORGANISATIONS: list[dict[str, Any]] = [
         "referred_as": "SDS Forum Clydeview",
         "description": "Self-directed support information and advice centre, with "
         "support for people who employ personal assistants.",
-        "worker": ("forum.worker", "Eilidh", "Robertson"),
-        "manager": ("forum.manager", "Ross", "Kerr"),
+        # The demo users "independent" and "independent.manager" (people/data.py).
+        "worker": ("independent", "Calum", "Rennie"),
+        "manager": ("independent.manager", "Ross", "Kerr"),
     },
     {
         "name": "Clydeview Advocacy Project",

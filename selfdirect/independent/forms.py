@@ -279,6 +279,14 @@ class EvidenceForm(Form):
         label=_("Or a link"), required=False, max_length=500, assume_scheme="https"
     )
 
+    def clean_link(self) -> str:
+        link: str = self.cleaned_data["link"]
+        if any(ord(c) < 32 for c in link):
+            raise forms.ValidationError(
+                _("Link must not include hidden characters, such as a null character")
+            )
+        return link
+
 
 class VoiceForm(ModelForm):
     kind = forms.ChoiceField(

@@ -58,9 +58,21 @@ def _waiting(user: Any) -> int:
 _STAFF = (Capability.WORK_WITH_CLIENTS,)
 
 NAV_ITEMS = (
-    NavItem(10, _("Our organisation"), "independent:home", _STAFF),
-    NavItem(11, _("Clients"), "independent:clients", _STAFF),
-    NavItem(12, _("Referral inbox"), "independent:inbox", _STAFF, count=_waiting),
-    NavItem(13, _("Strategic engagement"), "independent:engagement", _STAFF),
-    NavItem(14, _("Influence"), "independent:influence", _STAFF),
+    NavItem(24, _("Our organisation"), "independent:home", _STAFF),
+    NavItem(25, _("Clients"), "independent:clients", _STAFF),
+    NavItem(26, _("Referral inbox"), "independent:inbox", _STAFF, count=_waiting),
+    NavItem(27, _("Strategic engagement"), "independent:engagement", _STAFF),
+    NavItem(28, _("Influence"), "independent:influence", _STAFF),
+    NavItem(
+        29,
+        _("Report for funders"),
+        "independent:funder_report",
+        (Capability.MANAGE_ORGANISATION,),
+    ),
+    NavItem(
+        33,
+        _("Uptake of independent support"),
+        "independent:uptake",
+        (Capability.SEE_INDEPENDENT_UPTAKE,),
+    ),
 )

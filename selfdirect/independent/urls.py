@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import clients, referrals, work
+from .views import clients, referrals, reports, work
 
 app_name = "independent"
 
@@ -68,4 +68,13 @@ urlpatterns = [
     ),
     path("independent/voice/", work.voice, name="voice"),
     path("independent/voice/new/", work.voice_new, name="voice_new"),
+    path("independent/report/", reports.funder_report, name="funder_report"),
+    path("independent/report.csv", reports.funder_report_csv, name="funder_report_csv"),
+    path("independent/report.pdf", reports.funder_report_pdf, name="funder_report_pdf"),
+    path("independent-support/uptake/", reports.uptake_report, name="uptake"),
+    path(
+        "independent-support/uptake.csv",
+        reports.uptake_report_csv,
+        name="uptake_csv",
+    ),
 ]

@@ -292,7 +292,15 @@ DEMO_USERS = [
         "independent_support_worker",
         "Calum",
         "Rennie",
-        "Independent support worker, Clydeview SDS Support",
+        "Independent support worker, SDS Forum Clydeview",
+        None,
+    ),
+    (
+        "independent.manager",
+        "independent_manager",
+        "Ross",
+        "Kerr",
+        "Manager, SDS Forum Clydeview",
         None,
     ),
     (

@@ -87,4 +87,9 @@ NOT_PERSONAL: dict[str, str] = {
     "independent:influence_new": _OWN,
     "independent:voice": _OWN,
     "independent:voice_new": _OWN,
+    "independent:funder_report": "counts for the manager's own organisation",
+    "independent:funder_report_csv": "counts for the manager's own organisation",
+    "independent:funder_report_pdf": "counts for the manager's own organisation",
+    "independent:uptake": "counts by organisation and locality, no one's detail",
+    "independent:uptake_csv": "counts by organisation and locality, no one's detail",
 }

@@ -21,6 +21,8 @@ PERSONAS = [
     "finance_officer",
     "panel_member",
     "administrator",
+    "org_worker_a",
+    "org_manager_a",
 ]
 # Not pages of ours: the administrators' own site, files, and the API's JSON.
 SKIPPED = ("/admin/", "/static/", "/api/")
