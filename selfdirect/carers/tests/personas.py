@@ -64,7 +64,8 @@ def add_records(personas: Any) -> None:
             notes="",
         ),
     )
-    domain = plan.criteria.domains.first()
+    assert plan.criteria is not None
+    domain = plan.criteria.domains.get(code="health_wellbeing")
     services.record_impacts(plan=plan, by=by, levels={domain.pk: ("substantial", "")})
     services.record_discharge(
         carer=carer,
