@@ -73,6 +73,14 @@ PREPARE: dict[str, list[Callable[[Any], None]]] = {
         _set("plans.SupportPlan", state="agreed", agreed_on=TODAY),
         lambda p: p.person.reviews.all().delete(),
     ],
+    # One carer's plan in progress at a time: the persona's draft is agreed first.
+    "carers:start_plan": [
+        lambda p: (
+            apps.get_model("carers.CarerPlan")
+            ._default_manager.filter(carer__person=p.person)
+            .update(state="agreed", agreed_on=TODAY)
+        )
+    ],
 }
 # Answers a form's rules need beyond "any valid value" (see _example).
 ANSWERS: dict[str, Callable[[Any], dict[str, Any]]] = {
