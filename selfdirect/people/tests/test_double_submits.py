@@ -55,6 +55,16 @@ def _set(model: str, **values: Any) -> Callable[[Any], None]:
     return prepare
 
 
+def _set_carer_plans(**values: Any) -> Callable[[Any], None]:
+    """Put the persona's own carer plans (she is a carer) in this state."""
+
+    def prepare(personas: Any) -> None:
+        plans = apps.get_model("carers.CarerPlan")._default_manager
+        plans.filter(carer__person=personas.person).update(**values)
+
+    return prepare
+
+
 TODAY = datetime.date.today()  # noqa: DTZ011
 # What must be so before the form can be sent (a conversation shared, a plan agreed).
 PREPARE: dict[str, list[Callable[[Any], None]]] = {
@@ -74,13 +84,7 @@ PREPARE: dict[str, list[Callable[[Any], None]]] = {
         lambda p: p.person.reviews.all().delete(),
     ],
     # One carer's plan in progress at a time: the persona's draft is agreed first.
-    "carers:start_plan": [
-        lambda p: (
-            apps.get_model("carers.CarerPlan")
-            ._default_manager.filter(carer__person=p.person)
-            .update(state="agreed", agreed_on=TODAY)
-        )
-    ],
+    "carers:start_plan": [_set_carer_plans(state="agreed", agreed_on=TODAY)],
 }
 # Answers a form's rules need beyond "any valid value" (see _example).
 ANSWERS: dict[str, Callable[[Any], dict[str, Any]]] = {
