@@ -251,7 +251,7 @@ def section_form(section: Section, *, young: bool) -> type[ModelForm]:
                 services.required = False
             for name, label in labels.items():
                 if name in fields:
-                    fields[name].label = label
+                    fields[name].label = str(label)
 
         def values(self) -> dict[str, Any]:
             return {name: self.cleaned_data[name] for name in section.fields}

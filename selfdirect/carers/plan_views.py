@@ -108,7 +108,7 @@ def section(request: HttpRequest, plan_id: str, section: str) -> HttpResponse:
     title = chosen.young_title if found.is_young else chosen.title
     return form_page(
         request,
-        form,
+        form,  # type: ignore[arg-type]  # a ModelForm; form_page needs only BaseForm
         save=lambda f: services.update_section(
             plan=found, by=user, version=f.cleaned_data["version"], values=f.values()
         ),

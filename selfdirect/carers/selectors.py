@@ -269,7 +269,8 @@ def section_rows(plan: CarerPlan, services: list[Any]) -> list[dict[str, Any]]:
         items = []
         for name in section.fields:
             label = section.young_labels.get(name) if young else None
-            label = label or capfirst(CarerPlan._meta.get_field(name).verbose_name)
+            field = CarerPlan._meta.get_field(name)
+            label = label or capfirst(getattr(field, "verbose_name", name))
             items.append({"label": label, "value": _shown(plan, name, services)})
         title = section.young_title if young else section.title
         rows.append({"section": section, "title": title, "items": items})

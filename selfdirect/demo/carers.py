@@ -71,11 +71,11 @@ OUTCOMES = [
 YOUNG_OUTCOMES = ["I get to go to football on Saturdays", "I keep up at school"]
 
 
-def _worker() -> User:
+def _worker() -> User | None:
     return (
         User.objects.filter(role=Role.CARERS_SUPPORT_WORKER).order_by("pk").first()
         or User.objects.filter(role=Role.PRACTITIONER).order_by("pk").first()
-    )  # type: ignore[return-value]
+    )
 
 
 def _current_criteria(today: datetime.date, by: User) -> None:

@@ -2,7 +2,7 @@
 team B): she accepted an adult carer support plan, which is a draft with an
 outcome, a break from caring and the impact in one domain, and a hospital
 discharge notice named her. She also has an unpaid carer of her own, her son
-Iain, recorded by name only, not yet identified."""
+Kenny, recorded by name only, not yet identified."""
 
 import datetime
 from typing import Any
@@ -64,7 +64,8 @@ def add_records(personas: Any) -> None:
             notes="",
         ),
     )
-    domain = plan.criteria.domains.first()
+    assert plan.criteria is not None
+    domain = plan.criteria.domains.get(code="health_wellbeing")
     services.record_impacts(plan=plan, by=by, levels={domain.pk: ("substantial", "")})
     services.record_discharge(
         carer=carer,
@@ -81,6 +82,6 @@ def add_records(personas: Any) -> None:
     Relationship.objects.create(
         person=personas.person,
         kind=Relationship.Kind.UNPAID_CARER,
-        name="Iain MacLeod",
+        name="Kenny MacLeod",
         description="son",
     )

@@ -27,7 +27,7 @@ def test_identify_offer_and_agree_a_plan_with_an_eligible_need(
 ) -> None:
     client.force_login(personas.practitioner_a)
     person_page = client.get(reverse("people:detail", args=[personas.person.public_id]))
-    iain = personas.person.relationships.get(name="Iain MacLeod")
+    iain = personas.person.relationships.get(name="Kenny MacLeod")
     identify = reverse(
         "carers:identify_relationship", args=[personas.person.public_id, iain.pk]
     )
@@ -38,12 +38,12 @@ def test_identify_offer_and_agree_a_plan_with_an_eligible_need(
         {
             "identified_on": TODAY.isoformat(),
             "team": personas.team_a.pk,
-            "first_name": "Iain",
+            "first_name": "Kenny",
             "last_name": "MacLeod",
             "date_of_birth": "1975-05-01",
         },
     )
-    carer = Carer.objects.get(person__first_name="Iain")
+    carer = Carer.objects.get(person__first_name="Kenny")
     assert carer.cared_for == personas.person
     iain.refresh_from_db()
     assert iain.related_person == carer.person

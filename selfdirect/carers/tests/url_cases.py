@@ -46,7 +46,7 @@ def _no_section(p: Any) -> dict[str, Any]:
 
 
 def _relationship(p: Any) -> dict[str, Any]:
-    relationship = p.person.relationships.get(name="Iain MacLeod")
+    relationship = p.person.relationships.get(name="Kenny MacLeod")
     return {"person_id": p.person.public_id, "relationship_id": relationship.pk}
 
 

@@ -16,12 +16,13 @@ ARGS = ["--people=100", "--today=2026-03-02"]
 # What `seed --people=100 --seed=7 --today=2026-03-02` reports. A change here is a
 # change to the demo data (the last: each person's story is told the same way at
 # every stage, and plans keep the agreement and panel rules; then reviews of the
-# plans fallen due; then the independent organisations' clients and work).
+# plans fallen due; then unpaid carers, two of them young carers added as people; then the
+# independent organisations' clients and work).
 CREATED_FOR_SEED_7 = {
-    "people": 100,
+    "people": 102,
     "history rows": 1882,
-    "allocations": 105,
-    "relationships": 53,
+    "allocations": 107,
+    "relationships": 55,
     "first contacts": 86,
     "signpostings": 35,
     "follow-ups to do": 1,
@@ -67,6 +68,11 @@ CREATED_FOR_SEED_7 = {
     "organisation staff": 6,
     "referrals never consented": 1,
     "consents withdrawn": 1,
+    "carers identified": 9,
+    "carer offers": 10,
+    "young carers": 2,
+    "carer plans": 6,
+    "carer plans agreed": 5,
 }
 TABLES: dict[str, type[models.Model]] = {
     "people": Person,

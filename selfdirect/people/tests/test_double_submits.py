@@ -61,6 +61,16 @@ def _set(model: str, **values: Any) -> Callable[[Any], None]:
     return prepare
 
 
+def _set_carer_plans(**values: Any) -> Callable[[Any], None]:
+    """Put the persona's own carer plans (she is a carer) in this state."""
+
+    def prepare(personas: Any) -> None:
+        plans = apps.get_model("carers.CarerPlan")._default_manager
+        plans.filter(carer__person=personas.person).update(**values)
+
+    return prepare
+
+
 TODAY = datetime.date.today()  # noqa: DTZ011
 _NOW = datetime.datetime.now(tz=datetime.UTC)
 # What must be so before the form can be sent (a conversation shared, a plan agreed).
@@ -84,6 +94,8 @@ PREPARE: dict[str, list[Callable[[Any], None]]] = {
         _set("plans.SupportPlan", state="agreed", agreed_on=TODAY),
         lambda p: p.person.reviews.all().delete(),
     ],
+    # One carer's plan in progress at a time: the persona's draft is agreed first.
+    "carers:start_plan": [_set_carer_plans(state="agreed", agreed_on=TODAY)],
 }
 # Answers a form's rules need beyond "any valid value" (see _example).
 ANSWERS: dict[str, Callable[[Any], dict[str, Any]]] = {
