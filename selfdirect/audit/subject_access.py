@@ -64,11 +64,21 @@ def _fields(model: type[models.Model]) -> list[models.Field]:  # type: ignore[ty
     return [f for f in model._meta.concrete_fields if f.name not in hidden]
 
 
-def _foreign_keys(model: type[models.Model]) -> list[str]:
-    """Every foreign key, read in the same query as its row (no query per row)."""
-    return [
-        f.name for f in model._meta.concrete_fields if isinstance(f, models.ForeignKey)
-    ]
+def _foreign_keys(model: type[models.Model], depth: int = 2) -> list[str]:
+    """Every foreign key, read in the same query as its row (no query per row),
+    and theirs in turn: a related record's name may come from its own foreign key
+    (a carer's offer is named by the carer, and the carer by their person)."""
+    paths = []
+    for field in model._meta.concrete_fields:
+        if not isinstance(field, models.ForeignKey):
+            continue
+        paths.append(field.name)
+        related = field.related_model
+        if depth > 1 and related is not model and isinstance(related, type):
+            paths += [
+                f"{field.name}__{path}" for path in _foreign_keys(related, depth - 1)
+            ]
+    return paths
 
 
 def _selected(entry: Registration, person_ids: list[int]) -> "models.QuerySet[Any]":

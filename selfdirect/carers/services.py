@@ -54,7 +54,9 @@ def _audit(carer: Carer, by: User, action: str, **detail: Any) -> None:
     )
 
 
-def _new_person(details: CarerDetails, by: User, team: Team) -> Person:
+def _new_person(
+    details: CarerDetails, by: User, team: Team, day: datetime.date
+) -> Person:
     return add_person(
         by=by,
         team=team,
@@ -66,6 +68,7 @@ def _new_person(details: CarerDetails, by: User, team: Team) -> Person:
             preferred_language="English",
         ),
         service_groups=[],
+        allocated_on=day,
     )
 
 
@@ -92,7 +95,7 @@ def identify_from_relationship(
     if carer_person is None:
         if new_carer is None:
             raise ValidationError(_("Give the carer's name and date of birth."))
-        carer_person = _new_person(new_carer, by, team)
+        carer_person = _new_person(new_carer, by, team, details.identified_on)
         update_versioned(
             relationship,
             by=by,

@@ -14,7 +14,7 @@ def _person_section(request: Any, person: Any) -> dict[str, Any]:
     from .selectors import choice_summary
 
     information = list(person.information_given.prefetch_related("amounts"))
-    independent_support = list(person.independent_support.all())
+    independent_support = list(person.independent_support.select_related("provider"))
     return {
         "summary": choice_summary(person, information, independent_support),
         "information": information,

@@ -193,7 +193,7 @@ def _journey(
     started = min(add_days(offered, rng.randint(3, 40)), today)
     plan = services.start_plan(carer=carer, by=by, started_on=started)
     rows["carer plans"] += 1
-    _fill(plan, rng, by, today, started, young)
+    _fill(plan, rng, by, today, started, young or plan.is_young)
     if case == "draft":
         return rows
     services.agree_plan(plan=plan, by=by, version=plan.version, agreed_on=started)

@@ -70,7 +70,7 @@ NAV_ITEMS = (
         (Capability.MANAGE_ORGANISATION,),
     ),
     NavItem(
-        33,
+        36,
         _("Uptake of independent support"),
         "independent:uptake",
         (Capability.SEE_INDEPENDENT_UPTAKE,),

@@ -99,8 +99,10 @@ def add_person(
     team: Team,
     details: PersonDetails,
     service_groups: list[ServiceGroup],
+    allocated_on: datetime.date | None = None,
 ) -> Person:
-    """Add a person and allocate them to the adding worker's team."""
+    """Add a person and allocate them to the adding worker's team, from today or
+    from `allocated_on` (a carer identified earlier is the team's from then)."""
     _check_chi_free(details.chi_number)
     person = Person(**field_values(details))
     _with_keys(person)
@@ -108,7 +110,10 @@ def add_person(
     person.save()
     person.service_groups.set(service_groups)
     allocation = Allocation(
-        person=person, team=team, worker=by, started_on=timezone.localdate()
+        person=person,
+        team=team,
+        worker=by,
+        started_on=allocated_on or timezone.localdate(),
     )
     allocation._history_user = by  # type: ignore[attr-defined]
     allocation.save()

@@ -24,7 +24,7 @@ BUILDS_ON: tuple[str, ...] = ()
 def add_records(personas: Any) -> None:
     by = personas.practitioner_a
     donald = PersonFactory.create(
-        first_name="Donald", last_name="MacLeod", team=personas.team_b
+        first_name="Donald", last_name="Munro", team=personas.team_b
     )
     carer = services.identify(
         person=personas.person,

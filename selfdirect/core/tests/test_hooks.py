@@ -158,6 +158,7 @@ def test_the_person_page_renders_the_sections_in_order(client, personas) -> None
         "panel/person_section.html",
         "delivery/person_section.html",
         "reviews/person_section.html",
+        "carers/person_section.html",
     ]
     declared = hooks.declared("PERSON_SECTIONS", hooks.PersonSection)
     assert [s.template for s in sorted(declared, key=lambda s: s.order)] == expected

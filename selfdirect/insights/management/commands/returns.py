@@ -1,12 +1,11 @@
 """`selfdirect returns phs-sds --period 2025-26 --out FILE.csv`: the PHS SDS return."""
 
-import csv
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from selfdirect.core.csv import neutralise
+from selfdirect.core.csv import csv_lines
 from selfdirect.insights import returns
 from selfdirect.insights.indicators.periods import Period
 
@@ -56,9 +55,8 @@ class Command(BaseCommand):
         """Write the rows to the file, passing each on (to be checked or counted)."""
         try:
             with path.open("w", newline="", encoding="utf-8") as handle:
-                writer = csv.writer(handle)
                 for row in rows:
-                    writer.writerow([neutralise(v) for v in row])
+                    handle.write(next(csv_lines([row])))
                     yield row
         except OSError as error:
             raise CommandError(f"Cannot write {path}: {error}") from error
