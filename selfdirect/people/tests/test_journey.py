@@ -61,7 +61,9 @@ def test_a_stage_may_leave_itself_out_for_a_user(personas) -> None:
 
 
 @pytest.mark.journey("panel", "choices", "delivery")
-def test_the_task_list_adds_at_most_one_query_to_the_person_page(client, personas) -> None:
+def test_the_task_list_adds_at_most_one_query_to_the_person_page(
+    client, personas
+) -> None:
     client.force_login(personas.manager_a)
     url = reverse("people:detail", args=[personas.person.public_id])
     with CaptureQueriesContext(connection) as with_list:
