@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import person_views, views
 
 app_name = "panel"
 
@@ -8,28 +8,32 @@ P = "people/<uuid:person_id>/panel"
 S = "panel/submissions/<uuid:submission_id>"
 
 urlpatterns = [
-    path(f"{P}/new/", views.new_submission, name="new_submission"),
+    path(f"{P}/new/", person_views.new_submission, name="new_submission"),
     path(
-        f"{P}/<uuid:submission_id>/", views.person_submission, name="person_submission"
+        f"{P}/<uuid:submission_id>/",
+        person_views.person_submission,
+        name="person_submission",
     ),
-    path(f"{P}/<uuid:submission_id>/resubmit/", views.resubmit, name="resubmit"),
+    path(f"{P}/<uuid:submission_id>/resubmit/", person_views.resubmit, name="resubmit"),
     path(
         f"{P}/<uuid:submission_id>/service-started/",
-        views.service_started,
+        person_views.service_started,
         name="service_started",
     ),
     path(
-        f"{P}/decisions/<uuid:decision_id>/told/", views.record_told, name="record_told"
+        f"{P}/decisions/<uuid:decision_id>/told/",
+        person_views.record_told,
+        name="record_told",
     ),
     path(
         f"{P}/decisions/<uuid:decision_id>/your-decision/",
-        views.your_decision,
+        person_views.your_decision,
         {"fmt": "html"},
         name="your_decision",
     ),
     path(
         f"{P}/decisions/<uuid:decision_id>/your-decision.pdf",
-        views.your_decision,
+        person_views.your_decision,
         {"fmt": "pdf"},
         name="your_decision_pdf",
     ),
