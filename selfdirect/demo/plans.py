@@ -18,12 +18,28 @@ from decimal import Decimal
 from typing import Any
 
 from django.apps import apps
-from django.db.models import Min, Q
+from django.db.models import Q
 
-from selfdirect.budgets.models import IndicativeBudget
-from selfdirect.choices.models import ElementChoice, SupportChoice
-from selfdirect.conversations.models import Conversation, PersonalOutcome
+from selfdirect.conversations.models import PersonalOutcome
 from selfdirect.demo.bulk import copy_m2m_to_history, copy_to_history, insert
+from selfdirect.demo.plan_inputs import (
+    agreed_conversations,
+    latest_budgets,
+    latest_elements,
+)
+from selfdirect.demo.plan_wording import (
+    BACKUP,
+    CONTINGENCY,
+    ELEMENT_SUPPORT,
+    FIXED_COSTS,
+    GOOD_MEASURES,
+    IF_SUPPORT_CANNOT_COME,
+    POOR_MEASURES,
+    PROVIDED_BY,
+    PROVIDED_BY_KIND,
+    REWORDED,
+    STEPS,
+)
 from selfdirect.demo.story import stories
 from selfdirect.directory.models import Service
 from selfdirect.plans import rules
@@ -37,69 +53,6 @@ CONTINGENCY_SHARE = 0.44
 AGREED_SHARE_WITH_CONTINGENCY = 0.8
 MAX_OUTCOMES = 3
 FIRST_REVIEW_DAYS = 91
-
-GOOD_MEASURES = [
-    "{name} tells us at review that this has happened most weeks",
-    "{name} is doing this at least 3 times a month, as {name}'s diary shows",
-    "Happening every week for a month, as {name} and the family tell us",
-    "{name} goes at least twice a month without needing to cancel",
-]
-POOR_MEASURES = [
-    "Feels better",
-    "Is happier",
-    "Outcome met",
-    "Care package in place",
-    "",
-]
-# In a good plan, an outcome too vague to measure is reworded with the person.
-REWORDED = [
-    "I want to get back to my swimming group on Tuesdays",
-    "I want to see my grandchildren every Sunday",
-    "I want to cook my own tea again",
-    "I want to go to the lunch club at the church hall",
-    "I want to walk to the shops on my own",
-]
-STEPS = [
-    "Look at the bus times together; try it once with a friend first",
-    "Ring the group organiser; go along for a taster session",
-    "Agree a routine for the mornings; check how it is going after a month",
-]
-ELEMENT_SUPPORT = {
-    "personal_care": ("Help to get up, washed and dressed", "Every morning", 7, 26),
-    "social_leisure": ("Support to get out and about", "Two afternoons a week", 4, 17),
-    "respite": ("Short breaks for the family", "One week every three months", 0, 0),
-    "housing_support": ("Help with bills and keeping the flat", "Once a week", 2, 21),
-    "equipment": ("Equipment and a community alarm", "Fitted once", 0, 0),
-    "other": ("Support arranged by the council", "Every weekday", 5, 24),
-}
-FIXED_COSTS = {"respite": Decimal("2400.00"), "equipment": Decimal("650.00")}
-PROVIDED_BY = {1: "personal_assistant", 2: "provider", 3: "council"}
-PROVIDED_BY_KIND = set(PROVIDED_BY.values())
-# What happens if support cannot come depends on who gives it, and names only
-# family the person has ("{relative}" is filled from their relationships).
-IF_SUPPORT_CANNOT_COME = {
-    "provider": (
-        "The agency sends a named relief worker who knows {name}'s routine; if it "
-        "cannot, it rings {backup} the same morning."
-    ),
-    "personal_assistant": (
-        "{name}'s personal assistants cover each other's shifts; if neither can "
-        "come, {name} rings {backup}."
-    ),
-    "council": (
-        "The council's home care team sends another carer from the same team, and "
-        "rings {name} to say who is coming."
-    ),
-}
-BACKUP = {True: "{name}'s {relative}", False: "the duty social worker"}
-CONTINGENCY = {
-    "if_unwell": (
-        "Call the GP; whoever is with {name} lets the social worker know the same day."
-    ),
-    "out_of_hours": (
-        "Out-of-hours social work: 0300 123 4567. Neighbour at number 12 has a key."
-    ),
-}
 
 
 class PlanMaker:
@@ -279,64 +232,6 @@ def _fit_within(supports: list[Support], budget: Decimal | None) -> None:
             support.yearly_cost = (rate * hours).quantize(Decimal("0.01"))
 
 
-def _agreed_conversations() -> dict[int, dict[str, Any]]:
-    """Each person's latest agreed conversation, with the person's names."""
-    rows = (
-        Conversation.objects.filter(state="agreed", agreed_on__isnull=False)
-        .order_by("person_id", "-agreed_on", "-id")
-        .values(
-            "id",
-            "person_id",
-            "agreed_on",
-            "recorded_by_id",
-            "person__first_name",
-            "person__preferred_name",
-            "person__last_name",
-        )
-    )
-    latest: dict[int, dict[str, Any]] = {}
-    for found in rows.iterator(chunk_size=BATCH):
-        row: dict[str, Any] = dict(found)
-        if row["person_id"] not in latest:
-            row["name"] = row["person__preferred_name"] or row["person__first_name"]
-            row["full_name"] = f"{row['person__first_name']} {row['person__last_name']}"
-            latest[row["person_id"]] = row
-    return latest
-
-
-def _latest_elements(
-    person_ids: list[int],
-) -> tuple[dict[int, list[tuple[str, int]]], dict[int, datetime.date]]:
-    """The elements and options of each person's latest choice, and the day they
-    first chose."""
-    rows = (
-        ElementChoice.objects.filter(choice__person_id__in=person_ids)
-        .order_by("choice__person_id", "-choice__made_on", "-choice_id", "id")
-        .values_list("choice__person_id", "choice_id", "element", "option")
-    )
-    chosen: dict[int, int] = {}
-    elements: dict[int, list[tuple[str, int]]] = {}
-    for person, choice, element, option in rows:
-        if chosen.setdefault(person, choice) == choice:
-            elements.setdefault(person, []).append((element, option))
-    first = dict(
-        SupportChoice.objects.filter(person_id__in=person_ids)
-        .values("person_id")
-        .annotate(first=Min("made_on"))
-        .values_list("person_id", "first")
-    )
-    return elements, first
-
-
-def _latest_budgets(person_ids: list[int]) -> dict[int, dict[str, Any]]:
-    rows = (
-        IndicativeBudget.objects.filter(person_id__in=person_ids)
-        .order_by("person_id", "worked_out_on", "id")
-        .values("person_id", "id", "amount", "worked_out_on")
-    )
-    return {row["person_id"]: dict(row) for row in rows}  # the last (latest) wins
-
-
 def seed_plans(
     *, seed: int, today: datetime.date, now: datetime.datetime
 ) -> Counter[str]:
@@ -352,7 +247,7 @@ def seed_plans(
         group = "personal_assistant" if kind == "personal_assistant" else "provider"
         if kind != "local_authority":
             providers.setdefault(group, []).append(pk)
-    conversations = _agreed_conversations()
+    conversations = agreed_conversations()
     rows: Counter[str] = Counter()
     people = sorted(conversations)
     for start in range(0, len(people), BATCH):
@@ -382,8 +277,8 @@ def _seed_chunk(
         .values_list("pk", "conversation_id", "words")
     ):
         outcomes.setdefault(conversation_id, []).append((pk, words))
-    elements, chosen_on = _latest_elements(people)
-    budgets = _latest_budgets(people)
+    elements, chosen_on = latest_elements(people)
+    budgets = latest_budgets(people)
     told = stories(people)
     made = []
     for person in people:
