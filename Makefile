@@ -97,6 +97,7 @@ BENCH_REPEAT ?= 30
 
 bench: install postgres
 	$(BIN)/python bench/pages.py --database $(BENCH_DB) --people $(BENCH_PEOPLE) --repeat $(BENCH_REPEAT)
+	$(BIN)/python bench/indicators.py --database $(BENCH_DB) --people $(BENCH_PEOPLE)
 	$(BIN)/python bench/directory_search.py
 	$(BIN)/python bench/subject_access.py
 

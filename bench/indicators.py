@@ -2,9 +2,11 @@
 throwaway PostgreSQL database of seeded people.
 
     .venv/bin/python bench/indicators.py [--people 2000] [--repeat 5] [--year 2026]
+                                         [--database selfdirect_bench]
 
 Creates selfdirect_bench_ind_<pid> on 127.0.0.1:5432 (user postgres, trust auth),
-migrates and seeds it, prints for each figure: the engine's time, the SQL's time,
+migrates and seeds it (or, with --database, reuses that seeded database, as
+`make bench` does, and keeps it), prints for each figure: the engine's time, the SQL's time,
 their ratio (target ≤ 1.5) and whether both give the same numbers; then the
 options dashboard page's first (cold) and warm load. Drops the database after.
 """
@@ -69,11 +71,19 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--year", type=int, default=2026)
+    parser.add_argument(
+        "--database", help="reuse this seeded database (seeding it if it is empty)"
+    )
     args = parser.parse_args()
-    name = f"selfdirect_bench_ind_{os.getpid()}"
+    name = args.database or f"selfdirect_bench_ind_{os.getpid()}"
     os.environ["DATABASE_URL"] = f"{SERVER}/{name}"
     os.environ["DJANGO_SETTINGS_MODULE"] = "selfdirect.config.test_settings"
     sys.path.insert(0, str(ROOT))
+    if args.database:
+        if not _exists(name):
+            _admin(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        _benchmark(args)
+        return
     _admin(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     print(f"Created database {name}")
     try:
@@ -89,6 +99,14 @@ def main() -> None:
             )
         )
         print(f"Dropped database {name}")
+
+
+def _exists(name: str) -> bool:
+    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as connection:
+        found = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+        ).fetchone()
+    return found is not None
 
 
 def _admin(statement: sql.Composed) -> None:
@@ -118,9 +136,15 @@ def _benchmark(args: argparse.Namespace) -> None:
 
     setup_test_environment()
     call_command("migrate", verbosity=0)
-    started = time.perf_counter()
-    call_command("seed", f"--people={args.people}", f"--seed={args.seed}")
-    print(f"Seeded {args.people:,} people in {time.perf_counter() - started:.1f}s\n")
+    from selfdirect.people.models import Person
+
+    if Person.objects.exists():
+        print(f"Reusing {Person.objects.count():,} seeded people\n")
+    else:
+        started = time.perf_counter()
+        call_command("seed", f"--people={args.people}", f"--seed={args.seed}")
+        elapsed = time.perf_counter() - started
+        print(f"Seeded {args.people:,} people in {elapsed:.1f}s\n")
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     period = Period(args.year)
@@ -154,17 +178,24 @@ def _benchmark(args: argparse.Namespace) -> None:
 
 
 def _pages(period: Any) -> None:
-    """The work behind the options dashboard page (its figures and one breakdown;
-    the demo's staff sign in with a second factor, so the page itself is timed in
-    bench/pages.py style only once it is listed there)."""
+    """The work behind each dashboard area's page (its figures with a breakdown by
+    locality), the first time in this process and again; then the whole dashboard.
+    The demo's staff sign in with a second factor, so the pages' HTML is timed by
+    bench/pages.py."""
     from selfdirect.insights import dashboard
 
-    area = dashboard.AREAS["options"]
-    for label in ("first", "second"):
-        started = time.perf_counter()
-        dashboard.area_figures(area, period, "locality")
-        ms = (time.perf_counter() - started) * 1000
-        print(f"options page figures, {label} time: {ms:.0f} ms")
+    total = {"first": 0.0, "second": 0.0}
+    for slug, area in dashboard.AREAS.items():
+        for label in ("first", "second"):
+            started = time.perf_counter()
+            dashboard.area_figures(area, period, "locality")
+            ms = (time.perf_counter() - started) * 1000
+            total[label] += ms
+            print(f"{slug} page figures, {label} time: {ms:.0f} ms")
+    print(
+        f"whole dashboard: {total['first']:.0f} ms first (cold), "
+        f"{total['second']:.0f} ms again"
+    )
 
 
 if __name__ == "__main__":
