@@ -142,16 +142,12 @@ def _rate_rows(items: list[dict[str, Any]]) -> list[list[object]]:
     return [[i["group"], i["numerator"], i["denominator"], i["rate"]] for i in items]
 
 
-def _breakdown_table(
-    name: str, found: dict[str, Any], dimension: str, period: Period
-) -> Table | None:
+def _breakdown_table(name: str, found: dict[str, Any], dimension: str) -> Table | None:
     label = DIMENSION_NAMES[dimension]
     title = TITLES[name]
     caption = f"{title}: {str(label).lower()}"
     if dimension == "trend":
-        items = trend(name, period)
-        for item in items:
-            item["group"] = item["period"]
+        items = [{**item, "group": item["period"]} for item in found["trend_quarters"]]
     else:
         items = found.get("breakdowns", {}).get(dimension)
         if items is None:
@@ -271,31 +267,57 @@ def _other_tables(name: str, found: dict[str, Any]) -> list[Table]:
     return []
 
 
-def area_figures(area: Area, period: Period, dimension: str) -> list[Figure]:
-    """The area's figures for the period, broken down one way."""
+def area_found(
+    area: Area, period: Period, dimension: str, progress: Any = None
+) -> dict[str, Any]:
+    """What the engine finds for each of the area's indicators in the period, broken
+    down one way (for "trend", each of the last 12 quarters too). JSON-able, so a
+    summary (insights/summaries.py) can keep it; `progress` is a core.jobs.Progress."""
+    found: dict[str, Any] = {}
+    for n, name in enumerate(area.indicators):
+        if progress is not None:
+            progress.update(10 + 80 * n // len(area.indicators), str(TITLES[name]))
+        function = INDICATORS[name]
+        if not area.broken_down:
+            found[name] = function(period)
+            continue
+        dims = () if dimension == "trend" else (dimension,)
+        found[name] = function(period, breakdowns=dims)
+        if dimension == "trend":
+            found[name]["trend_quarters"] = trend(name, period)
+    return found
+
+
+def area_figures(
+    area: Area, period: Period, dimension: str, found: dict[str, Any] | None = None
+) -> list[Figure]:
+    """The area's figures for the period, broken down one way: from what the engine
+    `found` (kept in a summary), or worked out now."""
+    if found is None:
+        found = area_found(area, period, dimension)
     figures = []
     for name in area.indicators:
-        function = INDICATORS[name]
+        figure = Figure(
+            name, TITLES[name], DEFINITIONS[name], _headline(name, found[name])
+        )
         if area.broken_down:
-            dims = () if dimension == "trend" else (dimension,)
-            found = function(period, breakdowns=dims)
-        else:
-            found = function(period)
-        figure = Figure(name, TITLES[name], DEFINITIONS[name], _headline(name, found))
-        if area.broken_down:
-            table = _breakdown_table(name, found, dimension, period)
+            table = _breakdown_table(name, found[name], dimension)
             if table is not None:
                 figure.tables.append(table)
-        figure.tables.extend(_other_tables(name, found))
+        figure.tables.extend(_other_tables(name, found[name]))
         figures.append(figure)
     return figures
 
 
-def team_figures(area: Area, period: Period, teams: list[str]) -> list[Table]:
+def team_figures(
+    area: Area, period: Period, teams: list[str], found: dict[str, Any] | None = None
+) -> list[Table]:
     """For a manager: each figure's row for their own teams, beside the
-    partnership's."""
+    partnership's (`found` broken down by team, when kept)."""
+    if not area.broken_down:
+        return []
     tables = []
-    for figure in area_figures(area, period, "team") if area.broken_down else []:
+    for figure in area_figures(area, period, "team", found):
         if not figure.tables:
             continue
         table = figure.tables[0]

@@ -4,21 +4,26 @@ page where finance enters the year's total spend. Thin: the figures come from
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from selfdirect.accounts.access import require
 from selfdirect.accounts.roles import Capability, Role
+from selfdirect.core import summaries
 from selfdirect.core.charts import bar_chart
 from selfdirect.core.form_pages import show_errors
 from selfdirect.core.forms import bind
 from selfdirect.core.http import actor, page
+from selfdirect.core.models import SummarySnapshot
 from selfdirect.core.once import once
 from selfdirect.people.access import access_person
 
@@ -26,6 +31,7 @@ from . import dashboard, downloads, drill, services
 from .indicator_forms import IndicatorFilterForm, SpendForm
 from .indicators.periods import Period
 from .models import AdultSocialCareSpend
+from .summaries import INDICATOR_AREA, area_params
 
 
 def _filters(request: HttpRequest) -> tuple[IndicatorFilterForm, Period, str]:
@@ -54,8 +60,12 @@ def indicators_area(request: HttpRequest, area: str) -> HttpResponseBase:
     if chosen is None:
         raise Http404
     form, period, dimension = _filters(request)
-    as_at = timezone.localtime().strftime("%d/%m/%Y %H:%M")
-    figures = dashboard.area_figures(chosen, period, dimension)
+    params = area_params(area, period, dimension)
+    snapshot, found = _kept_or_live(chosen, period, params)
+    as_at = timezone.localtime(
+        snapshot.computed_at if snapshot and snapshot.computed_at else None
+    ).strftime("%d/%m/%Y %H:%M")
+    figures = dashboard.area_figures(chosen, period, dimension, found)
     download = request.GET.get("download")
     name = f"sds-{area}-{period.label.replace(' ', '-')}"
     if download == "csv":
@@ -67,7 +77,9 @@ def indicators_area(request: HttpRequest, area: str) -> HttpResponseBase:
     teams = []
     if user.role == Role.TEAM_MANAGER:
         names = list(user.teams.values_list("name", flat=True))
-        teams = dashboard.team_figures(chosen, period, names)
+        by_team = area_params(area, period, "team")
+        _kept, found_by_team = _kept_or_live(chosen, period, by_team)
+        teams = dashboard.team_figures(chosen, period, names, found_by_team)
     charts = {
         f.id: _chart(f.tables[0]) for f in figures if f.tables and chosen.broken_down
     }
@@ -81,8 +93,61 @@ def indicators_area(request: HttpRequest, area: str) -> HttpResponseBase:
         "as_at": as_at,
         "can_drill": user.can(Capability.VIEW_PEOPLE),
         "query": request.GET.urlencode(),
+        "summary_url": reverse("insights:indicators_summary", args=[area]),
+        **summaries.page_context(INDICATOR_AREA, params, snapshot),
     }
     return render(request, "insights/indicators/area.html", context)
+
+
+def _kept_or_live(
+    area: dashboard.Area, period: Period, params: dict[str, str]
+) -> tuple[SummarySnapshot | None, dict[str, Any]]:
+    """The kept summary of an area's figures (shown as out of date when it is), or
+    the figures worked out now."""
+    snapshot = summaries.current(INDICATOR_AREA, params)
+    if snapshot is not None and snapshot.data is not None:
+        return snapshot, snapshot.data
+    return snapshot, dashboard.area_found(area, period, params["breakdown"])
+
+
+@require_http_methods(["GET", "POST"])
+def indicators_summary(request: HttpRequest, area: str) -> HttpResponse:
+    """Keep or refresh an area's summary for a period and breakdown (POST), and
+    watch the background worker work it out (GET)."""
+    user = actor(request)
+    require(user, Capability.SEE_INDICATORS)
+    chosen = dashboard.AREAS.get(area)
+    if chosen is None:
+        raise Http404
+    area_url = reverse("insights:indicators_area", args=[area])
+    asked = request.GET.copy()
+    asked.pop("refresh", None)  # the progress page's own switch
+    query = f"?{asked.urlencode()}"
+    form, period, dimension = _filters(request)
+    if form.errors:
+        return redirect(area_url + query)
+    params = area_params(area, period, dimension)
+    if request.method == "POST":
+        summaries.refresh(INDICATOR_AREA, params, by=user)
+        return redirect(request.path + query)
+    snapshot = summaries.current(INDICATOR_AREA, params)
+    if snapshot is None or snapshot.job is None:
+        return redirect(area_url + query)
+    context = {
+        **summaries.progress_context(
+            snapshot,
+            report_url=area_url + query,
+            progress_url=request.path + query,
+            stop=request.GET.get("refresh") == "off",
+        ),
+        "report_title": chosen.title,
+        "scope": _("For %(period)s, by %(breakdown)s.")
+        % {
+            "period": period.label,
+            "breakdown": str(dashboard.DIMENSION_NAMES[dimension]).lower(),
+        },
+    }
+    return render(request, "core/summary_progress.html", context)
 
 
 def _chart(table: dashboard.Table) -> object:

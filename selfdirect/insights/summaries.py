@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from selfdirect.core.jobs import Progress
 from selfdirect.core.summaries import Summary, register
 
-from . import signposting
+from . import dashboard, signposting
+from .indicators.periods import Period
 
 
 def period_params(
@@ -79,6 +80,57 @@ SIGNPOSTING = register(
             "directory.Service",
             "directory.Attribute",
             "directory.TaxonomyTerm",
+        ),
+    )
+)
+
+
+def area_params(area: str, period: Period, breakdown: str) -> dict[str, str]:
+    """An indicators dashboard page (area, period, breakdown) as a summary's
+    parameters."""
+    return {
+        "area": area,
+        "year": str(period.year),
+        "quarter": str(period.quarter or ""),
+        "breakdown": breakdown,
+    }
+
+
+def compute_indicator_area(
+    params: Mapping[str, str], progress: Progress | None = None
+) -> dict[str, Any]:
+    """An indicators dashboard area's figures, as the engine finds them: the live
+    computation."""
+    quarter = int(params["quarter"]) if params.get("quarter") else None
+    period = Period(int(params["year"]), quarter)
+    area = dashboard.AREAS[params["area"]]
+    return dashboard.area_found(area, period, params["breakdown"], progress)
+
+
+INDICATOR_AREA = register(
+    Summary(
+        key="insights.indicators",
+        title=_("SDS indicators"),
+        compute=compute_indicator_area,
+        sources=(
+            "people.Person",
+            "people.Allocation",
+            "people.FirstContact",
+            "conversations.Conversation",
+            "budgets.IndicativeBudget",
+            "choices.InformationGiven",
+            "choices.SupportChoice",
+            "choices.ElementChoice",
+            "plans.SupportPlan",
+            "panel.PanelSubmission",
+            "panel.PanelDecision",
+            "delivery.DirectPaymentAgreement",
+            "delivery.Payment",
+            "delivery.IndividualServiceFund",
+            "delivery.ArrangedService",
+            "reviews.Review",
+            "reviews.OutcomeAttainment",
+            "insights.AdultSocialCareSpend",
         ),
     )
 )

@@ -42,6 +42,11 @@ urlpatterns += [
         indicator_views.indicators_area,
         name="indicators_area",
     ),
+    path(
+        "insights/indicators/<slug:area>/summary/",
+        indicator_views.indicators_summary,
+        name="indicators_summary",
+    ),
     path("insights/spend/", indicator_views.spend_list, name="spend_list"),
     path("insights/spend/new/", indicator_views.spend_new, name="spend_new"),
 ]
