@@ -26,6 +26,7 @@ from selfdirect.people.models import Person, ServiceGroup
 from selfdirect.people.tests.factories import PersonFactory
 
 D = datetime.date
+CRITERIA_FROM = D(2019, 6, 1)
 
 
 @dataclass
@@ -46,7 +47,7 @@ def _person(first: str, born: datetime.date, locality: Any, group: str = "") -> 
     return person
 
 
-def build(suffix: str = "", criteria_from: datetime.date = D(2019, 6, 1)) -> Example:
+def build(suffix: str = "", criteria_from: datetime.date = CRITERIA_FROM) -> Example:
     by = UserFactory.create()
     criteria = EligibilityCriteria.objects.create(
         version=f"Example criteria{suffix}", in_force_from=criteria_from
