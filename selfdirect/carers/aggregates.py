@@ -131,6 +131,15 @@ def judged_impacts() -> QuerySet[DomainImpact]:
     )
 
 
+def offers_made(
+    start: datetime.date | None, end: datetime.date | None
+) -> QuerySet[Offer]:
+    """Offers made (or plans asked for) in the period, whatever the answer."""
+    return Offer.objects.filter(_between("offered_on", start, end)).exclude(
+        carer__person__status="merged"
+    )
+
+
 def completed_plans(start: datetime.date | None, end: datetime.date | None) -> Any:
     """Plans and statements agreed in the period."""
     return CarerPlan.objects.filter(
@@ -155,9 +164,7 @@ def carers(start: datetime.date | None, end: datetime.date | None) -> QuerySet[C
                 default=Value(0),
                 output_field=IntegerField(),
             ),
-            offered=_flag(
-                Offer.objects.filter(_between("offered_on", start, end), carer=mine)
-            ),
+            offered=_flag(offers_made(start, end).filter(carer=mine)),
             accepted=_flag(
                 Offer.objects.annotate(
                     wanted_on=Coalesce("answered_on", "offered_on")
