@@ -53,7 +53,7 @@ def build(suffix: str = "", criteria_from: datetime.date = CRITERIA_FROM) -> Exa
         version=f"Example criteria{suffix}", in_force_from=criteria_from
     )
     health = criteria.domains.create(
-        code="health", name="Health and wellbeing", order=1
+        code="health_wellbeing", name="Health and wellbeing", order=1
     )
     money = criteria.domains.create(code="finance", name="Finance", order=2)
     clydebank = LocalityFactory.create(name=f"Clydebank{suffix}")
