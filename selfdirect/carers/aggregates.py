@@ -297,7 +297,9 @@ def break_counts(
 ) -> list[dict[str, Any]]:
     """One GROUP BY over the breaks from caring in plans agreed in the period: per
     kind (and group of the dimension), the breaks and the carers they are for."""
-    rows = BreakFromCaring.objects.filter(plan__in=completed_plans(start, end))
+    rows: QuerySet[Any] = BreakFromCaring.objects.filter(
+        plan__in=completed_plans(start, end)
+    )
     values = ["kind"]
     if dimension is not None:
         key, label = DIMENSIONS[dimension]

@@ -165,19 +165,20 @@ def carers_report(period: Period) -> Report:
             rows, key=lambda r: (r.key == NONE_KEY, r.label.casefold())
         )
     kinds = dict(BreakFromCaring.Kind.choices)
-    for name in (None, *BREAKDOWNS):
-        where = name or "all"
+    dimension: str | None
+    for dimension in (None, *BREAKDOWNS):
+        where = dimension or "all"
         report.domains[where] = _items(
-            name,
-            aggregates.domain_counts(period.start, period.end, name),
+            dimension,
+            aggregates.domain_counts(period.start, period.end, dimension),
             lambda g: (g["order"], g["name"]),
             ("eligible", "not_eligible"),
         )
         report.breaks[where] = _items(
-            name,
+            dimension,
             [
                 {**g, "name": str(kinds.get(g["kind"], g["kind"]))}
-                for g in aggregates.break_counts(period.start, period.end, name)
+                for g in aggregates.break_counts(period.start, period.end, dimension)
             ],
             lambda g: (list(kinds).index(g["kind"]) if g["kind"] in kinds else 99, 0),
             ("breaks", "carers"),

@@ -257,7 +257,7 @@ def census_row(
 
 
 def census_rows(period: Period, location: str) -> Iterator[list[object]]:
-    yield columns()
+    yield list[object](columns())
     rows = carers_in_scope(period).iterator(chunk_size=CHUNK)
     for chunk in _chunks(rows, CHUNK):
         details = _details(chunk)

@@ -91,10 +91,8 @@ def carers(
         for group in (*KINDS.values(), "all")
     }
     if breakdowns:
-        dims = (
-            DIMENSIONS
-            if breakdowns is True
-            else tuple(d for d in breakdowns if d in DIMENSIONS)
-        )
+        dims: tuple[str, ...] = DIMENSIONS
+        if not isinstance(breakdowns, bool):
+            dims = tuple(d for d in breakdowns if d in DIMENSIONS)
         found["breakdowns"] = breakdown(rows, wanted, period, dimensions=dims)
     return found
