@@ -20,6 +20,7 @@ under the service group of each person they care for. Merged records are left ou
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from typing import Any
 
 from django.db.models import (
@@ -57,16 +58,6 @@ Period = tuple[datetime.date | None, datetime.date | None]
 YOUNG, ADULT = "young", "adult"
 AGE_GROUP_LABELS = {YOUNG: "Young carers", ADULT: "Adult carers"}
 WANTED = (Offer.Answer.ACCEPTED, Offer.Answer.REQUESTED)
-# The counts of the funnel, in order (each a distinct count of carers).
-MEASURES = (
-    "identified",
-    "offered",
-    "accepted",
-    "completed",
-    "eligible",
-    "not_eligible",
-    "with_break",
-)
 # The ways the report is broken down: the lookup, from a carer record, of the
 # group's key and its label. A carer is counted once under each value.
 DIMENSIONS: dict[str, tuple[str, str]] = {
@@ -147,6 +138,33 @@ def completed_plans(start: datetime.date | None, end: datetime.date | None) -> A
     ).exclude(carer__person__status="merged")
 
 
+def accepted_offers(
+    start: datetime.date | None, end: datetime.date | None
+) -> QuerySet[Any]:
+    """Offers accepted, or plans asked for, in the period (the answer's date, or
+    the request's)."""
+    return (
+        Offer.objects.annotate(wanted_on=Coalesce("answered_on", "offered_on"))
+        .filter(_between("wanted_on", start, end), answer__in=WANTED)
+        .exclude(carer__person__status="merged")
+    )
+
+
+# The steps a carer is counted at, after being identified, in order: each gives the
+# records (with a `carer`) that count a carer at that step in the period. A step
+# added here (carers' reviews agreed in the period, say) is counted, broken down,
+# shown and downloaded by the carers report with no other change.
+STEPS: dict[str, Callable[[datetime.date | None, datetime.date | None], Any]] = {
+    "offered": offers_made,
+    "accepted": accepted_offers,
+    "completed": completed_plans,
+}
+# Of the completed: with an eligible need, with none, with a break from caring.
+OF_COMPLETED = ("eligible", "not_eligible", "with_break")
+# The counts of the report, in order (each a distinct count of carers).
+MEASURES = ("identified", *STEPS, *OF_COMPLETED)
+
+
 def carers(start: datetime.date | None, end: datetime.date | None) -> QuerySet[Carer]:
     """Carer records with a flag (1 or 0) for each measure and their age group on
     the period's last day. Filter with `counted()` to keep those counted at all."""
@@ -156,6 +174,9 @@ def carers(start: datetime.date | None, end: datetime.date | None) -> QuerySet[C
     completed_eligible = completed.annotate(has_eligible=Exists(eligible)).filter(
         has_eligible=True
     )
+    steps = {
+        name: _flag(rows(start, end).filter(carer=mine)) for name, rows in STEPS.items()
+    }
     return (
         Carer.objects.exclude(person__status="merged")
         .annotate(
@@ -164,15 +185,7 @@ def carers(start: datetime.date | None, end: datetime.date | None) -> QuerySet[C
                 default=Value(0),
                 output_field=IntegerField(),
             ),
-            offered=_flag(offers_made(start, end).filter(carer=mine)),
-            accepted=_flag(
-                Offer.objects.annotate(
-                    wanted_on=Coalesce("answered_on", "offered_on")
-                ).filter(
-                    _between("wanted_on", start, end), answer__in=WANTED, carer=mine
-                )
-            ),
-            completed=_flag(completed),
+            **steps,
             eligible=_flag(completed_eligible),
             with_break=_flag(
                 BreakFromCaring.objects.filter(
@@ -193,7 +206,10 @@ def carers(start: datetime.date | None, end: datetime.date | None) -> QuerySet[C
 
 def counted() -> Q:
     """Carers counted under at least one measure."""
-    return Q(identified=1) | Q(offered=1) | Q(accepted=1) | Q(completed=1)
+    found = Q(identified=1)
+    for name in STEPS:
+        found |= Q(**{name: 1})
+    return found
 
 
 def _measure_counts() -> dict[str, Count]:

@@ -26,7 +26,7 @@ from .indicators.periods import Period
 
 BREAKDOWNS = ("age_group", "locality", "service_group")
 NONE_KEY = "none"
-# Where "reviewed" joins the measures once carers' reviews exist: see docs/carers.md.
+# A step added to `carers.aggregates.STEPS` (carers' reviews) joins every table.
 MEASURES = aggregates.MEASURES
 
 
@@ -40,7 +40,9 @@ def breakdown_titles() -> dict[str, str]:
 
 
 def measure_names() -> dict[str, str]:
-    return {
+    """Each measure's column heading (a step with no wording here is named by its
+    code)."""
+    names = {
         "identified": _("Identified"),
         "offered": _("Offered a plan or statement, or asked for one"),
         "accepted": _("Accepted, or asked"),
@@ -49,6 +51,7 @@ def measure_names() -> dict[str, str]:
         "not_eligible": _("Completed, no eligible need"),
         "with_break": _("Completed, with a break from caring"),
     }
+    return {m: names.get(m, m.replace("_", " ").capitalize()) for m in MEASURES}
 
 
 def none_labels() -> dict[str, str]:
