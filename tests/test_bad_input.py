@@ -62,6 +62,7 @@ FORM_PAGES: dict[str, tuple[str | None, Any]] = {
     "delivery:monitoring_due": ("finance_officer", None),
     "insights:signposting_report": ("quality_lead", None),
     "insights:outcomes_report": ("quality_lead", None),
+    "insights:carers_report": ("quality_lead", None),
     "insights:indicators_area": ("quality_lead", lambda: {"area": "options"}),
     "insights:indicator_people": (
         "quality_lead",

@@ -66,6 +66,10 @@ class Capability(models.TextChoices):
         "reviews.report",
         _("see the outcomes report: how reviewed outcomes went"),
     )
+    SEE_CARERS_REPORT = (
+        "carers.report",
+        _("see the carers report: plans, statements, eligibility and breaks"),
+    )
     # Budgets, panel, plans and delivery (issue 6)
     SET_BUDGET = "budgets.set", _("work out indicative budgets")
     CONFIGURE_BUDGETS = "budgets.configure", _("set budget methods and limits")
@@ -133,6 +137,9 @@ POLICY: dict[Capability, frozenset[Role]] = {
         {Role.TEAM_MANAGER, Role.QUALITY_LEAD, Role.INSPECTOR}
     ),
     Capability.SEE_OUTCOMES_REPORT: frozenset(
+        {Role.TEAM_MANAGER, Role.QUALITY_LEAD, Role.INSPECTOR}
+    ),
+    Capability.SEE_CARERS_REPORT: frozenset(
         {Role.TEAM_MANAGER, Role.QUALITY_LEAD, Role.INSPECTOR}
     ),
     Capability.SET_BUDGET: frozenset(_WRITERS),

@@ -19,6 +19,12 @@ NAV_ITEMS = (
         (Capability.SEE_OUTCOMES_REPORT,),
     ),
     NavItem(
+        33,
+        _("Carers report"),
+        "insights:carers_report",
+        (Capability.SEE_CARERS_REPORT,),
+    ),
+    NavItem(
         34, _("SDS indicators"), "insights:indicators", (Capability.SEE_INDICATORS,)
     ),
     NavItem(

@@ -72,3 +72,24 @@ class SpendForm(Form):
     def __init__(self, *args: Any, today: datetime.date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["financial_year"].choices = year_choices(today)  # type: ignore[attr-defined]
+
+
+class CarersPeriodForm(Form):
+    """The carers report's period: a financial year and, optionally, a quarter."""
+
+    year = forms.ChoiceField(label=_("Financial year"))
+    quarter = forms.ChoiceField(
+        label=_("Quarter"),
+        required=False,
+        choices=[("", _("The whole year"))]
+        + [(str(q), _("Quarter %(q)s") % {"q": q}) for q in (1, 2, 3, 4)],
+    )
+
+    def __init__(self, *args: Any, today: datetime.date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = year_choices(today)  # type: ignore[attr-defined]
+
+    def period(self) -> Period:
+        data = self.cleaned_data
+        quarter = int(data["quarter"]) if data.get("quarter") else None
+        return Period(int(data["year"]), quarter)

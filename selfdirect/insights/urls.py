@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import indicator_views, outcome_views, views
+from . import carer_views, indicator_views, outcome_views, views
 
 app_name = "insights"
 
@@ -12,6 +12,7 @@ urlpatterns = [
         name="signposting_report",
     ),
     path("reports/outcomes/", outcome_views.outcomes_report, name="outcomes_report"),
+    path("reports/carers/", carer_views.carers_report, name="carers_report"),
     path(
         "reports/outcomes/people/",
         outcome_views.outcomes_people,

@@ -71,6 +71,16 @@ def as_table(period: Period, found: dict[str, Any]) -> str:
                 )
             )
         lines.append("")
+    if "carers" in found:
+        lines.append("Carers (people): offered, completed")
+        for key, label in (
+            ("plans", "Adult carer support plans"),
+            ("statements", "Young carer statements"),
+            ("all", "Plans and statements"),
+        ):
+            figures = found["carers"][key]
+            lines.append(_row(label, ", ".join(str(v) for v in figures.values())))
+        lines.append("")
     if "outcomes" in found:
         out = found["outcomes"]
         lines.append(f"Outcomes reviewed: {out['outcomes_reviewed']}")

@@ -25,6 +25,7 @@ PERSONAL: dict[str, UrlCase] = {
 NOT_PERSONAL = {
     "insights:signposting_report": "aggregate counts of people per service, no one identified",
     "insights:outcomes_report": "aggregate counts of outcomes and people, no one identified",
+    "insights:carers_report": "aggregate counts of carers, no one identified",
     "insights:outcomes_people": "a list of the people behind a count, scoped by "
     "visible_to (insights/tests/test_outcomes.py); no one person's record in the URL",
     "insights:signposting_summary": "refreshes and shows the progress of the report's summary: counts only",

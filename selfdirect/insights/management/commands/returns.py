@@ -6,12 +6,15 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from selfdirect.core.csv import csv_lines
-from selfdirect.insights import returns
+from selfdirect.insights import carers_census, returns
 from selfdirect.insights.indicators.periods import Period
 
 
 class Command(BaseCommand):
-    help = "National returns: phs-sds writes the PHS Source SDS file and checks it."
+    help = (
+        "National returns: phs-sds writes the PHS Source SDS file, carers-census "
+        "the Carers Census extract; each is checked."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         commands = parser.add_subparsers(dest="action", required=True)
@@ -24,6 +27,12 @@ class Command(BaseCommand):
             type=Path,
             help="the client snapshot file (default: beside --out, ending -client.csv)",
         )
+        census = commands.add_parser(
+            "carers-census", help="the Carers Census extract (codes unverified)"
+        )
+        census.add_argument("--period", required=True, help="a financial year: 2025-26")
+        census.add_argument("--quarter", type=int, choices=(1, 2, 3, 4))
+        census.add_argument("--out", required=True, type=Path)
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
@@ -31,6 +40,9 @@ class Command(BaseCommand):
             location = returns.sending_location()
         except ValueError as error:
             raise CommandError(str(error)) from error
+        if options["action"] == "carers-census":
+            self._census(period, location, options["out"])
+            return
         out: Path = options["out"]
         client_out: Path = options["client_out"] or out.with_name(
             f"{out.stem}-client{out.suffix or '.csv'}"
@@ -48,6 +60,15 @@ class Command(BaseCommand):
             f"{people} client rows to {client_out}.\n"
             "Headers are the PHS data mart's column names; the submission "
             "file's headers are unverified.\n\nValidation report\n" + check.report()
+        )
+
+    def _census(self, period: Period, location: str, out: Path) -> None:
+        check = carers_census.validate(
+            self._write(out, carers_census.census_rows(period, location)), period
+        )
+        self.stdout.write(
+            f"Wrote {check.rows} Carers Census rows for {period.label} to {out}.\n"
+            f"{carers_census.unverified_note()}\n\nValidation report\n" + check.report()
         )
 
     @staticmethod
