@@ -18,6 +18,7 @@ from selfdirect.accounts.access import require
 from selfdirect.accounts.roles import Action, Capability
 from selfdirect.budgets.models import BudgetMethod
 from selfdirect.core.concurrency import EditConflict
+from selfdirect.core.dates import add_days
 from selfdirect.core.form_pages import form_page, rebind_for_conflict, show_errors
 from selfdirect.core.forms import bind
 from selfdirect.core.http import actor, page
@@ -160,8 +161,7 @@ def new_signposting(request: HttpRequest, plan_id: str) -> HttpResponse:
     user = actor(request)
     found = _plan_to_change(request, plan_id)
     today = timezone.localdate()
-    initial = {"signposted_on": today, "follow_up_due": today.replace(day=1)}
-    initial["follow_up_due"] = today + timezone.timedelta(days=28)
+    initial = {"signposted_on": today, "follow_up_due": add_days(today, 28)}
     form = bind(request, SignpostingForm, initial=initial)
     return form_page(
         request,

@@ -57,11 +57,13 @@ def _support(**changes) -> SupportDetails:
 
 def _work_out(personas, plan=None):
     plan = plan or _plan(personas)
+    method = carers_method(TODAY)
+    assert method is not None
     return support_services.work_out_budget(
         plan=plan,
         by=personas.practitioner_a,
         version=plan.version,
-        method=carers_method(TODAY),
+        method=method,
         worked_out_on=TODAY,
         answers=ANSWERS,
     )
@@ -99,6 +101,7 @@ def test_a_budget_needs_an_eligible_need_and_a_carers_method(personas) -> None:
     with pytest.raises(ValidationError):
         _work_out(personas, plan)
     own = budget_selectors.current_method(BudgetMethod.Kind.RAS, TODAY)
+    assert own is not None
     with pytest.raises(ValidationError):
         support_services.work_out_budget(
             plan=_plan(personas),
@@ -273,6 +276,7 @@ def test_the_cared_for_persons_worker_sees_no_support_or_budget(
         assert client.get(reverse(name, args=[plan.public_id])).status_code == 404
     assert client.get(reverse("carers:plan", args=[plan.public_id])).status_code == 404
     budget = _plan(personas).budget
+    assert budget is not None
     url = reverse("budgets:detail", args=[personas.person.public_id, budget.public_id])
     assert client.get(url).status_code == 404
     # With the carer's consent they read the plan, with its support, but change
@@ -367,9 +371,9 @@ def test_the_pages_work_out_the_budget_add_support_and_signpost(
     assert "Clydeview Carers&#x27; Walking Group" in mine
     pdf = client.get(reverse("carers:my_plan_pdf", args=[plan.public_id]))
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
-    follow = reverse(
-        "carers:follow_up", args=[plan.public_id, plan.signpostings.first().public_id]
-    )
+    signposting = plan.signpostings.first()
+    assert signposting is not None
+    follow = reverse("carers:follow_up", args=[plan.public_id, signposting.public_id])
     response = client.post(
         follow,
         {
