@@ -34,6 +34,7 @@ from .forms import (
 from .models import CarerPlan
 from .permissions import access_carer, access_plan
 from .sections import BY_CODE, EDITABLE, sections_for
+from .support_selectors import may_open_budget
 
 
 def plan_url(plan: CarerPlan, anchor: str = "") -> str:
@@ -88,6 +89,9 @@ def plan(request: HttpRequest, plan_id: str) -> HttpResponse:
     context["problems"] = services.agreement_problems(found)
     context["may_change_carer"] = may_change
     context["can_set_budget"] = user.can(Capability.SET_BUDGET)
+    context["can_open_budget"] = found.budget_id is not None and may_open_budget(
+        user, found
+    )
     for outcome in context["outcomes"]:
         outcome.hint = classify_outcome(outcome.words)
     return render(request, "carers/plan.html", context)

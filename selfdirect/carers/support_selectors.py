@@ -14,6 +14,7 @@ from selfdirect.accounts.roles import Purpose
 from selfdirect.budgets.models import BudgetMethod
 from selfdirect.budgets.selectors import current_methods
 from selfdirect.core.dates import add_days
+from selfdirect.people.models import Person
 
 from . import support_rules
 from .models import CarerPlan, CarerSignposting
@@ -47,6 +48,16 @@ def support_detail(plan: CarerPlan) -> dict[str, Any]:
         ),
         "signpostings": list(plan.signpostings.select_related("service")),
     }
+
+
+def may_open_budget(user: User, plan: CarerPlan) -> bool:
+    """Whether the user reaches the carer's own record (where the budget's
+    workings are): not the cared-for person's worker reading by consent."""
+    return (
+        Person.objects.visible_to(user, Purpose.PRACTICE)
+        .filter(pk=plan.carer.person_id)
+        .exists()
+    )
 
 
 def signposting_follow_ups_due(

@@ -290,6 +290,8 @@ def test_the_cared_for_persons_worker_sees_no_support_or_budget(
     )
     page = client.get(reverse("carers:plan", args=[plan.public_id])).content.decode()
     assert "A sitter one evening a week" in page
+    assert "£1,500.00 a year" in page
+    assert "How the budget was worked out" not in page  # the carer's own record
     assert reverse("carers:support", args=[plan.public_id]) not in page
     assert (
         client.get(reverse("carers:support", args=[plan.public_id])).status_code == 404
@@ -361,6 +363,7 @@ def test_the_pages_work_out_the_budget_add_support_and_signpost(
     assert response.status_code == 302
     page = client.get(reverse("carers:plan", args=[plan.public_id])).content.decode()
     assert "£1,500.00 a year" in page
+    assert "How the budget was worked out" in page
     assert "Gym membership" in page and "Overall: option 4" in page
     assert "Clydeview Carers&#x27; Centre" in page
     # (g) and (i)-(j) on the carer's own copy, the page and the PDF.
