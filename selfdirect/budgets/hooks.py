@@ -59,7 +59,7 @@ def _stage_annotations() -> dict[str, Any]:
 
     from .models import IndicativeBudget
 
-    latest = IndicativeBudget.objects.filter(person=OuterRef("pk"))
+    latest = IndicativeBudget.objects.own_support().filter(person=OuterRef("pk"))
     return {
         "stage_budget_amount": Subquery(latest.values("amount")[:1]),
         "stage_budget_on": Subquery(latest.values("worked_out_on")[:1]),

@@ -77,6 +77,7 @@ _COMMON = {
     "version": {"type": "integer", "minimum": 1},
     "valid_from": {"type": "string", "format": "date"},
     "illustrative": {"type": "boolean"},
+    "for_carers": {"type": "boolean"},
     "note": {"type": "string"},
     "rounding": {"type": "string"},
 }

@@ -39,6 +39,14 @@ class BudgetMethod(models.Model):
         help_text=_("Figures not yet verified by the partnership: shown as such."),
     )
     note = models.TextField(blank=True)
+    # A method kept for unpaid carers' support plans (Carers (Scotland) Act 2016,
+    # s24): never used for a supported person's own budget, and the only kind a
+    # carer's plan uses.
+    for_carers = models.BooleanField(
+        _("for unpaid carers"),
+        default=False,
+        help_text=_("Used only for carers' support plans, never for a person's own."),
+    )
     config = models.JSONField()
     loaded_at = models.DateTimeField(auto_now_add=True)
 
@@ -81,6 +89,17 @@ class DelegatedLimit(models.Model):
         )
 
 
+class BudgetQuerySet(PersonRecordQuerySet["IndicativeBudget"]):
+    def own_support(self) -> "BudgetQuerySet":
+        """Budgets for the person's own support: not those worked out with a
+        method kept for carers (which belong to a carer's plan)."""
+        return self.exclude(method__for_carers=True)
+
+    def for_caring(self) -> "BudgetQuerySet":
+        """Budgets worked out for a carer's plan, with a method kept for carers."""
+        return self.filter(method__for_carers=True)
+
+
 class IndicativeBudget(PublicIdModel, RecordedModel):
     """An indicative budget for a person, from a named version of a method, with
     the inputs and step-by-step workings that produced it."""
@@ -120,7 +139,7 @@ class IndicativeBudget(PublicIdModel, RecordedModel):
     authority = models.CharField(
         _("authority"), max_length=10, choices=Authority.choices, blank=True
     )
-    objects = PersonRecordQuerySet["IndicativeBudget"].as_manager()
+    objects = BudgetQuerySet.as_manager()
 
     class Meta:
         ordering = ["-worked_out_on", "-id"]

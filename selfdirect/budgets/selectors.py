@@ -10,21 +10,29 @@ from selfdirect.people.models import Person
 from .models import BudgetMethod, DelegatedLimit, IndicativeBudget
 
 
-def current_methods(on: datetime.date) -> dict[str, BudgetMethod]:
-    """The method in use on a date for each kind that has one, in one query."""
+def current_methods(
+    on: datetime.date, *, for_carers: bool = False
+) -> dict[str, BudgetMethod]:
+    """The method in use on a date for each kind that has one, in one query: for
+    a person's own support, or (`for_carers`) those kept for carers' plans."""
     found: dict[str, BudgetMethod] = {}
-    methods = BudgetMethod.objects.filter(active=True, valid_from__lte=on).order_by(
-        "-valid_from", "-version"
-    )
+    methods = BudgetMethod.objects.filter(
+        active=True, valid_from__lte=on, for_carers=for_carers
+    ).order_by("-valid_from", "-version")
     for method in methods:
         found.setdefault(method.kind, method)
     return found
 
 
-def current_method(kind: str, on: datetime.date) -> BudgetMethod | None:
-    """The newest active version of a kind of method in use on a date."""
+def current_method(
+    kind: str, on: datetime.date, *, for_carers: bool = False
+) -> BudgetMethod | None:
+    """The newest active version of a kind of method in use on a date (for a
+    person's own support, or `for_carers`)."""
     return (
-        BudgetMethod.objects.filter(kind=kind, active=True, valid_from__lte=on)
+        BudgetMethod.objects.filter(
+            kind=kind, active=True, valid_from__lte=on, for_carers=for_carers
+        )
         .order_by("-valid_from", "-version")
         .first()
     )
@@ -53,7 +61,8 @@ def limits_in_force(on: datetime.date) -> list[DelegatedLimit]:
 
 
 def budgets_of(person: Person) -> QuerySet[IndicativeBudget]:
-    """A person's budgets, newest first, with the method and who set them."""
-    return person.indicative_budgets.select_related(
+    """A person's budgets for their own support, newest first, with the method
+    and who set them (a carer's budgets belong to their carer's plan)."""
+    return person.indicative_budgets.own_support().select_related(
         "method", "recorded_by", "service_group"
     )

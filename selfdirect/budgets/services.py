@@ -44,6 +44,7 @@ def load_budget_method(*, data: Mapping[str, Any], by: User | None) -> BudgetMet
         kind=data["kind"],
         valid_from=datetime.date.fromisoformat(data["valid_from"]),
         illustrative=data.get("illustrative", True),
+        for_carers=data.get("for_carers", False),
         note=data.get("note", ""),
         config=dict(data),
     )

@@ -2,6 +2,8 @@
 
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -62,3 +64,35 @@ class DischargeDetails:
     carer_told_on: datetime.date | None
     views_invited_on: datetime.date | None
     carers_views: str
+
+
+@dataclass(frozen=True)
+class SupportDetails:
+    """(i) One element of support for eligible needs and the option chosen."""
+
+    what: str
+    option: int
+    yearly_amount: Decimal | None
+    chosen_by: str
+    chosen_by_name: str
+    chosen_on: datetime.date
+
+
+@dataclass(frozen=True)
+class SignpostingDetails:
+    """(j) Signposting for another need: a directory service or a named one."""
+
+    service: Any
+    support_name: str
+    signposted_on: datetime.date
+    follow_up_due: datetime.date
+
+
+@dataclass(frozen=True)
+class FollowUpDetails:
+    """What came of signposting, as at a first contact's follow-up."""
+
+    followed_up_on: datetime.date
+    result: str
+    used_it: bool | None
+    notes: str

@@ -23,6 +23,10 @@ AUDIT_ACTIONS = (
     AuditAction("carer.plan_shared", _("Shared a plan or statement with the carer")),
     AuditAction("carer.plan_agreed", _("Recorded that a carer agreed their plan")),
     AuditAction("carer.criteria", _("Published carers' eligibility criteria")),
+    AuditAction("carer.budget", _("Worked out a carer's indicative budget")),
+    AuditAction("carer.option_chosen", _("Recorded the option a carer chose")),
+    AuditAction("carer.signposted", _("Signposted a carer to community support")),
+    AuditAction("carer.followed_up", _("Followed up a carer's signposting")),
 )
 
 # The carer's own records: a carer's subject access export holds their carer
@@ -46,6 +50,16 @@ SUBJECT_ACCESS = (
     ),
     SubjectAccessSection(
         "carers.DomainImpact", ("plan__carer__person",), "Impact of caring"
+    ),
+    SubjectAccessSection(
+        "carers.CarerSupport",
+        ("plan__carer__person",),
+        "Support for a carer's eligible needs and the options chosen",
+    ),
+    SubjectAccessSection(
+        "carers.CarerSignposting",
+        ("plan__carer__person",),
+        "Signposting for a carer's other needs",
     ),
 )
 

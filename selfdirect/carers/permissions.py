@@ -17,7 +17,7 @@ from selfdirect.accounts.roles import Action, Purpose
 from selfdirect.people.access import access_person, access_record
 from selfdirect.people.models import Person, Relationship
 
-from .models import Carer, CarerPlan, Offer
+from .models import Carer, CarerPlan, CarerSignposting, CarerSupport, Offer
 
 if TYPE_CHECKING:
     from selfdirect.accounts.models import User
@@ -57,7 +57,7 @@ def access_plan(
 ) -> CarerPlan:
     """A carer's plan or statement (404 when out of reach)."""
     records = CarerPlan.objects.select_related(
-        "carer__person", "carer__cared_for", "criteria"
+        "carer__person", "carer__cared_for", "criteria", "budget__method"
     )
     return access_record(
         user, records, plan_id, purpose=_purpose(action), action=action, page=page
@@ -100,3 +100,25 @@ def access_person_to_identify(
     return access_person(
         user, person_id, purpose=Purpose.PRACTICE, action=Action.CHANGE, page=page
     )
+
+
+def access_support(
+    user: User, plan: CarerPlan, support_id: uuid.UUID | str
+) -> CarerSupport:
+    """An element of support on a plan already reached (404 otherwise)."""
+    found = plan.supports.filter(public_id=support_id).first()
+    if found is None:
+        raise Http404("No such support")
+    found.plan = plan
+    return found
+
+
+def access_signposting(
+    user: User, plan: CarerPlan, signposting_id: uuid.UUID | str
+) -> CarerSignposting:
+    """Signposting on a plan already reached (404 otherwise)."""
+    found = plan.signpostings.filter(public_id=signposting_id).first()
+    if found is None:
+        raise Http404("No such signposting")
+    found.plan = plan
+    return found

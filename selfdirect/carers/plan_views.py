@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from selfdirect.accounts.roles import Action
+from selfdirect.accounts.roles import Action, Capability
 from selfdirect.conversations.wording import classify_outcome
 from selfdirect.core.form_pages import form_page, show_errors
 from selfdirect.core.forms import bind
@@ -34,6 +34,7 @@ from .forms import (
 from .models import CarerPlan
 from .permissions import access_carer, access_plan
 from .sections import BY_CODE, EDITABLE, sections_for
+from .support_selectors import may_open_budget
 
 
 def plan_url(plan: CarerPlan, anchor: str = "") -> str:
@@ -83,10 +84,14 @@ def plan(request: HttpRequest, plan_id: str) -> HttpResponse:
     found = access_plan(user, plan_id, page=page(request))
     context = selectors.plan_detail(found)
     context["sections"] = sections_for(found.is_young)
-    context["can_change"] = found.state != CarerPlan.State.AGREED and (
-        selectors.may_change_carer(user, found.carer)
-    )
+    may_change = selectors.may_change_carer(user, found.carer)
+    context["can_change"] = found.state != CarerPlan.State.AGREED and may_change
     context["problems"] = services.agreement_problems(found)
+    context["may_change_carer"] = may_change
+    context["can_set_budget"] = user.can(Capability.SET_BUDGET)
+    context["can_open_budget"] = found.budget_id is not None and may_open_budget(
+        user, found
+    )
     for outcome in context["outcomes"]:
         outcome.hint = classify_outcome(outcome.words)
     return render(request, "carers/plan.html", context)

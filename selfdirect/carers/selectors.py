@@ -216,6 +216,8 @@ def plan_judgement(plan: CarerPlan) -> rules.Judgement | None:
 
 def plan_detail(plan: CarerPlan) -> dict[str, Any]:
     """Everything on the plan page."""
+    from .support_selectors import support_detail
+
     services = list(plan.local_services.all())
     return {
         "plan": plan,
@@ -227,6 +229,7 @@ def plan_detail(plan: CarerPlan) -> dict[str, Any]:
         "services": services,
         "judgement": plan_judgement(plan),
         "rows": section_rows(plan, services),
+        **support_detail(plan),
     }
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import plan_views, views
+from . import plan_views, support_views, views
 
 app_name = "carers"
 
@@ -28,6 +28,19 @@ urlpatterns = [
     path(PLAN + "outcomes/new/", plan_views.new_outcome, name="outcome"),
     path(PLAN + "breaks/new/", plan_views.new_break, name="break"),
     path(PLAN + "impacts/", plan_views.impacts, name="impacts"),
+    path(PLAN + "budget/new/", support_views.budget, name="budget"),
+    path(PLAN + "supports/new/", support_views.new_support, name="support"),
+    path(
+        PLAN + "supports/<uuid:support_id>/",
+        support_views.change_support,
+        name="change_support",
+    ),
+    path(PLAN + "signposting/new/", support_views.new_signposting, name="signposting"),
+    path(
+        PLAN + "signposting/<uuid:signposting_id>/",
+        support_views.follow_up,
+        name="follow_up",
+    ),
     path(PLAN + "share/", plan_views.share, name="share"),
     path(PLAN + "agree/", plan_views.agree, name="agree"),
     path(PLAN + "mine/", plan_views.my_plan, name="my_plan"),

@@ -43,6 +43,7 @@ from .permissions import (
     access_offer,
     access_person_to_identify,
 )
+from .support_selectors import signposting_follow_ups_due
 
 PAGE_SIZE = 25
 
@@ -251,6 +252,7 @@ LISTS = {
     "waiting": _("Accepted, waiting for a plan"),
     "young": _("Young carers due to move to an adult plan"),
     "reviews": _("Carers' reviews due"),
+    "signposting": _("Signposting follow-ups due"),
 }
 
 
@@ -267,6 +269,7 @@ def lists(request: HttpRequest) -> HttpResponse:
         "waiting": lambda: selectors.waiting_list(user),
         "young": lambda: selectors.young_carers_moving_on(user, today),
         "reviews": lambda: selectors.reviews_due(user, today),
+        "signposting": lambda: signposting_follow_ups_due(user, on=today),
     }[which]()
     page_obj = CappedPaginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {

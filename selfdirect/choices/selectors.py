@@ -138,7 +138,11 @@ INFORMED = (
 
 def current_budget(person: Person) -> IndicativeBudget | None:
     """The person's latest indicative budget, whose amounts the person is told."""
-    return person.indicative_budgets.order_by("-worked_out_on", "-id").first()
+    return (
+        person.indicative_budgets.own_support()
+        .order_by("-worked_out_on", "-id")
+        .first()
+    )
 
 
 def amounts_from_budget(budget: IndicativeBudget | None) -> dict[str, object]:
@@ -180,7 +184,9 @@ def easy_read_amounts(person: Person) -> list[OptionAmount]:
         else {}
     )
     if not stated:
-        budget = person.indicative_budgets.select_related("method").first()
+        budget = (
+            person.indicative_budgets.own_support().select_related("method").first()
+        )
         method = budget.method if budget else None
         confirmed = method is not None and not method.illustrative
         if budget and not budget_rules.letter_blocker(method_confirmed=confirmed):

@@ -182,9 +182,12 @@ def _save(batch: list[IndicativeBudget], now: datetime.datetime) -> Counter[str]
 
 
 def delete_budgets(person_ids: list[int]) -> None:
-    """Remove demo budgets (and their history) for these people."""
+    """Remove demo budgets (and their history) for these people: a carer's budget
+    belongs to their carer's plan and goes with it (`demo.carers`)."""
     for queryset in (
-        IndicativeBudget.history.filter(person_id__in=person_ids),
-        IndicativeBudget.objects.filter(person_id__in=person_ids),
+        IndicativeBudget.history.filter(person_id__in=person_ids).exclude(
+            method__for_carers=True
+        ),
+        IndicativeBudget.objects.filter(person_id__in=person_ids).own_support(),
     ):
         queryset._raw_delete(queryset.db)

@@ -16,24 +16,32 @@ import random
 import uuid
 from collections import Counter
 from collections.abc import Iterator
+from decimal import Decimal
 
 from selfdirect.accounts.models import Team, User
 from selfdirect.accounts.roles import Role
-from selfdirect.carers import services
+from selfdirect.budgets.models import IndicativeBudget
+from selfdirect.carers import services, support_services
 from selfdirect.carers.details import (
     BreakDetails,
     CarerDetails,
+    FollowUpDetails,
     IdentifyDetails,
     OfferDetails,
+    SignpostingDetails,
+    SupportDetails,
 )
 from selfdirect.carers.models import (
     Carer,
     CarerPlan,
+    CarerSignposting,
+    CarerSupport,
     DischargeNotice,
     EligibilityCriteria,
     EligibilityDomain,
     Offer,
 )
+from selfdirect.carers.support_selectors import carers_method
 from selfdirect.core.dates import add_days, add_years
 from selfdirect.demo.people import data
 from selfdirect.people.models import Person, Relationship
@@ -102,7 +110,16 @@ def _ids_from(rng: random.Random) -> Iterator[None]:
     run, so reseeding gives the same rows (the models' default is uuid4)."""
     fields = [
         model._meta.get_field("public_id")
-        for model in (Person, Carer, Offer, CarerPlan, DischargeNotice)
+        for model in (
+            Person,
+            Carer,
+            Offer,
+            CarerPlan,
+            DischargeNotice,
+            IndicativeBudget,
+            CarerSupport,
+            CarerSignposting,
+        )
     ]
     saved = [(f, f.default) for f in fields]
 
@@ -265,6 +282,75 @@ def _fill(
         for n, d in enumerate(domains)
     }
     services.record_impacts(plan=plan, by=by, levels=levels)  # type: ignore[arg-type]
+    if eligible and not young:
+        _support(plan, rng, by, started)  # type: ignore[arg-type]
+    _signpost(plan, rng, by, today, started)  # type: ignore[arg-type]
+
+
+# (i) Support for eligible needs, each with the option the carer chose.
+SUPPORTS = [
+    ("A sitter one evening a week", 2, "1040.00"),
+    ("A gym membership for the carer", 1, "420.00"),
+    ("A week's short break away each year", 3, "900.00"),
+]
+# (j) Community support for other needs.
+SIGNPOSTS = [
+    "Clydeview Carers' Centre: peer support group",
+    "Citizens Advice: benefits check for carers",
+    "Clydeview Walking Group",
+]
+RESULTS = ["need_met", "need_met", "still_needs_help", "referred_for_assessment"]
+
+
+def _support(
+    plan: CarerPlan, rng: random.Random, by: User, started: datetime.date
+) -> None:
+    """An indicative budget from the carers' method, and one or two elements of
+    support with the option chosen for each."""
+    method = carers_method(started)
+    if method is not None:
+        answers = {
+            q["code"]: rng.choice(q["answers"])["code"]
+            for d in method.config["domains"]
+            for q in d["questions"]
+        }
+        support_services.work_out_budget(
+            plan=plan,
+            by=by,
+            version=plan.version,
+            method=method,
+            worked_out_on=started,
+            answers=answers,
+        )
+    for what, option, amount in rng.sample(SUPPORTS, rng.randint(1, 2)):
+        support_services.add_support(
+            plan=plan,
+            by=by,
+            details=SupportDetails(what, option, Decimal(amount), "carer", "", started),
+        )
+
+
+def _signpost(
+    plan: CarerPlan,
+    rng: random.Random,
+    by: User,
+    today: datetime.date,
+    started: datetime.date,
+) -> None:
+    """Signposting with a follow-up date; past ones mostly followed up."""
+    due = add_days(started, 28)
+    row = support_services.add_signposting(
+        plan=plan,
+        by=by,
+        details=SignpostingDetails(None, rng.choice(SIGNPOSTS), started, due),
+    )
+    if due <= today and rng.random() < 0.7:
+        support_services.record_follow_up(
+            signposting=row,
+            by=by,
+            version=row.version,
+            details=FollowUpDetails(due, rng.choice(RESULTS), rng.random() < 0.8, ""),
+        )
 
 
 def _young_carer(
@@ -307,7 +393,13 @@ def delete_carers(person_ids: list[int]) -> None:
     carers = Carer.objects.filter(person_id__in=person_ids)
     for carer in carers:
         for plan in carer.plans.all():
-            for child in (plan.outcomes, plan.breaks, plan.impacts):
+            for child in (
+                plan.outcomes,
+                plan.breaks,
+                plan.impacts,
+                plan.supports,
+                plan.signpostings,
+            ):
                 child.model.history.filter(plan_id=plan.pk).delete()
                 child.all().delete()
             plan.local_services.clear()
@@ -316,3 +408,6 @@ def delete_carers(person_ids: list[int]) -> None:
             model.all().delete()
     Carer.history.filter(person_id__in=person_ids).delete()
     carers.delete()
+    # A carer's budgets belong to their plans (the budgets stage leaves them).
+    IndicativeBudget.history.filter(person_id__in=person_ids).delete()
+    IndicativeBudget.objects.filter(person_id__in=person_ids).for_caring().delete()

@@ -91,7 +91,7 @@ def _stage_annotations() -> dict[str, Any]:
     from .models import PanelSubmission
 
     latest = PanelSubmission.objects.filter(person=OuterRef("pk"))
-    budget = IndicativeBudget.objects.filter(person=OuterRef("pk"))
+    budget = IndicativeBudget.objects.own_support().filter(person=OuterRef("pk"))
     draft_cost = (
         Support.objects.filter(plan__person=OuterRef("pk"), plan__state="draft")
         .order_by()

@@ -63,7 +63,7 @@ def new_submission(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
     _may_submit(user)
     person = access_person(user, person_id, action=Action.CHANGE, page=page(request))
-    budgets = list(person.indicative_budgets.all()[:10])
+    budgets = list(person.indicative_budgets.own_support()[:10])
     plans = list(person.support_plans.all()[:10])
     chosen = next(
         (b for b in budgets if str(b.public_id) == request.GET.get("budget")),

@@ -227,7 +227,7 @@ def agreed_conversations(person: Person) -> QuerySet[Conversation]:
 
 def budgets_of(person: Person) -> QuerySet[IndicativeBudget]:
     """The person's indicative budgets, newest first."""
-    return person.indicative_budgets.order_by("-worked_out_on", "-id")
+    return person.indicative_budgets.own_support().order_by("-worked_out_on", "-id")
 
 
 def provider_choices() -> QuerySet[Provider]:

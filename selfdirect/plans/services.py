@@ -79,7 +79,9 @@ def start_support_plan(
         SupportPlan(
             person=person,
             conversation=conversation,
-            budget=person.indicative_budgets.order_by("-worked_out_on", "-id").first(),
+            budget=person.indicative_budgets.own_support()
+            .order_by("-worked_out_on", "-id")
+            .first(),
             recorded_by=by,
             started_on=today,
         ),

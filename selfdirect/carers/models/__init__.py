@@ -8,8 +8,10 @@ from .carer import (
 )
 from .criteria import IMPACT_ORDER, EligibilityCriteria, EligibilityDomain, Impact
 from .plan import BreakFromCaring, CarerOutcome, CarerPlan, DomainImpact
+from .support import ELEMENT_OPTIONS, CarerSignposting, CarerSupport
 
 __all__ = [
+    "ELEMENT_OPTIONS",
     "IMPACT_ORDER",
     "BreakFromCaring",
     "Carer",
@@ -17,6 +19,8 @@ __all__ = [
     "CarerPartQuerySet",
     "CarerPlan",
     "CarerRecordQuerySet",
+    "CarerSignposting",
+    "CarerSupport",
     "DischargeNotice",
     "DomainImpact",
     "EligibilityCriteria",

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from selfdirect.budgets.models import IndicativeBudget
 from selfdirect.core.models import PublicIdModel, RecordedModel, VersionedModel
 from selfdirect.core.text import shorten
 from selfdirect.directory.models import Service
@@ -99,6 +100,17 @@ class CarerPlan(PublicIdModel, RecordedModel):
     )
     eligible_support = models.TextField(
         _("support for needs that meet the local eligibility criteria"), blank=True
+    )
+    # The indicative budget for (i), from a budget method kept for carers: a
+    # budget of the carer's own person record (budgets app); the options chosen
+    # for each element of support are CarerSupport rows.
+    budget = models.ForeignKey(
+        IndicativeBudget,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("indicative budget"),
     )
     # (j)
     other_support = models.TextField(

@@ -1,18 +1,21 @@
 """The persona's person, Morag, is an unpaid carer for her husband Donald (held by
 team B): she accepted an adult carer support plan, which is a draft with an
-outcome, a break from caring and the impact in one domain, and a hospital
+outcome, a break from caring, the impact in one domain (an eligible need), a
+sitter she chose through option 2, signposting to a walking group, and a hospital
 discharge notice named her. She also has an unpaid carer of her own, her son
 Kenny, recorded by name only, not yet identified."""
 
 import datetime
 from typing import Any
 
-from selfdirect.carers import services
+from selfdirect.carers import services, support_services
 from selfdirect.carers.details import (
     BreakDetails,
     DischargeDetails,
     IdentifyDetails,
     OfferDetails,
+    SignpostingDetails,
+    SupportDetails,
 )
 from selfdirect.carers.models import Offer
 from selfdirect.people.models import Relationship
@@ -67,6 +70,28 @@ def add_records(personas: Any) -> None:
     assert plan.criteria is not None
     domain = plan.criteria.domains.get(code="health_wellbeing")
     services.record_impacts(plan=plan, by=by, levels={domain.pk: ("substantial", "")})
+    support_services.add_support(
+        plan=plan,
+        by=by,
+        details=SupportDetails(
+            what="A sitter one evening a week",
+            option=2,
+            yearly_amount=None,
+            chosen_by="carer",
+            chosen_by_name="",
+            chosen_on=datetime.date(2026, 1, 12),
+        ),
+    )
+    support_services.add_signposting(
+        plan=plan,
+        by=by,
+        details=SignpostingDetails(
+            service=None,
+            support_name="Clydeview Carers' Walking Group",
+            signposted_on=datetime.date(2026, 1, 12),
+            follow_up_due=datetime.date(2026, 2, 12),
+        ),
+    )
     services.record_discharge(
         carer=carer,
         by=by,

@@ -166,7 +166,9 @@ def test_a_young_carer_is_offered_a_statement_in_their_words(client, personas) -
     assert "My young carer statement" in mine.content.decode()
 
 
-@pytest.mark.parametrize("which", ["not-offered", "waiting", "young", "reviews"])
+@pytest.mark.parametrize(
+    "which", ["not-offered", "waiting", "young", "reviews", "signposting"]
+)
 def test_the_lists_are_paginated_in_few_queries(
     client, personas, which, django_assert_max_num_queries
 ) -> None:

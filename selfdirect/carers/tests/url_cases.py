@@ -45,6 +45,27 @@ def _no_section(p: Any) -> dict[str, Any]:
     return {**_no_plan(p), "section": "emergency"}
 
 
+def _support(p: Any) -> dict[str, Any]:
+    plan = _carer_record(p).plans.get()
+    return {"plan_id": plan.public_id, "support_id": plan.supports.get().public_id}
+
+
+def _no_support(p: Any) -> dict[str, Any]:
+    return {"plan_id": uuid.uuid4(), "support_id": uuid.uuid4()}
+
+
+def _signposting(p: Any) -> dict[str, Any]:
+    plan = _carer_record(p).plans.get()
+    return {
+        "plan_id": plan.public_id,
+        "signposting_id": plan.signpostings.get().public_id,
+    }
+
+
+def _no_signposting(p: Any) -> dict[str, Any]:
+    return {"plan_id": uuid.uuid4(), "signposting_id": uuid.uuid4()}
+
+
 def _relationship(p: Any) -> dict[str, Any]:
     relationship = p.person.relationships.get(name="Kenny MacLeod")
     return {"person_id": p.person.public_id, "relationship_id": relationship.pk}
@@ -76,6 +97,13 @@ PERSONAL: dict[str, UrlCase] = {
     "carers:outcome": _on_plan(),
     "carers:break": _on_plan(),
     "carers:impacts": _on_plan(),
+    "carers:budget": _on_plan(),
+    "carers:support": _on_plan(),
+    "carers:change_support": UrlCase(_support, "practitioner_a", missing=_no_support),
+    "carers:signposting": _on_plan(),
+    "carers:follow_up": UrlCase(
+        _signposting, "practitioner_a", missing=_no_signposting
+    ),
     "carers:share": _on_plan(),
     "carers:agree": _on_plan(),
     "carers:my_plan": _on_plan(),

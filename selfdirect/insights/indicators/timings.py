@@ -59,9 +59,8 @@ def _summary(rows: QuerySet[Any]) -> dict[str, Any]:
 
 def _budget_after(conversation: str) -> Subquery:
     return Subquery(
-        IndicativeBudget.objects.filter(
-            person=OuterRef("person"), worked_out_on__gte=OuterRef(conversation)
-        )
+        IndicativeBudget.objects.own_support()
+        .filter(person=OuterRef("person"), worked_out_on__gte=OuterRef(conversation))
         .order_by("worked_out_on", "id")
         .values("worked_out_on")[:1]
     )
