@@ -62,3 +62,13 @@ class DischargeDetails:
     carer_told_on: datetime.date | None
     views_invited_on: datetime.date | None
     carers_views: str
+
+
+@dataclass(frozen=True)
+class ReviewDetails:
+    """Who took part in a carer's review, and the carer's own account."""
+
+    held_on: datetime.date | None
+    participant_names: str
+    carers_account: str
+    caring_changes: str

@@ -22,6 +22,10 @@ AUDIT_ACTIONS = (
     AuditAction("carer.plan_changed", _("Changed a carer's plan or statement")),
     AuditAction("carer.plan_shared", _("Shared a plan or statement with the carer")),
     AuditAction("carer.plan_agreed", _("Recorded that a carer agreed their plan")),
+    AuditAction("carer.review_started", _("Started a carer's review")),
+    AuditAction("carer.review_changed", _("Changed a carer's review")),
+    AuditAction("carer.review_shared", _("Shared a review with the carer")),
+    AuditAction("carer.review_agreed", _("Recorded that a carer agreed their review")),
     AuditAction("carer.criteria", _("Published carers' eligibility criteria")),
 )
 
@@ -46,6 +50,14 @@ SUBJECT_ACCESS = (
     ),
     SubjectAccessSection(
         "carers.DomainImpact", ("plan__carer__person",), "Impact of caring"
+    ),
+    SubjectAccessSection(
+        "carers.CarerReview", ("plan__carer__person",), "Carers' reviews"
+    ),
+    SubjectAccessSection(
+        "carers.CarerOutcomeReview",
+        ("review__plan__carer__person",),
+        "How a carer's outcomes went at review",
     ),
 )
 

@@ -87,6 +87,10 @@ def plan(request: HttpRequest, plan_id: str) -> HttpResponse:
         selectors.may_change_carer(user, found.carer)
     )
     context["problems"] = services.agreement_problems(found)
+    context["reviews"] = selectors.plan_reviews(found)
+    context["may_review"] = found.state == CarerPlan.State.AGREED and (
+        selectors.may_change_carer(user, found.carer)
+    )
     for outcome in context["outcomes"]:
         outcome.hint = classify_outcome(outcome.words)
     return render(request, "carers/plan.html", context)
@@ -236,6 +240,7 @@ def _mine(request: HttpRequest, plan_id: str) -> tuple[CarerPlan, dict[str, Any]
     found = access_plan(user, plan_id, page=page(request))
     context = selectors.plan_detail(found)
     context["sections"] = sections_for(found.is_young)
+    context["last_review"] = selectors.latest_agreed_review(found)
     return found, context
 
 

@@ -43,6 +43,7 @@ from .permissions import (
     access_offer,
     access_person_to_identify,
 )
+from .review_forms import DueFilterForm
 
 PAGE_SIZE = 25
 
@@ -262,14 +263,23 @@ def lists(request: HttpRequest) -> HttpResponse:
     if which not in LISTS:
         which = "not-offered"
     today = timezone.localdate()
+    filters = DueFilterForm(request.GET or None)
+    chosen = filters.cleaned_data if filters.is_valid() else {}
     rows: Any = {
         "not-offered": lambda: selectors.not_yet_offered_list(user),
         "waiting": lambda: selectors.waiting_list(user),
         "young": lambda: selectors.young_carers_moving_on(user, today),
-        "reviews": lambda: selectors.reviews_due(user, today),
+        "reviews": lambda: selectors.reviews_due(
+            user,
+            today,
+            team=chosen.get("team"),
+            locality=chosen.get("locality"),
+            overdue=bool(chosen.get("overdue")),
+        ),
     }[which]()
     page_obj = CappedPaginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
+        "filters": filters if which == "reviews" else None,
         "lists": LISTS,
         "which": which,
         "title": LISTS[which],
