@@ -110,7 +110,7 @@ def _ids_from(rng: random.Random) -> Iterator[None]:
     run, so reseeding gives the same rows (the models' default is uuid4)."""
     fields = [
         model._meta.get_field("public_id")
-        for model in (Person, Carer, Offer, CarerPlan, DischargeNotice)
+        for model in (Person, Carer, Offer, CarerPlan, DischargeNotice, CarerReview)
     ]
     saved = [(f, f.default) for f in fields]
 
