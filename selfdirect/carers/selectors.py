@@ -176,7 +176,8 @@ def reviews_due(
 
 def summaries_for(person: Person, user: User) -> list[dict[str, Any]]:
     """What the cared-for person's worker may know about each carer's plan: that it
-    exists, its state and review date, and what the carer agreed to share; `open`
+    exists, its state and review date, when it was last reviewed (the date only),
+    and what the carer agreed to share; `open`
     where the user may read the carer's records in full (their own team's carer, a
     partnership reader, or the carer's consent to share the whole plan)."""
     readable = set(
@@ -185,6 +186,9 @@ def summaries_for(person: Person, user: User) -> list[dict[str, Any]]:
     latest = CarerPlan.objects.filter(carer=OuterRef("pk")).order_by(
         "-started_on", "-id"
     )
+    reviewed = CarerReview.objects.filter(
+        plan__carer=OuterRef("pk"), state=CarerReview.State.AGREED
+    ).order_by("-agreed_on")
     rows = (
         Carer.objects.filter(cared_for=person)
         .annotate(
@@ -192,6 +196,7 @@ def summaries_for(person: Person, user: User) -> list[dict[str, Any]]:
             plan_kind=Subquery(latest.values("kind")[:1]),
             plan_state=Subquery(latest.values("state")[:1]),
             plan_review_on=Subquery(latest.values("review_on")[:1]),
+            last_reviewed_on=Subquery(reviewed.values("agreed_on")[:1]),
             carer_name=F("person__first_name"),
             carer_last_name=F("person__last_name"),
         )
@@ -205,6 +210,7 @@ def summaries_for(person: Person, user: User) -> list[dict[str, Any]]:
             "plan_kind",
             "plan_state",
             "plan_review_on",
+            "last_reviewed_on",
             "pk",
         )
     )
@@ -269,6 +275,9 @@ def carer_detail(carer: Carer) -> dict[str, Any]:
         "person": carer.person,
         "offers": list(carer.offers.all()),
         "plans": list(carer.plans.all()),
+        "reviews": list(
+            CarerReview.objects.filter(plan__carer=carer).select_related("plan")
+        ),
         "notices": list(carer.discharge_notices.all()),
     }
 
