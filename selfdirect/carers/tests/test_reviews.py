@@ -361,6 +361,6 @@ def test_the_carers_copy_shows_the_latest_agreed_review(client, personas):
     assert "Your last review" in text and "I sleep well now" in text
     # The cared-for person's worker sees the date only, not what was said.
     donald = personas.person.carer_records.get().cared_for
-    [row] = selectors.summaries_for(donald, personas.practitioner_b)
-    assert row["last_reviewed_on"] == DAY and row["open"] is False
-    assert "I sleep well now" not in str(row)
+    [summary] = selectors.summaries_for(donald, personas.practitioner_b)
+    assert summary["last_reviewed_on"] == DAY and summary["open"] is False
+    assert "I sleep well now" not in str(summary)
