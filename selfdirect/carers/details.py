@@ -96,3 +96,13 @@ class FollowUpDetails:
     result: str
     used_it: bool | None
     notes: str
+
+
+@dataclass(frozen=True)
+class ReviewDetails:
+    """Who took part in a carer's review, and the carer's own account."""
+
+    held_on: datetime.date | None
+    participant_names: str
+    carers_account: str
+    caring_changes: str

@@ -22,6 +22,10 @@ AUDIT_ACTIONS = (
     AuditAction("carer.plan_changed", _("Changed a carer's plan or statement")),
     AuditAction("carer.plan_shared", _("Shared a plan or statement with the carer")),
     AuditAction("carer.plan_agreed", _("Recorded that a carer agreed their plan")),
+    AuditAction("carer.review_started", _("Started a carer's review")),
+    AuditAction("carer.review_changed", _("Changed a carer's review")),
+    AuditAction("carer.review_shared", _("Shared a review with the carer")),
+    AuditAction("carer.review_agreed", _("Recorded that a carer agreed their review")),
     AuditAction("carer.criteria", _("Published carers' eligibility criteria")),
     AuditAction("carer.budget", _("Worked out a carer's indicative budget")),
     AuditAction("carer.option_chosen", _("Recorded the option a carer chose")),
@@ -60,6 +64,14 @@ SUBJECT_ACCESS = (
         "carers.CarerSignposting",
         ("plan__carer__person",),
         "Signposting for a carer's other needs",
+    ),
+    SubjectAccessSection(
+        "carers.CarerReview", ("plan__carer__person",), "Carers' reviews"
+    ),
+    SubjectAccessSection(
+        "carers.CarerOutcomeReview",
+        ("review__plan__carer__person",),
+        "How a carer's outcomes went at review",
     ),
 )
 

@@ -17,7 +17,15 @@ from selfdirect.accounts.roles import Action, Purpose
 from selfdirect.people.access import access_person, access_record
 from selfdirect.people.models import Person, Relationship
 
-from .models import Carer, CarerPlan, CarerSignposting, CarerSupport, Offer
+from .models import (
+    Carer,
+    CarerOutcomeReview,
+    CarerPlan,
+    CarerReview,
+    CarerSignposting,
+    CarerSupport,
+    Offer,
+)
 
 if TYPE_CHECKING:
     from selfdirect.accounts.models import User
@@ -62,6 +70,38 @@ def access_plan(
     return access_record(
         user, records, plan_id, purpose=_purpose(action), action=action, page=page
     )
+
+
+def access_review(
+    user: User,
+    review_id: uuid.UUID | str,
+    *,
+    action: Action = Action.VIEW,
+    page: str = "",
+) -> CarerReview:
+    """A carer's review, reached like the plan it reviews: through the carer, so
+    the cared-for person's worker reaches it only with the carer's consent."""
+    records = CarerReview.objects.select_related(
+        "plan__carer__person", "plan__carer__cared_for"
+    )
+    return access_record(
+        user, records, review_id, purpose=_purpose(action), action=action, page=page
+    )
+
+
+def access_outcome_review(
+    user: User, review: CarerReview, row_id: int
+) -> CarerOutcomeReview:
+    """One outcome's line of a review already reached (404 when not of it)."""
+    row = (
+        CarerOutcomeReview.objects.filter(review=review, pk=row_id)
+        .select_related("outcome")
+        .first()
+    )
+    if row is None:
+        raise Http404("No such outcome")
+    row.review = review
+    return row
 
 
 def access_offer(user: User, carer: Carer, offer_id: uuid.UUID | str) -> Offer:

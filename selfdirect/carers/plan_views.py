@@ -92,6 +92,8 @@ def plan(request: HttpRequest, plan_id: str) -> HttpResponse:
     context["can_open_budget"] = found.budget_id is not None and may_open_budget(
         user, found
     )
+    context["reviews"] = selectors.plan_reviews(found)
+    context["may_review"] = found.state == CarerPlan.State.AGREED and may_change
     for outcome in context["outcomes"]:
         outcome.hint = classify_outcome(outcome.words)
     return render(request, "carers/plan.html", context)
@@ -241,6 +243,7 @@ def _mine(request: HttpRequest, plan_id: str) -> tuple[CarerPlan, dict[str, Any]
     found = access_plan(user, plan_id, page=page(request))
     context = selectors.plan_detail(found)
     context["sections"] = sections_for(found.is_young)
+    context["last_review"] = selectors.latest_agreed_review(found)
     return found, context
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.db.models import (
     Exists,
     F,
@@ -17,15 +18,17 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from selfdirect.accounts.access import may
+from selfdirect.accounts.models import Locality, Team
 from selfdirect.accounts.roles import Action, Purpose
 from selfdirect.core.dates import add_days, add_months, add_years, long_date
 from selfdirect.directory.models import Service
-from selfdirect.people.models import Person, Relationship
+from selfdirect.people.models import Allocation, Person, Relationship
 
 from . import rules
 from .models import (
     Carer,
     CarerPlan,
+    CarerReview,
     EligibilityCriteria,
     EligibilityDomain,
     Offer,
@@ -126,24 +129,55 @@ def young_carers_moving_on(user: User, today: datetime.date) -> QuerySet[Carer]:
     )
 
 
-def reviews_due(user: User, today: datetime.date) -> QuerySet[CarerPlan]:
-    """Agreed plans and statements whose review date is within 28 days or past,
-    and not replaced by a later plan."""
+def reviews_due(
+    user: User,
+    today: datetime.date,
+    *,
+    team: Team | None = None,
+    locality: Locality | None = None,
+    overdue: bool = False,
+) -> QuerySet[CarerPlan]:
+    """Agreed plans and statements whose review is due within 28 days or past (the
+    date in (l), or CARER_REVIEW_INTERVAL_MONTHS after agreeing where (l) is
+    blank), not replaced by a later plan, oldest first, with any review started.
+    `team`: the carer's current allocation; `locality`: the carer's."""
+    horizon = today if overdue else add_days(today, 28)
+    months = int(settings.CARER_REVIEW_INTERVAL_MONTHS)
     later = CarerPlan.objects.filter(
         carer=OuterRef("carer"), started_on__gt=OuterRef("started_on")
     )
-    return (
+    plans = (
         CarerPlan.objects.visible_to(user, Purpose.CARERS)
-        .filter(state=CarerPlan.State.AGREED, review_on__lte=add_days(today, 28))
+        .filter(state=CarerPlan.State.AGREED)
+        .filter(
+            Q(review_on__lte=horizon)
+            | Q(review_on__isnull=True, agreed_on__lte=add_months(horizon, -months))
+        )
         .filter(~Exists(later))
-        .select_related("carer__person")
+    )
+    if overdue:
+        plans = plans.exclude(review_on=today)
+    if locality is not None:
+        plans = plans.filter(carer__person__locality=locality)
+    if team is not None:
+        allocated = Allocation.objects.current(today).filter(
+            person=OuterRef("carer__person_id"), team=team
+        )
+        plans = plans.filter(Exists(allocated))
+    open_reviews = CarerReview.objects.filter(plan=OuterRef("pk")).filter(
+        ~Q(state=CarerReview.State.AGREED)
+    )
+    return (
+        plans.select_related("carer__person")
+        .annotate(open_review=Subquery(open_reviews.values("public_id")[:1]))
         .order_by("review_on", "id")
     )
 
 
 def summaries_for(person: Person, user: User) -> list[dict[str, Any]]:
     """What the cared-for person's worker may know about each carer's plan: that it
-    exists, its state and review date, and what the carer agreed to share; `open`
+    exists, its state and review date, when it was last reviewed (the date only),
+    and what the carer agreed to share; `open`
     where the user may read the carer's records in full (their own team's carer, a
     partnership reader, or the carer's consent to share the whole plan)."""
     readable = set(
@@ -152,6 +186,9 @@ def summaries_for(person: Person, user: User) -> list[dict[str, Any]]:
     latest = CarerPlan.objects.filter(carer=OuterRef("pk")).order_by(
         "-started_on", "-id"
     )
+    reviewed = CarerReview.objects.filter(
+        plan__carer=OuterRef("pk"), state=CarerReview.State.AGREED
+    ).order_by("-agreed_on")
     rows = (
         Carer.objects.filter(cared_for=person)
         .annotate(
@@ -159,6 +196,7 @@ def summaries_for(person: Person, user: User) -> list[dict[str, Any]]:
             plan_kind=Subquery(latest.values("kind")[:1]),
             plan_state=Subquery(latest.values("state")[:1]),
             plan_review_on=Subquery(latest.values("review_on")[:1]),
+            last_reviewed_on=Subquery(reviewed.values("agreed_on")[:1]),
             carer_name=F("person__first_name"),
             carer_last_name=F("person__last_name"),
         )
@@ -172,6 +210,7 @@ def summaries_for(person: Person, user: User) -> list[dict[str, Any]]:
             "plan_kind",
             "plan_state",
             "plan_review_on",
+            "last_reviewed_on",
             "pk",
         )
     )
@@ -239,6 +278,9 @@ def carer_detail(carer: Carer) -> dict[str, Any]:
         "person": carer.person,
         "offers": list(carer.offers.all()),
         "plans": list(carer.plans.all()),
+        "reviews": list(
+            CarerReview.objects.filter(plan__carer=carer).select_related("plan")
+        ),
         "notices": list(carer.discharge_notices.all()),
     }
 
@@ -278,3 +320,38 @@ def section_rows(plan: CarerPlan, services: list[Any]) -> list[dict[str, Any]]:
         title = section.young_title if young else section.title
         rows.append({"section": section, "title": title, "items": items})
     return rows
+
+
+def review_detail(review: CarerReview) -> dict[str, Any]:
+    """A carer's review with each outcome's line, for the review page."""
+    rows = list(
+        review.outcome_reviews.select_related("outcome", "level").prefetch_related(
+            "reasons"
+        )
+    )
+    return {
+        "review": review,
+        "plan": review.plan,
+        "carer": review.plan.carer,
+        "person": review.plan.carer.person,
+        "rows": rows,
+    }
+
+
+def plan_reviews(plan: CarerPlan) -> list[CarerReview]:
+    """The plan's reviews, newest first."""
+    return list(CarerReview.objects.filter(plan=plan))
+
+
+def latest_agreed_review(plan: CarerPlan) -> CarerReview | None:
+    """The plan's latest agreed review with its outcome lines, for the carer's copy."""
+    review = (
+        CarerReview.objects.filter(plan=plan, state=CarerReview.State.AGREED)
+        .order_by("-agreed_on", "-id")
+        .first()
+    )
+    if review is not None:
+        review.lines = list(  # type: ignore[attr-defined]
+            review.outcome_reviews.select_related("outcome", "level")
+        )
+    return review

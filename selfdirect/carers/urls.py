@@ -1,11 +1,12 @@
 from django.urls import path
 
-from . import plan_views, support_views, views
+from . import plan_views, review_views, support_views, views
 
 app_name = "carers"
 
 CARER = "carers/<uuid:carer_id>/"
 PLAN = "carers/plans/<uuid:plan_id>/"
+REVIEW = "carers/reviews/<uuid:review_id>/"
 
 urlpatterns = [
     path("carers/", views.lists, name="lists"),
@@ -45,4 +46,15 @@ urlpatterns = [
     path(PLAN + "agree/", plan_views.agree, name="agree"),
     path(PLAN + "mine/", plan_views.my_plan, name="my_plan"),
     path(PLAN + "mine.pdf", plan_views.my_plan_pdf, name="my_plan_pdf"),
+    path(PLAN + "reviews/new/", review_views.start_review, name="start_review"),
+    path(REVIEW, review_views.review, name="review"),
+    path(REVIEW + "meeting/", review_views.review_details, name="review_details"),
+    path(
+        REVIEW + "outcomes/<int:row_id>/",
+        review_views.review_outcome,
+        name="review_outcome",
+    ),
+    path(REVIEW + "next/", review_views.review_next, name="review_next"),
+    path(REVIEW + "share/", review_views.review_share, name="review_share"),
+    path(REVIEW + "agree/", review_views.review_agree, name="review_agree"),
 ]

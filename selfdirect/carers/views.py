@@ -44,6 +44,7 @@ from .permissions import (
     access_person_to_identify,
 )
 from .support_selectors import signposting_follow_ups_due
+from .review_forms import DueFilterForm
 
 PAGE_SIZE = 25
 
@@ -264,15 +265,24 @@ def lists(request: HttpRequest) -> HttpResponse:
     if which not in LISTS:
         which = "not-offered"
     today = timezone.localdate()
+    filters = DueFilterForm(request.GET or None)
+    chosen = filters.cleaned_data if filters.is_valid() else {}
     rows: Any = {
         "not-offered": lambda: selectors.not_yet_offered_list(user),
         "waiting": lambda: selectors.waiting_list(user),
         "young": lambda: selectors.young_carers_moving_on(user, today),
-        "reviews": lambda: selectors.reviews_due(user, today),
+        "reviews": lambda: selectors.reviews_due(
+            user,
+            today,
+            team=chosen.get("team"),
+            locality=chosen.get("locality"),
+            overdue=bool(chosen.get("overdue")),
+        ),
         "signposting": lambda: signposting_follow_ups_due(user, on=today),
     }[which]()
     page_obj = CappedPaginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
+        "filters": filters if which == "reviews" else None,
         "lists": LISTS,
         "which": which,
         "title": LISTS[which],

@@ -209,6 +209,10 @@ CARER_TERMINAL_ILLNESS_DAYS = env_int("CARER_TERMINAL_ILLNESS_DAYS", 10)
 CARER_PLAN_DAYS = env_int("CARER_PLAN_DAYS", 28)
 # Local eligibility criteria must be reviewed at least every this many years (s21).
 CARER_CRITERIA_REVIEW_YEARS = env_int("CARER_CRITERIA_REVIEW_YEARS", 3)
+# A carer's review is due this many months after the plan is agreed when the plan
+# gives no review date in (l), and the next review is set at most this many months
+# after a carer's review.
+CARER_REVIEW_INTERVAL_MONTHS = env_int("CARER_REVIEW_INTERVAL_MONTHS", 12)
 # Money at review: a difference between the plan and the delivery records larger
 # than this share (per cent) of the plan's figure is flagged (reviews/money.py).
 REVIEW_MONEY_TOLERANCE_PERCENT = env_int("REVIEW_MONEY_TOLERANCE_PERCENT", 5)

@@ -4,7 +4,10 @@ Every unpaid carer with their own record is identified from the relationship.
 Most were offered a plan: a few declined, a few have not answered, and of those
 who accepted some still wait for their plan, some have a draft and most an
 agreed adult carer support plan (with an eligible need, a short break or none,
-and a review date, some of them past, so carers' reviews are due). Some
+and a review date, some of them past, so carers' reviews are due). Of the plans
+whose review date has passed, in turn one has an agreed carer's review (which
+set the next review date), one a review in progress and one none yet (overdue).
+Some
 cared-for people also have a young carer (a grandchild at school) with a young
 carer statement. The eligibility criteria loaded at install (2018, over three
 years old) stay; a current version is added. Dates hang off the seed's `today`.
@@ -21,19 +24,22 @@ from decimal import Decimal
 from selfdirect.accounts.models import Team, User
 from selfdirect.accounts.roles import Role
 from selfdirect.budgets.models import IndicativeBudget
-from selfdirect.carers import services, support_services
+from selfdirect.carers import review_services, services, support_services
 from selfdirect.carers.details import (
     BreakDetails,
     CarerDetails,
     FollowUpDetails,
     IdentifyDetails,
     OfferDetails,
+    ReviewDetails,
     SignpostingDetails,
     SupportDetails,
 )
 from selfdirect.carers.models import (
     Carer,
+    CarerOutcomeReview,
     CarerPlan,
+    CarerReview,
     CarerSignposting,
     CarerSupport,
     DischargeNotice,
@@ -42,10 +48,12 @@ from selfdirect.carers.models import (
     Offer,
 )
 from selfdirect.carers.support_selectors import carers_method
-from selfdirect.core.dates import add_days, add_years
+from selfdirect.core.dates import add_days, add_months, add_years
 from selfdirect.demo.people import data
 from selfdirect.people.models import Person, Relationship
 from selfdirect.people.services import RelationshipDetails, add_relationship
+from selfdirect.reviews.details import AttainmentDetails, NextStepDetails
+from selfdirect.reviews.models import AttainmentLevel, PoorOutcomeReason
 
 MAX_CARERS = 1500  # services row by row: enough to show, quick to seed
 CURRENT_VERSION = "Clydeview 2025"
@@ -119,6 +127,7 @@ def _ids_from(rng: random.Random) -> Iterator[None]:
             IndicativeBudget,
             CarerSupport,
             CarerSignposting,
+            CarerReview,
         )
     ]
     saved = [(f, f.default) for f in fields]
@@ -215,7 +224,93 @@ def _journey(
         return rows
     services.agree_plan(plan=plan, by=by, version=plan.version, agreed_on=started)
     rows["carer plans agreed"] += 1
+    rows.update(_review(plan, by, today))
     return rows
+
+
+# Of the plans whose review date has passed, in turn: a review agreed, a review
+# in progress, no review yet (overdue).
+REVIEW_CASES = ["agreed", "started", "overdue"]
+
+
+def _review(plan: CarerPlan, by: User, today: datetime.date) -> Counter[str]:
+    """A carer's review of an agreed plan whose review date has passed, through
+    the services, with its own random numbers (so the rest of the demo is the
+    same with or without it)."""
+    rows: Counter[str] = Counter()
+    if plan.review_on is None or plan.review_on > today:
+        return rows
+    due = CarerPlan.objects.filter(
+        state=CarerPlan.State.AGREED, review_on__lte=today
+    ).count()
+    case = REVIEW_CASES[(due - 1) % len(REVIEW_CASES)]
+    if case == "overdue":
+        return rows
+    rng = random.Random(f"carer-review-{plan.public_id}")
+    started = min(add_days(plan.review_on, rng.randint(-14, 10)), today)
+    review = review_services.start_review(plan=plan, by=by, started_on=started)
+    rows["carers' reviews"] += 1
+    review_services.update_review(
+        review=review,
+        by=by,
+        version=review.version,
+        details=ReviewDetails(
+            held_on=started,
+            participant_names="The carer and their carers' support worker",
+            carers_account=rng.choice(REVIEW_ACCOUNTS),
+            caring_changes="",
+        ),
+    )
+    if case == "started":
+        return rows
+    for row in review.outcome_reviews.all():
+        rows.update(_outcome(row, rng, by))
+    next_on = min(add_months(started, rng.randint(6, 12)), add_months(started, 12))
+    review_services.record_next_step(
+        review=review,
+        by=by,
+        version=review.version,
+        details=NextStepDetails("continue", "", "", next_on),
+    )
+    review_services.share_review(
+        review=review, by=by, version=review.version, shared_on=started
+    )
+    review_services.agree_review(
+        review=review, by=by, version=review.version, agreed_on=started
+    )
+    rows["carers' reviews agreed"] += 1
+    return rows
+
+
+REVIEW_ACCOUNTS = [
+    "The short breaks help; nights are still hard.",
+    "Things are steadier since the day centre started.",
+    "I am managing, but I worry about the winter.",
+]
+
+
+def _outcome(row: CarerOutcomeReview, rng: random.Random, by: User) -> Counter[str]:
+    poor = rng.random() < 0.4
+    level = AttainmentLevel.objects.filter(
+        active=True, code="partly_met" if poor else "met"
+    ).first()
+    reasons = tuple(
+        PoorOutcomeReason.objects.filter(active=True, code="provider_capacity")
+    )
+    review_services.record_outcome(
+        row=row,
+        by=by,
+        version=row.version,
+        details=AttainmentDetails(
+            level=level,
+            persons_words="Some weeks, not others." if poor else "Yes, most weeks.",
+            what_helped="The carers' centre",
+            what_got_in_the_way="No sitter free at short notice" if poor else "",
+            reasons=reasons if poor else (),
+            reason_narrative="The sitting service was short of staff." if poor else "",
+        ),
+    )
+    return Counter({"carers' outcomes reviewed": 1})
 
 
 def _fill(
@@ -393,6 +488,14 @@ def delete_carers(person_ids: list[int]) -> None:
     carers = Carer.objects.filter(person_id__in=person_ids)
     for carer in carers:
         for plan in carer.plans.all():
+            for review in plan.reviews.all():
+                rows = CarerOutcomeReview.objects.filter(review=review)
+                CarerOutcomeReview.history.filter(review_id=review.pk).delete()
+                for row in rows:
+                    row.reasons.clear()
+                rows.delete()
+            CarerReview.history.filter(plan_id=plan.pk).delete()
+            plan.reviews.all().delete()
             for child in (
                 plan.outcomes,
                 plan.breaks,

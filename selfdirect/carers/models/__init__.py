@@ -9,6 +9,7 @@ from .carer import (
 from .criteria import IMPACT_ORDER, EligibilityCriteria, EligibilityDomain, Impact
 from .plan import BreakFromCaring, CarerOutcome, CarerPlan, DomainImpact
 from .support import ELEMENT_OPTIONS, CarerSignposting, CarerSupport
+from .review import CarerOutcomeReview, CarerReview
 
 __all__ = [
     "ELEMENT_OPTIONS",
@@ -16,11 +17,13 @@ __all__ = [
     "BreakFromCaring",
     "Carer",
     "CarerOutcome",
+    "CarerOutcomeReview",
     "CarerPartQuerySet",
     "CarerPlan",
     "CarerRecordQuerySet",
     "CarerSignposting",
     "CarerSupport",
+    "CarerReview",
     "DischargeNotice",
     "DomainImpact",
     "EligibilityCriteria",

@@ -2,7 +2,9 @@
 team B): she accepted an adult carer support plan, which is a draft with an
 outcome, a break from caring, the impact in one domain (an eligible need), a
 sitter she chose through option 2, signposting to a walking group, and a hospital
-discharge notice named her. She also has an unpaid carer of her own, her son
+discharge notice named her. A carer's review of the plan is in progress (made
+directly: the services review only an agreed plan, and the persona's plan stays
+a draft so that its sections can be walked). She also has an unpaid carer of her own, her son
 Kenny, recorded by name only, not yet identified."""
 
 import datetime
@@ -17,7 +19,8 @@ from selfdirect.carers.details import (
     SignpostingDetails,
     SupportDetails,
 )
-from selfdirect.carers.models import Offer
+from selfdirect.carers.models import CarerOutcomeReview, CarerReview, Offer
+from selfdirect.core.concurrency import save_new
 from selfdirect.people.models import Relationship
 from selfdirect.people.tests.factories import PersonFactory
 
@@ -104,6 +107,16 @@ def add_records(personas: Any) -> None:
             carers_views="I can manage if someone helps with the stairs.",
         ),
     )
+    review = save_new(
+        CarerReview(
+            plan=plan,
+            started_on=datetime.date(2026, 1, 20),
+            due_on=datetime.date(2026, 1, 20),
+            recorded_by=by,
+        ),
+        by,
+    )
+    save_new(CarerOutcomeReview(review=review, outcome=plan.outcomes.get()), by)
     Relationship.objects.create(
         person=personas.person,
         kind=Relationship.Kind.UNPAID_CARER,

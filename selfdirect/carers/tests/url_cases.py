@@ -37,6 +37,27 @@ def _no_plan(p: Any) -> dict[str, Any]:
     return {"plan_id": uuid.uuid4()}
 
 
+def _review(p: Any) -> dict[str, Any]:
+    return {"review_id": _carer_record(p).plans.get().reviews.get().public_id}
+
+
+def _no_review(p: Any) -> dict[str, Any]:
+    return {"review_id": uuid.uuid4()}
+
+
+def _review_outcome(p: Any) -> dict[str, Any]:
+    review = _carer_record(p).plans.get().reviews.get()
+    return {"review_id": review.public_id, "row_id": review.outcome_reviews.get().pk}
+
+
+def _no_review_outcome(p: Any) -> dict[str, Any]:
+    return {"review_id": uuid.uuid4(), "row_id": 1}
+
+
+def _on_review(allowed: str = "practitioner_a") -> UrlCase:
+    return UrlCase(_review, allowed, missing=_no_review)
+
+
 def _section(p: Any) -> dict[str, Any]:
     return {**_plan(p), "section": "emergency"}
 
@@ -108,6 +129,15 @@ PERSONAL: dict[str, UrlCase] = {
     "carers:agree": _on_plan(),
     "carers:my_plan": _on_plan(),
     "carers:my_plan_pdf": _on_plan(),
+    "carers:start_review": _on_plan(),
+    "carers:review": _on_review("inspector"),
+    "carers:review_details": _on_review(),
+    "carers:review_outcome": UrlCase(
+        _review_outcome, "practitioner_a", missing=_no_review_outcome
+    ),
+    "carers:review_next": _on_review(),
+    "carers:review_share": _on_review(),
+    "carers:review_agree": _on_review(),
 }
 
 NOT_PERSONAL: dict[str, str] = {

@@ -16,7 +16,8 @@ ARGS = ["--people=100", "--today=2026-03-02"]
 # What `seed --people=100 --seed=7 --today=2026-03-02` reports. A change here is a
 # change to the demo data (the last: each person's story is told the same way at
 # every stage, and plans keep the agreement and panel rules; then reviews of the
-# plans fallen due; then unpaid carers, two of them young carers added as people; then the
+# plans fallen due; then unpaid carers, two of them young carers added as people, and
+# carers' reviews; then the
 # independent organisations' clients and work).
 CREATED_FOR_SEED_7 = {
     "people": 102,
@@ -73,6 +74,9 @@ CREATED_FOR_SEED_7 = {
     "young carers": 2,
     "carer plans": 6,
     "carer plans agreed": 5,
+    "carers' reviews": 2,
+    "carers' outcomes reviewed": 1,
+    "carers' reviews agreed": 1,
 }
 TABLES: dict[str, type[models.Model]] = {
     "people": Person,
