@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('budgets', '0005_carers_method'),
-        ('carers', '0002_criteria'),
+        ('carers', '0003_reviews'),
         ('directory', '0002_independent_support_provider'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
