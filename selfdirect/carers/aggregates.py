@@ -49,6 +49,7 @@ from .models import (
     BreakFromCaring,
     Carer,
     CarerPlan,
+    CarerReview,
     DomainImpact,
     Offer,
 )
@@ -138,6 +139,18 @@ def completed_plans(start: datetime.date | None, end: datetime.date | None) -> A
     ).exclude(carer__person__status="merged")
 
 
+def reviewed_plans(start: datetime.date | None, end: datetime.date | None) -> Any:
+    """Plans and statements with a carer's review agreed in the period."""
+    agreed = CarerReview.objects.filter(
+        _between("agreed_on", start, end),
+        state=CarerReview.State.AGREED,
+        plan=OuterRef("pk"),
+    )
+    return CarerPlan.objects.filter(Exists(agreed)).exclude(
+        carer__person__status="merged"
+    )
+
+
 def accepted_offers(
     start: datetime.date | None, end: datetime.date | None
 ) -> QuerySet[Any]:
@@ -158,6 +171,7 @@ STEPS: dict[str, Callable[[datetime.date | None, datetime.date | None], Any]] = 
     "offered": offers_made,
     "accepted": accepted_offers,
     "completed": completed_plans,
+    "reviewed": reviewed_plans,
 }
 # Of the completed: with an eligible need, with none, with a break from caring.
 OF_COMPLETED = ("eligible", "not_eligible", "with_break")

@@ -43,8 +43,8 @@ from .permissions import (
     access_offer,
     access_person_to_identify,
 )
-from .support_selectors import signposting_follow_ups_due
 from .review_forms import DueFilterForm
+from .support_selectors import signposting_follow_ups_due
 
 PAGE_SIZE = 25
 

@@ -1,5 +1,5 @@
-"""The carers report: carers identified, offered, accepted and completed, the time
-from offer to completed plan, eligibility by domain and breaks from caring, for a
+"""The carers report: carers identified, offered, accepted, completed and reviewed,
+the time from offer to completed plan, eligibility by domain and breaks from caring, for a
 financial year or quarter, in all and by age group, locality and the cared-for
 person's service group. The counting rules are in docs/carers.md ("The carers
 report"), with a worked example that insights/tests/test_carer_report.py
@@ -47,6 +47,7 @@ def measure_names() -> dict[str, str]:
         "offered": _("Offered a plan or statement, or asked for one"),
         "accepted": _("Accepted, or asked"),
         "completed": _("Plan or statement completed"),
+        "reviewed": _("Plan or statement reviewed"),
         "eligible": _("Completed, with an eligible need"),
         "not_eligible": _("Completed, no eligible need"),
         "with_break": _("Completed, with a break from caring"),

@@ -58,10 +58,12 @@ def chart(report: Report) -> Chart:
     """The funnel for young and adult carers (the same figures as the age group
     table)."""
     names = measure_names()
-    shown = ("identified", "offered", "accepted", "completed")
+    shown = ("identified", "offered", "accepted", "completed", "reviewed")
     rows = report.breakdowns["age_group"]
     return bar_chart(
-        title=_("Carers identified, offered, accepting and with a completed plan"),
+        title=_(
+            "Carers identified, offered, accepting, with a completed plan and reviewed"
+        ),
         labels=[names[m] for m in shown],
         series={r.label: [r.counts[m] for m in shown] for r in rows}
         or {_("Carers"): [0 for _m in shown]},

@@ -271,7 +271,8 @@ def _choices(person: Person) -> list[Row]:
 
 def _budgets(person: Person) -> list[Row]:
     budgets = (
-        IndicativeBudget.objects.own_support().filter(person=person)
+        IndicativeBudget.objects.own_support()
+        .filter(person=person)
         .select_related("method", "service_group")
         .order_by("worked_out_on", "id")
     )

@@ -8,8 +8,8 @@ from .carer import (
 )
 from .criteria import IMPACT_ORDER, EligibilityCriteria, EligibilityDomain, Impact
 from .plan import BreakFromCaring, CarerOutcome, CarerPlan, DomainImpact
-from .support import ELEMENT_OPTIONS, CarerSignposting, CarerSupport
 from .review import CarerOutcomeReview, CarerReview
+from .support import ELEMENT_OPTIONS, CarerSignposting, CarerSupport
 
 __all__ = [
     "ELEMENT_OPTIONS",

@@ -1,10 +1,11 @@
 """`carers`: people offered an adult carer support plan (ACSP) or a young carer
-statement (YCS), or who asked for one, in the period, and people with one
-completed (agreed) in the period; plans and statements separately and together.
+statement (YCS), or who asked for one, in the period, people with one completed
+(agreed) in the period, and people whose plan or statement had a carer's review
+agreed in the period; plans and statements separately and together.
 
 Each measure is a function from the period and the kind ("acsp" or "ycs") to the
-carer's records that make them counted (`MEASURES`). Adding a measure (carers'
-reviews, say) is one entry there: the headline, the `all` figures and the
+carer's records that make them counted (`MEASURES`). Adding a measure is one
+entry there: the headline, the `all` figures and the
 breakdowns follow. The unit is the carer (a person, counted once however many
 people they care for); breakdowns are the carer's own locality, team, service
 group and age band, as for every indicator."""
@@ -36,11 +37,18 @@ def completed(period: Period, kind: str) -> QuerySet[Any]:
     return aggregates.completed_plans(period.start, period.end).filter(kind=kind)
 
 
+def reviewed(period: Period, kind: str) -> QuerySet[Any]:
+    """A plan or statement of that kind with a carer's review agreed in the
+    period."""
+    return aggregates.reviewed_plans(period.start, period.end).filter(kind=kind)
+
+
 # Measure name -> the carer's records of a kind that count them (related to the
 # carer's Person through `carer__person`).
 MEASURES: dict[str, Callable[[Period, str], QuerySet[Any]]] = {
     "offered": offered,
     "completed": completed,
+    "reviewed": reviewed,
 }
 DIMENSIONS = ("locality", "team", "service_group", "age_band")
 
