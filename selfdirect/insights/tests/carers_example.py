@@ -7,7 +7,8 @@ Dumbarton) cares for Ray: identified and asked for a plan before the year, plan
 agreed in it, no eligible need, two breaks. Cal (young, Dumbarton) cares for Ray:
 identified and offered a statement in the year, declined. Dee (adult, Clydebank)
 cares for both: identified twice, offered and accepted in the year (for Pat),
-still waiting. Eli is identified after the year ends."""
+still waiting. Eli is identified after the year ends. Amy's plan is reviewed, the
+review agreed in February 2026; Ben's review is started but not yet agreed."""
 
 import datetime
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from selfdirect.carers.models import (
     BreakFromCaring,
     Carer,
     CarerPlan,
+    CarerReview,
     DomainImpact,
     EligibilityCriteria,
     Offer,
@@ -87,7 +89,7 @@ def build(suffix: str = "", criteria_from: datetime.date = CRITERIA_FROM) -> Exa
 
     def plan(
         c: Carer, agreed: datetime.date, levels: tuple[str, str], breaks: list[str]
-    ) -> None:
+    ) -> CarerPlan:
         made = CarerPlan.objects.create(
             carer=c,
             kind=CarerPlan.Kind.ACSP,
@@ -104,13 +106,29 @@ def build(suffix: str = "", criteria_from: datetime.date = CRITERIA_FROM) -> Exa
             BreakFromCaring.objects.create(
                 plan=made, kind=kind, how_often="Monthly", provided_by="Respite Co"
             )
+        return made
+
+    def review(made: CarerPlan, started: datetime.date, agreed: Any) -> None:
+        state = CarerReview.State.AGREED if agreed else CarerReview.State.DRAFT
+        CarerReview.objects.create(
+            plan=made,
+            state=state,
+            started_on=started,
+            due_on=started,
+            agreed_on=agreed,
+            recorded_by=by,
+        )
 
     amy = carer(_person("Amy", D(1970, 5, 1), clydebank), pat, D(2025, 4, 10))
     offer(amy, "acsp", D(2025, 4, 15), "accepted", D(2025, 4, 20))
-    plan(amy, D(2025, 5, 15), ("critical", "low"), ["short_break"])
+    amy_plan = plan(amy, D(2025, 5, 15), ("critical", "low"), ["short_break"])
+    review(amy_plan, D(2026, 2, 1), D(2026, 2, 15))
     ben = carer(_person("Ben", D(1960, 5, 1), dumbarton), ray, D(2025, 1, 1))
     offer(ben, "acsp", D(2025, 2, 1), "requested", D(2025, 2, 1))
-    plan(ben, D(2025, 7, 1), ("moderate", "moderate"), ["replacement", "day_activity"])
+    ben_plan = plan(
+        ben, D(2025, 7, 1), ("moderate", "moderate"), ["replacement", "day_activity"]
+    )
+    review(ben_plan, D(2026, 3, 1), None)
     cal = carer(_person("Cal", D(2010, 5, 1), dumbarton), ray, D(2025, 9, 1))
     offer(cal, "ycs", D(2025, 9, 5), "declined", D(2025, 9, 10))
     dee = _person("Dee", D(1955, 5, 1), clydebank)

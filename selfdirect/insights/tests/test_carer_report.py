@@ -33,23 +33,27 @@ def _by(rows, suffix=""):
 
 def test_the_worked_example_overall(example) -> None:
     report = carer_report.carers_report(Period(2025))
-    # identified, offered, accepted, completed, eligible, not eligible, with a break
-    assert _counts(report.overall) == (3, 3, 2, 2, 1, 1, 2)
+    # identified, offered, accepted, completed, reviewed, eligible, not eligible,
+    # with a break
+    assert _counts(report.overall) == (3, 3, 2, 2, 1, 1, 1, 2)
     assert report.overall.timing == carer_report.Timing(2, 30, 150)
 
 
 def test_the_worked_example_by_age_group_locality_and_service_group(example) -> None:
     report = carer_report.carers_report(Period(2025))
     assert _by(report.breakdowns["age_group"]) == {
-        "Adult carers": (2, 2, 2, 2, 1, 1, 2),
-        "Young carers": (1, 1, 0, 0, 0, 0, 0),
+        "Adult carers": (2, 2, 2, 2, 1, 1, 1, 2),
+        "Young carers": (1, 1, 0, 0, 0, 0, 0, 0),
     }
     assert _by(report.breakdowns["locality"]) == {
-        "Clydebank": (2, 2, 2, 1, 1, 0, 1),
-        "Dumbarton": (1, 1, 0, 1, 0, 1, 1),
+        "Clydebank": (2, 2, 2, 1, 1, 1, 0, 1),
+        "Dumbarton": (1, 1, 0, 1, 0, 0, 1, 1),
     }
     groups = _by(report.breakdowns["service_group"])
-    assert list(groups.values()) == [(2, 2, 2, 1, 1, 0, 1), (2, 1, 0, 1, 0, 1, 1)]
+    assert list(groups.values()) == [
+        (2, 2, 2, 1, 1, 1, 0, 1),
+        (2, 1, 0, 1, 0, 0, 1, 1),
+    ]
     timings = {r.label: r.timing for r in report.breakdowns["locality"]}
     assert timings["Clydebank"] == carer_report.Timing(1, 30, 30)
     assert timings["Dumbarton"] == carer_report.Timing(1, 150, 150)
@@ -77,7 +81,7 @@ def test_the_worked_example_domains_and_breaks(example) -> None:
 
 def test_a_quarter_counts_only_its_own_days(example) -> None:
     report = carer_report.carers_report(Period(2025, 1))
-    assert _counts(report.overall) == (1, 1, 1, 1, 1, 0, 1)
+    assert _counts(report.overall) == (1, 1, 1, 1, 0, 1, 0, 1)
     assert report.overall.timing == carer_report.Timing(1, 30, 30)
 
 
@@ -113,6 +117,7 @@ def test_the_report_downloads_as_csv(client, example) -> None:
         "3",
         "2",
         "2",
+        "1",
         "1",
         "1",
         "2",

@@ -21,14 +21,18 @@ def _groups(items, *names):
 
 def test_the_worked_example_in_the_docs(example) -> None:
     found = carers(Period(2025))
-    assert found["plans"] == {"offered": 2, "completed": 2}
-    assert found["statements"] == {"offered": 1, "completed": 0}
-    assert found["all"] == {"offered": 3, "completed": 2}
+    assert found["plans"] == {"offered": 2, "completed": 2, "reviewed": 1}
+    assert found["statements"] == {"offered": 1, "completed": 0, "reviewed": 0}
+    assert found["all"] == {"offered": 3, "completed": 2, "reviewed": 1}
     by = found["breakdowns"]
     names = ("plans_offered", "plans_completed", "statements_offered", "all_offered")
     assert _groups(by["locality"], *names) == {
         "Clydebank": (2, 1, 0, 2),
         "Dumbarton": (0, 1, 1, 1),
+    }
+    assert _groups(by["locality"], "plans_reviewed") == {
+        "Clydebank": (1,),
+        "Dumbarton": (0,),
     }
     assert _groups(by["age_band"], *names) == {
         "0-17": (0, 0, 1, 1),
@@ -40,11 +44,11 @@ def test_the_worked_example_in_the_docs(example) -> None:
 
 def test_a_quarter_and_the_engine(example) -> None:
     assert carers(Period(2025, 1), breakdowns=False) == {
-        "plans": {"offered": 1, "completed": 1},
-        "statements": {"offered": 0, "completed": 0},
-        "all": {"offered": 1, "completed": 1},
+        "plans": {"offered": 1, "completed": 1, "reviewed": 0},
+        "statements": {"offered": 0, "completed": 0, "reviewed": 0},
+        "all": {"offered": 1, "completed": 1, "reviewed": 0},
     }
     found = registry.compute(Period(2025), only=("carers",))
-    assert found["carers"]["all"] == {"offered": 3, "completed": 2}
+    assert found["carers"]["all"] == {"offered": 3, "completed": 2, "reviewed": 1}
     assert "Young carer statements" in as_table(Period(2025), found)
     assert len(registry.trend("carers", Period(2025), 4)) == 4
