@@ -14,6 +14,7 @@ from .. import signposting as signposting_report
 from . import measures
 from .outcomes import outcomes
 from .periods import Period, last_quarters
+from .practice import practice_quality
 from .spend import spend_options_1_2
 from .timings import timings
 
@@ -41,6 +42,7 @@ INDICATORS: dict[str, Callable[..., dict[str, Any]]] = {
     "timings": timings,
     "outcomes": outcomes,
     "signposting": signposting,
+    "practice_quality": practice_quality,
 }
 # Indicators with breakdowns and a headline figure per quarter for the trend.
 BROKEN_DOWN = (
@@ -50,6 +52,7 @@ BROKEN_DOWN = (
     "implementation_rate_choice",
     "informed_choice",
     "sds_discussed_first_contact",
+    "practice_quality",
 )
 
 
