@@ -1,17 +1,17 @@
 """What assurance adds elsewhere (collected by selfdirect.core.hooks)."""
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 
 from selfdirect.accounts.roles import Capability
-from selfdirect.core.hook_points import KEPT_ANSWERS
+from selfdirect.core.hook_points import KEPT_ANSWERS, KeptAnswers
 from selfdirect.core.hooks import (
     AuditAction,
     Contribution,
     NavItem,
     SubjectAccessSection,
 )
-
-from .selectors import KEPT
 
 AUDIT_ACTIONS = (
     AuditAction("casefile.exported", _("Exported a person's case file")),
@@ -38,4 +38,38 @@ NAV_ITEMS = (
 
 # The reader's answers kept for everyone, counted by the practice_quality
 # indicator (insights) without either reader importing the other.
-CONTRIBUTIONS = (Contribution(KEPT_ANSWERS, KEPT),)
+# (Each reaches assurance.selectors when called: hooks import no selectors.)
+
+
+def _answered(criterion: str, answer: str) -> Any:
+    from .selectors import answered
+
+    return answered(criterion, answer)
+
+
+def _read() -> Any:
+    from .selectors import read
+
+    return read()
+
+
+def _freshness() -> Any:
+    from .selectors import freshness
+
+    return freshness()
+
+
+def _explain(person: Any) -> Any:
+    from .selectors import explain
+
+    return explain(person)
+
+
+CONTRIBUTIONS = (
+    Contribution(
+        KEPT_ANSWERS,
+        KeptAnswers(
+            answered=_answered, read=_read, freshness=_freshness, explain=_explain
+        ),
+    ),
+)

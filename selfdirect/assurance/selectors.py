@@ -9,7 +9,6 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Q
 
 from selfdirect.core import summaries as kept
-from selfdirect.core.hook_points import KeptAnswers
 
 from . import export, reader
 from .models import PersonReading
@@ -47,9 +46,6 @@ def explain(person: Any) -> list[tuple[str, str, str]]:
         (a.id, a.answer, a.reason)
         for a in [*reader.read(data), *reader.read_extra(data)]
     ]
-
-
-KEPT = KeptAnswers(answered=answered, read=read, freshness=freshness, explain=explain)
 
 
 def results_rows(data: dict[str, Any]) -> list[dict[str, Any]]:

@@ -2,8 +2,8 @@
 record. Period 2025-26 (1 April 2025 to 31 March 2026)."""
 
 import datetime
-from decimal import Decimal
 from dataclasses import dataclass
+from decimal import Decimal
 
 from selfdirect.conversations.models import RiskEnablement, Strength
 from selfdirect.conversations.tests.factories import ConversationFactory, OutcomeFactory
