@@ -115,9 +115,10 @@ def test_the_job_reports_progress_and_keeps_the_counts(
     assert job.status == Job.Status.DONE and job.percent == 100
     snapshot = summaries.current(POPULATION, params())
     assert snapshot is not None and snapshot.computed_at is not None
+    data: Any = snapshot.data
     people = population.population().count()
-    assert snapshot.data["people"] == people
-    for criterion, found in snapshot.data["counts"].items():
+    assert data["people"] == people
+    for criterion, found in data["counts"].items():
         assert sum(found.values()) == people, criterion
     page = client.get(reverse("assurance:population_reading"))
     assert b"population-results" in page.content
