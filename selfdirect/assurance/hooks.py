@@ -29,7 +29,7 @@ SUBJECT_ACCESS = (
 
 NAV_ITEMS = (
     NavItem(
-        36,
+        37,
         _("Case file reading"),
         "assurance:population_reading",
         (Capability.SEE_FILE_READING,),

@@ -156,3 +156,28 @@ def test_the_page_s_query_count_is_fixed(
     client.force_login(personas.quality_lead)
     with django_assert_max_num_queries(12):
         client.get(reverse("assurance:population_reading"))
+
+
+def test_the_dashboard_drills_through_to_the_people_counted(
+    personas: Personas, client: Any
+) -> None:
+    example = practice_example.build()
+    summaries.refresh(POPULATION, params(), by=personas.quality_lead)
+    client.force_login(personas.quality_lead)
+    area = client.get(
+        reverse("insights:indicators_area", args=["practice"]),
+        {"year": "2025", "breakdown": "age_band"},
+    )
+    assert area.status_code == 200
+    assert b"SMART plan outcomes" in area.content
+    listed = client.get(
+        reverse("insights:indicator_people", args=["practice_quality", "smart"]),
+        {"year": "2025"},
+    ).content.decode()
+    assert f"/insights/indicators/people/{example.bob.public_id}/" not in listed
+    assert f"/insights/indicators/people/{example.ann.public_id}/" in listed
+    why = client.get(
+        reverse("insights:indicator_person", args=[example.bob.public_id]),
+        {"year": "2025"},
+    ).content.decode()
+    assert "Plan smart: no." in why
