@@ -98,6 +98,15 @@ class Capability(models.TextChoices):
         "independent.uptake",
         _("see the uptake of independent support (counts only)"),
     )
+    # Case file reading (issue 16)
+    SEE_FILE_READING = (
+        "assurance.see",
+        _("see the automatic reading of every case file"),
+    )
+    RUN_FILE_READING = (
+        "assurance.run",
+        _("start the automatic reading of every case file"),
+    )
     # Sign-in and accounts (issue 11)
     RESET_SIGN_IN = (
         "accounts.reset",
@@ -160,6 +169,8 @@ POLICY: dict[Capability, frozenset[Role]] = {
     Capability.WORK_WITH_CLIENTS: ORGANISATION_STAFF,
     Capability.MANAGE_ORGANISATION: frozenset({Role.INDEPENDENT_MANAGER}),
     Capability.EXPORT_CLIENT: frozenset({Role.INDEPENDENT_MANAGER}),
+    Capability.SEE_FILE_READING: frozenset({Role.QUALITY_LEAD, Role.INSPECTOR}),
+    Capability.RUN_FILE_READING: frozenset({Role.QUALITY_LEAD}),
     Capability.SEE_INDICATORS: frozenset(
         {Role.TEAM_MANAGER, Role.QUALITY_LEAD, Role.INSPECTOR}
     ),

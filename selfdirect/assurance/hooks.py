@@ -1,8 +1,17 @@
 """What assurance adds elsewhere (collected by selfdirect.core.hooks)."""
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 
-from selfdirect.core.hooks import AuditAction, SubjectAccessSection
+from selfdirect.accounts.roles import Capability
+from selfdirect.core.hook_points import KEPT_ANSWERS, KeptAnswers
+from selfdirect.core.hooks import (
+    AuditAction,
+    Contribution,
+    NavItem,
+    SubjectAccessSection,
+)
 
 AUDIT_ACTIONS = (
     AuditAction("casefile.exported", _("Exported a person's case file")),
@@ -12,5 +21,55 @@ AUDIT_ACTIONS = (
 SUBJECT_ACCESS = (
     SubjectAccessSection(
         "assurance.ExternalReference", ("person",), "References in other systems"
+    ),
+    SubjectAccessSection(
+        "assurance.PersonReading", ("person",), "Automatic reading of the case file"
+    ),
+)
+
+NAV_ITEMS = (
+    NavItem(
+        37,
+        _("Case file reading"),
+        "assurance:population_reading",
+        (Capability.SEE_FILE_READING,),
+    ),
+)
+
+# The reader's answers kept for everyone, counted by the practice_quality
+# indicator (insights) without either reader importing the other.
+# (Each reaches assurance.selectors when called: hooks import no selectors.)
+
+
+def _answered(criterion: str, answer: str) -> Any:
+    from .selectors import answered
+
+    return answered(criterion, answer)
+
+
+def _read() -> Any:
+    from .selectors import read
+
+    return read()
+
+
+def _freshness() -> Any:
+    from .selectors import freshness
+
+    return freshness()
+
+
+def _explain(person: Any) -> Any:
+    from .selectors import explain
+
+    return explain(person)
+
+
+CONTRIBUTIONS = (
+    Contribution(
+        KEPT_ANSWERS,
+        KeptAnswers(
+            answered=_answered, read=_read, freshness=_freshness, explain=_explain
+        ),
     ),
 )

@@ -35,3 +35,26 @@ class ExternalReference(models.Model):
 
     def __str__(self) -> str:
         return f"{self.record} {self.external_ref} in {self.source}"
+
+
+class PersonReading(models.Model):
+    """The automatic reader's answers for one person at the latest reading of every
+    case file (assurance/population.py): one row a person, replaced at each
+    reading. Worked out from the records, never entered, so it keeps no history of
+    its own; the records it was read from keep theirs."""
+
+    person = models.OneToOneField(
+        Person, on_delete=models.CASCADE, related_name="population_reading"
+    )
+    read_at = models.DateTimeField(_("read at"))
+    as_of = models.DateField(_("read as at"))
+    criteria_version = models.CharField(_("criteria set"), max_length=10)
+    # {criterion id: "yes" | "partly" | "no" | "not_applicable"}
+    answers = models.JSONField(_("answers"), default=dict)
+    objects = PersonRecordQuerySet["PersonReading"].as_manager()
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"Reading of {self.person_id} at {self.read_at:%Y-%m-%d %H:%M}"

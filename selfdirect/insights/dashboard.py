@@ -60,6 +60,12 @@ DEFINITIONS = {
         "the value 9 in 10 are within (90th percentile)."
     ),
     "outcomes": _("Outcomes looked at in reviews held in the period, by how far met."),
+    "practice_quality": _(
+        "Of people with a conversation agreed in the period, the share whose records "
+        "show each sign of good practice, as the automatic case file reader judges "
+        "it (the same rules as case file reading), at its latest reading of every "
+        "file."
+    ),
 }
 
 TITLES = {
@@ -72,7 +78,26 @@ TITLES = {
     "spend_options_1_2": _("Spend on options 1 and 2"),
     "timings": _("How long things take"),
     "outcomes": _("Outcomes reviewed"),
+    "practice_quality": _("Quality of practice in the records"),
 }
+
+# practice_quality's measures, in order, with their column names.
+PRACTICE_KEYS = (
+    "own_words",
+    "strengths",
+    "risk_enablement",
+    "smart",
+    "contingency",
+    "informal_supports",
+)
+PRACTICE_COLUMNS = [
+    _("Outcomes in own words"),
+    _("Strengths recorded"),
+    _("Risk enablement"),
+    _("SMART plan outcomes"),
+    _("Contingency arrangements"),
+    _("Informal or community support in the plan"),
+]
 
 
 @dataclass(frozen=True)
@@ -105,6 +130,7 @@ AREAS = {
         Area("spend", _("Spend on options 1 and 2"), ("spend_options_1_2",), False),
         Area("timings", _("Timings and waiting"), ("timings",), False),
         Area("outcomes", _("Outcomes"), ("outcomes",), False),
+        Area("practice", _("Quality of practice"), ("practice_quality",)),
     )
 }
 
@@ -158,6 +184,20 @@ def _breakdown_table(name: str, found: dict[str, Any], dimension: str) -> Table 
     if name == "population":
         rows = [[i["group"], i["people"]] for i in items]
         return Table(caption, [label, _("People")], rows, counts=1)
+    if name == "practice_quality":
+        if dimension == "trend":
+            items = [
+                {"group": i["group"], "people": i.get("people", 0)}
+                | {
+                    k: (i.get("measures") or {}).get(k, {}).get("numerator", 0)
+                    for k in PRACTICE_KEYS
+                }
+                for i in items
+            ]
+        rows = [
+            [i["group"], i["people"], *[i[k] for k in PRACTICE_KEYS]] for i in items
+        ]
+        return Table(caption, [label, _("People"), *PRACTICE_COLUMNS], rows, counts=7)
     return Table(caption, [label, *RATE_COLUMNS], _rate_rows(items), counts=2)
 
 
@@ -177,6 +217,18 @@ def _headline(name: str, found: dict[str, Any]) -> list[Cell]:
         return cells
     if name == "population":
         return [Cell(_("People"), found["people"], "people")]
+    if name == "practice_quality":
+        if not found.get("available"):
+            return [Cell(_("People"), found["people"], "people")]
+        cells = [
+            Cell(_("People with a conversation agreed"), found["people"], "people")
+        ]
+        for key, label in zip(PRACTICE_KEYS, PRACTICE_COLUMNS, strict=True):
+            measure = found["measures"][key]
+            cells.append(Cell(f"{label} (%)", measure["rate"]))
+            cells.append(Cell(label, measure["numerator"], key))
+        cells.append(Cell(_("Not read yet"), found["not_read"]))
+        return cells
     if "numerator" in found and name != "spend_options_1_2":
         return [
             Cell(_("Rate (%)"), found["rate"]),
@@ -187,6 +239,25 @@ def _headline(name: str, found: dict[str, Any]) -> list[Cell]:
 
 
 def _other_tables(name: str, found: dict[str, Any]) -> list[Table]:
+    if name == "practice_quality":
+        when = found.get("as_at") or _("never")
+        state = {
+            "": _("up to date"),
+            "changed": _("out of date: records have changed since"),
+            "old": _("out of date: the reading is old"),
+            "never": _("not read yet"),
+        }.get(found.get("stale", "never"), "")
+        return [
+            Table(
+                str(_("Where these figures come from")),
+                [_("Figure"), _("Value")],
+                [
+                    [_("Case files last read at"), when],
+                    [_("State"), state],
+                    [_("People not read yet (not counted)"), found.get("not_read", 0)],
+                ],
+            )
+        ]
     if name == "sds_discussed_first_contact":
         rows = [[r["reason"], r["count"]] for r in found["reasons_not_discussed"]]
         return [

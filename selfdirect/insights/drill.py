@@ -13,7 +13,7 @@ from selfdirect.accounts.roles import Purpose
 from selfdirect.choices.selectors import INFORMED, with_informed_choice
 from selfdirect.people.models import Person
 
-from .indicators import cohorts, measures
+from .indicators import cohorts, measures, practice
 from .indicators.periods import Period
 
 # (indicator, count) → how to find the people counted.
@@ -30,6 +30,8 @@ COUNTS = {
     ("implementation_rate_choice", "denominator"),
     ("informed_choice", "numerator"),
     ("informed_choice", "denominator"),
+    ("practice_quality", "people"),
+    *(("practice_quality", name) for name in practice.MEASURES),
 }
 
 
@@ -37,6 +39,12 @@ def counted(indicator: str, count: str, period: Period) -> QuerySet[Any]:
     """Everyone counted in this figure (KeyError for a figure with no list)."""
     if (indicator, count) not in COUNTS:
         raise KeyError((indicator, count))
+    if indicator == "practice_quality":
+        rows = practice.cohort(period)
+        answers = practice.kept()
+        if count == "people" or answers is None:
+            return rows
+        return rows.filter(answers.answered(practice.MEASURES[count], "yes"))
     if indicator == "options":
         rows = cohorts.with_options(cohorts.people(), period)
         return rows.filter(measures.OPTION_COUNTS[count] or Q())
@@ -95,6 +103,27 @@ def why(person: Person, period: Period) -> list[tuple[str, bool]]:
             ),
         ),
         ("That choice was informed", bool(row.has_choice and row.informed)),
+        *_practice(person, period),
+    ]
+
+
+def _practice(person: Person, period: Period) -> list[tuple[str, bool]]:
+    """practice_quality: whether the person is in its group, and each sign of good
+    practice as the case file reader answers it now, with its reason."""
+    answers = practice.kept()
+    shown = [
+        (
+            "Conversation agreed in the period (practice quality)",
+            practice.cohort(period).filter(pk=person.pk).exists(),
+        )
+    ]
+    if answers is None:
+        return shown
+    rules = set(practice.MEASURES.values())
+    return shown + [
+        (f"{rule.replace('_', ' ').capitalize()}: {answer}. {reason}", answer == "yes")
+        for rule, answer, reason in answers.explain(person)
+        if rule in rules
     ]
 
 

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from selfdirect.accounts.roles import Capability
+from selfdirect.core.hook_points import KEPT_ANSWERS
 from selfdirect.core.hooks import AuditAction, NavItem
 
 NAV_ITEMS = (
@@ -43,3 +44,6 @@ AUDIT_ACTIONS = (
         "insights.spend_changed", _("Changed a year's adult social care spend")
     ),
 )
+
+# The case file reader's kept answers, for the practice_quality indicator.
+HOOK_POINTS = (KEPT_ANSWERS,)

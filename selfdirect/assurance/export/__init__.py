@@ -1,12 +1,17 @@
-"""Build a person's case file (format version 1) from the database.
+"""Build case files (format version 1) from the database: one person's, or a
+group's at once.
 
-Each list is read once with its parts prefetched, so the number of queries does
-not grow with the size of the record (`test_export.py` pins it). Refs are the
-record's public id where it has one, else `<app.Model>:<pk>`.
+Each list is read once for the whole group with its parts prefetched, so the
+number of queries grows neither with the size of a record nor with the number of
+people (`test_export.py` and `test_population.py` pin it). Building one person's
+file is building a group of one, so a file is the same whichever way it is made.
+Refs are the record's public id where it has one, else `<app.Model>:<pk>`.
 """
 
 import datetime
+from collections.abc import Sequence
 
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from selfdirect.budgets.models import IndicativeBudget
@@ -16,77 +21,111 @@ from selfdirect.choices.models import (
     SupportChoice,
 )
 from selfdirect.conversations.models import Conversation
-from selfdirect.people.models import Allocation, FirstContact, Person
+from selfdirect.people.models import (
+    Allocation,
+    FirstContact,
+    Person,
+    Relationship,
+    ServiceGroup,
+)
 
 from ..casefile import FORMAT, FORMAT_VERSION
 from ..models import ExternalReference
-from .fields import EXTERNAL, Row, plain, ref, row_of
+from .fields import EXTERNAL, Row, by_person, plain, ref, row_of
 from .later import _delivery, _panel, _plans, _reviews
 
 
 def build(person: Person, *, as_of: datetime.date | None = None) -> Row:
     """The case file of one person, as a dict ready for json.dumps. Records
     imported from another system carry their reference there (`external_ref`)."""
+    return build_many([person.pk], as_of=as_of)[person.pk]
+
+
+def build_many(
+    people: Sequence[int], *, as_of: datetime.date | None = None
+) -> dict[int, Row]:
+    """The case files of a group of people (by primary key), in a fixed number of
+    queries whatever the group's size: {person pk: case file}."""
     as_of = as_of or timezone.localdate()
+    ids = list(people)
     kept = {
         (row.record, row.object_id): row.external_ref
-        for row in ExternalReference.objects.filter(person=person).order_by("-id")
+        for row in ExternalReference.objects.filter(person__in=ids).order_by("-id")
     }
     token = EXTERNAL.set(kept)
     try:
-        return _build(person, as_of)
+        return _build(ids, as_of)
     finally:
         EXTERNAL.reset(token)
 
 
-def _build(person: Person, as_of: datetime.date) -> Row:
+def _build(ids: list[int], as_of: datetime.date) -> dict[int, Row]:
+    exported_at = timezone.now().isoformat(timespec="seconds")
+    lists = {
+        "first_contacts": _first_contacts(ids),
+        "conversations": _conversations(ids),
+        "information_given": _information(ids),
+        "independent_support": _independent(ids),
+        "choices": _choices(ids),
+        "budgets": _budgets(ids),
+        "plans": _plans(ids),
+        "panel_requests": _panel(ids),
+        "delivery": _delivery(ids),
+        "reviews": _reviews(ids),
+    }
     return {
-        "format": FORMAT,
-        "format_version": FORMAT_VERSION,
-        "as_of": as_of.isoformat(),
-        "source": {
-            "system": "selfdirect",
-            "exported_at": timezone.now().isoformat(timespec="seconds"),
-        },
-        "person": _person(person, as_of),
-        "first_contacts": _first_contacts(person),
-        "conversations": _conversations(person),
-        "information_given": _information(person),
-        "independent_support": [
-            row_of(
-                o,
-                (
-                    "kind",
-                    "offered_on",
-                    "response",
-                    "organisation",
-                    "referred_on",
-                    "status",
-                    "feedback",
-                ),
-            )
-            for o in IndependentSupport.objects.filter(person=person).order_by(
-                "offered_on", "id"
-            )
-        ],
-        "choices": _choices(person),
-        "budgets": _budgets(person),
-        "plans": _plans(person),
-        "panel_requests": _panel(person),
-        "delivery": _delivery(person),
-        "reviews": _reviews(person),
-        "carers_plans": [],
+        pk: {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "as_of": as_of.isoformat(),
+            "source": {"system": "selfdirect", "exported_at": exported_at},
+            "person": person,
+            **{name: rows.get(pk, []) for name, rows in lists.items()},
+            "carers_plans": [],
+        }
+        for pk, person in _people(ids, as_of).items()
     }
 
 
-def _person(person: Person, as_of: datetime.date) -> Row:
-    allocation = (
-        Allocation.objects.filter(person=person)
+def _independent(ids: list[int]) -> dict[int, list[Row]]:
+    return by_person(
+        IndependentSupport.objects.filter(person__in=ids).order_by(
+            "person_id", "offered_on", "id"
+        ),
+        lambda o: row_of(
+            o,
+            (
+                "kind",
+                "offered_on",
+                "response",
+                "organisation",
+                "referred_on",
+                "status",
+                "feedback",
+            ),
+        ),
+    )
+
+
+def _people(ids: list[int], as_of: datetime.date) -> dict[int, Row]:
+    teams: dict[int, str] = {}
+    for allocation in (
+        Allocation.objects.filter(person__in=ids)
         .current(as_of)
         .select_related("team")
-        .first()
+        .order_by("person_id", "-started_on", "-id")
+    ):
+        teams.setdefault(allocation.person_id, allocation.team.name)
+    people = Person.objects.filter(pk__in=ids).prefetch_related(
+        Prefetch(
+            "service_groups", queryset=ServiceGroup.objects.order_by("order", "code")
+        ),
+        Prefetch("relationships", queryset=Relationship.objects.order_by("id")),
     )
-    relationships = person.relationships.order_by("id")
+    return {p.pk: _person(p, teams.get(p.pk, "")) for p in people}
+
+
+def _person(person: Person, team: str) -> Row:
     return {
         **row_of(
             person,
@@ -101,26 +140,25 @@ def _person(person: Person, as_of: datetime.date) -> Row:
                 "preferred_language",
             ),
         ),
-        "service_groups": [
-            g.code for g in person.service_groups.order_by("order", "code")
-        ],
-        "team": allocation.team.name if allocation else "",
+        "service_groups": [g.code for g in person.service_groups.all()],
+        "team": team,
         "relationships": [
             row_of(r, ("kind", "name", "description", "lives_with_person"))
-            for r in relationships
+            for r in person.relationships.all()
         ],
     }
 
 
-def _first_contacts(person: Person) -> list[Row]:
+def _first_contacts(ids: list[int]) -> dict[int, list[Row]]:
     contacts = (
-        FirstContact.objects.filter(person=person)
+        FirstContact.objects.filter(person__in=ids)
         .select_related("team")
         .prefetch_related("signpostings")
-        .order_by("contact_date", "id")
+        .order_by("person_id", "contact_date", "id")
     )
-    return [
-        {
+    return by_person(
+        contacts,
+        lambda c: {
             **row_of(
                 c,
                 (
@@ -143,20 +181,20 @@ def _first_contacts(person: Person) -> list[Row]:
                 row_of(s, ("support_name", "used_it", "need_met"))
                 for s in c.signpostings.all()
             ],
-        }
-        for c in contacts
-    ]
+        },
+    )
 
 
-def _conversations(person: Person) -> list[Row]:
+def _conversations(ids: list[int]) -> dict[int, list[Row]]:
     conversations = (
-        Conversation.objects.filter(person=person)
+        Conversation.objects.filter(person__in=ids)
         .select_related("team", "eligibility_level", "first_contact")
         .prefetch_related("outcomes__domains", "strengths__helps_with", "risks")
-        .order_by("conversation_date", "id")
+        .order_by("person_id", "conversation_date", "id")
     )
-    return [
-        {
+    return by_person(
+        conversations,
+        lambda c: {
             **row_of(
                 c,
                 (
@@ -210,20 +248,20 @@ def _conversations(person: Person) -> list[Row]:
                 )
                 for r in c.risks.all()
             ],
-        }
-        for c in conversations
-    ]
+        },
+    )
 
 
-def _information(person: Person) -> list[Row]:
+def _information(ids: list[int]) -> dict[int, list[Row]]:
     given = (
-        InformationGiven.objects.filter(person=person)
+        InformationGiven.objects.filter(person__in=ids)
         .select_related("given_by")
         .prefetch_related("amounts")
-        .order_by("given_on", "id")
+        .order_by("person_id", "given_on", "id")
     )
-    return [
-        {
+    return by_person(
+        given,
+        lambda i: {
             **row_of(
                 i,
                 (
@@ -239,19 +277,19 @@ def _information(person: Person) -> list[Row]:
             "amounts": [
                 plain(a, ("option", "amount", "period")) for a in i.amounts.all()
             ],
-        }
-        for i in given
-    ]
-
-
-def _choices(person: Person) -> list[Row]:
-    choices = (
-        SupportChoice.objects.filter(person=person)
-        .prefetch_related("elements")
-        .order_by("made_on", "id")
+        },
     )
-    return [
-        {
+
+
+def _choices(ids: list[int]) -> dict[int, list[Row]]:
+    choices = (
+        SupportChoice.objects.filter(person__in=ids)
+        .prefetch_related("elements")
+        .order_by("person_id", "made_on", "id")
+    )
+    return by_person(
+        choices,
+        lambda c: {
             **row_of(
                 c,
                 (
@@ -264,20 +302,20 @@ def _choices(person: Person) -> list[Row]:
                 ),
             ),
             "elements": [plain(e, ("element", "option")) for e in c.elements.all()],
-        }
-        for c in choices
-    ]
+        },
+    )
 
 
-def _budgets(person: Person) -> list[Row]:
+def _budgets(ids: list[int]) -> dict[int, list[Row]]:
     budgets = (
         IndicativeBudget.objects.own_support()
-        .filter(person=person)
+        .filter(person__in=ids)
         .select_related("method", "service_group")
-        .order_by("worked_out_on", "id")
+        .order_by("person_id", "worked_out_on", "id")
     )
-    return [
-        {
+    return by_person(
+        budgets,
+        lambda b: {
             **row_of(
                 b,
                 (
@@ -290,6 +328,5 @@ def _budgets(person: Person) -> list[Row]:
             ),
             "method": b.method.code if b.method else "",
             "service_group": b.service_group.code if b.service_group else "",
-        }
-        for b in budgets
-    ]
+        },
+    )

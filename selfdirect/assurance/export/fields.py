@@ -1,7 +1,8 @@
 """Turning records into the case file's JSON values."""
 
 import datetime
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 from decimal import Decimal
 from typing import Any
@@ -53,3 +54,11 @@ def row_of(record: models.Model, names: Iterable[str]) -> Row:
         "external_ref": external(record),
         **plain(record, names),
     }
+
+
+def by_person(rows: Iterable[Any], make: Callable[[Any], Row]) -> dict[int, list[Row]]:
+    """Rows made from records, grouped by each record's person, in order."""
+    found: dict[int, list[Row]] = defaultdict(list)
+    for record in rows:
+        found[record.person_id].append(make(record))
+    return found

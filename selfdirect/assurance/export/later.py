@@ -6,22 +6,22 @@ from selfdirect.delivery.models import (
     IndividualServiceFund,
 )
 from selfdirect.panel.models import PanelSubmission
-from selfdirect.people.models import Person
 from selfdirect.plans.models import CONTINGENCY_FIELDS, SupportPlan
 from selfdirect.reviews.models import Review
 
-from .fields import Row, external, iso, money, plain, ref, row_of
+from .fields import Row, by_person, external, iso, money, plain, ref, row_of
 
 
-def _plans(person: Person) -> list[Row]:
+def _plans(ids: list[int]) -> dict[int, list[Row]]:
     plans = (
-        SupportPlan.objects.filter(person=person)
+        SupportPlan.objects.filter(person__in=ids)
         .select_related("conversation", "budget", "replaces")
         .prefetch_related("outcomes__personal_outcome", "supports__outcomes")
-        .order_by("started_on", "id")
+        .order_by("person_id", "started_on", "id")
     )
-    return [
-        {
+    return by_person(
+        plans,
+        lambda p: {
             **row_of(
                 p,
                 (
@@ -77,20 +77,20 @@ def _plans(person: Person) -> list[Row]:
                 }
                 for s in p.supports.all()
             ],
-        }
-        for p in plans
-    ]
+        },
+    )
 
 
-def _panel(person: Person) -> list[Row]:
+def _panel(ids: list[int]) -> dict[int, list[Row]]:
     requests = (
-        PanelSubmission.objects.filter(person=person)
+        PanelSubmission.objects.filter(person__in=ids)
         .select_related("support_plan", "indicative_budget")
         .prefetch_related("decisions")
-        .order_by("submitted_on", "id")
+        .order_by("person_id", "submitted_on", "id")
     )
-    return [
-        {
+    return by_person(
+        requests,
+        lambda r: {
             **row_of(
                 r,
                 (
@@ -120,79 +120,86 @@ def _panel(person: Person) -> list[Row]:
                 )
                 for d in sorted(r.decisions.all(), key=lambda d: (d.decided_on, d.pk))
             ],
-        }
-        for r in requests
-    ]
+        },
+    )
 
 
-def _delivery(person: Person) -> list[Row]:
+def _delivery(ids: list[int]) -> dict[int, list[Row]]:
     """A summary of each arrangement: direct payments, service funds, services."""
-    agreements = DirectPaymentAgreement.objects.filter(person=person)
-    funds = IndividualServiceFund.objects.filter(person=person).select_related(
+    agreements = DirectPaymentAgreement.objects.filter(person__in=ids)
+    funds = IndividualServiceFund.objects.filter(person__in=ids).select_related(
         "provider"
     )
-    services = ArrangedService.objects.filter(person=person).select_related("provider")
-    return [
-        *(
-            {
-                "ref": ref(a),
-                "external_ref": external(a),
-                "kind": "direct_payment",
-                "option": 1,
-                "description": a.spend_notes,
-                "provider": a.payee_name,
-                "status": a.status,
-                "started_on": iso(a.starts_on),
-                "ended_on": iso(a.ended_on),
-                "yearly_amount": money(a.yearly_amount),
-            }
-            for a in agreements.order_by("starts_on", "id")
-        ),
-        *(
-            {
-                "ref": ref(f),
-                "external_ref": external(f),
-                "kind": "individual_service_fund",
-                "option": 2,
-                "description": f.person_directs,
-                "provider": str(f.provider),
-                "started_on": iso(f.starts_on),
-                "ended_on": iso(f.ends_on),
-                "yearly_amount": money(f.yearly_amount),
-            }
-            for f in funds.order_by("starts_on", "id")
-        ),
-        *(
-            {
-                "ref": ref(s),
-                "external_ref": external(s),
-                "kind": "arranged_service",
-                "option": 3,
-                "description": s.description,
-                "provider": str(s.provider or ""),
-                "status": s.arrangement,
-                "started_on": iso(s.starts_on),
-                "ended_on": iso(s.ends_on),
-                "yearly_amount": money(s.yearly_cost),
-            }
-            for s in services.order_by("starts_on", "id")
-        ),
-    ]
+    services = ArrangedService.objects.filter(person__in=ids).select_related("provider")
+    found: dict[int, list[Row]] = {}
+    for group in (
+        by_person(agreements.order_by("person_id", "starts_on", "id"), _agreement),
+        by_person(funds.order_by("person_id", "starts_on", "id"), _fund),
+        by_person(services.order_by("person_id", "starts_on", "id"), _service),
+    ):
+        for pk, rows in group.items():
+            found.setdefault(pk, []).extend(rows)
+    return found
 
 
-def _reviews(person: Person) -> list[Row]:
+def _agreement(a: DirectPaymentAgreement) -> Row:
+    return {
+        "ref": ref(a),
+        "external_ref": external(a),
+        "kind": "direct_payment",
+        "option": 1,
+        "description": a.spend_notes,
+        "provider": a.payee_name,
+        "status": a.status,
+        "started_on": iso(a.starts_on),
+        "ended_on": iso(a.ended_on),
+        "yearly_amount": money(a.yearly_amount),
+    }
+
+
+def _fund(f: IndividualServiceFund) -> Row:
+    return {
+        "ref": ref(f),
+        "external_ref": external(f),
+        "kind": "individual_service_fund",
+        "option": 2,
+        "description": f.person_directs,
+        "provider": str(f.provider),
+        "started_on": iso(f.starts_on),
+        "ended_on": iso(f.ends_on),
+        "yearly_amount": money(f.yearly_amount),
+    }
+
+
+def _service(s: ArrangedService) -> Row:
+    return {
+        "ref": ref(s),
+        "external_ref": external(s),
+        "kind": "arranged_service",
+        "option": 3,
+        "description": s.description,
+        "provider": str(s.provider or ""),
+        "status": s.arrangement,
+        "started_on": iso(s.starts_on),
+        "ended_on": iso(s.ends_on),
+        "yearly_amount": money(s.yearly_cost),
+    }
+
+
+def _reviews(ids: list[int]) -> dict[int, list[Row]]:
     reviews = (
-        Review.objects.filter(person=person)
+        Review.objects.filter(person__in=ids)
         .select_related("plan")
         .prefetch_related(
             "attainments__level",
             "attainments__reasons",
             "attainments__plan_outcome",
         )
-        .order_by("started_on", "id")
+        .order_by("person_id", "started_on", "id")
     )
-    return [
-        {
+    return by_person(
+        reviews,
+        lambda r: {
             **row_of(
                 r,
                 (
@@ -230,6 +237,5 @@ def _reviews(person: Person) -> list[Row]:
                 }
                 for a in r.attainments.all()
             ],
-        }
-        for r in reviews
-    ]
+        },
+    )

@@ -14,7 +14,17 @@ from typing import Any
 from . import choosing, early, later
 from .file import Answer, CaseFile, Evidence
 
-__all__ = ["Answer", "CaseFile", "Evidence", "RULES", "criteria", "read", "versions"]
+__all__ = [
+    "EXTRA",
+    "Answer",
+    "CaseFile",
+    "Evidence",
+    "RULES",
+    "criteria",
+    "read",
+    "read_extra",
+    "versions",
+]
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_VERSION = "1"
@@ -41,6 +51,12 @@ RULES: dict[str, Callable[[CaseFile], Answer]] = {
     )
 }
 
+# Readings beside the criteria set, kept for the indicators (practice_quality):
+# rule functions over the same case file, never part of an exercise's criteria.
+EXTRA: dict[str, Callable[[CaseFile], Answer]] = {
+    later.informal_supports_in_plan.__name__: later.informal_supports_in_plan
+}
+
 
 def versions() -> list[str]:
     return sorted(
@@ -63,3 +79,9 @@ def read(data: dict[str, Any], version: str = DEFAULT_VERSION) -> list[Answer]:
     """Answer every criterion of the set for one (valid) case file."""
     file = CaseFile(data)
     return [RULES[item["id"]](file) for item in criteria(version)["criteria"]]
+
+
+def read_extra(data: dict[str, Any]) -> list[Answer]:
+    """The readings beside the criteria (EXTRA) for one case file."""
+    file = CaseFile(data)
+    return [rule(file) for rule in EXTRA.values()]

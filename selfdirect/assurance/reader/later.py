@@ -303,3 +303,36 @@ def poor_outcomes_explained(file: CaseFile) -> Answer:
         f"For {plural(len(gaps), 'outcome')} not fully met: {' '.join(str(p) for p in gaps[0][1])}",
         evidence,
     )
+
+
+# Who provides a support, when it is informal or community support rather than
+# paid support: the plans' own codes (plans.models.Support.ProvidedBy).
+INFORMAL = {"self": "the person", "family": "family or friends"} | {
+    "community": "a community resource"
+}
+
+
+def informal_supports_in_plan(file: CaseFile) -> Answer:
+    """The current plan includes informal or community support: the person
+    themself, family or friends, or a community resource. Not a criterion of set
+    1: the practice_quality indicator reads it beside the criteria."""
+    key = "informal_supports_in_plan"
+    plan = file.plan
+    if plan is None:
+        return Answer(key, NOT_APPLICABLE, "There is no support plan in the file.")
+    informal = [s for s in plan.parts("supports") if s.get("provided_by") in INFORMAL]
+    if not informal:
+        return Answer(
+            key,
+            NO,
+            "Every support in the plan is paid support.",
+            [plan.cite("supports", "no informal or community support")],
+        )
+    first = informal[0]
+    return Answer(
+        key,
+        YES,
+        f"The plan includes {plural(len(informal), 'informal or community support')}, "
+        f"for example “{first.text('what')}” from {INFORMAL[first.text('provided_by')]}.",
+        [s.cite("what") for s in informal],
+    )

@@ -15,6 +15,7 @@ from . import measures
 from .carers import carers
 from .outcomes import outcomes
 from .periods import Period, last_quarters
+from .practice import practice_quality
 from .spend import spend_options_1_2
 from .timings import timings
 
@@ -43,6 +44,7 @@ INDICATORS: dict[str, Callable[..., dict[str, Any]]] = {
     "outcomes": outcomes,
     "signposting": signposting,
     "carers": carers,
+    "practice_quality": practice_quality,
 }
 # Indicators with breakdowns and a headline figure per quarter for the trend.
 BROKEN_DOWN = (
@@ -53,6 +55,7 @@ BROKEN_DOWN = (
     "informed_choice",
     "sds_discussed_first_contact",
     "carers",
+    "practice_quality",
 )
 
 
