@@ -2,7 +2,17 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from selfdirect.core.hooks import AuditAction, SubjectAccessSection
+from selfdirect.accounts.roles import Capability
+from selfdirect.core.hooks import AuditAction, NavItem, SubjectAccessSection
+
+NAV_ITEMS = (
+    NavItem(
+        36,
+        _("Case file reading"),
+        "assurance:exercises",
+        (Capability.READ_CASE_FILES,),
+    ),
+)
 
 AUDIT_ACTIONS = (
     AuditAction("casefile.exported", _("Exported a person's case file")),
