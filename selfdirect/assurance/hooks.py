@@ -16,6 +16,16 @@ from selfdirect.core.hooks import (
 AUDIT_ACTIONS = (
     AuditAction("casefile.exported", _("Exported a person's case file")),
     AuditAction("casefile.imported", _("Imported a person's case file")),
+    AuditAction("reading_exercise.started", _("Started a case file reading exercise")),
+    AuditAction(
+        "reading_exercise.second_readings",
+        _("Chose case files for a second reader"),
+    ),
+    AuditAction(
+        "reading_exercise.completed", _("Completed a case file reading exercise")
+    ),
+    AuditAction("file_reading.given", _("Gave a case file to a reader")),
+    AuditAction("file_reading.saved", _("Saved a reading of a case file")),
 )
 
 SUBJECT_ACCESS = (
@@ -25,12 +35,21 @@ SUBJECT_ACCESS = (
     SubjectAccessSection(
         "assurance.PersonReading", ("person",), "Automatic reading of the case file"
     ),
+    SubjectAccessSection(
+        "assurance.SampledFile", ("person",), "Case files sampled for reading"
+    ),
 )
 
 NAV_ITEMS = (
     NavItem(
         37,
         _("Case file reading"),
+        "assurance:exercises",
+        (Capability.READ_CASE_FILES,),
+    ),
+    NavItem(
+        38,
+        _("Every case file read"),
         "assurance:population_reading",
         (Capability.SEE_FILE_READING,),
     ),

@@ -58,3 +58,21 @@ class PersonReading(models.Model):
 
     def __str__(self) -> str:
         return f"Reading of {self.person_id} at {self.read_at:%Y-%m-%d %H:%M}"
+
+
+# The reading exercises live in their own module (assurance/exercises/).
+from selfdirect.assurance.exercises.models import (  # noqa: E402
+    CriterionAnswer,
+    FileReading,
+    ReadingExercise,
+    SampledFile,
+)
+
+__all__ = [
+    "CriterionAnswer",
+    "ExternalReference",
+    "FileReading",
+    "PersonReading",
+    "ReadingExercise",
+    "SampledFile",
+]

@@ -1,18 +1,35 @@
 from django.urls import path
 
 from . import views
+from .exercises import views as exercise_views
 
 app_name = "assurance"
 
+E = "file-reading/exercises/<uuid:exercise_id>/"
+R = E + "readings/<uuid:reading_id>/"
+
 urlpatterns = [
     path(
-        "assurance/file-reading/everyone/",
+        "file-reading/everyone/",
         views.population_reading,
         name="population_reading",
     ),
     path(
-        "assurance/file-reading/everyone/progress/",
+        "file-reading/everyone/progress/",
         views.population_progress,
         name="population_progress",
     ),
+    path("file-reading/exercises/", exercise_views.exercise_list, name="exercises"),
+    path(
+        "file-reading/exercises/new/",
+        exercise_views.exercise_new,
+        name="exercise_new",
+    ),
+    path(E, exercise_views.exercise_detail, name="exercise"),
+    path(
+        E + "second-readings/", exercise_views.second_readings, name="second_readings"
+    ),
+    path(E + "complete/", exercise_views.complete, name="complete"),
+    path(R, exercise_views.reading, name="reading"),
+    path(R + "reader/", exercise_views.give_reading, name="give_reading"),
 ]
