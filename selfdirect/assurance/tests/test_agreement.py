@@ -20,7 +20,9 @@ def test_the_wikipedia_worked_example() -> None:
     readers; both yes 20, both no 15, A yes B no 5, A no B yes 10."""
     result = kappa(
         "c",
-        _pairs(("yes", "yes", 20), ("yes", "no", 5), ("no", "yes", 10), ("no", "no", 15)),
+        _pairs(
+            ("yes", "yes", 20), ("yes", "no", 5), ("no", "yes", 10), ("no", "no", 15)
+        ),
     )
     assert (result.pairs, result.agreed) == (50, 35)
     assert result.observed == Fraction(7, 10)
@@ -43,7 +45,8 @@ def test_the_same_agreement_can_give_different_kappas(
 ) -> None:
     yy, yn, ny, nn = table
     result = kappa_from_counts(
-        "c", {("yes", "yes"): yy, ("yes", "no"): yn, ("no", "yes"): ny, ("no", "no"): nn}
+        "c",
+        {("yes", "yes"): yy, ("yes", "no"): yn, ("no", "yes"): ny, ("no", "no"): nn},
     )
     assert result.observed == Fraction(60, 100)
     assert result.kappa == expected_kappa
