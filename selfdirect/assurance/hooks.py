@@ -13,4 +13,17 @@ SUBJECT_ACCESS = (
     SubjectAccessSection(
         "assurance.ExternalReference", ("person",), "References in other systems"
     ),
+    SubjectAccessSection(
+        "assurance.SampledFile", ("person",), "Case files sampled for reading"
+    ),
+    SubjectAccessSection(
+        "assurance.FileReading",
+        ("sampled_file__person",),
+        "Readings of the case file",
+    ),
+    SubjectAccessSection(
+        "assurance.CriterionAnswer",
+        ("reading__sampled_file__person",),
+        "Answers given when the case file was read",
+    ),
 )

@@ -35,3 +35,20 @@ class ExternalReference(models.Model):
 
     def __str__(self) -> str:
         return f"{self.record} {self.external_ref} in {self.source}"
+
+
+# The reading exercises live in their own module (assurance/exercises/).
+from selfdirect.assurance.exercises.models import (  # noqa: E402
+    CriterionAnswer,
+    FileReading,
+    ReadingExercise,
+    SampledFile,
+)
+
+__all__ = [
+    "CriterionAnswer",
+    "ExternalReference",
+    "FileReading",
+    "ReadingExercise",
+    "SampledFile",
+]
