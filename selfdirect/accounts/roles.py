@@ -94,6 +94,11 @@ class Capability(models.TextChoices):
         "independent.uptake",
         _("see the uptake of independent support (counts only)"),
     )
+    # Case file reading (issue 16): an exercise's results and agreement
+    SEE_FILE_READING_RESULTS = (
+        "assurance.results",
+        _("see case file reading results and agreement (counts only)"),
+    )
     # Sign-in and accounts (issue 11)
     RESET_SIGN_IN = (
         "accounts.reset",
@@ -159,6 +164,7 @@ POLICY: dict[Capability, frozenset[Role]] = {
     Capability.SEE_INDEPENDENT_UPTAKE: frozenset(
         {Role.TEAM_MANAGER, Role.QUALITY_LEAD, Role.INSPECTOR}
     ),
+    Capability.SEE_FILE_READING_RESULTS: frozenset({Role.QUALITY_LEAD, Role.INSPECTOR}),
 }
 
 

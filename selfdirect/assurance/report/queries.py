@@ -15,6 +15,7 @@ Which answers count:
 """
 
 from dataclasses import dataclass
+
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 

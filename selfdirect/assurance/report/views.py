@@ -14,12 +14,12 @@ from selfdirect.core.http import actor
 from selfdirect.core.pdf import render_pdf_response
 
 from ..models import ReadingExercise
-from .access import require_exercises
+from .access import require_results
 from .queries import ExerciseReport, exercise_report
 
 
 def _report(request: HttpRequest, exercise_id: str) -> ExerciseReport:
-    require_exercises(actor(request))
+    require_results(actor(request))
     exercise = get_object_or_404(ReadingExercise, public_id=exercise_id)
     return exercise_report(exercise)
 
@@ -71,7 +71,7 @@ def results_chart(report: ExerciseReport) -> Chart:
     )
 
 
-CSV_HEADER = [
+CSV_HEADER: list[object] = [
     "criterion",
     "question",
     "team",
