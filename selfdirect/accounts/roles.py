@@ -94,7 +94,15 @@ class Capability(models.TextChoices):
         "independent.uptake",
         _("see the uptake of independent support (counts only)"),
     )
-    # Case file reading (issue 16): an exercise's results and agreement
+    # Case file reading exercises (issue 16)
+    RUN_FILE_READING = (
+        "assurance.run",
+        _("set up case file reading exercises and choose their readers"),
+    )
+    READ_CASE_FILES = (
+        "assurance.read",
+        _("read case files in a reading exercise"),
+    )
     SEE_FILE_READING_RESULTS = (
         "assurance.results",
         _("see case file reading results and agreement (counts only)"),
@@ -155,6 +163,12 @@ POLICY: dict[Capability, frozenset[Role]] = {
     Capability.RECORD_FINANCE: frozenset({Role.FINANCE_OFFICER}),
     Capability.MANAGE_PROVIDERS: frozenset({Role.FINANCE_OFFICER, Role.ADMINISTRATOR}),
     Capability.RESET_SIGN_IN: frozenset({Role.ADMINISTRATOR}),
+    Capability.RUN_FILE_READING: frozenset({Role.QUALITY_LEAD}),
+    # A practitioner reads for peer audit: only files given to them, never of
+    # their own teams' people (assurance/exercises/rules.py).
+    Capability.READ_CASE_FILES: frozenset(
+        {Role.QUALITY_LEAD, Role.INSPECTOR, Role.PRACTITIONER}
+    ),
     Capability.WORK_WITH_CLIENTS: ORGANISATION_STAFF,
     Capability.MANAGE_ORGANISATION: frozenset({Role.INDEPENDENT_MANAGER}),
     Capability.EXPORT_CLIENT: frozenset({Role.INDEPENDENT_MANAGER}),
@@ -205,6 +219,10 @@ class Purpose(models.TextChoices):
     # until its app writes the rule here, e.g. from a named representative.
     PORTAL = "portal", _("the person's own view")  # the person or their representative
     INDEPENDENT = "independent", _("independent support")  # an organisation's clients
+    # Reading a sampled case file in a reading exercise (issue 16): quality leads
+    # and inspectors reach every sampled file; a practitioner only the readings
+    # given to them, never of their own teams' people (Reach.ASSIGNED_READINGS).
+    FILE_READING = "file_reading", _("case file reading")
 
 
 class Action(models.TextChoices):
@@ -230,6 +248,9 @@ class Reach(models.TextChoices):
     EVERYONE = "everyone"  # every record in the partnership, merged ones too
     EVERYONE_CURRENT = "everyone_current"  # every record not merged into another
     ORGANISATION = "organisation"  # the records of the user's own organisation
+    # the case file readings given to the user, of people outside their teams
+    # (assurance.exercises.models.FileReadingQuerySet); other records: nobody
+    ASSIGNED_READINGS = "assigned_readings"
 
 
 _PRACTICE_REACH: dict[str, Reach] = {
@@ -260,6 +281,11 @@ REACH: dict[Purpose, dict[str, Reach]] = {
     # An independent organisation's own records (clients, their work, the referrals
     # it received with consent): its own staff only. No council role reaches them.
     Purpose.INDEPENDENT: dict.fromkeys(ORGANISATION_STAFF, Reach.ORGANISATION),
+    Purpose.FILE_READING: {
+        Role.QUALITY_LEAD: Reach.EVERYONE,
+        Role.INSPECTOR: Reach.EVERYONE,
+        Role.PRACTITIONER: Reach.ASSIGNED_READINGS,
+    },
 }
 
 # Purposes for which a granted request for access, or a break-glass opening, adds
@@ -303,6 +329,9 @@ NEEDS: dict[tuple[Purpose, Action], tuple[tuple[Capability, ...], ...]] = {
     (Purpose.INDEPENDENT, Action.CHANGE): ((Capability.WORK_WITH_CLIENTS,),),
     (Purpose.INDEPENDENT, Action.DECIDE): ((Capability.MANAGE_ORGANISATION,),),
     (Purpose.INDEPENDENT, Action.EXPORT): ((Capability.EXPORT_CLIENT,),),
+    # Case file reading (issue 16): reading a sampled file, and saving the reading.
+    (Purpose.FILE_READING, Action.VIEW): ((Capability.READ_CASE_FILES,),),
+    (Purpose.FILE_READING, Action.CHANGE): ((Capability.READ_CASE_FILES,),),
     # Reviewing an emergency (break-glass) opening of a record.
     (Purpose.DATA_PROTECTION, Action.DECIDE): ((Capability.REVIEW_ACCESS,),),
 }

@@ -26,7 +26,7 @@ urlpatterns = [
     path("", include("selfdirect.independent.urls")),
     path("", include("selfdirect.carers.urls")),
     path("", include("selfdirect.insights.urls")),
-    path("", include("selfdirect.assurance.report.urls")),
+    path("", include("selfdirect.assurance.urls")),
     path("", include("selfdirect.audit.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

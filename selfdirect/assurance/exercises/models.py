@@ -5,13 +5,20 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from selfdirect.accounts.access import reach
 from selfdirect.accounts.models import Team, User
+from selfdirect.accounts.roles import Purpose, Reach
 from selfdirect.core.models import PublicIdModel, RecordedModel, VersionedModel
-from selfdirect.people.models import Person, PersonRecordQuerySet, ServiceGroup
+from selfdirect.people.models import (
+    Allocation,
+    Person,
+    PersonRecordQuerySet,
+    ServiceGroup,
+)
 
 # The inspection's sample (seed 003): 60 people with an assessment or agreed
 # conversation in the last 12 months, and 20 signposted at first contact with no
@@ -124,6 +131,33 @@ class SampledFile(VersionedModel):
 
 class FileReadingQuerySet(PersonRecordQuerySet["FileReading"]):
     person_path = "sampled_file__person"
+
+    def visible_to(self, user: User, purpose: Purpose) -> FileReadingQuerySet:
+        """For file reading: every reading for quality leads and inspectors; for a
+        practitioner reading for peer audit, the readings given to them, never of
+        a person their teams hold now or held when the file was drawn."""
+        if purpose != Purpose.FILE_READING:
+            return super().visible_to(user, purpose)
+        match reach(user, purpose):
+            case Reach.EVERYONE:
+                return self.all()
+            case Reach.ASSIGNED_READINGS:
+                return self.given_to(user)
+        return self.none()
+
+    def given_to(self, user: User) -> FileReadingQuerySet:
+        """The readings given to this user, of people outside their teams."""
+        teams = user.team_ids()
+        own_team = Exists(
+            Allocation.objects.current().filter(
+                person=OuterRef("sampled_file__person"), team_id__in=teams
+            )
+        )
+        return (
+            self.filter(reader=user)
+            .exclude(sampled_file__team_id__in=teams)
+            .exclude(own_team)
+        )
 
 
 class FileReading(PublicIdModel, RecordedModel):

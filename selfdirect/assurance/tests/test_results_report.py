@@ -137,7 +137,7 @@ def test_an_exercise_with_nothing_read_yet(lead) -> None:  # type: ignore[no-unt
 
 
 def _url(name: str, ex) -> str:  # type: ignore[no-untyped-def]
-    return reverse(f"assurance_results:{name}", args=[ex.public_id])
+    return reverse(f"assurance:{name}", args=[ex.public_id])
 
 
 def test_the_results_page(client, lead, autumn, django_assert_max_num_queries) -> None:  # type: ignore[no-untyped-def]
@@ -192,7 +192,7 @@ def test_anonymous_users_are_sent_to_sign_in(client, autumn) -> None:  # type: i
 def test_an_unknown_exercise_is_not_found(client, lead) -> None:  # type: ignore[no-untyped-def]
     client.force_login(lead)
     url = reverse(
-        "assurance_results:exercise_results",
+        "assurance:exercise_results",
         args=["00000000-0000-4000-8000-000000000000"],
     )
     assert client.get(url).status_code == 404
