@@ -1,4 +1,5 @@
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 from django.test import override_settings
@@ -151,3 +152,31 @@ def test_the_override_warning_is_a_setting() -> None:
     (rate,) = override_rates(["c"], {"c": (10, 1)})
     assert rate.warning_percent == 5
     assert rate.needs_work
+
+
+DOCS = Path(__file__).resolve().parents[3] / "docs" / "file-reading.md"
+
+
+def _worked_example_table() -> dict[tuple[str, str], int]:
+    """The worked example's table in docs/file-reading.md, as counts of pairs."""
+    text = DOCS.read_text(encoding="utf-8").split("*Worked example*", 1)[1]
+    lines = [line for line in text.splitlines() if line.startswith("| ")]
+    lines = [line for line in lines if "---" not in line][:5]
+    columns = [cell.strip() for cell in lines[0].strip("|").split("|")][1:-1]
+    counts = {}
+    for line in lines[1:4]:
+        first, *cells, _total = [cell.strip() for cell in line.strip("|").split("|")]
+        counts.update({(first, c): int(n) for c, n in zip(columns, cells, strict=True)})
+    return counts
+
+
+def test_the_worked_example_in_the_guide() -> None:
+    counts = _worked_example_table()
+    assert sum(counts.values()) == 10
+    result = kappa_from_counts("outcomes_own_words", counts)
+    assert result.observed == Fraction(80, 100)
+    assert result.expected == Fraction(35, 100)
+    assert result.kappa == Fraction(9, 13)
+    assert result.kappa_display == "0.69"
+    assert result.strength == "substantial"
+    assert "= 0.45 / 0.65 = 0.69: substantial" in DOCS.read_text(encoding="utf-8")
