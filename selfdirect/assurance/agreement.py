@@ -58,7 +58,7 @@ class Agreement:
     def strength(self) -> str:
         """The agreement in words, including why there is no kappa."""
         if not self.pairs:
-            return "no files read by both"
+            return "no answers to compare"
         if self.kappa is None:
             return "every answer the same, so no kappa (they agreed on all)"
         if self.kappa < 0:

@@ -82,7 +82,7 @@ def test_no_pairs_gives_no_figures() -> None:
         None,
         None,
     )
-    assert result.strength == "no files read by both"
+    assert result.strength == "no answers to compare"
     assert result.kappa_display == ""
 
 
