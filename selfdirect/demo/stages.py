@@ -18,6 +18,7 @@ from selfdirect.demo import (
     conversations,
     delivery,
     directory,
+    exercises,
     independent,
     panel,
     plans,
@@ -68,6 +69,8 @@ AFTER_PEOPLE = [
         independent.seed_independent,
         independent.delete_independent,
     ),
+    # Case file reading reads everything above, so it comes last.
+    Stage("case file reading", exercises.seed_exercises, exercises.delete_exercises),
 ]
 
 STAGES = [*BEFORE_PEOPLE, *AFTER_PEOPLE]

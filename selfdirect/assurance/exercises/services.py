@@ -218,6 +218,7 @@ def save_reading(
     finished: bool,
     version: int,
     by: User,
+    now: datetime.datetime | None = None,
 ) -> FileReading:
     """Save a reader's answers: each confirms or overrides the automatic answer,
     with a note when overriding. Finished, every criterion must be answered.
@@ -236,7 +237,7 @@ def save_reading(
         details={
             "reader": by,
             "status": status,
-            "completed_at": timezone.now() if finished else None,
+            "completed_at": (now or timezone.now()) if finished else None,
         },
     )
     for given in answers:
@@ -297,7 +298,13 @@ def _save_answer(answer: CriterionAnswer, given: AnswerDetails, by: User) -> Non
 
 
 @transaction.atomic
-def complete_exercise(*, exercise: ReadingExercise, version: int, by: User) -> None:
+def complete_exercise(
+    *,
+    exercise: ReadingExercise,
+    version: int,
+    by: User,
+    now: datetime.datetime | None = None,
+) -> None:
     """Mark the exercise complete once every reading is read (quality leads)."""
     waiting = FileReading.objects.filter(sampled_file__exercise=exercise).exclude(
         status=FileReading.Status.COMPLETE
@@ -314,7 +321,7 @@ def complete_exercise(*, exercise: ReadingExercise, version: int, by: User) -> N
         version=version,
         details={
             "status": ReadingExercise.Status.COMPLETE,
-            "completed_at": timezone.now(),
+            "completed_at": now or timezone.now(),
         },
     )
     record_event(

@@ -17,7 +17,8 @@ ARGS = ["--people=100", "--today=2026-03-02"]
 # change to the demo data (the last: each person's story is told the same way at
 # every stage, and plans keep the agreement and panel rules; then reviews of the
 # plans fallen due; then unpaid carers, two of them young carers added as people; then the
-# independent organisations' clients and work).
+# independent organisations' clients and work; then the case file reading
+# exercises, one completed and one in progress).
 CREATED_FOR_SEED_7 = {
     "people": 102,
     "history rows": 1882,
@@ -73,6 +74,9 @@ CREATED_FOR_SEED_7 = {
     "young carers": 2,
     "carer plans": 6,
     "carer plans agreed": 5,
+    "reading exercises": 2,
+    "files sampled": 61,
+    "files read": 55,
 }
 TABLES: dict[str, type[models.Model]] = {
     "people": Person,
