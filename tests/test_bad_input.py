@@ -82,6 +82,12 @@ FORM_PAGES: dict[str, tuple[str | None, Any]] = {
     "independent:voice_new": ("org_worker_a", None),
     "independent:funder_report": ("org_manager_a", None),
     "independent:uptake": ("quality_lead", None),
+    # Case file reading exercises (issue 16).
+    "assurance:exercise_new": ("quality_lead", None),
+    "assurance:exercise": (
+        "quality_lead",
+        lambda: {"exercise_id": _exercise()},
+    ),
 }
 # Pages in NOT_PERSONAL with no form to fill in, or covered by another page.
 NOT_FORM_PAGES = {
@@ -123,6 +129,9 @@ NOT_FORM_PAGES = {
     "panel:submissions",
     "panel:meeting",
     "carers:lists",  # links between the lists; no fields
+    "assurance:exercises",  # a list of exercises; no fields
+    "assurance:second_readings",  # the exercise page's form (FORM_PAGES) posts here
+    "assurance:complete",  # a button on the exercise page
     "carers:criteria",
     "carers:criteria_pdf",
     # The drill-through's address comes from the report's links; its period is the
@@ -200,6 +209,12 @@ def _staff() -> int:
         .order_by("pk")
         .values_list("pk", flat=True)[0]
     )
+
+
+def _exercise() -> str:
+    from selfdirect.assurance.models import ReadingExercise
+
+    return str(ReadingExercise.objects.get().public_id)
 
 
 def _provider() -> str:

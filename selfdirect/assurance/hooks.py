@@ -7,7 +7,7 @@ from selfdirect.core.hooks import AuditAction, NavItem, SubjectAccessSection
 
 NAV_ITEMS = (
     NavItem(
-        36,
+        37,
         _("Case file reading"),
         "assurance:exercises",
         (Capability.READ_CASE_FILES,),

@@ -49,21 +49,27 @@ def seed_exercises(
         return Counter()
     rng = random.Random(f"exercises-{seed}")
     rows: Counter[str] = Counter()
+    # Times from the seed's day, not the clock, so reseeding gives the same rows.
+    spring, autumn = _afternoon(add_days(today, -120)), _afternoon(add_days(today, -1))
     with _ids_from(random.Random(f"exercise-ids-{seed}")):
         done = _exercise(lead, "Spring case file reading", add_days(today, -150), rng)
-        _read(done, lead, rng, now, share=1.0)
-        _second_readings(done, lead, rng, now)
+        _read(done, lead, rng, spring, share=1.0)
+        _second_readings(done, lead, rng, spring)
         services.complete_exercise(
-            exercise=done, version=_version(done), by=lead, now=now
+            exercise=done, version=_version(done), by=lead, now=spring
         )
         current = _exercise(lead, "Autumn case file reading", today, rng)
-        _read(current, lead, rng, now, share=IN_PROGRESS_SHARE)
+        _read(current, lead, rng, autumn, share=IN_PROGRESS_SHARE)
     rows["reading exercises"] = 2
     rows["files sampled"] = SampledFile.objects.count()
     rows["files read"] = FileReading.objects.filter(
         status=FileReading.Status.COMPLETE
     ).count()
     return rows
+
+
+def _afternoon(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(15), tzinfo=datetime.UTC)
 
 
 def delete_exercises(person_ids: list[int]) -> None:

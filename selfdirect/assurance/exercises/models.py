@@ -100,7 +100,7 @@ class SampledFile(VersionedModel):
         Person, on_delete=models.PROTECT, related_name="sampled_files"
     )
     group = models.CharField(_("group"), max_length=12, choices=Group.choices)
-    # "<group>/<team id>/<service group code>": the cell the file was drawn from.
+    # "<group>/<team name>/<service group code>": the cell the file was drawn from.
     stratum = models.CharField(_("stratum"), max_length=120)
     team = models.ForeignKey(
         Team, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

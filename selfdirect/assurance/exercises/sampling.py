@@ -57,6 +57,17 @@ class Drawn:
         team, service_group = self.candidate.stratum
         return f"{self.group}/{team}/{service_group}"
 
+    def stratum_name(self, teams: dict[int, str], groups: dict[int, str]) -> str:
+        """The stratum in words: group / team / service group code (ids change
+        between databases; names do not)."""
+        team, service_group = self.candidate.stratum
+        words = (
+            self.group,
+            teams.get(team, "no team"),
+            groups.get(service_group, "no service group"),
+        )
+        return "/".join(words)[:120]
+
 
 def definition(as_of: datetime.date, months: int) -> dict[str, object]:
     """The population definition recorded on the exercise."""

@@ -14,10 +14,10 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from selfdirect.accounts.models import User
+from selfdirect.accounts.models import Team, User
 from selfdirect.audit.services import record_event
 from selfdirect.core.concurrency import save_new, update_versioned
-from selfdirect.people.models import Allocation
+from selfdirect.people.models import Allocation, ServiceGroup
 
 from . import rules, sampling
 from .automatic import answer_rows, automatic_answers
@@ -91,12 +91,14 @@ def _draw(exercise: ReadingExercise) -> list[SampledFile]:
         signposted=exercise.signposted_size,
         seed=exercise.seed,
     )
+    teams = dict(Team.objects.values_list("pk", "name"))
+    groups = dict(ServiceGroup.objects.values_list("pk", "code"))
     rows = [
         SampledFile(
             exercise=exercise,
             person_id=one.candidate.person_id,
             group=one.group,
-            stratum=one.stratum,
+            stratum=one.stratum_name(teams, groups),
             team_id=one.candidate.team_id,
             service_group_id=one.candidate.service_group_id,
             order=order,

@@ -34,7 +34,7 @@ def add_records(personas: Any) -> None:
         exercise=exercise,
         person=personas.person,
         group=SampledFile.Group.ASSESSED,
-        stratum=f"assessed/{personas.team_a.pk}/0",
+        stratum=f"assessed/{personas.team_a.name}/no service group",
         team=personas.team_a,
         order=1,
     )

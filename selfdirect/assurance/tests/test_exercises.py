@@ -256,3 +256,17 @@ def test_the_exercise_page_counts_in_a_few_queries(
     with django_assert_max_num_queries(20):
         response = client.get(url)
     assert b"Readings to do" in response.content
+
+
+@pytestmark_views
+def test_a_bad_number_of_second_readings_changes_nothing(
+    client, personas: Personas
+) -> None:
+    exercise = ReadingExercise.objects.get()
+    client.force_login(personas.quality_lead)
+    url = reverse(
+        "assurance:second_readings", kwargs={"exercise_id": exercise.public_id}
+    )
+    response = client.post(url, {"count": "ten"}, follow=True)
+    assert b"Enter how many files" in response.content
+    assert not FileReading.objects.filter(position="second").exists()

@@ -38,6 +38,7 @@ NOT_PERSONAL_CREATES: dict[str, tuple[str, Callable[[Any], dict[str, Any]]]] = {
     "independent:influence_new": ("org_worker_a", lambda p: {}),
     "independent:voice_new": ("org_worker_a", lambda p: {}),
     "insights:spend_new": ("finance_officer", lambda p: {}),
+    "assurance:exercise_new": ("quality_lead", lambda p: {}),
 }
 
 
