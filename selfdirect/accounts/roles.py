@@ -114,6 +114,10 @@ class Capability(models.TextChoices):
         "assurance.read",
         _("read case files in a reading exercise"),
     )
+    SEE_FILE_READING_RESULTS = (
+        "assurance.results",
+        _("see case file reading results and agreement (counts only)"),
+    )
     # Sign-in and accounts (issue 11)
     RESET_SIGN_IN = (
         "accounts.reset",
@@ -189,6 +193,7 @@ POLICY: dict[Capability, frozenset[Role]] = {
     Capability.SEE_INDEPENDENT_UPTAKE: frozenset(
         {Role.TEAM_MANAGER, Role.QUALITY_LEAD, Role.INSPECTOR}
     ),
+    Capability.SEE_FILE_READING_RESULTS: frozenset({Role.QUALITY_LEAD, Role.INSPECTOR}),
 }
 
 

@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import views
 from .exercises import views as exercise_views
+from .report import views as report_views
 
 app_name = "assurance"
 
@@ -30,6 +31,17 @@ urlpatterns = [
         E + "second-readings/", exercise_views.second_readings, name="second_readings"
     ),
     path(E + "complete/", exercise_views.complete, name="complete"),
+    path(E + "results/", report_views.exercise_results, name="exercise_results"),
+    path(
+        E + "results.csv",
+        report_views.exercise_results_csv,
+        name="exercise_results_csv",
+    ),
+    path(
+        E + "results.pdf",
+        report_views.exercise_results_pdf,
+        name="exercise_results_pdf",
+    ),
     path(R, exercise_views.reading, name="reading"),
     path(R + "reader/", exercise_views.give_reading, name="give_reading"),
 ]

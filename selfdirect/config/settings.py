@@ -300,6 +300,12 @@ SUMMARY_MAX_AGE_HOURS = env_int("SUMMARY_MAX_AGE_HOURS", 24)
 # A subject access PDF shows a section as a table up to this many lines (records
 # and their changes); a longer section goes in a CSV file beside the PDF.
 SUBJECT_ACCESS_PDF_LINES = env_int("SUBJECT_ACCESS_PDF_LINES", 300)
+# Case file reading (docs/file-reading.md): where people override the automatic
+# reader on more than this share of a criterion's answers, in per cent, the
+# exercise's results say the criterion's rule needs work.
+FILE_READING_OVERRIDE_WARNING_PERCENT = env_int(
+    "FILE_READING_OVERRIDE_WARNING_PERCENT", 20
+)
 
 SERVICE_NAME = env_str("SERVICE_NAME", "Selfdirect")
 PARTNERSHIP_NAME = env_str("PARTNERSHIP_NAME", "")

@@ -89,6 +89,7 @@ def exercise_detail(request: HttpRequest, exercise_id: uuid.UUID) -> HttpRespons
         "progress": selectors.progress(exercise),
         "page_obj": readings,
         "can_run": user.can(Capability.RUN_FILE_READING),
+        "can_see_results": user.can(Capability.SEE_FILE_READING_RESULTS),
         "second_form": SecondReadingsForm(),
         "complete_form": CompleteForm(initial={"version": exercise.version}),
     }
