@@ -74,7 +74,7 @@ CREATED_FOR_SEED_7 = {
     "young carers": 2,
     "carer plans": 6,
     "carer plans agreed": 5,
-    "carers' reviews": 2,
+    "carers' reviews": 1,
     "carers' outcomes reviewed": 1,
     "carers' reviews agreed": 1,
     "reading exercises": 2,
