@@ -133,6 +133,11 @@ NOT_FORM_PAGES = {
     "assurance:exercises",  # a list of exercises; no fields
     "assurance:second_readings",  # the exercise page's form (FORM_PAGES) posts here
     "assurance:complete",  # a button on the exercise page
+    "assurance:exercise_results",  # counts and agreement; no fields
+    "assurance:exercise_results_csv",
+    "assurance:exercise_results_pdf",
+    "assurance:population_reading",  # counts per criterion; no fields
+    "assurance:population_progress",  # a start button (no fields) and its progress
     "carers:criteria",
     "carers:criteria_pdf",
     # The drill-through's address comes from the report's links; its period is the

@@ -38,6 +38,11 @@ SUBJECT_ACCESS = (
     SubjectAccessSection(
         "assurance.SampledFile", ("person",), "Case files sampled for reading"
     ),
+    SubjectAccessSection(
+        "assurance.FileReading",
+        ("sampled_file__person",),
+        "Readings of a sampled case file",
+    ),
 )
 
 NAV_ITEMS = (

@@ -20,7 +20,7 @@ NAV_ITEMS = (
         (Capability.SEE_OUTCOMES_REPORT,),
     ),
     NavItem(
-        34,
+        39,
         _("Carers report"),
         "insights:carers_report",
         (Capability.SEE_CARERS_REPORT,),
