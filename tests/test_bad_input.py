@@ -81,6 +81,8 @@ FORM_PAGES: dict[str, tuple[str | None, Any]] = {
     "independent:influence_new": ("org_worker_a", None),
     "independent:voice_new": ("org_worker_a", None),
     "independent:funder_report": ("org_manager_a", None),
+    "independent:team_new": ("org_manager_a", None),
+    "independent:case_studies": ("org_manager_a", None),
     "independent:uptake": ("quality_lead", None),
 }
 # Pages in NOT_PERSONAL with no form to fill in, or covered by another page.
@@ -95,6 +97,7 @@ NOT_FORM_PAGES = {
     "independent:engagement",
     "independent:influence",
     "independent:voice",
+    "independent:teams",
     "healthz",
     "logout",
     "set_language",

@@ -224,6 +224,10 @@ class Reach(models.TextChoices):
     EVERYONE = "everyone"  # every record in the partnership, merged ones too
     EVERYONE_CURRENT = "everyone_current"  # every record not merged into another
     ORGANISATION = "organisation"  # the records of the user's own organisation
+    # The user's own organisation's records, but its clients only where they belong
+    # to one of the user's teams in it, or to no team (an organisation without teams
+    # is all one team).
+    ORGANISATION_TEAMS = "organisation_teams"
 
 
 _PRACTICE_REACH: dict[str, Reach] = {
@@ -253,7 +257,11 @@ REACH: dict[Purpose, dict[str, Reach]] = {
     Purpose.CARERS: _PRACTICE_REACH,
     # An independent organisation's own records (clients, their work, the referrals
     # it received with consent): its own staff only. No council role reaches them.
-    Purpose.INDEPENDENT: dict.fromkeys(ORGANISATION_STAFF, Reach.ORGANISATION),
+    # A worker reaches the clients of their own teams; the manager all of them.
+    Purpose.INDEPENDENT: {
+        Role.INDEPENDENT_SUPPORT_WORKER: Reach.ORGANISATION_TEAMS,
+        Role.INDEPENDENT_MANAGER: Reach.ORGANISATION,
+    },
 }
 
 # Purposes for which a granted request for access, or a break-glass opening, adds
