@@ -39,13 +39,11 @@ def outcome_stories(
 ) -> QuerySet[ClientOutcome]:
     """Clients' outcomes with a story the client agreed to, in the period."""
     rows = ClientOutcome.objects.visible_to(user, INDEPENDENT)
-    rows = _agreed(rows.filter(achieved_on__range=(start, end)))
-    return rows.select_related("outcome").order_by("achieved_on", "pk")
+    agreed = _agreed(rows.filter(achieved_on__range=(start, end)))
+    return agreed.select_related("outcome").order_by("achieved_on", "pk")
 
 
-def chosen(
-    user: User, start: datetime.date, end: datetime.date
-) -> QuerySet[CaseStudy]:
+def chosen(user: User, start: datetime.date, end: datetime.date) -> QuerySet[CaseStudy]:
     """The case studies chosen whose story falls in the period (still agreed to)."""
     in_period = Q(voice__held_on__range=(start, end)) | Q(
         outcome__achieved_on__range=(start, end)
@@ -81,12 +79,8 @@ def choose(
         existing = CaseStudy.objects.filter(**{field: story}).first()
         wanted = (type(story), story.pk) in picked_keys
         if wanted and existing is None:
-            row = CaseStudy(
-                organization_id=by.organization_id,
-                title=_title(story)[:200],
-                recorded_by=by,
-                **{field: story},
-            )
+            row = CaseStudy(title=_title(story)[:200], recorded_by=by, **{field: story})
+            row.organization_id = by.organization_id  # type: ignore[assignment]
             save_new(row, by)
             _audit(by, "independent_case_study.chosen", row)
         elif not wanted and existing is not None:

@@ -33,7 +33,8 @@ class Changing:
 def initial_for(form_class: type[forms.BaseForm], row: Any) -> dict[str, Any]:
     """What the record holds now, as its edit form's starting answers."""
     initial: dict[str, Any] = {"version": row.version}
-    for name, field in form_class.base_fields.items():
+    fields: dict[str, forms.Field] = form_class.base_fields  # type: ignore[attr-defined]
+    for name, field in fields.items():
         if name == "version" or not hasattr(row, name):
             continue
         value = getattr(row, name)
@@ -100,7 +101,9 @@ class CloseClientForm(Form):
     )
 
     def details(self) -> ClientClosing:
-        return ClientClosing(self.cleaned_data["version"], self.cleaned_data["closed_on"])
+        return ClientClosing(
+            self.cleaned_data["version"], self.cleaned_data["closed_on"]
+        )
 
 
 class ReopenClientForm(Form):

@@ -16,7 +16,7 @@ from .team_services import TeamDetails
 def organisation_staff(user: User) -> Any:
     """The active staff of the user's own organisation."""
     return User.objects.filter(
-        organization_id=user.organization_id,
+        organization=user.organization,
         role__in=ORGANISATION_STAFF,
         is_active=True,
     ).order_by("first_name", "last_name", "pk")

@@ -5,7 +5,7 @@ organisation's staff 404, exactly as for a missing record."""
 from __future__ import annotations
 
 import uuid
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from selfdirect.accounts.roles import Action
 from selfdirect.choices.models import IndependentSupport
@@ -95,9 +95,10 @@ def access_session(
 ) -> Session:
     """A session with one of the clients the user reaches."""
     records = Session.objects.select_related("client")
-    return access_organisation_record(
+    found = access_organisation_record(
         user, records, session_id, action=action, page=page
     )
+    return cast("Session", found)
 
 
 def access_outcome(
@@ -105,9 +106,10 @@ def access_outcome(
 ) -> ClientOutcome:
     """An outcome of one of the clients the user reaches."""
     records = ClientOutcome.objects.select_related("client")
-    return access_organisation_record(
+    found = access_organisation_record(
         user, records, outcome_id, action=action, page=page
     )
+    return cast("ClientOutcome", found)
 
 
 def access_group(

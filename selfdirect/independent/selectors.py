@@ -99,9 +99,7 @@ def voice(user: User) -> QuerySet[VoiceEntry]:
 
 def teams(user: User) -> QuerySet[Team]:
     """The organisation's teams (for its manager), with how many are in each."""
-    return Team.objects.visible_to(user, INDEPENDENT).prefetch_related(
-        "members__user"
-    )
+    return Team.objects.visible_to(user, INDEPENDENT).prefetch_related("members__user")
 
 
 def teams_to_choose(user: User) -> QuerySet[Team]:

@@ -43,7 +43,8 @@ def _set_members(team: Team, members: Iterable[User], by: User) -> None:
 @transaction.atomic
 def add_team(*, by: User, details: TeamDetails) -> Team:
     """Add a team to the manager's own organisation, with its members."""
-    team = Team(organization_id=by.organization_id, name=details.name, recorded_by=by)
+    team = Team(name=details.name, recorded_by=by)
+    team.organization_id = by.organization_id  # type: ignore[assignment]
     save_new_or_refuse(team, by, refusal=ValidationError({"name": NAME_TAKEN}))
     _set_members(team, details.members, by)
     _audit(by, "independent_team.added", team)

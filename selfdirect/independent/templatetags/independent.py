@@ -6,7 +6,6 @@ from typing import Any
 from django import template
 
 from selfdirect.accounts.roles import Capability
-
 from selfdirect.independent.reports import suppressed as _suppressed
 
 register = template.Library()

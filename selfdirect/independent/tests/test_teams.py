@@ -174,9 +174,9 @@ def test_a_worker_gives_a_client_only_to_their_own_teams(personas, south) -> Non
     TeamMember.objects.create(
         team=north, user=personas.org_worker_a, recorded_by=personas.org_manager_a
     )
-    mine = ClientForm(user=personas.org_worker_a).fields["team"].queryset
+    mine = ClientForm(user=personas.org_worker_a).fields["team"].queryset  # type: ignore[attr-defined]
     assert [t.name for t in mine] == ["Advocacy", "North"]
-    everyone = ClientForm(user=personas.org_manager_a).fields["team"].queryset
+    everyone = ClientForm(user=personas.org_manager_a).fields["team"].queryset  # type: ignore[attr-defined]
     assert [t.name for t in everyone] == ["Advocacy", "North", "South"]
     # An organisation without teams is not asked.
     assert "team" not in ClientForm(user=personas.org_worker_b).fields

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from selfdirect.accounts.access import require_action
 from selfdirect.accounts.models import User
 from selfdirect.accounts.roles import Action, Purpose
-from selfdirect.core.forms import bind
 from selfdirect.core.form_pages import form_page
+from selfdirect.core.forms import bind
 from selfdirect.core.http import actor
 
 from ..edit_forms import initial_for
