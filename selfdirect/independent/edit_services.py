@@ -107,7 +107,10 @@ def change_outcome(
 ) -> ClientOutcome:
     """Change a client's outcome, and its story (told only with the client's
     agreement). A story no longer agreed to stops being a case study."""
-    _story_needs_consent(changes.values, "story_consent")
+    if changes.values.get("story") and not changes.values.get("story_consent"):
+        raise ValidationError(
+            {"story_consent": _("Tick that the client agreed, or leave out the story")}
+        )
     changed: ClientOutcome = _change(
         outcome, by=by, changes=changes, action="independent_outcome.changed"
     )

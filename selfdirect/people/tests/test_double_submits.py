@@ -37,6 +37,7 @@ NOT_PERSONAL_CREATES: dict[str, tuple[str, Callable[[Any], dict[str, Any]]]] = {
     "independent:engagement_new": ("org_worker_a", lambda p: {}),
     "independent:influence_new": ("org_worker_a", lambda p: {}),
     "independent:voice_new": ("org_worker_a", lambda p: {}),
+    "independent:team_new": ("org_manager_a", lambda p: {}),
     "insights:spend_new": ("finance_officer", lambda p: {}),
 }
 
