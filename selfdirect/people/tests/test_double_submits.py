@@ -113,6 +113,7 @@ ANSWERS: dict[str, Callable[[Any], dict[str, Any]]] = {
     },
     "independent:evidence_new": lambda p: {"link": "https://example.org/report"},
     "independent:voice_new": lambda p: {"story_consent": "on"},
+    "independent:outcome_new": lambda p: {"story_consent": "on"},
 }
 
 
