@@ -82,6 +82,8 @@ FORM_PAGES: dict[str, tuple[str | None, Any]] = {
     "independent:influence_new": ("org_worker_a", None),
     "independent:voice_new": ("org_worker_a", None),
     "independent:funder_report": ("org_manager_a", None),
+    "independent:team_new": ("org_manager_a", None),
+    "independent:case_studies": ("org_manager_a", None),
     "independent:uptake": ("quality_lead", None),
     # Case file reading exercises (issue 16).
     "assurance:exercise_new": ("quality_lead", None),
@@ -102,6 +104,7 @@ NOT_FORM_PAGES = {
     "independent:engagement",
     "independent:influence",
     "independent:voice",
+    "independent:teams",
     "healthz",
     "logout",
     "set_language",

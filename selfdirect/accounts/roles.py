@@ -266,6 +266,10 @@ class Reach(models.TextChoices):
     # the case file readings given to the user, of people outside their teams
     # (assurance.exercises.models.FileReadingQuerySet); other records: nobody
     ASSIGNED_READINGS = "assigned_readings"
+    # The user's own organisation's records, but its clients only where they belong
+    # to one of the user's teams in it, or to no team (an organisation without teams
+    # is all one team).
+    ORGANISATION_TEAMS = "organisation_teams"
 
 
 _PRACTICE_REACH: dict[str, Reach] = {
@@ -295,7 +299,11 @@ REACH: dict[Purpose, dict[str, Reach]] = {
     Purpose.CARERS: _PRACTICE_REACH,
     # An independent organisation's own records (clients, their work, the referrals
     # it received with consent): its own staff only. No council role reaches them.
-    Purpose.INDEPENDENT: dict.fromkeys(ORGANISATION_STAFF, Reach.ORGANISATION),
+    # A worker reaches the clients of their own teams; the manager all of them.
+    Purpose.INDEPENDENT: {
+        Role.INDEPENDENT_SUPPORT_WORKER: Reach.ORGANISATION_TEAMS,
+        Role.INDEPENDENT_MANAGER: Reach.ORGANISATION,
+    },
     Purpose.FILE_READING: {
         Role.QUALITY_LEAD: Reach.EVERYONE,
         Role.INSPECTOR: Reach.EVERYONE,

@@ -34,12 +34,20 @@ from selfdirect.demo.independent_words import (
     INFLUENCE,
     NOTES,
     ORGANISATIONS,
+    OUTCOME_STORIES,
     VOICE,
 )
 from selfdirect.demo.people import data
 from selfdirect.directory.models import Organization
-from selfdirect.independent import services, work_services
+from selfdirect.independent import (
+    case_studies,
+    edit_services,
+    services,
+    team_services,
+    work_services,
+)
 from selfdirect.independent.models import (
+    CaseStudy,
     Client,
     ClientOutcome,
     Consent,
@@ -50,6 +58,8 @@ from selfdirect.independent.models import (
     OutcomeType,
     Referral,
     Session,
+    Team,
+    TeamMember,
     VoiceEntry,
 )
 
@@ -102,13 +112,49 @@ def _seed(rng: random.Random, today: datetime.date) -> Counter[str]:
     states = itertools.count()  # across organisations, so every state shows
     for spec in ORGANISATIONS:
         org = _organisation(spec)
-        worker, _manager = _staff(spec, org, password)
+        worker, manager = _staff(spec, org, password)
         made = _Maker(rng, today, now, worker, localities, outcomes)
         rows.update(made.referrals(org, spec, states))
         rows.update(made.anonymous_clients(spec))
         rows.update(_work(rng, today, worker, spec))
-        rows["organisation staff"] += 2
+        rows.update(_teams(spec, org, manager, password))
+        rows.update(_case_studies(today, manager))
+        rows["organisation staff"] += 2 + len(spec.get("more_workers", []))
     return rows
+
+
+def _teams(
+    spec: dict[str, Any], org: Organization, manager: User, password: str
+) -> Counter[str]:
+    """The organisation's teams (if it has any): named clients are shared between
+    them in turn; anonymous clients belong to no team, so every worker sees them."""
+    if not spec.get("teams"):
+        return Counter()
+    for username, first, last in spec.get("more_workers", []):
+        _user(Role.INDEPENDENT_SUPPORT_WORKER, (username, first, last), org, password)
+    teams = []
+    for name, usernames in spec["teams"]:
+        members = tuple(User.objects.filter(username__in=usernames).order_by("pk"))
+        details = team_services.TeamDetails(name=name, members=members)
+        teams.append(team_services.add_team(by=manager, details=details))
+    named = Client.objects.filter(organization=org).exclude(name="").order_by("pk")
+    for index, client in enumerate(named):
+        change = edit_services.RecordChanges(
+            client.version, {"team": teams[index % len(teams)]}
+        )
+        edit_services.change_client(client=client, by=manager, changes=change)
+    return Counter({"teams": len(teams)})
+
+
+def _case_studies(today: datetime.date, manager: User) -> Counter[str]:
+    """The manager chooses the year's client voice stories and the first outcome
+    story as case studies for the funder's report."""
+    start = today - 365 * DAY
+    voice: list[Any] = list(case_studies.voice_stories(manager, start, today))
+    outcomes: list[Any] = list(case_studies.outcome_stories(manager, start, today))
+    picked = voice + outcomes[:1]
+    case_studies.choose(by=manager, offered=voice + outcomes, picked=picked)
+    return Counter({"case studies": len(picked)})
 
 
 def _organisation(spec: dict[str, Any]) -> Organization:
@@ -128,26 +174,29 @@ def _organisation(spec: dict[str, Any]) -> Organization:
 
 
 def _staff(spec: dict[str, Any], org: Organization, password: str) -> tuple[User, User]:
-    made = []
-    for role, (username, first, last) in (
-        (Role.INDEPENDENT_SUPPORT_WORKER, spec["worker"]),
-        (Role.INDEPENDENT_MANAGER, spec["manager"]),
-    ):
-        user, _ = User.objects.get_or_create(
-            username=username,
-            defaults={
-                "role": role,
-                "first_name": first,
-                "last_name": last,
-                "job_title": str(role.label),
-                "email": f"{username}@{data.DEMO_EMAIL_DOMAIN}",
-                "password": password,
-            },
-        )
-        User.objects.filter(pk=user.pk).update(organization=org)
-        user.organization = org
-        made.append(user)
-    return made[0], made[1]
+    worker = _user(Role.INDEPENDENT_SUPPORT_WORKER, spec["worker"], org, password)
+    manager = _user(Role.INDEPENDENT_MANAGER, spec["manager"], org, password)
+    return worker, manager
+
+
+def _user(
+    role: Role, names: tuple[str, str, str], org: Organization, password: str
+) -> User:
+    username, first, last = names
+    user, _ = User.objects.get_or_create(
+        username=username,
+        defaults={
+            "role": role,
+            "first_name": first,
+            "last_name": last,
+            "job_title": str(role.label),
+            "email": f"{username}@{data.DEMO_EMAIL_DOMAIN}",
+            "password": password,
+        },
+    )
+    User.objects.filter(pk=user.pk).update(organization=org)
+    user.organization = org
+    return user
 
 
 class _Maker:
@@ -225,10 +274,18 @@ class _Maker:
         if state == 4:
             outcome = self.rng.choice(self.outcomes[:6])
             self._progress(referral, "closed", outcome)
+            # Every other client agreed to their story being told.
+            told = self.rng.random() < 0.5
+            story = self.rng.choice(OUTCOME_STORIES) if told else ""
             services.record_client_outcome(
                 client=client,
                 by=self.worker,
-                outcome=ClientOutcome(outcome=outcome, achieved_on=self.today),
+                outcome=ClientOutcome(
+                    outcome=outcome,
+                    achieved_on=self.today,
+                    story=story,
+                    story_consent=told,
+                ),
             )
             rows["client outcomes"] += 1
         if state == 5:
@@ -333,6 +390,8 @@ def _work(
 
 
 _RECORDS = (
+    Team,
+    CaseStudy,
     Client,
     Consent,
     Referral,
@@ -357,6 +416,7 @@ def delete_independent(person_ids: list[int]) -> None:
     of_org = Q(organization__in=orgs)
     of_client = Q(client__organization__in=orgs)
     for model, where in (
+        (CaseStudy, of_org),
         (InfluenceEvidence, Q(entry__organization__in=orgs)),
         (Referral, of_org),
         (Consent, of_client),
@@ -367,6 +427,8 @@ def delete_independent(person_ids: list[int]) -> None:
         (EngagementEntry, of_org),
         (InfluenceEntry, of_org),
         (VoiceEntry, of_org),
+        (TeamMember, Q(team__organization__in=orgs)),
+        (Team, of_org),
     ):
         ids = list(model.objects.filter(where).values_list("pk", flat=True))
         model.history.filter(id__in=ids).delete()  # type: ignore[attr-defined]

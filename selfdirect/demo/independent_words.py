@@ -19,6 +19,12 @@ ORGANISATIONS: list[dict[str, Any]] = [
         "description": "Independent advocacy for adults in Clydeview.",
         "worker": ("advocacy.worker", "Fraser", "Docherty"),
         "manager": ("advocacy.manager", "Morven", "Paterson"),
+        # Two teams, each seeing only its own clients; the manager sees both.
+        "more_workers": [("advocacy.appeals", "Iona", "Baird")],
+        "teams": [
+            ("Adult advocacy", ["advocacy.worker"]),
+            ("Appeals and complaints", ["advocacy.appeals"]),
+        ],
     },
     {
         "name": "Levenford Carers' Centre",
@@ -187,4 +193,12 @@ VOICE: list[tuple[int, dict[str, Any]]] = [
             "story_consent": True,
         },
     ),
+]
+
+# Stories of a client's outcome, told with the client's agreement (the demo's
+# managers choose some as case studies for the funder's report).
+OUTCOME_STORIES = [
+    "After two visits they understood all four options and chose a direct payment.",
+    "We went with them to the review; the decision to cut their budget was changed.",
+    "They now employ two personal assistants and run the payroll themselves.",
 ]

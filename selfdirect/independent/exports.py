@@ -12,13 +12,13 @@ from django.utils import timezone
 from selfdirect.accounts.roles import Capability
 from selfdirect.audit.services import record_event
 
-from .models import Client
+from .models import CaseStudy, Client
 
 if TYPE_CHECKING:
     from selfdirect.accounts.models import User
 
 EXPORT_CLIENT = Capability.EXPORT_CLIENT
-_SKIP = {"id", "version", "recorded_by", "organization", "client"}
+_SKIP = {"id", "version", "recorded_by", "organization", "client", "voice"}
 
 
 def _value(row: models.Model, field: models.Field[Any, Any]) -> Any:
@@ -58,6 +58,10 @@ def export_client(client: Client, *, by: User) -> dict[str, Any]:
         ("Referrals received", client.referrals.select_related("outcome")),
         ("Sessions", client.sessions.all()),
         ("Outcomes", client.outcomes.select_related("outcome")),
+        (
+            "Case studies chosen for funders",
+            CaseStudy.objects.filter(outcome__client=client),
+        ),
     ]
     record_event(
         actor=by,

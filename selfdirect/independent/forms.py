@@ -27,8 +27,10 @@ from .models import (
     OutcomeType,
     Referral,
     Session,
+    Team,
     VoiceEntry,
 )
+from .selectors import teams_to_choose
 from .services import ConsentDetails, ReferralAnswer, ReferralProgress
 
 DATE_HINT = _("For example, 3/11/2026")
@@ -65,10 +67,32 @@ class ClientForm(ModelForm):
         widget=RADIO,
     )
     first_contact_on = _date(_("Date of first contact"))
+    team = forms.ModelChoiceField(
+        Team.objects.none(),
+        label=_("Team"),
+        required=False,
+        empty_label=_("The whole organisation"),
+        help_text=_("Only that team's workers and the manager will see the client."),
+    )
 
     class Meta:
         model = Client
-        fields = ["name", "age_band", "locality", "heard_via", "first_contact_on"]
+        fields = [
+            "name",
+            "age_band",
+            "locality",
+            "heard_via",
+            "first_contact_on",
+            "team",
+        ]
+
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        teams = teams_to_choose(user) if user is not None else Team.objects.none()
+        if teams.exists():
+            self.fields["team"].queryset = teams  # type: ignore[attr-defined]
+        else:  # an organisation without teams: no question to ask
+            del self.fields["team"]
 
 
 class ConsentForm(Form):
@@ -175,10 +199,16 @@ class ClientOutcomeForm(ModelForm):
         OutcomeType.objects.filter(active=True), label=_("Outcome"), widget=RADIO
     )
     achieved_on = _date(_("Date"))
+    story = LongText(
+        label=_("Short story (for case studies)"), required=False, max_length=2000
+    )
+    story_consent = forms.BooleanField(
+        label=_("The client agreed to the story being told"), required=False
+    )
 
     class Meta:
         model = ClientOutcome
-        fields = ["outcome", "achieved_on"]
+        fields = ["outcome", "achieved_on", "story", "story_consent"]
 
 
 class GroupSessionForm(ModelForm):

@@ -30,6 +30,24 @@ AUDIT_ACTIONS = (
     AuditAction("independent_influence.added", _("Recorded a change sought")),
     AuditAction("independent_evidence.added", _("Added evidence of influence")),
     AuditAction("independent_voice.added", _("Recorded client voice work")),
+    AuditAction("independent_client.changed", _("Changed a client's details")),
+    AuditAction("independent_client.closed", _("Closed a client's record")),
+    AuditAction("independent_client.reopened", _("Reopened a client's record")),
+    AuditAction("independent_session.changed", _("Changed a session with a client")),
+    AuditAction("independent_outcome.changed", _("Changed a client's outcome")),
+    AuditAction("independent_group.changed", _("Changed group work")),
+    AuditAction("independent_engagement.changed", _("Changed strategic engagement")),
+    AuditAction("independent_influence.changed", _("Changed a change sought")),
+    AuditAction("independent_evidence.changed", _("Changed evidence of influence")),
+    AuditAction("independent_voice.changed", _("Changed client voice work")),
+    AuditAction("independent_team.added", _("Added a team to an organisation")),
+    AuditAction("independent_team.changed", _("Changed an organisation's team")),
+    AuditAction(
+        "independent_case_study.chosen", _("Chose a case study for the funders")
+    ),
+    AuditAction(
+        "independent_case_study.removed", _("Removed a case study for the funders")
+    ),
 )
 
 # The council's subject access export holds what it shares with an organisation

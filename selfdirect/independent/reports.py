@@ -184,16 +184,6 @@ def _voice(user: User, start: datetime.date, end: datetime.date) -> Section:
     )
 
 
-def case_studies(user: User, start: datetime.date, end: datetime.date) -> Any:
-    """Client voice stories the people in them agreed to, for the period."""
-    return (
-        VoiceEntry.objects.visible_to(user, INDEPENDENT)
-        .filter(held_on__range=(start, end), story_consent=True)
-        .exclude(story="")
-        .order_by("held_on")
-    )
-
-
 @dataclass(frozen=True)
 class UptakeRow:
     organisation: str

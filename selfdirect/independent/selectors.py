@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Exists, OuterRef, QuerySet, Subquery
 
-from selfdirect.accounts.roles import Purpose
+from selfdirect.accounts.roles import Capability, Purpose
 from selfdirect.choices.models import IndependentSupport
 
 from .models import (
@@ -17,6 +17,7 @@ from .models import (
     GroupSession,
     InfluenceEntry,
     Referral,
+    Team,
     VoiceEntry,
 )
 
@@ -94,3 +95,17 @@ def influence(user: User) -> QuerySet[InfluenceEntry]:
 
 def voice(user: User) -> QuerySet[VoiceEntry]:
     return VoiceEntry.objects.visible_to(user, INDEPENDENT)
+
+
+def teams(user: User) -> QuerySet[Team]:
+    """The organisation's teams (for its manager), with how many are in each."""
+    return Team.objects.visible_to(user, INDEPENDENT).prefetch_related("members__user")
+
+
+def teams_to_choose(user: User) -> QuerySet[Team]:
+    """The teams a client can be given to: any of the organisation's for its
+    manager, the worker's own for a worker."""
+    found = Team.objects.visible_to(user, INDEPENDENT)
+    if not user.can(Capability.MANAGE_ORGANISATION):
+        found = found.filter(members__user=user)
+    return found.order_by("name")

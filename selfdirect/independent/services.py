@@ -224,7 +224,12 @@ def record_session(*, client: Client, by: User, session: Session) -> Session:
 def record_client_outcome(
     *, client: Client, by: User, outcome: ClientOutcome
 ) -> ClientOutcome:
-    """Record an outcome a client reached (from the list kept as data)."""
+    """Record an outcome a client reached (from the list kept as data), with a
+    short story only where the client agreed to it being told."""
+    if outcome.story and not outcome.story_consent:
+        raise ValidationError(
+            {"story_consent": _("Tick that the client agreed, or leave out the story")}
+        )
     outcome.client = client
     saved: ClientOutcome = create_record(
         outcome, by=by, action="independent_outcome.added"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import clients, referrals, reports, work
+from .views import case_studies, clients, edits, referrals, reports, teams, work
 
 app_name = "independent"
 
@@ -76,5 +76,64 @@ urlpatterns = [
         "independent-support/uptake.csv",
         reports.uptake_report_csv,
         name="uptake_csv",
+    ),
+    # Changing records (edits.py).
+    path(
+        "independent/clients/<uuid:client_id>/change/",
+        edits.client_change,
+        name="client_change",
+    ),
+    path(
+        "independent/clients/<uuid:client_id>/close/",
+        edits.client_close,
+        name="client_close",
+    ),
+    path(
+        "independent/sessions/<uuid:session_id>/change/",
+        edits.session_change,
+        name="session_change",
+    ),
+    path(
+        "independent/outcomes/<uuid:outcome_id>/change/",
+        edits.outcome_change,
+        name="outcome_change",
+    ),
+    path(
+        "independent/groups/<uuid:group_id>/change/",
+        edits.group_change,
+        name="group_change",
+    ),
+    path(
+        "independent/engagement/<uuid:entry_id>/change/",
+        edits.engagement_change,
+        name="engagement_change",
+    ),
+    path(
+        "independent/influence/<uuid:entry_id>/change/",
+        edits.influence_change,
+        name="influence_change",
+    ),
+    path(
+        "independent/evidence/<uuid:evidence_id>/change/",
+        edits.evidence_change,
+        name="evidence_change",
+    ),
+    path(
+        "independent/voice/<uuid:entry_id>/change/",
+        edits.voice_change,
+        name="voice_change",
+    ),
+    # Teams and case studies (the organisation's manager).
+    path("independent/teams/", teams.team_list, name="teams"),
+    path("independent/teams/new/", teams.team_new, name="team_new"),
+    path(
+        "independent/teams/<uuid:team_id>/change/",
+        teams.team_change,
+        name="team_change",
+    ),
+    path(
+        "independent/report/case-studies/",
+        case_studies.choose,
+        name="case_studies",
     ),
 ]

@@ -102,8 +102,11 @@ def test_the_access_log_keeps_the_words_the_audit_pages_show() -> None:
 def test_only_organisation_staff_reach_organisation_records() -> None:
     """No council role reaches an independent organisation's records (issue 17)."""
     for role in Role:
-        staff = role in {Role.INDEPENDENT_SUPPORT_WORKER, Role.INDEPENDENT_MANAGER}
-        expected = Reach.ORGANISATION if staff else Reach.NOBODY
+        expected = {
+            Role.INDEPENDENT_SUPPORT_WORKER: Reach.ORGANISATION_TEAMS,
+            Role.INDEPENDENT_MANAGER: Reach.ORGANISATION,
+        }.get(role, Reach.NOBODY)
+        staff = expected != Reach.NOBODY
         assert reach(_user(role), Purpose.INDEPENDENT) == expected, role
         assert may(_user(role), Purpose.INDEPENDENT, Action.VIEW) == staff, role
 

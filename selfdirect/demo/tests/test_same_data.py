@@ -17,8 +17,9 @@ ARGS = ["--people=100", "--today=2026-03-02"]
 # change to the demo data (the last: each person's story is told the same way at
 # every stage, and plans keep the agreement and panel rules; then reviews of the
 # plans fallen due; then unpaid carers, two of them young carers added as people, and
-# carers' reviews; then the independent organisations' clients and work; then the
-# case file reading exercises, one completed and one in progress).
+# carers' reviews; then the independent organisations' clients and work, their
+# teams, outcome stories and case studies; then the case file reading exercises, one
+# completed and one in progress).
 CREATED_FOR_SEED_7 = {
     "people": 102,
     "history rows": 1882,
@@ -56,18 +57,20 @@ CREATED_FOR_SEED_7 = {
     "risk reviews": 0,
     "changes of option": 0,
     "the person's corrections": 0,
-    "clients": 32,
-    "consents": 8,
-    "referrals waiting": 2,
-    "referrals answered": 6,
-    "client sessions": 113,
-    "client outcomes": 7,
+    "clients": 30,
+    "consents": 6,
+    "referrals waiting": 1,
+    "referrals answered": 5,
+    "client sessions": 111,
+    "client outcomes": 9,
     "group sessions": 36,
     "engagement entries": 18,
     "influence entries": 9,
     "client voice entries": 9,
-    "organisation staff": 6,
-    "referrals never consented": 1,
+    "case studies": 6,
+    "teams": 2,
+    "organisation staff": 7,
+    "referrals never consented": 3,
     "consents withdrawn": 1,
     "carers identified": 9,
     "carer offers": 10,

@@ -15,6 +15,7 @@ from .clients import (
     Referral,
     Session,
 )
+from .teams import CaseStudy, Team, TeamMember
 from .work import (
     EngagementEntry,
     GroupSession,
@@ -24,6 +25,7 @@ from .work import (
 )
 
 __all__ = [
+    "CaseStudy",
     "Client",
     "ClientOutcome",
     "Consent",
@@ -34,5 +36,7 @@ __all__ = [
     "OutcomeType",
     "Referral",
     "Session",
+    "Team",
+    "TeamMember",
     "VoiceEntry",
 ]

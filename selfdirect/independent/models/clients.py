@@ -15,6 +15,10 @@ from selfdirect.people.models import (
 ORGANISATION = "directory.Organization"
 
 
+class ClientQuerySet(OrganisationRecordQuerySet["Client"]):
+    team_path = "team"
+
+
 class Client(PublicIdModel, RecordedModel):
     """Someone the organisation supports: its own record, not the council's. A client
     may be anonymous (no name), known only by age band, locality and how they heard."""
@@ -54,7 +58,17 @@ class Client(PublicIdModel, RecordedModel):
         _("how they heard of the service"), max_length=20, choices=HeardVia.choices
     )
     first_contact_on = models.DateField(_("first contact"))
-    objects = OrganisationRecordQuerySet["Client"].as_manager()
+    # The organisation's team the client belongs to; none: the whole organisation.
+    team = models.ForeignKey(
+        "independent.Team",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="clients",
+        verbose_name=_("team"),
+    )
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    objects = ClientQuerySet.as_manager()
 
     class Meta:
         ordering = ["name", "-first_contact_on"]
@@ -69,6 +83,7 @@ class Client(PublicIdModel, RecordedModel):
 
 class ConsentQuerySet(SharedRecordQuerySet["Consent"]):
     organisation_path = "client__organization"
+    team_path = "client__team"
 
     def active(self) -> "ConsentQuerySet":
         """Consents not withdrawn."""
@@ -144,6 +159,7 @@ class OutcomeType(models.Model):
 
 class AnsweredReferralQuerySet(SharedRecordQuerySet["Referral"]):
     person_path = "support__person"
+    team_path = "client__team"
 
 
 class Referral(PublicIdModel, RecordedModel):
@@ -192,6 +208,7 @@ class Referral(PublicIdModel, RecordedModel):
 
 class ClientRecordQuerySet(OrganisationRecordQuerySet[models.Model]):
     organisation_path = "client__organization"
+    team_path = "client__team"
 
 
 class Session(PublicIdModel, RecordedModel):
@@ -233,6 +250,10 @@ class ClientOutcome(PublicIdModel, RecordedModel):
     )
     outcome = models.ForeignKey(OutcomeType, on_delete=models.PROTECT, related_name="+")
     achieved_on = models.DateField(_("date"))
+    story = models.TextField(_("short story"), blank=True)
+    story_consent = models.BooleanField(
+        _("the client agreed to the story being told"), default=False
+    )
     objects = ClientRecordQuerySet.as_manager()
 
     class Meta:

@@ -20,6 +20,8 @@ from selfdirect.independent.models import (
     OutcomeType,
     Referral,
     Session,
+    Team,
+    TeamMember,
     VoiceEntry,
 )
 
@@ -93,8 +95,12 @@ def add_records(personas: Any) -> None:
         client=client,
         outcome=OutcomeType.objects.get(code="understood_options"),
         achieved_on=datetime.date(2026, 10, 15),
+        story="Knew her four options after one visit.",
+        story_consent=True,
         **made,
     )
+    team = Team.objects.create(organization=org, name="Advocacy", **made)
+    TeamMember.objects.create(team=team, user=worker, **made)
     _work(org, made)
 
 
@@ -142,5 +148,7 @@ def _work(org: Any, made: dict[str, Any]) -> None:
         kind=VoiceEntry.Kind.ELECTED_MEMBERS,
         held_on=datetime.date(2026, 9, 12),
         people=5,
+        story="Five carers told councillors about waiting for a review.",
+        story_consent=True,
         **made,
     )

@@ -115,6 +115,7 @@ def test_a_worker_cannot_export_only_the_manager_can(client, personas) -> None:
     assert titles["Client"][0]["values"]["name"] == "Morag MacLeod"
     assert titles["Sessions"][0]["values"]["minutes"] == 90
     assert titles["Consent to share with the council"][0]["history"]
+    assert titles["Outcomes"][0]["values"]["story"].startswith("Knew her")
 
 
 def test_the_council_sees_the_consent_but_not_the_client(personas) -> None:

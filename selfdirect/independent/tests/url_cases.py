@@ -41,6 +41,16 @@ def _evidence(p: Any) -> dict[str, Any]:
     return {"evidence_id": InfluenceEvidence.objects.get().public_id}
 
 
+def _one(model_name: str, key: str) -> Any:
+    def build(p: Any) -> dict[str, Any]:
+        from selfdirect.independent import models
+
+        model = getattr(models, model_name)
+        return {key: model.objects.order_by("pk").first().public_id}
+
+    return build
+
+
 def _case(
     build: Any, allowed: str = "org_worker_a", outsider_role: str | None = None
 ) -> UrlCase:
@@ -69,6 +79,19 @@ PERSONAL: dict[str, UrlCase] = {
     "independent:influence_entry": _case(_entry),
     "independent:evidence_new": _case(_entry),
     "independent:evidence_file": _case(_evidence),
+    # Changing each kind of record (edits.py), and the manager's teams.
+    "independent:client_change": _case(_client),
+    "independent:client_close": _case(_client),
+    "independent:session_change": _case(_one("Session", "session_id")),
+    "independent:outcome_change": _case(_one("ClientOutcome", "outcome_id")),
+    "independent:group_change": _case(_one("GroupSession", "group_id")),
+    "independent:engagement_change": _case(_one("EngagementEntry", "entry_id")),
+    "independent:influence_change": _case(_entry),
+    "independent:evidence_change": _case(_evidence),
+    "independent:voice_change": _case(_one("VoiceEntry", "entry_id")),
+    "independent:team_change": _case(
+        _one("Team", "team_id"), "org_manager_a", "independent_manager"
+    ),
 }
 
 _OWN = "the organisation's own list or blank form, scoped by visible_to to the "
@@ -87,6 +110,10 @@ NOT_PERSONAL: dict[str, str] = {
     "independent:influence_new": _OWN,
     "independent:voice": _OWN,
     "independent:voice_new": _OWN,
+    "independent:teams": "the manager's own organisation's teams; others get 403",
+    "independent:team_new": _OWN,
+    "independent:case_studies": "stories told with agreement, the manager's own "
+    "organisation's, chosen for its funder's report",
     "independent:funder_report": "counts for the manager's own organisation",
     "independent:funder_report_csv": "counts for the manager's own organisation",
     "independent:funder_report_pdf": "counts for the manager's own organisation",

@@ -50,7 +50,7 @@ def client_list(request: HttpRequest) -> HttpResponse:
 @once
 def client_new(request: HttpRequest) -> HttpResponse:
     user = staff(request, Action.CHANGE)
-    form = bind(request, ClientForm)
+    form = bind(request, ClientForm, user=user)
     return create_page(
         request,
         form,

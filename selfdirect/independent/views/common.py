@@ -5,12 +5,16 @@ from typing import Any
 
 from django import forms
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 
 from selfdirect.accounts.access import require_action
 from selfdirect.accounts.models import User
 from selfdirect.accounts.roles import Action, Purpose
 from selfdirect.core.form_pages import form_page
+from selfdirect.core.forms import bind
 from selfdirect.core.http import actor
+
+from ..edit_forms import initial_for
 
 FORM = "independent/form.html"
 
@@ -52,3 +56,31 @@ def create_page(
     if made:
         response["Location"] = next_url(made[0]) if callable(next_url) else next_url
     return response
+
+
+def edit_page(
+    request: HttpRequest,
+    row: Any,
+    form_class: type[forms.BaseForm],
+    *,
+    save: Callable[[Any], Any],
+    title: str,
+    back: str,
+    caption: str = "",
+    form_kwargs: dict[str, Any] | None = None,
+) -> HttpResponse:
+    """A change form filled from the record as it is now, with its version: on a
+    valid POST save the changes and go back; else show the errors or the conflict
+    and change nothing."""
+    kwargs = form_kwargs or {}
+    form = bind(request, form_class, initial=initial_for(form_class, row), **kwargs)
+    return form_page(
+        request,
+        form,  # type: ignore[arg-type]
+        save=save,
+        done=_("Changes saved."),
+        next_url=back,
+        context={"title": title, "back": back, "caption": caption},
+        template=FORM,
+        init_kwargs=kwargs,
+    )

@@ -15,7 +15,7 @@ from selfdirect.core.csv import csv_response
 from selfdirect.core.http import actor
 from selfdirect.core.pdf import render_pdf_response
 
-from .. import reports
+from .. import case_studies, reports
 from ..report_forms import period
 
 
@@ -29,7 +29,7 @@ def _funder(request: HttpRequest) -> dict[str, Any]:
         "end": end,
         "organisation": user.organization,
         "sections": reports.funder_report(user, start, end),
-        "stories": reports.case_studies(user, start, end),
+        "stories": case_studies.chosen(user, start, end),
         "query": request.GET.urlencode(),
     }
 
@@ -48,6 +48,8 @@ def funder_report_csv(request: HttpRequest) -> StreamingHttpResponse:
         for section in context["sections"]:
             for label, count in section.rows:
                 yield [section.title, label, reports.suppressed(count)]
+        for story in context["stories"]:
+            yield [_("Case studies"), f"{story.title} ({story.told_on:%d/%m/%Y})", ""]
 
     return csv_response("funder-report.csv", rows())
 

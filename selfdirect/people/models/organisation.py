@@ -4,7 +4,14 @@ An independent information and support organisation (a directory organization
 flagged `independent_support_provider`) is its own data controller. Its records are
 reached only for `Purpose.INDEPENDENT`, which `accounts.roles.REACH` gives to its
 own staff (`Reach.ORGANISATION`, through `User.organization`) and to no council role.
-`people/access.py` (`access_organisation_record`) is the chokepoint for one record."""
+`people/access.py` (`access_organisation_record`) is the chokepoint for one record.
+
+An organisation may have teams (`independent.Team`, its members
+`independent.TeamMember`, related name `members`). A worker
+(`Reach.ORGANISATION_TEAMS`) reaches the clients (and what hangs off them) of their
+own teams and those given to no team; the manager (`Reach.ORGANISATION`) all of
+them. A model's `team_path` names the lookup to its client's team; records the whole
+organisation shares (its logs) have none."""
 
 from __future__ import annotations
 
@@ -12,6 +19,7 @@ import uuid
 from typing import TYPE_CHECKING, ClassVar, Self, TypeVar
 
 from django.db import models
+from django.db.models import Q
 
 from selfdirect.accounts.access import reach
 from selfdirect.accounts.roles import Purpose, Reach
@@ -22,6 +30,9 @@ if TYPE_CHECKING:
     from selfdirect.accounts.models import User
 
 _R = TypeVar("_R", bound=models.Model)
+_Q = TypeVar("_Q", bound=models.QuerySet)  # type: ignore[type-arg]
+
+ORGANISATION_REACHES = frozenset({Reach.ORGANISATION, Reach.ORGANISATION_TEAMS})
 
 
 def organisation_reached(user: User, purpose: Purpose) -> uuid.UUID | None:
@@ -30,9 +41,24 @@ def organisation_reached(user: User, purpose: Purpose) -> uuid.UUID | None:
     organisation."""
     if purpose != Purpose.INDEPENDENT:
         return None
-    if reach(user, purpose) != Reach.ORGANISATION:
+    if reach(user, purpose) not in ORGANISATION_REACHES:
         return None
     return user.organization_id
+
+
+def in_reach(
+    rows: _Q, user: User, purpose: Purpose, organisation_path: str, team_path: str
+) -> _Q:
+    """The rows of the user's own organisation (none for anyone else), and for a
+    worker reaching only their teams, those of their teams or of no team."""
+    organisation_id = organisation_reached(user, purpose)
+    if organisation_id is None:
+        return rows.none()
+    rows = rows.filter(**{organisation_path: organisation_id})
+    if team_path and reach(user, purpose) == Reach.ORGANISATION_TEAMS:
+        own_team = Q(**{f"{team_path}__members__user": user})
+        rows = rows.filter(Q(**{f"{team_path}__isnull": True}) | own_team)
+    return rows
 
 
 class OrganisationRecordQuerySet(models.QuerySet[_R]):
@@ -40,13 +66,14 @@ class OrganisationRecordQuerySet(models.QuerySet[_R]):
 
     # The lookup from the record to its organisation.
     organisation_path: ClassVar[str] = "organization"
+    # The lookup from the record to the team its client belongs to ("" for records
+    # the whole organisation shares).
+    team_path: ClassVar[str] = ""
 
     def visible_to(self, user: User, purpose: Purpose = Purpose.INDEPENDENT) -> Self:
-        """The records of the user's own organisation; none for anyone else."""
-        organisation_id = organisation_reached(user, purpose)
-        if organisation_id is None:
-            return self.none()
-        return self.filter(**{self.organisation_path: organisation_id})
+        """The records of the user's own organisation (for a worker, of their own
+        teams or of no team); none for anyone else."""
+        return in_reach(self, user, purpose, self.organisation_path, self.team_path)
 
 
 class SharedRecordQuerySet(PersonRecordQuerySet[_R]):
@@ -55,6 +82,7 @@ class SharedRecordQuerySet(PersonRecordQuerySet[_R]):
     organisation through itself."""
 
     organisation_path: ClassVar[str] = "organization"
+    team_path: ClassVar[str] = ""
     # Whether the record is the council's (a referral it made), so that an
     # organisation's read of it is written to the person's access log as well.
     council_record: ClassVar[bool] = False
@@ -63,7 +91,4 @@ class SharedRecordQuerySet(PersonRecordQuerySet[_R]):
         """For `Purpose.INDEPENDENT`, the organisation's own; otherwise the person's."""
         if purpose != Purpose.INDEPENDENT:
             return super().visible_to(user, purpose)
-        organisation_id = organisation_reached(user, purpose)
-        if organisation_id is None:
-            return self.none()
-        return self.filter(**{self.organisation_path: organisation_id})
+        return in_reach(self, user, purpose, self.organisation_path, self.team_path)

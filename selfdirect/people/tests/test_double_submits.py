@@ -37,6 +37,7 @@ NOT_PERSONAL_CREATES: dict[str, tuple[str, Callable[[Any], dict[str, Any]]]] = {
     "independent:engagement_new": ("org_worker_a", lambda p: {}),
     "independent:influence_new": ("org_worker_a", lambda p: {}),
     "independent:voice_new": ("org_worker_a", lambda p: {}),
+    "independent:team_new": ("org_manager_a", lambda p: {}),
     "insights:spend_new": ("finance_officer", lambda p: {}),
     "assurance:exercise_new": ("quality_lead", lambda p: {}),
 }
@@ -113,6 +114,7 @@ ANSWERS: dict[str, Callable[[Any], dict[str, Any]]] = {
     },
     "independent:evidence_new": lambda p: {"link": "https://example.org/report"},
     "independent:voice_new": lambda p: {"story_consent": "on"},
+    "independent:outcome_new": lambda p: {"story_consent": "on"},
 }
 
 
