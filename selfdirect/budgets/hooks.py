@@ -15,18 +15,31 @@ from selfdirect.core.hooks import (
 from selfdirect.people.hook_points import JOURNEY_STAGES, JourneyStage, StageProgress
 
 
-def _person_section(request: Any, person: Any) -> dict[str, Any]:
+def _can_set(user: Any) -> bool:
+    return bool(user.can(Capability.SET_BUDGET) and user.can(Capability.CHANGE_PEOPLE))
+
+
+def _person_reads(request: Any, person: Any) -> dict[str, Any]:
     from django.utils import timezone
 
     from .models import BudgetMethod
-    from .selectors import budgets_of, current_methods
+    from .selectors import budgets_of, methods_in_use
 
-    can_set = request.user.can(Capability.SET_BUDGET) and request.user.can(
-        Capability.CHANGE_PEOPLE
-    )
-    methods = current_methods(timezone.localdate()) if can_set else {}
+    methods = methods_in_use(timezone.localdate())
     return {
-        "budgets": list(budgets_of(person)[:5]),
+        "budgets": budgets_of(person)[:5],
+        "methods": methods if _can_set(request.user) else BudgetMethod.objects.none(),
+    }
+
+
+def _person_section(request: Any, person: Any, reads: Any) -> dict[str, Any]:
+    from .models import BudgetMethod
+    from .selectors import current_methods
+
+    can_set = _can_set(request.user)
+    methods = current_methods(None, reads["methods"]) if can_set else {}
+    return {
+        "budgets": list(reads["budgets"]),
         "can_set": can_set,
         "has_ras": BudgetMethod.Kind.RAS in methods,
         "has_equivalence": BudgetMethod.Kind.EQUIVALENCE in methods,
@@ -42,7 +55,9 @@ SUBJECT_ACCESS = (
     SubjectAccessSection("budgets.IndicativeBudget", ("person",), "Indicative budgets"),
 )
 
-PERSON_SECTIONS = (PersonSection(30, "budgets/person_section.html", _person_section),)
+PERSON_SECTIONS = (
+    PersonSection(30, "budgets/person_section.html", _person_section, _person_reads),
+)
 
 NAV_ITEMS = (
     NavItem(

@@ -4,18 +4,28 @@ import datetime
 from decimal import Decimal
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from selfdirect.people.models import Person
 
 from .models import BudgetMethod, DelegatedLimit, IndicativeBudget
 
 
-def current_methods(on: datetime.date) -> dict[str, BudgetMethod]:
-    """The method in use on a date for each kind that has one, in one query."""
-    found: dict[str, BudgetMethod] = {}
-    methods = BudgetMethod.objects.filter(active=True, valid_from__lte=on).order_by(
+def methods_in_use(on: datetime.date) -> QuerySet[BudgetMethod]:
+    """The active methods valid on a date, newest first (not yet evaluated)."""
+    return BudgetMethod.objects.filter(active=True, valid_from__lte=on).order_by(
         "-valid_from", "-version"
     )
+
+
+def current_methods(
+    on: datetime.date | None, methods: QuerySet[BudgetMethod] | None = None
+) -> dict[str, BudgetMethod]:
+    """The method in use on a date for each kind that has one, in one query (none
+    when given ``methods_in_use`` already read)."""
+    found: dict[str, BudgetMethod] = {}
+    if methods is None:
+        methods = methods_in_use(on or timezone.localdate())
     for method in methods:
         found.setdefault(method.kind, method)
     return found
