@@ -100,9 +100,9 @@ class _Prepared:
     def fill(self, rows: Iterable[tuple[Any, ...]]) -> None:
         """Evaluate the queryset from these rows, through its own iterable."""
         compiler = self.compiler
-        compiler.execute_sql = lambda *args, **kwargs: [rows]  # type: ignore[method-assign]
+        compiler.execute_sql = lambda *args, **kwargs: [rows]  # type: ignore[method-assign,assignment]
         query = self.queryset.query
-        query.get_compiler = lambda *args, **kwargs: compiler  # type: ignore[method-assign]
+        query.get_compiler = lambda *args, **kwargs: compiler  # type: ignore[method-assign,assignment]
         try:
             self.queryset._fetch_all()  # type: ignore[attr-defined]
         finally:
@@ -111,11 +111,11 @@ class _Prepared:
     def objects(self, rows: Iterable[tuple[Any, ...]]) -> Iterator[Any]:
         """The queryset's objects made from these rows, one at a time."""
         compiler = self.compiler
-        compiler.execute_sql = lambda *args, **kwargs: [rows]  # type: ignore[method-assign]
+        compiler.execute_sql = lambda *args, **kwargs: [rows]  # type: ignore[method-assign,assignment]
         query = self.queryset.query
-        query.get_compiler = lambda *args, **kwargs: compiler  # type: ignore[method-assign]
+        query.get_compiler = lambda *args, **kwargs: compiler  # type: ignore[method-assign,assignment]
         try:
-            yield from self.queryset._iterable_class(self.queryset)  # type: ignore[attr-defined]
+            yield from iter(self.queryset._iterable_class(self.queryset))  # type: ignore[attr-defined,call-overload]
         finally:
             del query.get_compiler
 
