@@ -63,19 +63,15 @@ def bounded_export(person: Person, progress: Progress) -> dict[str, Any]:
     limit = settings.SUBJECT_ACCESS_PDF_LINES
     person_ids = subject_access.subject_ids(person)
     reference = str(person.public_id)
-    entries = subject_access.registrations()
-    held = subject_access.holding(person, person_ids)
+    count = len(subject_access.registrations())
     sections = []
-    for number, entry in enumerate(entries):
-        progress.update(5 + 80 * number // len(entries), f"Reading “{entry.title}”")
+    for number, (entry, remaining) in enumerate(
+        subject_access.iter_sections(person_ids)
+    ):
+        progress.update(5 + 80 * number // count, f"Reading “{entry.title}”")
         records: list[dict[str, Any]] = []
         lines = 0
         attachment = ""
-        remaining = (
-            subject_access.iter_records(entry, person_ids)
-            if entry.model._meta.label in held
-            else iter(())
-        )
         for record in remaining:
             records.append(record)
             lines += 1 + len(record["history"])

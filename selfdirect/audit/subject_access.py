@@ -17,6 +17,7 @@ from django.db import models
 from django.db.models import Exists, Q
 from django.utils import timezone
 
+from selfdirect.core.batched import stream_together
 from selfdirect.core.hooks import subject_access_sections
 from selfdirect.core.pdf import render_pdf
 
@@ -88,18 +89,17 @@ def _selected(entry: Registration, person_ids: list[int]) -> "models.QuerySet[An
     return rows
 
 
-def _history_rows(
+def _history_read(
     model: type[models.Model], selected: "models.QuerySet[Any]"
-) -> Iterator[Any]:
+) -> "models.QuerySet[Any]":
     """The history of the selected rows, in record order then oldest first."""
     history: Any = getattr(model, "history", None)
     if history is None:
-        return iter(())
+        return model._default_manager.none()
     return (
         history.filter(id__in=selected.values("pk"))
         .select_related(*_foreign_keys(history.model))
         .order_by("id", "history_date", "history_id")
-        .iterator(chunk_size=CHUNK_SIZE)
     )
 
 
@@ -114,28 +114,14 @@ def _history_entry(model: type[models.Model], row: Any) -> dict[str, Any]:
     }
 
 
-def iter_records(
-    entry: Registration, person_ids: list[int]
+def _records(
+    entry: Registration, rows: Iterator[Any], history: Iterator[Any]
 ) -> Iterator[dict[str, Any]]:
-    """Each record about these people with its history, read in chunks.
-
-    Two queries a model, whatever the number of rows: the rows with their
-    foreign keys, and their history, both in primary key order and walked
-    together, so neither is held whole in memory.
-    """
-    selected = _selected(entry, person_ids)
-    rows = (
-        selected.select_related(*_foreign_keys(entry.model))
-        .order_by("pk")
-        .iterator(chunk_size=CHUNK_SIZE)
-    )
+    """Each row with its history: both in primary key order, walked together, so
+    neither is held whole in memory."""
     fields = _fields(entry.model)
-    history: Iterator[Any] | None = None
-    pending: Any = None
+    pending: Any = next(history, None)
     for row in rows:
-        if history is None:  # only asked for once there is a row to match it to
-            history = _history_rows(entry.model, selected)
-            pending = next(history, None)
         changes = []
         while pending is not None and pending.id <= row.pk:
             if pending.id == row.pk:
@@ -146,6 +132,58 @@ def iter_records(
             "values": {f.name: _value(row, f) for f in fields},
             "history": changes,
         }
+
+
+def iter_sections(
+    person_ids: list[int],
+) -> Iterator[tuple[Registration, Iterator[dict[str, Any]]]]:
+    """Every registered section in order, each with its records about these people
+    (with their history), read in chunks: two queries in all, whatever the number
+    of sections or rows (``core.batched.stream_together``: every section's rows in
+    one statement, every section's history in another). Consume each section's
+    records before the next."""
+    entries = registrations()
+    selected = [_selected(entry, person_ids) for entry in entries]
+    rows = stream_together(
+        [
+            chosen.select_related(*_foreign_keys(entry.model)).order_by("pk")
+            for entry, chosen in zip(entries, selected, strict=True)
+        ],
+        CHUNK_SIZE,
+    )
+    histories: Iterator[tuple[int, Iterator[Any]]] | None = None
+    history: tuple[int, Iterator[Any]] | None = None
+    found = next(rows, None)
+    for number, entry in enumerate(entries):
+        if found is None or found[0] != number:
+            yield entry, iter(())
+            continue
+        if histories is None:  # only asked for once there is a row to match it to
+            histories = stream_together(
+                [
+                    _history_read(e.model, chosen)
+                    for e, chosen in zip(entries, selected, strict=True)
+                ],
+                CHUNK_SIZE,
+            )
+            history = next(histories, None)
+        while history is not None and history[0] < number:
+            history = next(histories, None)
+        changes = history[1] if history is not None and history[0] == number else None
+        yield entry, _records(entry, found[1], changes or iter(()))
+        found = next(rows, None)
+
+
+def iter_records(
+    entry: Registration, person_ids: list[int]
+) -> Iterator[dict[str, Any]]:
+    """Each record of one section about these people, with its history."""
+    for found, records in iter_sections(person_ids):
+        if found.model is entry.model:
+            yield from records
+            return
+        for _ in records:
+            pass
 
 
 def holding(person: models.Model, person_ids: list[int]) -> set[str]:
@@ -209,19 +247,13 @@ def export_person(person: models.Model) -> dict[str, Any]:
     Held whole in memory: for tests and small records. Downloads stream
     (`json_chunks`) or run in the background worker (audit.exports).
     """
-    person_ids = subject_ids(person)
-    held = holding(person, person_ids)
     sections = [
         {
             "title": entry.title,
             "model": entry.model._meta.label,
-            "records": (
-                list(iter_records(entry, person_ids))
-                if entry.model._meta.label in held
-                else []
-            ),
+            "records": list(records),
         }
-        for entry in registrations()
+        for entry, records in iter_sections(subject_ids(person))
     ]
     return {**_heading(person), "sections": sections}
 
@@ -249,20 +281,14 @@ def json_chunks(person: models.Model, size: int = 64 * 1024) -> Iterator[str]:
 
 
 def _json_pieces(person: models.Model) -> Iterator[str]:
-    person_ids = subject_ids(person)
-    held = holding(person, person_ids)
     heading = _dumps(_heading(person), indent=2)
     yield heading[: heading.rindex("}")].rstrip() + ',\n  "sections": ['
-    for number, entry in enumerate(registrations()):
+    sections = iter_sections(subject_ids(person))
+    for number, (entry, records) in enumerate(sections):
         title = _dumps(entry.title)
         label = _dumps(entry.model._meta.label)
         yield (",\n" if number else "\n") + (
             f'    {{"title": {title}, "model": {label}, "records": ['
-        )
-        records = (
-            iter_records(entry, person_ids)
-            if entry.model._meta.label in held
-            else iter(())
         )
         for count, record in enumerate(records):
             yield ("," if count else "") + "\n      " + _dumps(record)

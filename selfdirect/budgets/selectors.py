@@ -4,21 +4,35 @@ import datetime
 from decimal import Decimal
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from selfdirect.people.models import Person
 
 from .models import BudgetMethod, DelegatedLimit, IndicativeBudget
 
 
-def current_methods(
+def methods_in_use(
     on: datetime.date, *, for_carers: bool = False
-) -> dict[str, BudgetMethod]:
-    """The method in use on a date for each kind that has one, in one query: for
-    a person's own support, or (`for_carers`) those kept for carers' plans."""
-    found: dict[str, BudgetMethod] = {}
-    methods = BudgetMethod.objects.filter(
+) -> QuerySet[BudgetMethod]:
+    """The active methods valid on a date, newest first (not yet evaluated): for a
+    person's own support, or (`for_carers`) those kept for carers' plans."""
+    return BudgetMethod.objects.filter(
         active=True, valid_from__lte=on, for_carers=for_carers
     ).order_by("-valid_from", "-version")
+
+
+def current_methods(
+    on: datetime.date | None,
+    methods: QuerySet[BudgetMethod] | None = None,
+    *,
+    for_carers: bool = False,
+) -> dict[str, BudgetMethod]:
+    """The method in use on a date for each kind that has one, in one query (none
+    when given ``methods_in_use`` already read): for a person's own support, or
+    (`for_carers`) those kept for carers' plans."""
+    found: dict[str, BudgetMethod] = {}
+    if methods is None:
+        methods = methods_in_use(on or timezone.localdate(), for_carers=for_carers)
     for method in methods:
         found.setdefault(method.kind, method)
     return found

@@ -8,18 +8,37 @@ from selfdirect.core.hooks import Contribution, PersonSection, SubjectAccessSect
 from selfdirect.people.hook_points import JOURNEY_STAGES, JourneyStage, StageProgress
 
 
-def _person_section(request: Any, person: Any) -> dict[str, Any]:
+def _person_reads(request: Any, person: Any) -> dict[str, Any]:
+    from .models import AmountStated, ElementChoice
+
+    return {
+        "information": person.information_given.all(),
+        "amounts": AmountStated.objects.filter(information__person=person),
+        "independent_support": person.independent_support.select_related("provider"),
+        "choices": person.support_choices.all()[:2],
+        "elements": ElementChoice.objects.filter(
+            choice__in=person.support_choices.values("pk")[:2]
+        ),
+        "direct_payment_checks": person.direct_payment_checks.all(),
+    }
+
+
+def _person_section(request: Any, person: Any, reads: Any) -> dict[str, Any]:
     from selfdirect.accounts.roles import Capability
+    from selfdirect.core.batched import attach
 
     from .selectors import choice_summary
 
-    information = list(person.information_given.prefetch_related("amounts"))
-    independent_support = list(person.independent_support.select_related("provider"))
+    information = list(reads["information"])
+    attach(information, "amounts", reads["amounts"], "information")
+    independent_support = list(reads["independent_support"])
+    choices = list(reads["choices"])
+    attach(choices, "elements", reads["elements"], "choice")
     return {
-        "summary": choice_summary(person, information, independent_support),
+        "summary": choice_summary(person, information, independent_support, choices),
         "information": information,
         "independent_support": independent_support,
-        "direct_payment_checks": list(person.direct_payment_checks.all()),
+        "direct_payment_checks": list(reads["direct_payment_checks"]),
         "can_change": request.user.can(Capability.CHANGE_PEOPLE),
     }
 
@@ -43,7 +62,9 @@ SUBJECT_ACCESS = (
     ),
 )
 
-PERSON_SECTIONS = (PersonSection(20, "choices/person_section.html", _person_section),)
+PERSON_SECTIONS = (
+    PersonSection(20, "choices/person_section.html", _person_section, _person_reads),
+)
 
 
 def _stage_annotations() -> dict[str, Any]:

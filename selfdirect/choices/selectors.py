@@ -69,10 +69,13 @@ def choice_summary(
     person: Person,
     information: Sequence[InformationGiven] | None = None,
     independent_support: Sequence[IndependentSupport] | None = None,
+    choices: Sequence[SupportChoice] | None = None,
 ) -> ChoiceSummary:
     """The person's current choice, its option, whether it was informed, and the
-    option it replaced (the person page passes the records it has already read)."""
-    choices = list(person.support_choices.prefetch_related("elements")[:2])
+    option it replaced (the person page passes the records it has already read:
+    the two latest choices with their elements)."""
+    if choices is None:
+        choices = list(person.support_choices.prefetch_related("elements")[:2])
     if not choices:
         return ChoiceSummary(None, None, None, None)
     current = choices[0]

@@ -13,12 +13,18 @@ from selfdirect.people.hook_points import (
 )
 
 
-def _person_section(request: Any, person: Any) -> dict[str, Any]:
+def _person_reads(request: Any, person: Any) -> dict[str, Any]:
+    from .selectors import conversations_read
+
+    return {"conversations": conversations_read(person)}
+
+
+def _person_section(request: Any, person: Any, reads: Any) -> dict[str, Any]:
     from selfdirect.accounts.roles import Capability
 
     from .selectors import conversations_with_signals
 
-    conversations, signals = conversations_with_signals(person)
+    conversations, signals = conversations_with_signals(person, reads["conversations"])
     return {
         "conversations": conversations,
         "signals": signals,
@@ -40,7 +46,9 @@ SUBJECT_ACCESS = (
 )
 
 PERSON_SECTIONS = (
-    PersonSection(10, "conversations/person_section.html", _person_section),
+    PersonSection(
+        10, "conversations/person_section.html", _person_section, _person_reads
+    ),
 )
 
 

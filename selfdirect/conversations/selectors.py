@@ -65,27 +65,33 @@ def conversations_for(person: Person) -> list[Conversation]:
     )
 
 
+def conversations_read(person: Person) -> QuerySet[Conversation]:
+    """A person's conversation records, newest first, each with `outcome_count` and
+    what the signals need, not yet evaluated (the person page batches it)."""
+    mine = {"conversation": OuterRef("pk")}
+    return person.conversations.select_related("recorded_by").annotate(
+        outcome_count=Subquery(
+            PersonalOutcome.objects.filter(**mine)
+            .order_by()
+            .values("conversation")
+            .annotate(n=Count("pk"))
+            .values("n")[:1]
+        ),
+        own_words=Exists(
+            PersonalOutcome.objects.filter(**mine, wording_kind="outcome")
+        ),
+        has_strength=Exists(Strength.objects.filter(**mine)),
+        has_risk=Exists(RiskEnablement.objects.filter(**mine)),
+    )
+
+
 def conversations_with_signals(
-    person: Person,
+    person: Person, read: QuerySet[Conversation] | None = None
 ) -> tuple[list[Conversation], ConversationSignals]:
     """A person's conversation records, newest first, each with `outcome_count`,
     and the five signals worked out from them: one query, for the person page."""
-    mine = {"conversation": OuterRef("pk")}
     conversations: list[Conversation] = list(
-        person.conversations.select_related("recorded_by").annotate(
-            outcome_count=Subquery(
-                PersonalOutcome.objects.filter(**mine)
-                .order_by()
-                .values("conversation")
-                .annotate(n=Count("pk"))
-                .values("n")[:1]
-            ),
-            own_words=Exists(
-                PersonalOutcome.objects.filter(**mine, wording_kind="outcome")
-            ),
-            has_strength=Exists(Strength.objects.filter(**mine)),
-            has_risk=Exists(RiskEnablement.objects.filter(**mine)),
-        )
+        read if read is not None else conversations_read(person)
     )
     signals = ConversationSignals(
         has_conversation=bool(conversations),

@@ -16,7 +16,20 @@ from selfdirect.panel.hook_points import SERVICE_STARTS
 from selfdirect.people.hook_points import JOURNEY_STAGES, JourneyStage, StageProgress
 
 
-def _person_section(request: Any, person: Any) -> dict[str, Any]:
+def _shown(user: Any) -> bool:
+    from selfdirect.accounts.access import may
+    from selfdirect.accounts.roles import Action, Purpose
+
+    return bool(may(user, Purpose.FINANCE, Action.VIEW))
+
+
+def _person_reads(request: Any, person: Any) -> dict[str, Any]:
+    from .selectors import delivery_reads
+
+    return delivery_reads(person) if _shown(request.user) else {}
+
+
+def _person_section(request: Any, person: Any, reads: Any) -> dict[str, Any]:
     from django.utils import timezone
 
     from selfdirect.accounts.access import may
@@ -25,11 +38,11 @@ def _person_section(request: Any, person: Any) -> dict[str, Any]:
     from .selectors import person_delivery
 
     user = request.user
-    if not may(user, Purpose.FINANCE, Action.VIEW):
+    if not _shown(user):
         return {"shown": False}
     return {
         "shown": True,
-        "delivery": person_delivery(person, timezone.localdate()),
+        "delivery": person_delivery(person, timezone.localdate(), reads),
         "can_set_up": may(user, Purpose.FINANCE, Action.CHANGE),
     }
 
@@ -80,7 +93,9 @@ SUBJECT_ACCESS = (
     ),
 )
 
-PERSON_SECTIONS = (PersonSection(60, "delivery/person_section.html", _person_section),)
+PERSON_SECTIONS = (
+    PersonSection(60, "delivery/person_section.html", _person_section, _person_reads),
+)
 
 NAV_ITEMS = (NavItem(60, _("Finance"), "delivery:finance", (Capability.SEE_FINANCE,)),)
 

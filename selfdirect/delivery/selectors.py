@@ -50,15 +50,28 @@ class PersonDelivery:
         return bool(self.agreements or self.funds or self.arranged)
 
 
-def person_delivery(person: Person, today: datetime.date) -> PersonDelivery:
-    """A person's delivery records, with what is committed a year and paid so far."""
-    agreements: list[DirectPaymentAgreement] = list(
-        person.direct_payment_agreements.annotate(  # type: ignore[attr-defined]
+def delivery_reads(person: Person) -> dict[str, QuerySet[Any]]:
+    """A person's delivery records, not yet evaluated (the person page batches
+    them with its other sections')."""
+    return {
+        "agreements": person.direct_payment_agreements.annotate(  # type: ignore[attr-defined]
             paid=Coalesce(Sum("payments__amount"), ZERO)
-        )
-    )
-    funds = list(person.service_funds.select_related("provider"))  # type: ignore[attr-defined]
-    arranged = list(person.arranged_services.select_related("provider"))  # type: ignore[attr-defined]
+        ),
+        "funds": person.service_funds.select_related("provider"),  # type: ignore[attr-defined]
+        "arranged": person.arranged_services.select_related("provider"),  # type: ignore[attr-defined]
+    }
+
+
+def person_delivery(
+    person: Person,
+    today: datetime.date,
+    reads: dict[str, QuerySet[Any]] | None = None,
+) -> PersonDelivery:
+    """A person's delivery records, with what is committed a year and paid so far."""
+    reads = reads or delivery_reads(person)
+    agreements: list[DirectPaymentAgreement] = list(reads["agreements"])
+    funds = list(reads["funds"])
+    arranged = list(reads["arranged"])
     committed = sum(
         (a.yearly_amount for a in agreements if _agreement_active(a, today)), ZERO
     )

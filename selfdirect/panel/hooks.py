@@ -25,11 +25,17 @@ def _may_submit(user: Any) -> bool:
     )
 
 
-def _person_section(request: Any, person: Any) -> dict[str, Any]:
+def _person_reads(request: Any, person: Any) -> dict[str, Any]:
+    from .selectors import panel_reads
+
+    return panel_reads(person)
+
+
+def _person_section(request: Any, person: Any, reads: Any) -> dict[str, Any]:
     from .selectors import person_panel_records
 
     return {
-        "submissions": person_panel_records(person),
+        "submissions": person_panel_records(person, reads),
         "can_submit": _may_submit(request.user),
     }
 
@@ -71,7 +77,9 @@ SUBJECT_ACCESS = (
     ),
 )
 
-PERSON_SECTIONS = (PersonSection(45, "panel/person_section.html", _person_section),)
+PERSON_SECTIONS = (
+    PersonSection(45, "panel/person_section.html", _person_section, _person_reads),
+)
 
 NAV_ITEMS = (
     NavItem(45, _("Resource panel"), "panel:submissions", (Capability.SEE_PANEL,)),

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from selfdirect.accounts.models import User
 from selfdirect.accounts.roles import Purpose
 from selfdirect.budgets.selectors import delegated_limit
+from selfdirect.core.batched import attach
 from selfdirect.people.models import Person
 
 from . import rules
@@ -200,11 +201,22 @@ def amount_to_ask(plan: Any, budget: Any) -> Decimal | None:
     return cost or (budget.amount if budget is not None else None)
 
 
-def person_panel_records(person: Person) -> list[PanelSubmission]:
+def panel_reads(person: Person) -> dict[str, QuerySet[Any]]:
+    """A person's submissions and their decisions, not yet evaluated."""
+    return {
+        "submissions": person.panel_submissions.select_related("meeting"),
+        "decisions": PanelDecision.objects.filter(submission__person=person),
+    }
+
+
+def person_panel_records(
+    person: Person, reads: dict[str, QuerySet[Any]] | None = None
+) -> list[PanelSubmission]:
     """A person's submissions with their decisions (for the person page)."""
-    return list(
-        person.panel_submissions.select_related("meeting").prefetch_related("decisions")
-    )
+    reads = reads or panel_reads(person)
+    submissions = list(reads["submissions"])
+    attach(submissions, "decisions", reads["decisions"], "submission")
+    return submissions
 
 
 def _approved_amount(plan: Any) -> Decimal | None:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from selfdirect.accounts.access import reach
 from selfdirect.accounts.models import Team, User
 from selfdirect.accounts.roles import Capability, Purpose, Reach
+from selfdirect.core.batched import attach
 from selfdirect.core.hooks import contributions
 from selfdirect.core.search import search_terms, search_words
 
@@ -221,28 +222,38 @@ def _open_to(user: User, person_ids: set[int]) -> set[int]:
     return set(visible.filter(pk__in=person_ids).values_list("pk", flat=True))
 
 
-def person_summary(person: Person, user: User) -> dict[str, object]:
-    """Everything the person page shows, in a fixed number of queries."""
-    contacts = list(
-        person.first_contacts.select_related("team", "recorded_by").prefetch_related(
-            "signpostings"
-        )
-    )
-    # The person's own relationships and those naming them as an unpaid carer, in
-    # one query.
-    both = list(
-        Relationship.objects.filter(
+def summary_reads(person: Person) -> dict[str, QuerySet[Any]]:
+    """What the person page's summary reads, not yet evaluated (the page reads them
+    with its sections' in one statement)."""
+    return {
+        "contacts": person.first_contacts.select_related("team", "recorded_by"),
+        "signpostings": Signposting.objects.filter(first_contact__person=person),
+        # The person's own relationships and those naming them as an unpaid carer.
+        "relationships": Relationship.objects.filter(
             Q(person=person) | Q(related_person=person, kind="unpaid_carer")
         )
         .select_related("person", "related_person")
-        .order_by(*Relationship._meta.ordering or ["pk"])
-    )
+        .order_by(*Relationship._meta.ordering or ["pk"]),
+        "allocations": person.allocations.select_related("team", "worker"),
+        "service_groups": person.service_groups.all(),
+    }
+
+
+def person_summary(
+    person: Person, user: User, reads: dict[str, QuerySet[Any]] | None = None
+) -> dict[str, object]:
+    """Everything the person page shows, in a fixed number of queries (none when
+    given ``summary_reads`` already evaluated)."""
+    reads = reads or summary_reads(person)
+    contacts = list(reads["contacts"])
+    attach(contacts, "signpostings", reads["signpostings"], "first_contact")
+    both = list(reads["relationships"])
     relationships = [r for r in both if r.person_id == person.pk]
     cared_for = [r for r in both if r.person_id != person.pk]
-    allocations = list(person.allocations.select_related("team", "worker"))
+    allocations = list(reads["allocations"])
     return {
         "person": person,
-        "service_groups": list(person.service_groups.all()),
+        "service_groups": list(reads["service_groups"]),
         "allocations": allocations,
         "relationships": relationships,
         "cared_for": cared_for,
@@ -333,18 +344,30 @@ class JourneyStep:
     progress: StageProgress
 
 
-def journey(person: Person, user: User) -> list[JourneyStep]:
-    """The stages of the person's journey in order, each with its status and the
-    next thing this user may do: one query of the person, annotated by every stage
-    contributed to JOURNEY_STAGES."""
-    stages = sorted(contributions(JOURNEY_STAGES), key=lambda stage: stage.order)
+def _stages() -> list[Any]:
+    return sorted(contributions(JOURNEY_STAGES), key=lambda stage: stage.order)
+
+
+def journey_read(person: Person, stages: list[Any] | None = None) -> QuerySet[Person]:
+    """The journey's one query of the person, annotated by every stage contributed
+    to JOURNEY_STAGES, not yet evaluated."""
     annotations: dict[str, object] = {
         # For the person page's list of records merged into this one.
         "has_merged_records": Exists(Person.objects.filter(merged_into=OuterRef("pk")))
     }
-    for stage in stages:
+    for stage in stages if stages is not None else _stages():
         annotations.update(stage.annotations())
-    row = Person.objects.filter(pk=person.pk).annotate(**annotations).get()
+    return Person.objects.filter(pk=person.pk).annotate(**annotations)
+
+
+def journey(
+    person: Person, user: User, row_read: QuerySet[Person] | None = None
+) -> list[JourneyStep]:
+    """The stages of the person's journey in order, each with its status and the
+    next thing this user may do: one query of the person (``journey_read``, given
+    here already evaluated by the person page)."""
+    stages = _stages()
+    row = next(iter(row_read if row_read is not None else journey_read(person, stages)))
     person.has_merged_records = row.has_merged_records  # type: ignore[attr-defined]
     return [
         JourneyStep(stage.order, str(stage.title), progress)

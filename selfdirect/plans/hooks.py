@@ -16,7 +16,13 @@ from selfdirect.people.hook_points import JOURNEY_STAGES, JourneyStage, StagePro
 from .hook_points import PLAN_AGREEMENT_CHECKS
 
 
-def _person_section(request: Any, person: Any) -> dict[str, Any]:
+def _person_reads(request: Any, person: Any) -> dict[str, Any]:
+    from .selectors import plan_reads
+
+    return plan_reads(person)
+
+
+def _person_section(request: Any, person: Any, reads: Any) -> dict[str, Any]:
     from django.utils import timezone
 
     from selfdirect.accounts.roles import Capability
@@ -24,7 +30,7 @@ def _person_section(request: Any, person: Any) -> dict[str, Any]:
     from .selectors import plan_summary
 
     return {
-        "summary": plan_summary(person),
+        "summary": plan_summary(person, reads),
         "can_plan": request.user.can(Capability.PLAN_SUPPORT),
         "today": timezone.localdate(),
     }
@@ -52,7 +58,9 @@ SUBJECT_ACCESS = (
     ),
 )
 
-PERSON_SECTIONS = (PersonSection(35, "plans/person_section.html", _person_section),)
+PERSON_SECTIONS = (
+    PersonSection(35, "plans/person_section.html", _person_section, _person_reads),
+)
 
 
 def _stage_annotations() -> dict[str, Any]:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from selfdirect.budgets.models import IndicativeBudget
 from selfdirect.choices.models import ElementChoice, SupportChoice
 from selfdirect.conversations.models import Conversation
+from selfdirect.core.batched import attach
 from selfdirect.core.hooks import contributions
 from selfdirect.directory.models import Service
 from selfdirect.people.models import Person
@@ -195,14 +196,24 @@ class PlanSummary:
     draft: SupportPlan | None
 
 
-def plan_summary(person: Person) -> PlanSummary:
+def plan_reads(person: Person) -> dict[str, QuerySet[Any]]:
+    """The person's plans not replaced, newest first, and their outcomes (not yet
+    evaluated: the person page reads them with its other sections')."""
+    plans = person.support_plans.exclude(state=SupportPlan.State.REPLACED)
+    return {
+        "plans": plans.order_by("-created_at", "-id"),
+        "outcomes": PlanOutcome.objects.filter(plan__in=plans.values("pk")),
+    }
+
+
+def plan_summary(
+    person: Person, reads: dict[str, QuerySet[Any]] | None = None
+) -> PlanSummary:
     """The plan in force (the agreed one, else the latest draft), how many of its
     outcomes are SMART, whether it has contingency, and any draft in progress."""
-    plans = list(
-        person.support_plans.exclude(state=SupportPlan.State.REPLACED)
-        .prefetch_related("outcomes")
-        .order_by("-created_at", "-id")
-    )
+    reads = reads or plan_reads(person)
+    plans = list(reads["plans"])
+    attach(plans, "outcomes", reads["outcomes"], "plan")
     agreed = next((p for p in plans if p.state == SupportPlan.State.AGREED), None)
     draft = next((p for p in plans if p.state == SupportPlan.State.DRAFT), None)
     current = agreed or draft

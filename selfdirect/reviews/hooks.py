@@ -49,13 +49,19 @@ SUBJECT_ACCESS = (
 )
 
 
-def _person_section(request: Any, person: Any) -> dict[str, Any]:
-    from .selectors import person_reviews
+def _person_reads(request: Any, person: Any) -> dict[str, Any]:
+    from .selectors import person_reviews_read
 
-    return {"reviews": person_reviews(person)}
+    return {"reviews": person_reviews_read(person)}
 
 
-PERSON_SECTIONS = (PersonSection(65, "reviews/person_section.html", _person_section),)
+def _person_section(request: Any, person: Any, reads: Any) -> dict[str, Any]:
+    return {"reviews": list(reads["reviews"])}
+
+
+PERSON_SECTIONS = (
+    PersonSection(65, "reviews/person_section.html", _person_section, _person_reads),
+)
 
 
 def _due_count(user: Any) -> int:

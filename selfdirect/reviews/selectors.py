@@ -132,9 +132,14 @@ def open_review_of(plan: SupportPlan) -> Review | None:
     return Review.objects.filter(plan=plan).filter(~Q(state="agreed")).first()
 
 
+def person_reviews_read(person: Any) -> QuerySet[Review]:
+    """The person's ten latest reviews, not yet evaluated."""
+    return Review.objects.of_person(person).order_by("-started_on", "-id")[:10]
+
+
 def person_reviews(person: Any) -> list[Review]:
     """The person's reviews, latest first (the person page's section)."""
-    return list(Review.objects.of_person(person).order_by("-started_on", "-id")[:10])
+    return list(person_reviews_read(person))
 
 
 def risk_agreements_due(user: User, today: datetime.date) -> QuerySet[RiskEnablement]:

@@ -56,10 +56,16 @@ def caseload(request: HttpRequest) -> HttpResponse:
 def person_detail(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
     person = access_person(user, person_id, page=page(request))
-    journey = selectors.journey(person, user)  # first: it tells the summary more
-    context = selectors.person_summary(person, user)
+    # The journey's row, the summary's and every section's reads: one statement.
+    journey_read = selectors.journey_read(person)
+    summary_reads = selectors.summary_reads(person)
+    sections = person_sections(
+        request, person, also=[journey_read, *summary_reads.values()]
+    )
+    journey = selectors.journey(person, user, journey_read)  # it tells the summary
+    context = selectors.person_summary(person, user, summary_reads)
     context["journey"] = journey
-    context["sections"] = person_sections(request, person)
+    context["sections"] = sections
     return render(request, "people/person_detail.html", context)
 
 

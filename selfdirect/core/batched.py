@@ -1,0 +1,223 @@
+"""Several querysets read in one SQL statement: one round trip instead of many.
+
+A page built from sections (the person page) or an export of many tables (subject
+access) would otherwise run one query per table. ``evaluate_together`` compiles
+each queryset as Django would, wraps each row as JSON (``row_to_json`` on
+PostgreSQL, ``json_array`` on SQLite), joins them with ``UNION ALL`` and sends one
+statement; the rows come back tagged with their queryset and in its order, and
+Django's own iterables turn them into model instances (``select_related``,
+annotations and ``values()`` included) and fill each queryset's result cache. So
+the code that reads the querysets afterwards is unchanged and runs no query.
+
+``stream_together`` does the same through a server-side cursor, queryset after
+queryset, in constant memory (the subject access export).
+
+``prefetch_related`` on a batched queryset still runs its own queries when the
+queryset is evaluated: read the related rows as a queryset of their own in the
+same batch and join them with ``attach``.
+"""
+
+import itertools
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import EmptyResultSet, FieldError
+from django.db import connections
+from django.db.models import Model, QuerySet
+from django.db.models.sql.compiler import SQLCompiler
+
+# Values PostgreSQL's JSON gives as text or numbers, made Python values again.
+_FROM_JSON = {
+    "DateField",
+    "DateTimeField",
+    "TimeField",
+    "DecimalField",
+    "UUIDField",
+    "FloatField",
+    "DurationField",
+}
+_JSON_AS_TEXT = {"JSONField"}
+_WIDEST = 100
+
+
+def _parts(aliases: list[str]) -> list[list[str]]:
+    return [aliases[i : i + _WIDEST] for i in range(0, len(aliases), _WIDEST)]
+
+
+class _Prepared:
+    """One queryset compiled, with what is needed to read its rows back."""
+
+    def __init__(self, queryset: QuerySet[Any]) -> None:
+        self.queryset = queryset
+        self.connection = connections[queryset.db]
+        self.compiler: SQLCompiler = queryset.query.get_compiler(using=queryset.db)
+        self.sql, self.params = self.compiler.as_sql(with_col_aliases=True)
+        columns = self.compiler.select[: self.compiler.col_count]
+        self.aliases = [alias for _, _, alias in columns]
+        self.kinds = [_internal_type(expression) for expression, _, _ in columns]
+        self.fields = [_output_field(expression) for expression, _, _ in columns]
+
+    def branch(self, number: int) -> str:
+        quote = self.connection.ops.quote_name
+        if self.connection.vendor == "postgresql":
+            cells = ", ".join(
+                f"s.{quote(a)}::text AS {quote(a)}"
+                if kind in _JSON_AS_TEXT
+                else f"s.{quote(a)}"
+                for a, kind in zip(self.aliases, self.kinds, strict=True)
+            )
+            row = f"row_to_json(t)::text FROM (SELECT {cells} FROM ({self.sql}) s) t"  # noqa: S608
+            return f"SELECT {number} AS k, row_number() OVER () AS n, {row}"
+        # SQLite takes at most 127 arguments a function: wide rows (many
+        # select_related tables) are arrays of arrays of 100 cells.
+        groups = [
+            "json_array(" + ", ".join(f"s.{quote(a)}" for a in part) + ")"
+            for part in _parts(self.aliases)
+        ]
+        cells = groups[0] if len(groups) == 1 else f"json_array({', '.join(groups)})"
+        row = f"{cells} FROM ({self.sql}) s"
+        return f"SELECT {number} AS k, row_number() OVER () AS n, {row}"  # noqa: S608
+
+    def decode(self, payload: str) -> tuple[Any, ...]:
+        if self.connection.vendor != "postgresql":
+            found = json.loads(payload)
+            if len(self.aliases) > _WIDEST:
+                return tuple(itertools.chain.from_iterable(found))
+            return tuple(found)
+        found = json.loads(payload, parse_float=Decimal)
+        values = []
+        for alias, kind, field in zip(
+            self.aliases, self.kinds, self.fields, strict=True
+        ):
+            value = found[alias]
+            if value is not None and kind in _FROM_JSON and field is not None:
+                value = field.to_python(value)
+            values.append(value)
+        return tuple(values)
+
+    def fill(self, rows: Iterable[tuple[Any, ...]]) -> None:
+        """Evaluate the queryset from these rows, through its own iterable."""
+        compiler = self.compiler
+        compiler.execute_sql = lambda *args, **kwargs: [rows]  # type: ignore[method-assign,assignment]
+        query = self.queryset.query
+        query.get_compiler = lambda *args, **kwargs: compiler  # type: ignore[method-assign,assignment]
+        try:
+            self.queryset._fetch_all()  # type: ignore[attr-defined]
+        finally:
+            del query.get_compiler
+
+    def objects(self, rows: Iterable[tuple[Any, ...]]) -> Iterator[Any]:
+        """The queryset's objects made from these rows, one at a time."""
+        compiler = self.compiler
+        compiler.execute_sql = lambda *args, **kwargs: [rows]  # type: ignore[method-assign,assignment]
+        query = self.queryset.query
+        query.get_compiler = lambda *args, **kwargs: compiler  # type: ignore[method-assign,assignment]
+        try:
+            yield from iter(self.queryset._iterable_class(self.queryset))  # type: ignore[attr-defined,call-overload]
+        finally:
+            del query.get_compiler
+
+
+def _output_field(expression: Any) -> Any:
+    try:
+        return expression.output_field
+    except (AttributeError, FieldError):
+        return None
+
+
+def _internal_type(expression: Any) -> str:
+    field = _output_field(expression)
+    return field.get_internal_type() if field is not None else ""
+
+
+def _prepare(queryset: QuerySet[Any]) -> _Prepared | None:
+    try:
+        return _Prepared(queryset)
+    except EmptyResultSet:
+        return None
+
+
+def _statement(prepared: Sequence[tuple[int, _Prepared]]) -> tuple[str, list[Any]]:
+    branches = " UNION ALL ".join(p.branch(number) for number, p in prepared)
+    params = [param for _, p in prepared for param in p.params]
+    return f"SELECT * FROM ({branches}) u ORDER BY k, n", params  # noqa: S608
+
+
+def evaluate_together(*querysets: QuerySet[Any]) -> None:
+    """Evaluate these querysets (of one database) in one statement, filling the
+    result cache of each; one already evaluated is left alone."""
+    waiting = [qs for qs in querysets if qs._result_cache is None]  # type: ignore[attr-defined]
+    if len(waiting) < 2:
+        for queryset in waiting:
+            queryset._fetch_all()  # type: ignore[attr-defined]
+        return
+    prepared: list[tuple[int, _Prepared]] = []
+    for queryset in waiting:
+        ready = _prepare(queryset)
+        if ready is None:
+            queryset._result_cache = []  # type: ignore[attr-defined]
+            queryset._prefetch_done = True  # type: ignore[attr-defined]
+        else:
+            prepared.append((len(prepared), ready))
+    if not prepared:
+        return
+    sql, params = _statement(prepared)
+    rows: dict[int, list[tuple[Any, ...]]] = {number: [] for number, _ in prepared}
+    with prepared[0][1].connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for number, _, payload in cursor.fetchall():
+            rows[number].append(prepared[number][1].decode(payload))
+    for number, ready in prepared:
+        ready.fill(rows[number])
+
+
+def stream_together(
+    querysets: Sequence[QuerySet[Any]], chunk_size: int = 500
+) -> Iterator[tuple[int, Iterator[Any]]]:
+    """The objects of each queryset in turn, read in one statement through a
+    server-side cursor in chunks: yields (index, objects) for each queryset
+    holding rows, in order. Consume each ``objects`` before the next."""
+    prepared = [(n, p) for n, qs in enumerate(querysets) if (p := _prepare(qs))]
+    if not prepared:
+        return
+    by_number = dict(prepared)
+    sql, params = _statement(prepared)
+    connection = prepared[0][1].connection
+    cursor = connection.chunked_cursor()
+    try:
+        cursor.execute(sql, params)
+        fetched = _fetch(cursor, chunk_size)
+        for number, group in itertools.groupby(fetched, key=lambda row: row[0]):
+            ready = by_number[number]
+            decoded = (ready.decode(payload) for _, _, payload in group)
+            yield number, ready.objects(decoded)
+    finally:
+        cursor.close()
+
+
+def _fetch(cursor: Any, chunk_size: int) -> Iterator[tuple[Any, ...]]:
+    while rows := cursor.fetchmany(chunk_size):
+        yield from rows
+
+
+def attach(
+    parents: Iterable[Model], accessor: str, children: Iterable[Model], link: str
+) -> None:
+    """Give each parent its children as if ``prefetch_related(accessor)`` had read
+    them: ``link`` is the children's foreign key to the parent."""
+    found: dict[Any, list[Model]] = {}
+    for child in children:
+        found.setdefault(getattr(child, f"{link}_id"), []).append(child)
+    for parent in parents:
+        mine = found.get(parent.pk, [])
+        manager = getattr(parent, accessor)
+        field = manager.field
+        for child in mine:
+            field.set_cached_value(child, parent)
+        related = manager.get_queryset()
+        related._result_cache = mine
+        related._prefetch_done = True
+        cache = parent.__dict__.setdefault("_prefetched_objects_cache", {})
+        cache[field.remote_field.cache_name] = related
