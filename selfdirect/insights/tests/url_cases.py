@@ -31,6 +31,8 @@ NOT_PERSONAL = {
     "insights:signposting_summary": "refreshes and shows the progress of the report's summary: counts only",
     "insights:indicators": "a list of the indicator pages",
     "insights:indicators_area": "aggregate counts for the partnership and teams",
+    "insights:indicators_summary": "keeps or refreshes an area's summary and shows "
+    "its progress: counts only",
     "insights:indicator_people": "the people counted in a figure, filtered through "
     "Person.objects.visible_to for the user; no one person's record in the URL",
     "insights:spend_list": "the partnership's yearly spend totals, nobody's data",

@@ -98,7 +98,23 @@ PREPARE: dict[str, list[Callable[[Any], None]]] = {
     ],
     # One carer's plan in progress at a time: the persona's draft is agreed first.
     "carers:start_plan": [_set_carer_plans(state="agreed", agreed_on=TODAY)],
+    # A review is of an agreed plan, one open at a time: the persona's review in
+    # progress is removed first.
+    "carers:start_review": [
+        _set_carer_plans(state="agreed", agreed_on=TODAY),
+        lambda p: _carer_reviews(p).delete(),
+    ],
 }
+
+
+def _carer_reviews(personas: Any) -> Any:
+    reviews = apps.get_model("carers.CarerReview")._default_manager
+    found = reviews.filter(plan__carer__person=personas.person)
+    outcomes = apps.get_model("carers.CarerOutcomeReview")._default_manager
+    outcomes.filter(review__in=found).delete()
+    return found
+
+
 # Answers a form's rules need beyond "any valid value" (see _example).
 ANSWERS: dict[str, Callable[[Any], dict[str, Any]]] = {
     "people:add": lambda p: {"chi_number": "", "postcode": ""},
