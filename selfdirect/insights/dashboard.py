@@ -60,6 +60,15 @@ DEFINITIONS = {
         "the value 9 in 10 are within (90th percentile)."
     ),
     "outcomes": _("Outcomes looked at in reviews held in the period, by how far met."),
+    "carers": _(
+        "Unpaid carers offered an adult carer support plan or a young carer "
+        "statement in the period (or who asked for one, whatever they answered), "
+        "those whose plan or statement was completed (agreed) in the period, and "
+        "those whose plan or statement had a carer's review agreed in the period. "
+        "Each carer counts once however many people they care for. Broken down by "
+        "the carer's own locality, team, service group and age. The carers report "
+        "has the fuller picture."
+    ),
     "practice_quality": _(
         "Of people with a conversation agreed in the period, the share whose records "
         "show each sign of good practice, as the automatic case file reader judges "
@@ -79,6 +88,19 @@ TITLES = {
     "timings": _("How long things take"),
     "outcomes": _("Outcomes reviewed"),
     "practice_quality": _("Quality of practice in the records"),
+    "carers": _("Carer support plans and young carer statements"),
+}
+
+# carers' kinds and measures, in order, with their names.
+CARER_KINDS = {
+    "plans": _("Adult carer support plans"),
+    "statements": _("Young carer statements"),
+    "all": _("Either"),
+}
+CARER_MEASURES = {
+    "offered": _("offered"),
+    "completed": _("completed"),
+    "reviewed": _("reviewed"),
 }
 
 # practice_quality's measures, in order, with their column names.
@@ -131,6 +153,7 @@ AREAS = {
         Area("timings", _("Timings and waiting"), ("timings",), False),
         Area("outcomes", _("Outcomes"), ("outcomes",), False),
         Area("practice", _("Quality of practice"), ("practice_quality",)),
+        Area("carers", _("Unpaid carers"), ("carers",)),
     )
 }
 
@@ -198,6 +221,21 @@ def _breakdown_table(name: str, found: dict[str, Any], dimension: str) -> Table 
             [i["group"], i["people"], *[i[k] for k in PRACTICE_KEYS]] for i in items
         ]
         return Table(caption, [label, _("People"), *PRACTICE_COLUMNS], rows, counts=7)
+    if name == "carers":
+        keys = [f"{k}_{m}" for k in CARER_KINDS for m in CARER_MEASURES]
+        if dimension == "trend":  # each quarter's headline: {kind: {measure: n}}
+            items = [
+                {"group": i["group"]}
+                | {f"{k}_{m}": i[k][m] for k in CARER_KINDS for m in CARER_MEASURES}
+                for i in items
+            ]
+        rows = [[i["group"], *[i[k] for k in keys]] for i in items]
+        columns = [
+            f"{kind}: {measure}"
+            for kind in CARER_KINDS.values()
+            for measure in CARER_MEASURES.values()
+        ]
+        return Table(caption, [label, *columns], rows, counts=len(keys))
     return Table(caption, [label, *RATE_COLUMNS], _rate_rows(items), counts=2)
 
 
@@ -229,6 +267,12 @@ def _headline(name: str, found: dict[str, Any]) -> list[Cell]:
             cells.append(Cell(label, measure["numerator"], key))
         cells.append(Cell(_("Not read yet"), found["not_read"]))
         return cells
+    if name == "carers":
+        return [
+            Cell(f"{kind}: {measure}", found[k][m])
+            for k, kind in CARER_KINDS.items()
+            for m, measure in CARER_MEASURES.items()
+        ]
     if "numerator" in found and name != "spend_options_1_2":
         return [
             Cell(_("Rate (%)"), found["rate"]),

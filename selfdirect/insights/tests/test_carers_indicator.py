@@ -52,3 +52,21 @@ def test_a_quarter_and_the_engine(example) -> None:
     assert found["carers"]["all"] == {"offered": 3, "completed": 2, "reviewed": 1}
     assert "Young carer statements" in as_table(Period(2025), found)
     assert len(registry.trend("carers", Period(2025), 4)) == 4
+
+
+def test_the_dashboard_page_shows_the_worked_example(client, example) -> None:
+    from django.urls import reverse
+
+    from selfdirect.accounts.roles import Role
+    from selfdirect.accounts.tests.factories import UserFactory
+
+    client.force_login(UserFactory.create(role=Role.QUALITY_LEAD))
+    url = reverse("insights:indicators_area", args=["carers"])
+    for breakdown in ("locality", "age_band", "trend"):
+        response = client.get(url, {"year": "2025", "breakdown": breakdown})
+        assert response.status_code == 200
+        text = response.content.decode()
+        assert "Adult carer support plans: reviewed" in text
+        assert "<table" in text and "Carer support plans and young carer" in text
+    by_locality = client.get(url, {"year": "2025", "breakdown": "locality"})
+    assert "Clydebank" in by_locality.content.decode()

@@ -6,12 +6,13 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from selfdirect.audit.models import AccessLog
+from selfdirect.insights import dashboard
 from selfdirect.insights.models import AdultSocialCareSpend
 
 from . import worked_example
 
 YEAR = {"year": "2025"}
-AREAS = ["options", "choice", "first-contact", "spend", "timings", "outcomes"]
+AREAS = list(dashboard.AREAS)
 
 
 @pytest.fixture
