@@ -91,6 +91,15 @@ TITLES = {
     "carers": _("Carer support plans and young carer statements"),
 }
 
+# timings' steps and waits, in the journey's order.
+TIMING_STEPS = (
+    "first_contact_to_agreed_conversation",
+    "conversation_to_budget",
+    "panel_submission_to_decision",
+    "decision_to_first_delivery",
+)
+TIMING_WAITS = ("waiting_for_panel_decision", "waiting_for_service_to_start")
+
 # carers' kinds and measures, in order, with their names.
 CARER_KINDS = {
     "plans": _("Adult carer support plans"),
@@ -338,24 +347,25 @@ def _other_tables(name: str, found: dict[str, Any]) -> list[Table]:
             ),
         ]
     if name == "timings":
+        # In the journey's order, not the keys' (a kept summary's JSON, in
+        # PostgreSQL's jsonb, keeps no order).
         steps = [
             [
                 k.replace("_", " ").capitalize(),
-                v["count"],
-                v["median_days"],
-                v["p90_days"],
+                found[k]["count"],
+                found[k]["median_days"],
+                found[k]["p90_days"],
             ]
-            for k, v in found.items()
-            if k != "waiting_now"
+            for k in TIMING_STEPS
         ]
         waiting = [
             [
                 k.replace("_", " ").capitalize(),
-                v["count"],
-                v["median_days"],
-                v["p90_days"],
+                found["waiting_now"][k]["count"],
+                found["waiting_now"][k]["median_days"],
+                found["waiting_now"][k]["p90_days"],
             ]
-            for k, v in found["waiting_now"].items()
+            for k in TIMING_WAITS
         ]
         columns = [_("Step"), _("Number"), _("Median days"), _("90th percentile days")]
         return [

@@ -4,7 +4,9 @@ of its rows.
 Two databases holding the same demo data have the same fingerprint even when their
 sequences handed out other ids (a reseed, or PostgreSQL after a rollback): an integer
 id, or a reference to one, is replaced by its position among that table's ids, and
-a history row by the record it is the history of. Rows are hashed in sorted order,
+a history row by the record it is the history of, and a reference written into
+JSON as "app.Model:id" (a case file's reference to a record with no public id) by
+its position too. Rows are hashed in sorted order,
 because history copied in bulk takes whatever order the database scans in. Columns
 that hold the wall clock or a salted password hash are left out.
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from typing import Any
 
 from django.apps import apps
@@ -25,6 +28,8 @@ INTEGER_KEYS = (models.AutoField, models.BigAutoField, models.IntegerField)
 
 Model = type[models.Model]
 Refs = dict[Model, dict[Any, Any]]
+# "app.Model:id" inside JSON (assurance.export.fields.ref).
+JSON_REF = re.compile(r"\b([a-z_]+\.[A-Za-z]+):(\d+)\b")
 
 
 def fingerprint() -> dict[str, tuple[int, str]]:
@@ -81,12 +86,28 @@ def _table(model: Model, refs: Refs) -> tuple[int, str]:
     targets = [_target(model, f) for f in fields]
     rows = model._base_manager.values_list(*(f.attname for f in fields))
     lines = sorted(
-        json.dumps(
-            [_ref(refs, t, v) for t, v in zip(targets, row, strict=True)],
-            sort_keys=True,
-            default=str,
+        _json_refs(
+            json.dumps(
+                [_ref(refs, t, v) for t, v in zip(targets, row, strict=True)],
+                sort_keys=True,
+                default=str,
+            ),
+            refs,
         )
         for row in rows.iterator()
     )
     digest = hashlib.sha256("\n".join(lines).encode())
     return len(lines), digest.hexdigest()[:16]
+
+
+def _json_refs(line: str, refs: Refs) -> str:
+    """Each "app.Model:id" in a row's JSON as the id's position in its table."""
+
+    def position(found: re.Match[str]) -> str:
+        try:
+            model = apps.get_model(found.group(1))
+        except (LookupError, ValueError):
+            return found.group(0)
+        return f"{found.group(1)}:#{_ref(refs, model, int(found.group(2)))}"
+
+    return JSON_REF.sub(position, line)
