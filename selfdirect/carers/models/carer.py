@@ -16,6 +16,7 @@ from selfdirect.core.models import PublicIdModel, RecordedModel
 from selfdirect.people.models import (
     FirstContact,
     Person,
+    PersonQuerySet,
     PersonRecordQuerySet,
     Relationship,
 )
@@ -41,10 +42,14 @@ class CarerRecordQuerySet(PersonRecordQuerySet[_R]):
         if purpose != Purpose.CARERS or reach(user, purpose) != Reach.TEAMS:
             return own
         prefix = f"{self.carer_path}__" if self.carer_path else ""
-        cared_for = Person.objects.visible_to(user, Purpose.PRACTICE)
-        shared = self.filter(
-            **{f"{prefix}share_whole_plan": True, f"{prefix}cared_for__in": cared_for}
-        )
+        if reach(user, Purpose.PRACTICE) == Reach.TEAMS:
+            cared_for = PersonQuerySet.team_reach(
+                user, Purpose.PRACTICE, f"{prefix}cared_for"
+            )
+        else:
+            people = Person.objects.visible_to(user, Purpose.PRACTICE)
+            cared_for = Q(**{f"{prefix}cared_for__in": people})
+        shared = self.filter(Q(**{f"{prefix}share_whole_plan": True}) & cared_for)
         return own | shared
 
 

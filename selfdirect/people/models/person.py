@@ -27,12 +27,20 @@ class PersonQuerySet(models.QuerySet["Person"]):
             case Reach.EVERYONE_CURRENT:
                 return self.active()
             case Reach.TEAMS:
-                if purpose not in GRANTS_REACH:
-                    return self.allocated_to(user.team_ids())
-                return self.filter(
-                    self._allocated(user.team_ids()) | self._granted(user.pk)
-                )
+                return self.filter(self.team_reach(user, purpose))
         return self.none()
+
+    @classmethod
+    def team_reach(cls, user: User, purpose: Purpose, path: str = "pk") -> Q:
+        """For a team-scoped user: the person at `path` is allocated to one of the
+        user's teams, or (for purposes in `GRANTS_REACH`) granted to the user.
+
+        Records filter on this directly (`EXISTS` on their own person) rather than
+        `person IN (visible people)`, which PostgreSQL plans as a scan of everyone."""
+        reached = Q(cls._allocated(user.team_ids(), path))
+        if purpose in GRANTS_REACH:
+            reached |= Q(cls._granted(user.pk, path))
+        return reached
 
     def allocated_to(self, team_ids: list[int]) -> PersonQuerySet:
         """People with an allocation to any of these teams that is open today."""
@@ -44,17 +52,17 @@ class PersonQuerySet(models.QuerySet["Person"]):
         return self.filter(self._granted(user_id))
 
     @staticmethod
-    def _allocated(team_ids: list[int]) -> Exists:
+    def _allocated(team_ids: list[int], path: str = "pk") -> Exists:
         return Exists(
             Allocation.objects.current().filter(
-                person=OuterRef("pk"), team_id__in=team_ids
+                person=OuterRef(path), team_id__in=team_ids
             )
         )
 
     @staticmethod
-    def _granted(user_id: int) -> Exists:
+    def _granted(user_id: int, path: str = "pk") -> Exists:
         return Exists(
-            AccessRequest.objects.open_to(user_id).filter(person=OuterRef("pk"))
+            AccessRequest.objects.open_to(user_id).filter(person=OuterRef(path))
         )
 
     def active(self) -> PersonQuerySet:
@@ -77,6 +85,10 @@ class PersonRecordQuerySet(models.QuerySet[_R]):
                 return self.none()
             case Reach.EVERYONE:
                 return self.all()
+            case Reach.TEAMS:
+                return self.filter(
+                    PersonQuerySet.team_reach(user, purpose, self.person_path)
+                )
         people = Person.objects.visible_to(user, purpose)
         return self.filter(**{f"{self.person_path}__in": people})
 
