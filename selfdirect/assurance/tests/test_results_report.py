@@ -2,6 +2,7 @@
 
 import csv
 import datetime
+import html
 import io
 from fractions import Fraction
 
@@ -154,10 +155,14 @@ def test_the_results_page(client, lead, autumn, django_assert_max_num_queries) -
     assert "up 25 points (was 50%, the majority)" in page
     assert 'role="img"' in page  # the chart, with its table
     assert (
-        "plan_contingency: people changed the automatic answer on 2 of 7 files (29%, more than 20%)"
-        in page
-    )
+        "“Does the plan have contingency arrangements?”: people changed the automatic"
+        " answer on 2 of 7 files (29%, more than 20%)"
+    ) in html.unescape(page)
     assert "0.40" in page  # the readers' kappa for plan_smart
+    # Every table names a criterion by its question, with its id as a hint.
+    tables = page[page.index('id="by-team"') :]
+    assert tables.count('<th scope="row">Does the plan have contingency') >= 3
+    assert '<th scope="row">plan_contingency' not in tables
 
 
 def _inspector(days: int):  # type: ignore[no-untyped-def]

@@ -75,6 +75,13 @@ def _pounds(value: Any) -> str:
 
 
 @register.filter
+def item(mapping: Any, key: Any) -> Any:
+    """`mapping[key]` in a template, or the key itself when it is missing
+    (a criterion's question by its id, say)."""
+    return mapping.get(key, key) if hasattr(mapping, "get") else key
+
+
+@register.filter
 def money(value: Any) -> str:
     """An amount in pounds as people write it: £1,234.50 (blank when missing)."""
     if value is None or value == "":
