@@ -137,6 +137,7 @@ NOT_FORM_PAGES = {
     "assurance:exercises",  # a list of exercises; no fields
     "assurance:second_readings",  # the exercise page's form (FORM_PAGES) posts here
     "assurance:complete",  # a button on the exercise page
+    "assurance:draw",  # a button on the exercise page, no fields
     "assurance:exercise_results",  # counts and agreement; no fields
     "assurance:exercise_results_csv",
     "assurance:exercise_results_pdf",

@@ -27,6 +27,7 @@ urlpatterns = [
         name="exercise_new",
     ),
     path(E, exercise_views.exercise_detail, name="exercise"),
+    path(E + "draw/", exercise_views.draw, name="draw"),
     path(
         E + "second-readings/", exercise_views.second_readings, name="second_readings"
     ),

@@ -85,12 +85,16 @@ def _version(exercise: ReadingExercise) -> int:
 def _exercise(
     lead: User, name: str, as_of: datetime.date, rng: random.Random
 ) -> ReadingExercise:
-    return services.start_exercise(
+    # Drawn at once, not by the background worker: the demo is ready when seeded.
+    exercise = services.set_up_exercise(
         details=services.ExerciseDetails(
             name=name, as_of=as_of, seed=rng.randrange(10**9)
         ),
         by=lead,
     )
+    services.draw_and_read(exercise, by=lead)
+    exercise.refresh_from_db()
+    return exercise
 
 
 def _readers() -> list[User]:

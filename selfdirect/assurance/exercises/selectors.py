@@ -9,8 +9,11 @@ from django.db.models import Count, Q, QuerySet
 
 from selfdirect.accounts.models import User
 from selfdirect.accounts.roles import Purpose
+from selfdirect.core.models import Job
 
 from .models import CriterionAnswer, FileReading, ReadingExercise
+
+DRAW_KIND = "file_reading.draw"
 
 
 @dataclass(frozen=True)
@@ -82,3 +85,14 @@ def readings_given_to(user: User) -> QuerySet[FileReading]:
 def answers_of(reading: FileReading) -> list[CriterionAnswer]:
     """A reading's answers in the criteria set's order."""
     return list(reading.answers.order_by("order"))
+
+
+def drawing_job(exercise: ReadingExercise) -> Job | None:
+    """The latest job drawing this exercise's sample, while it is being drawn."""
+    if exercise.status != ReadingExercise.Status.DRAWING:
+        return None
+    return (
+        Job.objects.filter(kind=DRAW_KIND, subject=str(exercise.public_id))
+        .order_by("-created_at", "-id")
+        .first()
+    )

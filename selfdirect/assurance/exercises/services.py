@@ -12,16 +12,20 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from selfdirect.accounts.models import Team, User
 from selfdirect.audit.services import record_event
+from selfdirect.core import jobs
 from selfdirect.core.concurrency import save_new, update_versioned
+from selfdirect.core.models import Job
 from selfdirect.people.models import Allocation, ServiceGroup
 
 from . import rules, sampling
 from .automatic import answer_rows, automatic_answers
 from .models import CriterionAnswer, FileReading, ReadingExercise, SampledFile
+from .selectors import DRAW_KIND
 
 
 @dataclass(frozen=True)
@@ -46,11 +50,20 @@ class AnswerDetails:
     note: str = ""
 
 
-@transaction.atomic
 def start_exercise(*, details: ExerciseDetails, by: User) -> ReadingExercise:
-    """Set up an exercise: record its population and seed, draw the stratified
-    sample, and read every file automatically (quality leads)."""
-    exercise = save_new(
+    """Set up an exercise (quality leads): record its population and seed, then ask
+    the background worker to draw the stratified sample and read every file
+    automatically (`draw_sample`). The exercise is "drawing the sample" until then,
+    and its page follows the job's progress."""
+    exercise = set_up_exercise(details=details, by=by)
+    draw_in_background(exercise, by=by)
+    return exercise
+
+
+@transaction.atomic
+def set_up_exercise(*, details: ExerciseDetails, by: User) -> ReadingExercise:
+    """The exercise with its population definition and seed, nothing drawn yet."""
+    return save_new(
         ReadingExercise(
             name=details.name,
             criteria_version=details.criteria_version,
@@ -64,23 +77,77 @@ def start_exercise(*, details: ExerciseDetails, by: User) -> ReadingExercise:
         ),
         by,
     )
-    files = _draw(exercise)
-    _read_automatically(exercise, files, by)
-    update_versioned(
-        exercise,
+
+
+def draw_in_background(exercise: ReadingExercise, *, by: User) -> Job:
+    """Queue the drawing and automatic reading (again, if an earlier try failed)."""
+    if exercise.status != ReadingExercise.Status.DRAWING:
+        raise ValidationError(_("The sample for this exercise is already drawn."))
+    return jobs.start(
+        draw_sample,
+        kind=DRAW_KIND,
         by=by,
-        version=exercise.version,
-        details={"status": ReadingExercise.Status.READING},
+        subject=str(exercise.public_id),
+        exercise_pk=exercise.pk,
     )
-    record_event(
-        actor=by,
-        action="reading_exercise.started",
-        person_id=None,
-        exercise=str(exercise.public_id),
-        files=len(files),
-        seed=exercise.seed,
-    )
-    return exercise
+
+
+@jobs.job
+def draw_sample(progress: jobs.Progress, exercise_pk: int) -> None:
+    """The background job: draw the sample and read it, as whoever asked."""
+    exercise = ReadingExercise.objects.get(pk=exercise_pk)
+    if exercise.status != ReadingExercise.Status.DRAWING:
+        return  # drawn already (a second try that was queued twice)
+    draw_and_read(exercise, by=progress.job.requested_by, progress=progress)
+
+
+def draw_and_read(
+    exercise: ReadingExercise, *, by: User, progress: jobs.Progress | None = None
+) -> None:
+    """Draw the sample (the same seed and population always give the same one) and
+    read each file automatically, then open the exercise for reading.
+
+    Each step is its own transaction, so the progress is seen as it goes; a try
+    that failed part way is cleared first, so trying again starts clean."""
+    report = progress.update if progress else (lambda percent, stage: None)
+    report(2, _("Drawing the sample"))
+    with transaction.atomic():
+        exercise.files.all().delete()
+        files = _draw(exercise)
+    for done, group in enumerate(_groups(files, READ_GROUP), start=1):
+        report(
+            5 + 90 * (done - 1) * READ_GROUP // max(len(files), 1),
+            _("Reading the files automatically"),
+        )
+        with transaction.atomic():
+            _read_automatically(exercise, group, by)
+    with transaction.atomic():
+        update_versioned(
+            exercise,
+            by=by,
+            version=_version(exercise),
+            details={"status": ReadingExercise.Status.READING},
+        )
+        record_event(
+            actor=by,
+            action="reading_exercise.started",
+            person_id=None,
+            exercise=str(exercise.public_id),
+            files=len(files),
+            seed=exercise.seed,
+        )
+
+
+READ_GROUP = 10
+
+
+def _groups(files: list[SampledFile], size: int) -> list[list[SampledFile]]:
+    return [files[start : start + size] for start in range(0, len(files), size)]
+
+
+def _version(exercise: ReadingExercise) -> int:
+    exercise.refresh_from_db(fields=["version"])
+    return exercise.version
 
 
 def _draw(exercise: ReadingExercise) -> list[SampledFile]:
@@ -118,9 +185,11 @@ def _read_automatically(
         default_user=by,
     )
     answers: list[CriterionAnswer] = []
-    saved = FileReading.objects.filter(sampled_file__exercise=exercise)
+    saved = FileReading.objects.filter(sampled_file__in=files)
     by_file = {reading.sampled_file_id: reading for reading in saved}
-    for file in SampledFile.objects.filter(exercise=exercise).select_related("person"):
+    for file in SampledFile.objects.filter(pk__in=[f.pk for f in files]).select_related(
+        "person"
+    ):
         found = automatic_answers(exercise, file.person)
         answers += answer_rows(by_file[file.pk], found)
     bulk_create_with_history(answers, CriterionAnswer, default_user=by)

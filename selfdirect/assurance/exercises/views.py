@@ -20,6 +20,7 @@ from selfdirect.core.concurrency import EditConflict
 from selfdirect.core.form_pages import rebind_for_conflict, show_errors
 from selfdirect.core.forms import bind
 from selfdirect.core.http import actor, page
+from selfdirect.core.models import Job
 from selfdirect.core.once import once
 from selfdirect.core.pagination import CappedPaginator
 from selfdirect.people.selectors import may_open
@@ -33,6 +34,9 @@ from .forms import (
     SecondReadingsForm,
 )
 from .permissions import access_exercise, access_reading
+
+ACTIVE = (Job.Status.QUEUED, Job.Status.RUNNING)
+REFRESH_SECONDS = 5
 
 
 @require_GET
@@ -68,7 +72,10 @@ def exercise_new(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             show_errors(form, error)
         else:
-            messages.success(request, _("The sample is drawn and read automatically."))
+            messages.success(
+                request,
+                _("The exercise is set up. Its sample is being drawn and read."),
+            )
             return redirect("assurance:exercise", exercise_id=exercise.public_id)
     return render(request, "assurance/exercise_form.html", {"form": form})
 
@@ -84,8 +91,13 @@ def exercise_detail(request: HttpRequest, exercise_id: uuid.UUID) -> HttpRespons
         person_ids=[r.sampled_file.person_id for r in readings],
         page=page(request),
     )
+    job = selectors.drawing_job(exercise)
+    stop = request.GET.get("refresh") == "off"
     context = {
         "exercise": exercise,
+        "job": job,
+        "refreshing": job is not None and job.status in ACTIVE and not stop,
+        "refresh_seconds": REFRESH_SECONDS,
         "progress": selectors.progress(exercise),
         "page_obj": readings,
         "can_run": user.can(Capability.RUN_FILE_READING),
@@ -94,6 +106,21 @@ def exercise_detail(request: HttpRequest, exercise_id: uuid.UUID) -> HttpRespons
         "complete_form": CompleteForm(initial={"version": exercise.version}),
     }
     return render(request, "assurance/exercise_detail.html", context)
+
+
+@require_POST
+def draw(request: HttpRequest, exercise_id: uuid.UUID) -> HttpResponse:
+    """Try drawing the sample again, after the background job failed."""
+    user = actor(request)
+    require(user, Capability.RUN_FILE_READING)
+    exercise = access_exercise(user, exercise_id)
+    job = selectors.drawing_job(exercise)
+    if exercise.status != exercise.Status.DRAWING or (job and job.status in ACTIVE):
+        messages.info(request, _("The sample is already drawn or being drawn."))
+    else:
+        services.draw_in_background(exercise, by=user)
+        messages.success(request, _("The sample is being drawn again."))
+    return redirect("assurance:exercise", exercise_id=exercise.public_id)
 
 
 @require_http_methods(["GET", "POST"])

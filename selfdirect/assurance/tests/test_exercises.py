@@ -7,11 +7,13 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
-from selfdirect.assurance.exercises import services
+from selfdirect.assurance.exercises import selectors, services
 from selfdirect.assurance.models import CriterionAnswer, FileReading, ReadingExercise
 from selfdirect.audit.models import AccessLog, AuditEvent
 from selfdirect.core.concurrency import EditConflict
+from selfdirect.core.models import Job
 from selfdirect.testing.personas import Personas
 
 AS_OF = datetime.date(2026, 11, 20)
@@ -52,6 +54,64 @@ def test_an_exercise_draws_its_sample_and_reads_every_file(
     assert all("url" in item for a in answers for item in a.evidence)
     assert AuditEvent.objects.filter(action="reading_exercise.started").exists()
     assert file.history.exists()
+
+
+@pytest.mark.journey("reviews", "panel", "delivery")
+def test_the_sample_is_drawn_by_the_background_worker_with_its_progress_shown(
+    client, personas: Personas
+) -> None:
+    lead = personas.quality_lead
+    exercise = services.set_up_exercise(
+        details=services.ExerciseDetails(name="Winter", as_of=AS_OF, seed=3), by=lead
+    )
+    url = reverse("assurance:exercise", kwargs={"exercise_id": exercise.public_id})
+    waiting = Job.objects.create(
+        kind=selectors.DRAW_KIND,
+        subject=str(exercise.public_id),
+        requested_by=lead,
+        expires_at=timezone.now() + datetime.timedelta(hours=1),
+        status=Job.Status.RUNNING,
+        percent=40,
+        stage="Reading the files automatically",
+    )
+    client.force_login(lead)
+    page = client.get(url).content.decode()
+    assert "Drawing the sample and reading it: 40% done." in page
+    assert 'http-equiv="refresh"' in page
+    assert "Draw the sample again" not in page
+    assert (
+        'http-equiv="refresh"' not in client.get(url + "?refresh=off").content.decode()
+    )
+    # A worker that stopped part way: the lead tries again, and it is drawn.
+    Job.objects.filter(pk=waiting.pk).update(status=Job.Status.FAILED)
+    page = client.get(url).content.decode()
+    assert "The sample could not be drawn." in page and "Draw the sample again" in page
+    draw = reverse("assurance:draw", kwargs={"exercise_id": exercise.public_id})
+    assert client.post(draw).status_code == 302
+    exercise.refresh_from_db()
+    assert exercise.status == ReadingExercise.Status.READING
+    assert exercise.files.count() == 1
+    job = selectors.drawing_job(exercise)
+    assert job is None  # drawn: the page shows the files, not a job
+    finished = Job.objects.filter(kind=selectors.DRAW_KIND).latest("id")
+    assert (finished.status, finished.percent) == (Job.Status.DONE, 100)
+    # Drawn already: asking again changes nothing.
+    client.post(draw)
+    assert exercise.files.count() == 1
+    assert Job.objects.filter(kind=selectors.DRAW_KIND).count() == 2
+
+
+def test_only_those_who_run_file_reading_can_draw_again(
+    client, personas: Personas
+) -> None:
+    exercise = services.set_up_exercise(
+        details=services.ExerciseDetails(name="Winter", as_of=AS_OF, seed=3),
+        by=personas.quality_lead,
+    )
+    client.force_login(personas.practitioner_a)
+    draw = reverse("assurance:draw", kwargs={"exercise_id": exercise.public_id})
+    assert client.post(draw).status_code == 403
+    assert not Job.objects.filter(kind=selectors.DRAW_KIND).exists()
 
 
 pytestmark_views = pytest.mark.journey("assurance")

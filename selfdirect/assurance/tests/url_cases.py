@@ -50,6 +50,8 @@ NOT_PERSONAL = {
     "FileReading.objects.visible_to for the user",
     "assurance:second_readings": "chooses files for a second reader (POST only)",
     "assurance:complete": "marks an exercise complete (POST only)",
+    "assurance:draw": "asks the background worker to draw an exercise's sample "
+    "again after it failed (POST only)",
     "assurance:exercise_results": "an exercise's counts by criterion and team, "
     "and agreement figures; no one identified",
     "assurance:exercise_results_csv": "the same counts as a CSV file",
