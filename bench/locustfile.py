@@ -20,8 +20,10 @@ from urllib.parse import urlsplit
 
 from locust import HttpUser, between, events, task
 
-# The demo sign-ins (selfdirect/demo/people/data.py) whose work is caseloads.
-USERNAMES = ("practitioner", "practitioner.b", "manager", "quality")
+# The demo sign-ins (selfdirect/demo/people/data.py) whose work is caseloads. The
+# quality lead is left out: their sign-in asks for a two-factor code, which cannot
+# be given twice in one 30-second step, and their work is reports, not caseloads.
+USERNAMES = ("practitioner", "practitioner.b", "manager")
 PASSWORD = "demo-password-2026"  # noqa: S105 (the published demo password)
 SEARCHES = ("mac", "mc", "smith", "campbell", "ann", "john", "kel")
 PERSON_LINK = re.compile(r'href="(/people/[0-9a-f-]{36}/)"')
