@@ -255,7 +255,12 @@ class Allocation(VersionedModel):
     class Meta:
         ordering = ["-started_on"]
         indexes = [
-            models.Index(fields=["team", "person"], name="alloc_team_person"),
+            # A team's people with the dates: "is this person allocated to one of
+            # my teams today" answered from the index alone (PersonQuerySet.team_reach).
+            models.Index(
+                fields=["team", "person", "started_on", "ended_on"],
+                name="alloc_team_reach",
+            ),
             models.Index(fields=["person", "team"], name="alloc_person_team"),
             models.Index(fields=["worker", "ended_on"], name="alloc_worker"),
         ]
