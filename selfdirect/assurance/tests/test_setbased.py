@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from selfdirect.assurance import population, setbased
 from selfdirect.assurance.importer import IMPORTABLE, ImportRefused, import_casefile
@@ -16,6 +17,7 @@ from selfdirect.assurance.models import PersonReading
 from selfdirect.assurance.setbased import choosing, early
 from selfdirect.insights.tests import practice_example
 from selfdirect.people.models import Person
+from selfdirect.people.tests.factories import PersonFactory
 from selfdirect.testing.journey import whole_journey
 from selfdirect.testing.personas import Personas
 
@@ -71,3 +73,30 @@ def test_the_hand_written_case_files_read_the_same_both_ways(
     assert len(imported) >= 40, refused
     for as_of in DATES:
         assert differences(imported, as_of, MINE) == []
+
+
+def test_a_seeded_demo_reads_the_same_both_ways(db: None) -> None:
+    call_command("seed", people=300, seed=7, verbosity=0)
+    ids = everyone()
+    assert len(ids) >= 300
+    for as_of in DATES:
+        assert differences(ids, as_of, MINE) == []
+
+
+@pytest.mark.journey(*whole_journey())
+def test_reading_everyone_keeps_the_per_file_answers(personas: Personas) -> None:
+    practice_example.build()
+    as_of = DATES[1]
+    PersonReading.objects.create(
+        person=PersonFactory.create(status="merged"),
+        read_at=timezone.now(),
+        as_of=as_of,
+        criteria_version="1",
+        answers={},
+    )
+    done = population.read_everyone(as_of=as_of, chunk=2)
+    ids = list(population.population().order_by("pk").values_list("pk", flat=True))
+    assert done == len(ids)
+    kept = {r.person_id: r.answers for r in PersonReading.objects.all()}
+    assert kept == population.read_group(ids, as_of=as_of)
+    assert {r.as_of for r in PersonReading.objects.all()} == {as_of}
