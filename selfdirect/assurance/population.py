@@ -130,8 +130,8 @@ def _insert(
     select, params = rows.query.sql_with_params()
     table = connection.ops.quote_name(PersonReading._meta.db_table)
     columns = ", ".join(
-        connection.ops.quote_name(PersonReading._meta.get_field(name).column)
-        for name in ("person", "read_at", "as_of", "criteria_version", "answers")
+        connection.ops.quote_name(name)
+        for name in ("person_id", "read_at", "as_of", "criteria_version", "answers")
     )
     with connection.cursor() as cursor:
         cursor.execute(f"INSERT INTO {table} ({columns}) {select}", params)  # noqa: S608

@@ -113,13 +113,13 @@ class JsonListHas(Expression):
 
     def __init__(self, field: str, value: str | int) -> None:
         super().__init__()
-        self.column = F(field)
+        self.column: Any = F(field)
         self.value = str(value)
 
     def get_source_expressions(self) -> list[Any]:
         return [self.column]
 
-    def set_source_expressions(self, exprs: list[Any]) -> None:
+    def set_source_expressions(self, exprs: Any) -> None:
         (self.column,) = exprs
 
     def resolve_expression(self, *args: Any, **kwargs: Any) -> "JsonListHas":
@@ -127,7 +127,7 @@ class JsonListHas(Expression):
         copy.column = self.column.resolve_expression(*args, **kwargs)
         return copy
 
-    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
+    def as_sql(self, compiler: Any, connection: Any) -> Any:
         field, params = compiler.compile(self.column)
         if connection.vendor == "postgresql":
             tests = [f"{field} @> %s::jsonb"]
