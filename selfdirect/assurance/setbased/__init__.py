@@ -11,6 +11,7 @@ Each module (early, choosing, later) defines RULES keyed by criterion id.
 """
 
 import datetime
+import importlib
 from collections.abc import Callable
 
 from django.db.models import Expression
@@ -18,8 +19,13 @@ from django.db.models import Expression
 SetRule = Callable[[datetime.date], Expression]
 
 
-def rules() -> dict[str, SetRule]:
-    """Every set-based rule, by criterion id."""
-    from . import choosing, early, later
+MODULES = ("early", "choosing", "later")
 
-    return {**early.RULES, **choosing.RULES, **later.RULES}
+
+def rules() -> dict[str, SetRule]:
+    """Every set-based rule, by criterion id. The rule modules import SetRule from
+    here, so they are loaded by name when asked for (no import cycle)."""
+    found: dict[str, SetRule] = {}
+    for name in MODULES:
+        found.update(importlib.import_module(f"{__name__}.{name}").RULES)
+    return found
