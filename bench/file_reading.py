@@ -1,14 +1,15 @@
 """Time the reading of every case file (assurance/population.py) on PostgreSQL.
 
-    .venv/bin/python bench/file_reading.py [--people 5000] [--seed 2026] [--chunk 500]
-    .venv/bin/python bench/file_reading.py --reuse NAME   # an already seeded database
+    .venv/bin/python bench/file_reading.py [--people 5000] [--seed 2026] [--chunk 25000]
+    .venv/bin/python bench/file_reading.py --database NAME [--per-rule]  # already seeded
 
 Without --reuse: creates selfdirect_bench_read_<pid> on 127.0.0.1:5432 (user
 postgres, trust auth), migrates and seeds it, and drops it after (--keep keeps it
 for another run with --reuse). Prints the load average (`uptime`), people read,
-total seconds, people per second, queries, the time split between building the
-case files (database) and the rule functions (Python), and a straight-line
-extrapolation to 250,000 people.
+total seconds (and the database server's CPU seconds), people per second,
+queries, a straight-line extrapolation to 250,000 people, and for comparison the
+old file-by-file rate on one group (--sample). --per-rule times each set-based
+rule alone. Reading writes the kept answers: never point it at a shared database.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import psycopg
 from psycopg import sql
@@ -32,8 +34,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=5000)
     parser.add_argument("--seed", type=int, default=2026)
-    parser.add_argument("--chunk", type=int, default=500)
-    parser.add_argument("--reuse", help="an existing seeded database's name")
+    parser.add_argument("--chunk", type=int, default=25_000, help="people an INSERT")
+    parser.add_argument("--sample", type=int, default=500, help="files read one by one")
+    parser.add_argument("--per-rule", action="store_true", help="time each rule")
+    parser.add_argument("--no-job", action="store_true", help="no read_everyone")
+    parser.add_argument(
+        "--reuse", "--database", dest="reuse", help="an existing seeded database"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the database")
     args = parser.parse_args()
     name = args.reuse or f"selfdirect_bench_read_{os.getpid()}"
@@ -78,10 +85,14 @@ def _benchmark(args: argparse.Namespace, *, seed: bool) -> None:
 
     django.setup()
     from django.core.management import call_command
-    from django.db import connection
+    from django.db import connection, transaction
     from django.test.utils import CaptureQueriesContext, setup_test_environment
+    from django.utils import timezone
 
-    from selfdirect.assurance import export, population, reader
+    from selfdirect.assurance import export, population, reader, setbased
+    from selfdirect.assurance.models import PersonReading
+
+    began_cpu = time.process_time()
 
     setup_test_environment()
     if seed:
@@ -92,11 +103,18 @@ def _benchmark(args: argparse.Namespace, *, seed: bool) -> None:
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     print(f"uptime before: {_uptime()}")
-
-    # The split: building files (queries) and reading them (rule functions), on
-    # one chunk, then the whole run as the background job does it.
     ids = list(population.population().order_by("pk").values_list("pk", flat=True))
-    sample = ids[: args.chunk]
+    as_of = timezone.localdate()
+    rules = setbased.rules()
+    wanted = [c["id"] for c in reader.criteria()["criteria"]] + list(reader.EXTRA)
+    in_sql = [c for c in wanted if c in rules]
+    by_file = [c for c in wanted if c not in rules]
+    print(
+        f"Set-based: {len(in_sql)} of {len(wanted)} criteria; file by file: {by_file}"
+    )
+
+    # The old way, for comparison: building and reading files, on one group.
+    sample = ids[: args.sample]
     started = time.perf_counter()
     files = export.build_many(sample)
     built = time.perf_counter() - started
@@ -107,22 +125,71 @@ def _benchmark(args: argparse.Namespace, *, seed: bool) -> None:
     read = time.perf_counter() - started
     per = len(sample) or 1
     print(
-        f"One group of {len(sample):,}: building the files {1000 * built / per:.2f} ms "
-        f"a person, the rule functions {1000 * read / per:.2f} ms a person"
+        f"File by file, one group of {len(sample):,}: building {1000 * built / per:.2f} ms "
+        f"a person, the rule functions {1000 * read / per:.2f} ms a person "
+        f"({per / (built + read):,.0f} people/s)"
     )
 
+    # Each set-based rule alone over everyone (SELECT only), with the database
+    # server's CPU time for it.
+    if args.per_rule:
+        for criterion in in_sql:
+            rows = (
+                population.population()
+                .order_by()
+                .values_list(population.answers_expression(as_of, [criterion], rules))
+            )
+            wall, cpu = _timed(connection, lambda rows=rows: len(list(rows)))
+            print(f"  {criterion:32} {wall:6.2f}s wall, {cpu:6.2f}s database CPU")
+
+    # Every set-based rule together over everyone (SELECT only).
+    rows = (
+        population.population()
+        .order_by()
+        .values_list(population.answers_expression(as_of, in_sql, rules))
+    )
+    wall, cpu = _timed(connection, lambda: len(list(rows)))
+    print(
+        f"All {len(in_sql)} set-based rules, SELECT over {len(ids):,} people: "
+        f"{wall:.1f}s wall, {cpu:.1f}s database CPU ({len(ids) / wall:,.0f} people/s)"
+    )
+
+    # The INSERT ... SELECT of those answers, chunk by chunk, as read_everyone
+    # runs it (rolled back: only to time it).
+    def insert_all() -> None:
+        with transaction.atomic():
+            PersonReading.objects.all().delete()
+            for group in population.chunks(ids, args.chunk):
+                population._insert(
+                    group[0], group[-1], as_of, "1", timezone.now(), in_sql, rules
+                )
+            transaction.set_rollback(True)
+
+    wall, cpu = _timed(connection, insert_all)
+    print(
+        f"INSERT ... SELECT of those answers for {len(ids):,} people in chunks of "
+        f"{args.chunk:,}: {wall:.1f}s wall, {cpu:.1f}s database CPU "
+        f"({len(ids) / wall:,.0f} people/s; straight-line to {TARGET:,}: "
+        f"{TARGET / len(ids) * wall:,.0f}s wall, {TARGET / len(ids) * cpu:,.0f}s CPU)"
+    )
+    if args.no_job:
+        return
+
+    # The whole reading as the background job does it.
     with CaptureQueriesContext(connection) as queries:
-        started = time.perf_counter()
-        done = population.read_everyone(chunk=args.chunk)
-        total = time.perf_counter() - started
+        holder: dict[str, int] = {}
+        total, cpu = _timed(
+            connection,
+            lambda: holder.update(done=population.read_everyone(chunk=args.chunk)),
+        )
+        done = holder["done"]
         counted = population.counts()
     rate = done / total if total else 0.0
     print(f"uptime after:  {_uptime()}")
     print(
-        f"Read {done:,} case files in {total:.1f}s: {rate:,.0f} people/s, "
-        f"{len(queries.captured_queries):,} queries "
-        f"({len(queries.captured_queries) / max(1, -(-done // args.chunk)):.0f} "
-        f"per group of {args.chunk})"
+        f"Read {done:,} case files in {total:.1f}s ({cpu:.1f}s database CPU, "
+        f"{time.process_time() - began_cpu:.1f}s Python CPU): {rate:,.0f} people/s, "
+        f"{len(queries.captured_queries):,} queries in chunks of {args.chunk:,}"
     )
     print(
         f"Straight-line to {TARGET:,} people: {TARGET / rate:,.0f}s (target 60s)"
@@ -132,6 +199,26 @@ def _benchmark(args: argparse.Namespace, *, seed: bool) -> None:
     smart = counted["plan_smart"]
     contingency = counted["plan_contingency"]
     print(f"plan_smart: {smart}\nplan_contingency: {contingency}")
+
+
+def _timed(connection: Any, work: Any) -> tuple[float, float]:
+    """Wall seconds of work, and the CPU seconds of this connection's database
+    server process in that time (from /proc: the server runs on this machine)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        (pid,) = cursor.fetchone()
+    before = _cpu(pid)
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started, _cpu(pid) - before
+
+
+def _cpu(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 if __name__ == "__main__":

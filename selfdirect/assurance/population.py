@@ -1,11 +1,14 @@
 """Reading every case file: the automatic reader over the whole population.
 
-Case files are built a group at a time (`export.build_many`: a fixed number of
-queries per group, however many people or records), each is read by the same
-rule functions as a single file (`reader.read`), and each person's answers are
-kept in `PersonReading`. The counts per criterion are then one GROUP BY-style
-aggregate over the kept answers. Runs in the background worker as a summary
-(`assurance/summaries.py`): docs/file-reading.md.
+The answers are worked out in the database: each criterion's rule has a set-based
+form (`assurance/setbased/`), an expression over `Person` rows proved equal to the
+per-file rule by the tests, and `read_everyone` keeps each person's answers in
+`PersonReading` with one `INSERT ... SELECT` per range of people. The per-file way
+(`read_group`: case files built a group at a time by `export.build_many` and read by
+the same rule functions as a single file) stays for exercises and for the proof,
+and reads any criterion that has no set-based form. The counts per criterion are
+then one aggregate over the kept answers. Runs in the background worker as a
+summary (`assurance/summaries.py`): docs/file-reading.md.
 """
 
 from __future__ import annotations
@@ -14,18 +17,20 @@ import datetime
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from django.db import transaction
-from django.db.models import Count, Q
+from django.db import connection, transaction
+from django.db.models import CharField, Count, DateField, DateTimeField, F, Q, Value
+from django.db.models.functions import JSONObject
 from django.utils import timezone
 
 from selfdirect.people.models import Person
 
-from . import export, reader
+from . import export, reader, setbased
 from .models import PersonReading
 from .reader.file import NO, NOT_APPLICABLE, PARTLY, YES
 
 ANSWERS = (YES, PARTLY, NO, NOT_APPLICABLE)
-CHUNK = 500
+CHUNK = 500  # people a group when case files are built and read one by one
+SET_CHUNK = 25_000  # people an INSERT ... SELECT when read in the database
 
 Report = Callable[[int, int], None]  # (people read so far, people to read)
 
@@ -58,34 +63,92 @@ def read_everyone(
     *,
     as_of: datetime.date | None = None,
     version: str = reader.DEFAULT_VERSION,
-    chunk: int = CHUNK,
+    chunk: int = SET_CHUNK,
     report: Report | None = None,
 ) -> int:
     """Read every case file and keep each person's answers; returns how many were
-    read. People no longer in the population lose their kept answers."""
+    read. People no longer in the population lose their kept answers.
+
+    The answers are worked out in the database by the set-based form of each rule
+    (assurance/setbased/), one `INSERT ... SELECT` per range of `chunk` people; a
+    criterion with no set-based form yet is read file by file and merged in."""
     as_of = as_of or timezone.localdate()
     began = timezone.now()
     ids = list(population().order_by("pk").values_list("pk", flat=True))
+    wanted = [c["id"] for c in reader.criteria(version)["criteria"]] + list(
+        reader.EXTRA
+    )
+    rules = setbased.rules()
+    in_sql = [c for c in wanted if c in rules]
+    by_file = [c for c in wanted if c not in rules]
     done = 0
     for group in chunks(ids, chunk):
-        answers = read_group(group, as_of=as_of, version=version)
         with transaction.atomic():
-            PersonReading.objects.filter(person__in=group).delete()
-            PersonReading.objects.bulk_create(
-                PersonReading(
-                    person_id=pk,
-                    read_at=began,
-                    as_of=as_of,
-                    criteria_version=version,
-                    answers=found,
-                )
-                for pk, found in answers.items()
-            )
+            PersonReading.objects.filter(
+                person__gte=group[0], person__lte=group[-1]
+            ).delete()
+            _insert(group[0], group[-1], as_of, version, began, in_sql, rules)
+            if by_file:
+                _merge_by_file(group, as_of, version, by_file)
         done += len(group)
         if report:
             report(done, len(ids))
     PersonReading.objects.filter(read_at__lt=began).delete()
     return done
+
+
+def answers_expression(
+    as_of: datetime.date, ids: list[str], rules: dict[str, setbased.SetRule]
+) -> JSONObject:
+    """{criterion id: answer} for a person row, as one JSON object in SQL."""
+    return JSONObject(**{c: rules[c](as_of) for c in ids})
+
+
+def _insert(
+    first: int,
+    last: int,
+    as_of: datetime.date,
+    version: str,
+    began: datetime.datetime,
+    ids: list[str],
+    rules: dict[str, setbased.SetRule],
+) -> None:
+    """INSERT INTO the kept answers SELECT each person's answers, for the people of
+    the population with a pk from first to last."""
+    rows = (
+        population()
+        .filter(pk__gte=first, pk__lte=last)
+        .order_by()
+        .values(
+            p=F("pk"),
+            r=Value(began, output_field=DateTimeField()),
+            a=Value(as_of, output_field=DateField()),
+            v=Value(version, output_field=CharField()),
+            j=answers_expression(as_of, ids, rules),
+        )
+    )
+    select, params = rows.query.sql_with_params()
+    table = connection.ops.quote_name(PersonReading._meta.db_table)
+    columns = ", ".join(
+        connection.ops.quote_name(name)
+        for name in ("person_id", "read_at", "as_of", "criteria_version", "answers")
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {table} ({columns}) {select}", params)  # noqa: S608
+
+
+def _merge_by_file(
+    group: list[int], as_of: datetime.date, version: str, ids: list[str]
+) -> None:
+    """Add the answers of criteria with no set-based form, read file by file."""
+    found = read_group(group, as_of=as_of, version=version)
+    kept = list(PersonReading.objects.filter(person__in=group))
+    for row in kept:
+        row.answers = {
+            **row.answers,
+            **{c: found[row.person_id][c] for c in ids},
+        }
+    PersonReading.objects.bulk_update(kept, ["answers"])
 
 
 def _key(criterion: str, answer: str) -> str:
