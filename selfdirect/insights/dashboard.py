@@ -99,6 +99,10 @@ TIMING_STEPS = (
     "decision_to_first_delivery",
 )
 TIMING_WAITS = ("waiting_for_panel_decision", "waiting_for_service_to_start")
+WAIT_NAMES = {
+    "waiting_for_panel_decision": _("Waiting for a panel decision now"),
+    "waiting_for_service_to_start": _("Approved, waiting for the service to start"),
+}
 
 # carers' kinds and measures, in order, with their names.
 CARER_KINDS = {
@@ -281,6 +285,18 @@ def _headline(name: str, found: dict[str, Any]) -> list[Cell]:
             Cell(f"{kind}: {measure}", found[k][m])
             for k, kind in CARER_KINDS.items()
             for m, measure in CARER_MEASURES.items()
+        ]
+    if name == "timings":  # who is waiting now, each linked to the people
+        waits = found.get("waiting_now", {})
+        return [
+            Cell(WAIT_NAMES[k], waits[k]["count"], k)
+            for k in TIMING_WAITS
+            if k in waits
+        ]
+    if name == "outcomes":
+        return [
+            Cell(_("Outcomes reviewed"), found["outcomes_reviewed"]),
+            Cell(_("People whose outcomes were reviewed"), found["people"], "people"),
         ]
     if "numerator" in found and name != "spend_options_1_2":
         return [
