@@ -164,7 +164,7 @@ AREAS = {
         ),
         Area("spend", _("Spend on options 1 and 2"), ("spend_options_1_2",), False),
         Area("timings", _("Timings and waiting"), ("timings",), False),
-        Area("outcomes", _("Outcomes"), ("outcomes",), False),
+        Area("outcomes", _("Outcomes"), ("outcomes",)),
         Area("practice", _("Quality of practice"), ("practice_quality",)),
         Area("carers", _("Unpaid carers"), ("carers",)),
     )
@@ -217,6 +217,24 @@ def _breakdown_table(name: str, found: dict[str, Any], dimension: str) -> Table 
     if name == "options":
         rows = [[i["group"], *[i[k] for k in OPTION_KEYS]] for i in items]
         return Table(caption, [label, *OPTION_COLUMNS], rows, counts=5)
+    if name == "outcomes":
+        levels = found["levels"]
+        if dimension == "trend":  # each quarter's headline
+            items = [
+                {"group": i["group"], "outcomes": i["outcomes_reviewed"]}
+                | {f"level_{r['level']}": r["count"] for r in i["levels"]}
+                for i in items
+            ]
+        rows = [
+            [
+                i["group"],
+                i["outcomes"],
+                *[i.get(f"level_{r['level']}", 0) for r in levels],
+            ]
+            for i in items
+        ]
+        columns = [label, _("Outcomes reviewed"), *[r["name"] for r in levels]]
+        return Table(caption, columns, rows, counts=1 + len(levels))
     if name == "population":
         rows = [[i["group"], i["people"]] for i in items]
         return Table(caption, [label, _("People")], rows, counts=1)
@@ -464,7 +482,11 @@ def team_figures(
         table = figure.tables[0]
         mine = [r for r in table.rows if r[0] in teams]
         values = [c.value for c in figure.headline]
-        if figure.id not in ("options", "population"):
+        if figure.id == "outcomes":  # one team a person: the teams add up
+            values = [
+                sum(r[k] for r in table.rows) for k in range(1, len(table.columns))
+            ]
+        elif figure.id not in ("options", "population"):
             values = [values[1], values[2], values[0]]  # counted, out of, rate
         whole = [_("Whole partnership"), *values[: len(table.columns) - 1]]
         tables.append(
