@@ -102,10 +102,10 @@ def job(function: JobFunction[P]) -> Task[..., None]:
             )
             raise
         if progress.refused:
-            error, stage = progress.refused
+            why, stage = progress.refused
             Job.objects.filter(pk=row.pk).update(
                 status=Job.Status.FAILED,
-                error=error[:500],
+                error=why[:500],
                 stage=stage[:200],
                 finished_at=timezone.now(),
             )

@@ -238,7 +238,10 @@ def refresh(
 def _refuse(snapshot: SummarySnapshot, summary: Summary, user: Any) -> None:
     """Mark the snapshot's refresh refused (a finished, failed job saying why),
     once: a refusal already recorded for the same user is left as it is."""
-    if user is None or (refused(snapshot) and snapshot.job.requested_by_id == user.pk):
+    previous = snapshot.job
+    if user is None or (
+        refused(snapshot) and previous and previous.requested_by_id == user.pk
+    ):
         return
     keep = datetime.timedelta(hours=settings.JOB_FILES_KEEP_HOURS)
     now = timezone.now()
@@ -288,14 +291,14 @@ def refresh_automatically(
         if not summary.may_compute(user, params):
             _refuse(snapshot, summary, user)
             return "refused"
-        run_after = snapshot.computed_at + summary.delay
-        if run_after <= now:
-            run_after = None
+        due: datetime.datetime | None = snapshot.computed_at + summary.delay
+        if due is not None and due <= now:
+            due = None
         elif not jobs.can_defer(refresh_summary):
             # A backend that cannot hold a job (the tests' immediate one): leave it
             # out of date, as the page says; the command or a later write refreshes.
             return "not yet"
-        refresh(summary, params, by=user, run_after=run_after, replacing=replacing)
+        refresh(summary, params, by=user, run_after=due, replacing=replacing)
     return "queued"
 
 

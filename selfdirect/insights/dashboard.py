@@ -484,7 +484,8 @@ def team_figures(
         values = [c.value for c in figure.headline]
         if figure.id == "outcomes":  # one team a person: the teams add up
             values = [
-                sum(r[k] for r in table.rows) for k in range(1, len(table.columns))
+                sum(int(str(r[k])) for r in table.rows)
+                for k in range(1, len(table.columns))
             ]
         elif figure.id not in ("options", "population"):
             values = [values[1], values[2], values[0]]  # counted, out of, rate

@@ -6,6 +6,7 @@ figures; and `selfdirect summaries refresh` does the same from cron."""
 
 import datetime
 import io
+from typing import Any
 
 import pytest
 from django.core.management import call_command
@@ -60,8 +61,9 @@ def _age(snapshot: SummarySnapshot, seconds: int) -> None:
     )
 
 
-def _queued():
-    return summaries.refresh_summary.get_backend().results
+def _queued() -> list[Any]:
+    backend: Any = summaries.refresh_summary.get_backend()
+    return backend.results
 
 
 def test_a_write_queues_one_refresh_however_many_writes(
@@ -81,7 +83,7 @@ def test_a_write_queues_one_refresh_however_many_writes(
     snapshot = _kept(SIGNPOSTING, PERIOD)
     assert snapshot.stale_since is not None  # the page still says so meanwhile
     assert summaries.refreshing(snapshot)
-    assert snapshot.job.requested_by == lead
+    assert snapshot.job is not None and snapshot.job.requested_by == lead
     assert Job.objects.filter(kind=SIGNPOSTING.job_kind).count() == 2
 
 
@@ -93,6 +95,7 @@ def test_the_refresh_waits_for_the_delay_after_the_previous_one(
     kept = _kept(SIGNPOSTING, PERIOD)
     _age(kept, 60)  # the previous refresh began a minute ago
     began = _kept(SIGNPOSTING, PERIOD).computed_at
+    assert began is not None
     settings.TASKS = DUMMY
     _write(signposted[0], django_capture_on_commit_callbacks)
     (result,) = _queued()
@@ -156,7 +159,7 @@ def test_a_user_who_may_no_longer_see_the_figures_is_not_computed_as(
     after = _kept(SIGNPOSTING, PERIOD)
     assert after.data == before.data and after.stale_since is not None
     assert summaries.refused(after)
-    assert after.job.status == Job.Status.FAILED
+    assert after.job is not None and after.job.status == Job.Status.FAILED
     # Another write does not record the refusal again.
     _write(signposted[0], django_capture_on_commit_callbacks)
     assert _kept(SIGNPOSTING, PERIOD).job_id == after.job_id
@@ -206,6 +209,7 @@ def test_writes_during_a_refresh_queue_the_next_one(signposted, lead, settings) 
         object.__setattr__(SIGNPOSTING, "compute", original)
     assert len(_queued()) == 2  # the next one, after the delay
     began = _kept(SIGNPOSTING, PERIOD).computed_at
+    assert began is not None
     assert _queued()[1].task.run_after == began + datetime.timedelta(seconds=600)
 
 
