@@ -2,6 +2,7 @@
 worker reads the population, keeps each person's answers and the counts, and the
 page says when that was and whether records changed since."""
 
+import datetime
 from collections.abc import Mapping
 from typing import Any
 
@@ -9,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from selfdirect.accounts.roles import Capability
 from selfdirect.core.jobs import Progress
 from selfdirect.core.summaries import Summary, register
 
@@ -79,5 +81,9 @@ POPULATION = register(
         title=gettext_lazy("Reading every case file"),
         compute=compute_population,
         sources=SOURCES,
+        # Starting a reading is a quality lead's (RUN_FILE_READING); it reads every
+        # case file, so it is refreshed automatically at most once an hour.
+        allowed=lambda user, params: user.can(Capability.RUN_FILE_READING),
+        refresh_delay=datetime.timedelta(hours=1),
     )
 )

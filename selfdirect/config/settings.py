@@ -297,6 +297,11 @@ JOB_FILES_KEEP_HOURS = env_int("JOB_FILES_KEEP_HOURS", 24)
 # A report's summary table (core.summaries) older than this is shown as out of
 # date, even if no record it counts has changed through the application since.
 SUMMARY_MAX_AGE_HOURS = env_int("SUMMARY_MAX_AGE_HOURS", 24)
+# A kept summary that goes out of date is refreshed by the background worker, as
+# the user who last asked for it, no sooner than this many seconds after its
+# previous refresh began (so a busy day does not recompute on every save).
+SUMMARY_REFRESH_AUTOMATICALLY = env_bool("SUMMARY_REFRESH_AUTOMATICALLY", True)
+SUMMARY_REFRESH_DELAY_SECONDS = env_int("SUMMARY_REFRESH_DELAY_SECONDS", 900)
 # A subject access PDF shows a section as a table up to this many lines (records
 # and their changes); a longer section goes in a CSV file beside the PDF.
 SUBJECT_ACCESS_PDF_LINES = env_int("SUBJECT_ACCESS_PDF_LINES", 300)

@@ -46,6 +46,12 @@ class Progress:
 
     def __init__(self, job: Job) -> None:
         self.job = job
+        self.refused: tuple[str, str] | None = None
+
+    def refuse(self, error: str, stage: str) -> None:
+        """End the job without doing its work, saying why (it is recorded as
+        failed with this error, not as an exception)."""
+        self.refused = (error, stage)
 
     def update(self, percent: int, stage: str) -> None:
         """Record how far the job has got: saved at once, the progress page reads it."""
@@ -95,11 +101,26 @@ def job(function: JobFunction[P]) -> Task[..., None]:
                 finished_at=timezone.now(),
             )
             raise
+        if progress.refused:
+            why, stage = progress.refused
+            Job.objects.filter(pk=row.pk).update(
+                status=Job.Status.FAILED,
+                error=why[:500],
+                stage=stage[:200],
+                finished_at=timezone.now(),
+            )
+            return
         Job.objects.filter(pk=row.pk).update(
             status=Job.Status.DONE, percent=100, finished_at=timezone.now()
         )
 
     return task()(run)  # type: ignore[arg-type,return-value]
+
+
+def can_defer(task_: Task[..., None]) -> bool:
+    """Whether the task's backend can hold a job until a given time (the database
+    backend can; the immediate backend the tests use cannot)."""
+    return bool(task_.get_backend().supports_defer)
 
 
 def start(
@@ -108,15 +129,21 @@ def start(
     kind: str,
     by: Any,
     subject: str = "",
+    run_after: datetime.datetime | None = None,
     **kwargs: Any,
 ) -> Job:
     """Queue a job for the background worker; returns at once with its `Job`.
+    With `run_after`, the worker starts it no sooner than then (the backend must
+    `can_defer`).
 
     The job's row and the queued task are written in one transaction, so the
     worker never sees a task whose job it cannot find.
     """
     delete_expired()
     keep = datetime.timedelta(hours=settings.JOB_FILES_KEEP_HOURS)
+    if run_after is not None:
+        task_ = task_.using(run_after=run_after)
+        keep += max(run_after - timezone.now(), datetime.timedelta(0))
     with transaction.atomic():
         row = Job.objects.create(
             kind=kind,
@@ -126,6 +153,29 @@ def start(
         )
         result = task_.enqueue(row.pk, **kwargs)
     Job.objects.filter(pk=row.pk).update(task_id=str(result.id)[:64])
+    row.refresh_from_db()
+    return row
+
+
+def run_here(
+    task_: Task[..., None],
+    *,
+    kind: str,
+    by: Any,
+    subject: str = "",
+    created: Callable[[Job], None] | None = None,
+    **kwargs: Any,
+) -> Job:
+    """Run a job in this process now (a command run from cron), with its `Job` row
+    as if the worker ran it: progress and refusals are recorded the same way.
+    `created(row)` is called once the row exists, before the work begins."""
+    keep = datetime.timedelta(hours=settings.JOB_FILES_KEEP_HOURS)
+    row = Job.objects.create(
+        kind=kind, subject=subject, requested_by=by, expires_at=timezone.now() + keep
+    )
+    if created is not None:
+        created(row)
+    task_.call(row.pk, **kwargs)
     row.refresh_from_db()
     return row
 

@@ -23,13 +23,27 @@ reads `current(summary, params)` and shows `snapshot.computed_at`.
 - it is older than `max_age` (`settings.SUMMARY_MAX_AGE_HOURS`, default 24 hours),
   which also bounds writes that bypass signals (bulk loads, `QuerySet.update`).
 A page never shows a stale summary without saying so.
+
+**Refreshing itself.** When a kept summary goes out of date through a write (the
+post-commit marking), a refresh is queued for the background worker
+(`refresh_automatically`), computed as the user who last asked for it:
+- at most one refresh is queued or running per summary and parameters (`refresh`
+  refuses a second), and it starts no sooner than `refresh_delay`
+  (`settings.SUMMARY_REFRESH_DELAY_SECONDS`) after the previous refresh began, so a
+  busy day does not recompute on every save;
+- the user must still be allowed to see the figures (`Summary.allowed`), checked
+  when the refresh is queued and again when it runs; if they are not, nothing is
+  computed and the snapshot's job says so (failed, `REFUSED`), the page too;
+- writes made while a refresh runs queue the next one when it finishes.
+`selfdirect summaries refresh [--stale] [--older-than HOURS]` refreshes kept
+summaries from cron (the same checks, run in the command's own process).
 """
 
 import datetime
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.db import models, transaction
@@ -37,6 +51,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.module_loading import autodiscover_modules
+from django.utils.translation import gettext as _
 
 from . import jobs
 from .models import Job, SummarySnapshot
@@ -57,6 +72,27 @@ class Summary:
     compute: Compute  # the live computation: (params, progress) -> JSON-able data
     sources: tuple[str, ...]  # model labels whose writes make it stale
     max_age: datetime.timedelta | None = None  # None: settings.SUMMARY_MAX_AGE_HOURS
+    # Whether a user may still see these figures (checked before an automatic or
+    # command-line refresh computes as them); None: any active user.
+    allowed: Callable[[Any, Params], bool] | None = None
+    # Whether kept figures for these parameters are still worth refreshing
+    # automatically (a day's figures once the day is over are not); None: always.
+    worth_refreshing: Callable[[Params], bool] | None = None
+    # The least time between the start of one refresh and the next automatic one;
+    # None: settings.SUMMARY_REFRESH_DELAY_SECONDS.
+    refresh_delay: datetime.timedelta | None = None
+
+    @property
+    def delay(self) -> datetime.timedelta:
+        return self.refresh_delay or datetime.timedelta(
+            seconds=settings.SUMMARY_REFRESH_DELAY_SECONDS
+        )
+
+    def may_compute(self, user: Any, params: Params) -> bool:
+        """Whether the summary may be worked out as this user now."""
+        if user is None or not user.is_active:
+            return False
+        return self.allowed is None or bool(self.allowed(user, params))
 
     @property
     def job_kind(self) -> str:
@@ -95,6 +131,11 @@ def encode(params: Params) -> str:
     return urlencode(sorted((k, v or "") for k, v in params.items()))
 
 
+def decode(encoded: str) -> dict[str, str]:
+    """A snapshot's parameters back from `encode`."""
+    return dict(parse_qsl(encoded, keep_blank_values=True))
+
+
 @dataclass(frozen=True)
 class Freshness:
     stale: bool
@@ -131,30 +172,170 @@ def refreshing(snapshot: SummarySnapshot | None) -> bool:
     return bool(snapshot and snapshot.job and not snapshot.job.finished)
 
 
-def refresh(summary: Summary, params: Params, *, by: Any) -> SummarySnapshot:
-    """Queue a refresh for the background worker, unless one is already under way;
-    returns the snapshot (its `job` shows the progress)."""
+# A refresh not run because the user it would be computed as may no longer see
+# the figures: the job's error (the snapshot's job says so; so does the page).
+REFUSED = "NotAllowed"
+
+
+def refused(snapshot: SummarySnapshot | None) -> bool:
+    """Whether the latest refresh was refused (its user may no longer see it)."""
+    job = snapshot.job if snapshot else None
+    return bool(job and job.status == Job.Status.FAILED and job.error == REFUSED)
+
+
+def asker(snapshot: SummarySnapshot) -> Any:
+    """The user who last asked for the summary (an automatic refresh is computed
+    as them): the latest refresh's, else whoever the kept figures were worked
+    out for."""
+    if snapshot.job_id is not None and snapshot.job is not None:
+        return snapshot.job.requested_by
+    return snapshot.computed_by
+
+
+def _refusal_stage(user: Any) -> str:
+    name = (user.get_full_name() or user.username) if user else _("nobody")
+    return _(
+        "Not refreshed: %(name)s, who asked for this summary, can no longer see "
+        "these figures. Refresh it yourself to keep it current."
+    ) % {"name": name}
+
+
+def refresh(
+    summary: Summary,
+    params: Params,
+    *,
+    by: Any,
+    run_after: datetime.datetime | None = None,
+    replacing: int | None = None,
+) -> SummarySnapshot:
+    """Queue a refresh for the background worker, unless one is already under way
+    (other than the job `replacing`, which is finishing); returns the snapshot (its
+    `job` shows the progress). With `run_after`, not started before then."""
     encoded = encode(params)
     with transaction.atomic():
-        snapshot, _ = SummarySnapshot.objects.select_for_update().get_or_create(
+        snapshot, _created = SummarySnapshot.objects.select_for_update().get_or_create(
             key=summary.key, params=encoded
         )
         snapshot.job = (
             Job.objects.filter(pk=snapshot.job_id).first() if snapshot.job_id else None
         )
-        if refreshing(snapshot):
+        if refreshing(snapshot) and snapshot.job_id != replacing:
             return snapshot
         job = jobs.start(
             refresh_summary,
             kind=summary.job_kind,
             by=by,
             subject=encoded[:100],
+            run_after=run_after,
             key=summary.key,
             params=dict(params),
         )
         SummarySnapshot.objects.filter(pk=snapshot.pk).update(job=job)
     snapshot.refresh_from_db()
     return snapshot
+
+
+def _refuse(snapshot: SummarySnapshot, summary: Summary, user: Any) -> None:
+    """Mark the snapshot's refresh refused (a finished, failed job saying why),
+    once: a refusal already recorded for the same user is left as it is."""
+    previous = snapshot.job
+    if user is None or (
+        refused(snapshot) and previous and previous.requested_by_id == user.pk
+    ):
+        return
+    keep = datetime.timedelta(hours=settings.JOB_FILES_KEEP_HOURS)
+    now = timezone.now()
+    job = Job.objects.create(
+        kind=summary.job_kind,
+        subject=snapshot.params[:100],
+        requested_by=user,
+        status=Job.Status.FAILED,
+        error=REFUSED,
+        stage=_refusal_stage(user)[:200],
+        finished_at=now,
+        expires_at=now + keep,
+    )
+    SummarySnapshot.objects.filter(pk=snapshot.pk).update(job=job)
+    snapshot.job = job
+
+
+def refresh_automatically(
+    snapshot_pk: int,
+    *,
+    now: datetime.datetime | None = None,
+    replacing: int | None = None,
+) -> str:
+    """Queue the refresh of a kept summary that went out of date, as the user who
+    last asked for it, no sooner than its delay after the previous refresh began.
+    Returns what was done: "queued", "refused", or why not ("refreshing",
+    "never kept", "not wanted", "not yet")."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        snapshot = (
+            SummarySnapshot.objects.select_for_update(of=("self",))
+            .select_related("job__requested_by", "computed_by")
+            .filter(pk=snapshot_pk)
+            .first()
+        )
+        if snapshot is None or snapshot.key not in _REGISTRY:
+            return "never kept"
+        summary = _REGISTRY[snapshot.key]
+        params = decode(snapshot.params)
+        if refreshing(snapshot) and snapshot.job_id != replacing:
+            return "refreshing"  # one queued or running is enough
+        if snapshot.data is None or snapshot.computed_at is None:
+            return "never kept"
+        if summary.worth_refreshing and not summary.worth_refreshing(params):
+            return "not wanted"
+        user = asker(snapshot)
+        if not summary.may_compute(user, params):
+            _refuse(snapshot, summary, user)
+            return "refused"
+        due: datetime.datetime | None = snapshot.computed_at + summary.delay
+        if due is not None and due <= now:
+            due = None
+        elif not jobs.can_defer(refresh_summary):
+            # A backend that cannot hold a job (the tests' immediate one): leave it
+            # out of date, as the page says; the command or a later write refreshes.
+            return "not yet"
+        refresh(summary, params, by=user, run_after=due, replacing=replacing)
+    return "queued"
+
+
+def refresh_now(snapshot: SummarySnapshot) -> str:
+    """Refresh a kept summary in this process (the command line), as the user who
+    last asked for it, if they still may see it and no refresh is under way.
+    Returns "refreshed", "refused", "refreshing" or "never kept"."""
+    summary = _REGISTRY.get(snapshot.key)
+    if summary is None:
+        return "never kept"
+    params = decode(snapshot.params)
+    with transaction.atomic():
+        locked = (
+            SummarySnapshot.objects.select_for_update(of=("self",))
+            .select_related("job__requested_by", "computed_by")
+            .get(pk=snapshot.pk)
+        )
+        if refreshing(locked):
+            return "refreshing"
+        user = asker(locked)
+        if not summary.may_compute(user, params):
+            _refuse(locked, summary, user)
+            return "refused"
+
+    def link(job: Job) -> None:
+        SummarySnapshot.objects.filter(pk=snapshot.pk).update(job=job)
+
+    job = jobs.run_here(
+        refresh_summary,
+        kind=summary.job_kind,
+        by=user,
+        subject=snapshot.params[:100],
+        created=link,
+        key=summary.key,
+        params=params,
+    )
+    return "refused" if job.error == REFUSED else "refreshed"
 
 
 def page_context(
@@ -167,6 +348,7 @@ def page_context(
         "snapshot": snapshot if kept else None,
         "freshness": freshness(snapshot, summary),
         "refreshing": refreshing(snapshot),
+        "refused": refused(snapshot),
         "summary_query": encode(params),
         "max_age_hours": settings.SUMMARY_MAX_AGE_HOURS,
     }
@@ -190,6 +372,11 @@ def progress_context(
 def _refresh(progress: jobs.Progress, key: str, params: dict[str, str]) -> None:
     summary = get(key)
     encoded = encode(params)
+    user = progress.job.requested_by
+    if not summary.may_compute(user, params):
+        # Checked again when it runs: the user's access may have ended since.
+        progress.refuse(REFUSED, _refusal_stage(user))
+        return
     began = timezone.now()
     # From here on, a write to a source marks the new figures stale.
     SummarySnapshot.objects.filter(key=key, params=encoded).update(stale_since=None)
@@ -199,6 +386,16 @@ def _refresh(progress: jobs.Progress, key: str, params: dict[str, str]) -> None:
     SummarySnapshot.objects.filter(key=key, params=encoded).update(
         data=data, computed_at=began, computed_by=progress.job.requested_by_id
     )
+    # Records changed while it was worked out: the next refresh, in its turn.
+    changed = (
+        SummarySnapshot.objects.filter(
+            key=key, params=encoded, stale_since__isnull=False
+        )
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if settings.SUMMARY_REFRESH_AUTOMATICALLY and changed is not None:
+        refresh_automatically(changed, replacing=progress.job.pk)
 
 
 refresh_summary = jobs.job(_refresh)
@@ -208,11 +405,26 @@ refresh_summary = jobs.job(_refresh)
 
 
 def _mark_stale(labels: set[str]) -> None:
+    """Mark the summaries counting these sources out of date, and queue their
+    refresh (`refresh_automatically`): each goes out of date once until it is
+    refreshed, so this costs one query when nothing newly goes out of date."""
     keys = set().union(*(_SOURCES.get(label, set()) for label in labels))
-    if keys:
-        SummarySnapshot.objects.filter(key__in=keys, stale_since__isnull=True).update(
-            stale_since=timezone.now()
-        )
+    if not keys:
+        return
+    now = timezone.now()
+    newly = list(
+        SummarySnapshot.objects.filter(
+            key__in=keys, stale_since__isnull=True
+        ).values_list("pk", flat=True)
+    )
+    if not newly:
+        return
+    SummarySnapshot.objects.filter(pk__in=newly, stale_since__isnull=True).update(
+        stale_since=now
+    )
+    if settings.SUMMARY_REFRESH_AUTOMATICALLY:
+        for pk in newly:
+            refresh_automatically(pk, now=now)
 
 
 def _source_written(sender: type[models.Model], **kwargs: Any) -> None:
@@ -220,18 +432,21 @@ def _source_written(sender: type[models.Model], **kwargs: Any) -> None:
     if label not in _SOURCES or sender.__module__ == "__fake__":
         return  # not counted by a summary, or a migration's historical model
     connection = transaction.get_connection(kwargs.get("using"))
-    # Once per source and transaction: Django drops these callbacks itself when
-    # the transaction (or the savepoint they were queued in) rolls back.
-    if any(
-        getattr(entry[1], "summary_source", None) == label
-        for entry in connection.run_on_commit
-    ):
-        return
+    # Once per transaction, with every source it wrote: Django drops these
+    # callbacks itself when the transaction (or the savepoint they were queued in)
+    # rolls back. One marking for all of them, so a refresh the marking starts is
+    # not marked out of date again by the same transaction's other sources.
+    for entry in connection.run_on_commit:
+        labels = getattr(entry[1], "summary_sources", None)
+        if labels is not None:
+            labels.add(label)
+            return
+    written = {label}
 
     def mark() -> None:
-        _mark_stale({label})
+        _mark_stale(written)
 
-    mark.summary_source = label  # type: ignore[attr-defined]
+    mark.summary_sources = written  # type: ignore[attr-defined]
     # After the write commits: a rolled-back write changes nothing, and the
     # write's own transaction is not lengthened.
     transaction.on_commit(mark, using=kwargs.get("using"), robust=True)

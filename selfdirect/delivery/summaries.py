@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from selfdirect.accounts.access import reach
@@ -103,11 +104,23 @@ def from_data(data: Mapping[str, Any], not_recorded: str) -> selectors.Spend:
     )
 
 
+def _allowed(user: User, params: Mapping[str, str]) -> bool:
+    """The user still reaches the partnership's spend the summary was kept for."""
+    return params_for(user, datetime.date.fromisoformat(params["on"])) == dict(params)
+
+
+def _today(params: Mapping[str, str]) -> bool:
+    """Only today's figures are worth refreshing: a page reads today's."""
+    return params.get("on") == timezone.localdate().isoformat()
+
+
 SPEND = register(
     Summary(
         key="delivery.spend",
         title=_("Spend on support"),
         compute=compute_spend,
+        allowed=_allowed,
+        worth_refreshing=_today,
         sources=(
             "delivery.DirectPaymentAgreement",
             "delivery.IndividualServiceFund",

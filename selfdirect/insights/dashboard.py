@@ -99,6 +99,10 @@ TIMING_STEPS = (
     "decision_to_first_delivery",
 )
 TIMING_WAITS = ("waiting_for_panel_decision", "waiting_for_service_to_start")
+WAIT_NAMES = {
+    "waiting_for_panel_decision": _("Waiting for a panel decision now"),
+    "waiting_for_service_to_start": _("Approved, waiting for the service to start"),
+}
 
 # carers' kinds and measures, in order, with their names.
 CARER_KINDS = {
@@ -160,7 +164,7 @@ AREAS = {
         ),
         Area("spend", _("Spend on options 1 and 2"), ("spend_options_1_2",), False),
         Area("timings", _("Timings and waiting"), ("timings",), False),
-        Area("outcomes", _("Outcomes"), ("outcomes",), False),
+        Area("outcomes", _("Outcomes"), ("outcomes",)),
         Area("practice", _("Quality of practice"), ("practice_quality",)),
         Area("carers", _("Unpaid carers"), ("carers",)),
     )
@@ -213,6 +217,24 @@ def _breakdown_table(name: str, found: dict[str, Any], dimension: str) -> Table 
     if name == "options":
         rows = [[i["group"], *[i[k] for k in OPTION_KEYS]] for i in items]
         return Table(caption, [label, *OPTION_COLUMNS], rows, counts=5)
+    if name == "outcomes":
+        levels = found["levels"]
+        if dimension == "trend":  # each quarter's headline
+            items = [
+                {"group": i["group"], "outcomes": i["outcomes_reviewed"]}
+                | {f"level_{r['level']}": r["count"] for r in i["levels"]}
+                for i in items
+            ]
+        rows = [
+            [
+                i["group"],
+                i["outcomes"],
+                *[i.get(f"level_{r['level']}", 0) for r in levels],
+            ]
+            for i in items
+        ]
+        columns = [label, _("Outcomes reviewed"), *[r["name"] for r in levels]]
+        return Table(caption, columns, rows, counts=1 + len(levels))
     if name == "population":
         rows = [[i["group"], i["people"]] for i in items]
         return Table(caption, [label, _("People")], rows, counts=1)
@@ -281,6 +303,18 @@ def _headline(name: str, found: dict[str, Any]) -> list[Cell]:
             Cell(f"{kind}: {measure}", found[k][m])
             for k, kind in CARER_KINDS.items()
             for m, measure in CARER_MEASURES.items()
+        ]
+    if name == "timings":  # who is waiting now, each linked to the people
+        waits = found.get("waiting_now", {})
+        return [
+            Cell(WAIT_NAMES[k], waits[k]["count"], k)
+            for k in TIMING_WAITS
+            if k in waits
+        ]
+    if name == "outcomes":
+        return [
+            Cell(_("Outcomes reviewed"), found["outcomes_reviewed"]),
+            Cell(_("People whose outcomes were reviewed"), found["people"], "people"),
         ]
     if "numerator" in found and name != "spend_options_1_2":
         return [
@@ -448,7 +482,12 @@ def team_figures(
         table = figure.tables[0]
         mine = [r for r in table.rows if r[0] in teams]
         values = [c.value for c in figure.headline]
-        if figure.id not in ("options", "population"):
+        if figure.id == "outcomes":  # one team a person: the teams add up
+            values = [
+                sum(int(str(r[k])) for r in table.rows)
+                for k in range(1, len(table.columns))
+            ]
+        elif figure.id not in ("options", "population"):
             values = [values[1], values[2], values[0]]  # counted, out of, rate
         whole = [_("Whole partnership"), *values[: len(table.columns) - 1]]
         tables.append(

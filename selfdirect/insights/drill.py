@@ -6,14 +6,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.utils import timezone
 
 from selfdirect.accounts.models import User
 from selfdirect.accounts.roles import Purpose
 from selfdirect.choices.selectors import INFORMED, with_informed_choice
 from selfdirect.people.models import Person
 
-from .indicators import cohorts, measures, practice
+from .indicators import cohorts, measures, outcomes, practice, timings
 from .indicators.periods import Period
 
 # (indicator, count) → how to find the people counted.
@@ -32,7 +42,25 @@ COUNTS = {
     ("informed_choice", "denominator"),
     ("practice_quality", "people"),
     *(("practice_quality", name) for name in practice.MEASURES),
+    # First contacts are contacts, not people: the list is the people whose
+    # contacts were counted.
+    ("sds_discussed_first_contact", "numerator"),
+    ("sds_discussed_first_contact", "denominator"),
+    # Who is waiting now (timings' waits), and whose step finished in the period.
+    ("timings", "waiting_for_panel_decision"),
+    ("timings", "waiting_for_service_to_start"),
+    ("timings", "first_contact_to_agreed_conversation"),
+    ("timings", "conversation_to_budget"),
+    ("timings", "panel_submission_to_decision"),
+    ("timings", "decision_to_first_delivery"),
+    # People with outcomes reviewed at reviews held in the period.
+    ("outcomes", "people"),
 }
+
+
+def _people_with(rows: QuerySet[Any], path: str = "person") -> QuerySet[Any]:
+    """The people (merged records left out) with at least one of these rows."""
+    return cohorts.people().filter(Exists(rows.filter(**{path: OuterRef("pk")})))
 
 
 def counted(indicator: str, count: str, period: Period) -> QuerySet[Any]:
@@ -48,6 +76,17 @@ def counted(indicator: str, count: str, period: Period) -> QuerySet[Any]:
     if indicator == "options":
         rows = cohorts.with_options(cohorts.people(), period)
         return rows.filter(measures.OPTION_COUNTS[count] or Q())
+    if indicator == "sds_discussed_first_contact":
+        contacts = measures.first_contacts(period)
+        if count == "numerator":
+            contacts = contacts.filter(sds_discussed=True)
+        return _people_with(contacts)
+    if indicator == "timings":
+        waits = timings.waiting_now(timezone.localdate())
+        rows = waits[count] if count in waits else timings.steps(period)[count]
+        return _people_with(rows.filter(days__isnull=False))
+    if indicator == "outcomes":
+        return _people_with(outcomes.reviewed(period), "review__person")
     if indicator == "informed_choice":
         chosen: Any = with_informed_choice(cohorts.people(), up_to=period.end)
         rows = chosen.filter(has_choice=True, choice_made_on__gte=period.start)

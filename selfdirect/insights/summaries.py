@@ -7,6 +7,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from selfdirect.accounts.roles import Capability
 from selfdirect.core.jobs import Progress
 from selfdirect.core.summaries import Summary, register
 
@@ -66,11 +67,19 @@ def signposting_tables(
     )
 
 
+def _may_see(capability: Capability) -> Callable[[Any, Mapping[str, str]], bool]:
+    def allowed(user: Any, params: Mapping[str, str]) -> bool:
+        return bool(user.can(capability))
+
+    return allowed
+
+
 SIGNPOSTING = register(
     Summary(
         key="insights.signposting",
         title=_("Signposting report"),
         compute=compute_signposting,
+        allowed=_may_see(Capability.SEE_SIGNPOSTING_REPORT),
         sources=(
             "people.Signposting",
             "people.FirstContact",
@@ -112,6 +121,7 @@ INDICATOR_AREA = register(
         key="insights.indicators",
         title=_("SDS indicators"),
         compute=compute_indicator_area,
+        allowed=_may_see(Capability.SEE_INDICATORS),
         sources=(
             "people.Person",
             "people.Allocation",

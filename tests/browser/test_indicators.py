@@ -51,3 +51,21 @@ def test_finance_enters_a_years_spend(ui, personas) -> None:
     expect(page.get_by_role("table", name="Spend entered by finance")).to_contain_text(
         "2500000"
     )
+
+
+def test_first_contacts_drill_through_to_the_people_whose_contacts_counted(
+    ui, personas
+) -> None:
+    example = worked_example.build()
+    page: Page = ui.page
+    sign_in(ui, "quality")
+    page.get_by_role("link", name="SDS indicators", exact=True).first.click()
+    page.get_by_role("link", name="SDS at first contact").click()
+    page.get_by_label("Financial year").select_option("2025")
+    page.get_by_role("button", name="Show").click()
+    ui.check()
+    # Contacts discussed: Ann's and Fay's (merged into Ann): one person listed.
+    page.get_by_role("link", name="2 people: see who").first.click()
+    ui.check()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("People counted")
+    expect(page.get_by_role("main")).to_contain_text(example.ann.first_name)

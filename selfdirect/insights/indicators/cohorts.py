@@ -124,6 +124,23 @@ def population(period: Period) -> QuerySet[Any]:
     return with_population(people(), period).filter(in_population=1)
 
 
+def population_count(period: Period) -> int:
+    """How many people are in the population: one `count(*)` with the four
+    `EXISTS` in its `WHERE`, joined by OR, the plan first, so the database stops at
+    the first that holds (the headline without the option flags for everyone)."""
+    person = OuterRef("pk")
+    return (
+        people()
+        .filter(
+            Exists(agreed_plans_in_effect(period).filter(person=person))
+            | Exists(direct_payments_in_effect(period).filter(person=person))
+            | Exists(service_funds_in_effect(period).filter(person=person))
+            | Exists(arranged_in_effect(period).filter(person=person))
+        )
+        .count()
+    )
+
+
 def combinations(period: Period) -> list[dict[str, int]]:
     """How many people have each combination of the option flags and an agreed
     plan in effect: one GROUP BY, at most 16 rows, so each EXISTS runs once per

@@ -10,7 +10,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    TextField,
+    Value,
+    When,
+    Window,
+)
 
 from selfdirect.choices.models import InformationGiven, SupportChoice
 from selfdirect.choices.selectors import INFORMED, with_informed_choice
@@ -82,7 +96,7 @@ def population(
     """People with an agreed support plan in effect, or any option delivery record
     in effect, in the period."""
     rows = cohorts.population(period)
-    found: dict[str, Any] = {"people": cohorts.headline(period)["population"]}
+    found: dict[str, Any] = {"people": cohorts.population_count(period)}
     if breakdowns:
         found["breakdowns"] = breakdown(
             rows, {"people": None}, period, dimensions=_dims(breakdowns)
@@ -164,32 +178,67 @@ def informed_choice(
     return found
 
 
+def first_contacts(period: Period) -> QuerySet[FirstContact]:
+    """First contacts in the period, merged records left out (their contacts were
+    moved to the surviving record)."""
+    return FirstContact.objects.filter(within(period, "contact_date")).exclude(
+        person__status="merged"
+    )
+
+
+class _SumOfGroups(Func):
+    """`SUM(<an aggregate>) OVER ()`: a total over a GROUP BY's groups, in the same
+    statement (Django's `Sum` refuses an aggregate inside it)."""
+
+    function = "SUM"
+    window_compatible = True
+    output_field = IntegerField()
+
+
 def sds_discussed_first_contact(
     period: Period, *, breakdowns: bool | tuple[str, ...] = True, reasons: int = 10
 ) -> dict[str, Any]:
     """First contacts in the period where SDS was discussed ÷ first contacts in the
     period (contacts, not people), with the reasons recorded when it was not."""
-    rows = FirstContact.objects.filter(within(period, "contact_date")).exclude(
-        person__status="merged"
-    )
+    rows = first_contacts(period)
     counts: dict[str, Q | None] = {
         "numerator": Q(sds_discussed=True),
         "denominator": None,
     }
-    totals = rows.aggregate(
-        numerator=Count("pk", filter=counts["numerator"]), denominator=Count("pk")
+    # One statement, shaped like the figure by hand: the contacts grouped by the
+    # reason SDS was not discussed (every discussed contact in one group, NULL),
+    # with the headline counts as window sums over all the groups, so the top
+    # reasons and the headline come from the same scan and at most `reasons + 1`
+    # rows leave the database, however many different reasons were typed.
+    reason = Case(
+        When(sds_discussed=True, then=Value(None)),
+        default=F("sds_not_discussed_reason"),
+        output_field=TextField(),
     )
-    found = rate(totals["numerator"], totals["denominator"])
-    found["reasons_not_discussed"] = [
-        {
-            "reason": r["sds_not_discussed_reason"] or "No reason recorded",
-            "count": r["n"],
-        }
-        for r in rows.filter(sds_discussed=False)
-        .values("sds_not_discussed_reason")
+    grouped = (
+        rows.order_by()
+        .annotate(why_not=reason)
+        .values("why_not")
         .annotate(n=Count("pk"))
-        .order_by("-n", "sds_not_discussed_reason")[:reasons]
-    ]
+        .annotate(
+            contacts=Window(_SumOfGroups(Count("pk"))),
+            discussed=Window(_SumOfGroups(Count("pk", filter=Q(sds_discussed=True)))),
+        )
+        .order_by(
+            Case(When(why_not__isnull=True, then=Value(0)), default=Value(1)),
+            "-n",
+            "why_not",
+        )[: reasons + 1]
+    )
+    found = rate(0, 0)
+    named: list[dict[str, Any]] = []
+    for row in grouped:
+        found = rate(int(row["discussed"]), int(row["contacts"]))
+        if row["why_not"] is not None:
+            named.append(
+                {"reason": row["why_not"] or "No reason recorded", "count": row["n"]}
+            )
+    found["reasons_not_discussed"] = named[:reasons]
     if breakdowns:
         found["breakdowns"] = _rated(
             breakdown(

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from selfdirect.reviews.models import OutcomeAttainment
 
+from .breakdowns import breakdown
 from .periods import Period, within
+
+# Outcomes are broken down by the person reviewed; there is no option breakdown.
+DIMENSIONS = ("locality", "team", "service_group", "age_band")
 
 
 def reviewed(period: Period) -> Any:
@@ -19,7 +23,12 @@ def reviewed(period: Period) -> Any:
     ).exclude(review__person__status="merged")
 
 
-def outcomes(period: Period, *, top: int = 5) -> dict[str, Any]:
+def outcomes(
+    period: Period, *, breakdowns: bool | tuple[str, ...] = False, top: int = 5
+) -> dict[str, Any]:
+    """Outcomes reviewed in the period by attainment level, the people reviewed and
+    the top reasons not fully met; `breakdowns` adds, per group of the person
+    reviewed, the outcomes and each level's count (one GROUP BY each)."""
     rows = reviewed(period)
     levels = [
         {"level": r["level__code"], "name": r["level__name"], "count": r["n"]}
@@ -34,9 +43,19 @@ def outcomes(period: Period, *, top: int = 5) -> dict[str, Any]:
         .annotate(n=Count("pk"))
         .order_by("-n", "reasons__code")[:top]
     ]
-    return {
+    found: dict[str, Any] = {
         "outcomes_reviewed": sum(item["count"] for item in levels),
         "people": rows.values("review__person").distinct().count(),
         "levels": levels,
         "top_reasons": reasons,
     }
+    dimensions = DIMENSIONS if breakdowns is True else tuple(breakdowns or ())
+    dimensions = tuple(d for d in dimensions if d in DIMENSIONS)
+    if dimensions:
+        counts: dict[str, Q | None] = {"outcomes": None} | {
+            f"level_{item['level']}": Q(level__code=item["level"]) for item in levels
+        }
+        found["breakdowns"] = breakdown(
+            rows, counts, period, person="review__person", dimensions=dimensions
+        )
+    return found

@@ -56,6 +56,7 @@ BROKEN_DOWN = (
     "sds_discussed_first_contact",
     "carers",
     "practice_quality",
+    "outcomes",
 )
 
 

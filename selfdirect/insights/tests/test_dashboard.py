@@ -133,3 +133,78 @@ def test_finance_enters_a_years_spend_once(client, personas) -> None:
 def test_the_dashboard_is_refused_to_other_roles(client, personas, who) -> None:
     url = reverse("insights:indicators_area", args=["options"])
     assert _get(client, getattr(personas, who), url).status_code == 403
+
+
+def test_first_contacts_link_to_the_people_whose_contacts_were_counted(
+    client, personas, example, django_assert_max_num_queries
+) -> None:
+    area = reverse("insights:indicators_area", args=["first-contact"])
+    html = _get(client, personas.quality_lead, area, **YEAR).content.decode()
+    numerator = reverse(
+        "insights:indicator_people", args=["sds_discussed_first_contact", "numerator"]
+    )
+    assert numerator in html
+    with django_assert_max_num_queries(12):
+        listed = client.get(numerator, YEAR).content.decode()
+    # Ann's contact and Fay's (merged into Ann) were discussed; Bob's was not.
+    assert "Ann" in listed and "Bob" not in listed and "Fay" not in listed
+    out_of = reverse(
+        "insights:indicator_people",
+        args=["sds_discussed_first_contact", "denominator"],
+    )
+    listed = client.get(out_of, YEAR).content.decode()
+    assert "Ann" in listed and "Bob" in listed
+    assert "Dan MacLeod" not in listed  # his contact was before the year
+    # A manager reaches only their own teams' people: none of the example's.
+    html = _get(client, personas.manager_a, out_of, **YEAR).content.decode()
+    assert "Ann MacLeod" not in html
+
+
+def test_who_is_waiting_now_and_whose_outcomes_were_reviewed_are_listed(
+    client, personas, django_assert_max_num_queries
+) -> None:
+    from selfdirect.insights.tests import outcomes_example
+    from selfdirect.panel.tests.factories import (
+        PanelDecisionFactory,
+        PanelSubmissionFactory,
+    )
+    from selfdirect.people.tests.factories import PersonFactory
+
+    waiting = PanelSubmissionFactory.create(
+        indicative_budget__person=PersonFactory.create(first_name="Wendy")
+    )
+    approved = PanelDecisionFactory.create(
+        submission__indicative_budget__person=PersonFactory.create(first_name="Abe")
+    )
+    approved.submission.outcome = "approved"
+    approved.submission.decided_on = approved.decided_on
+    approved.submission.save()
+    reviewed = outcomes_example.build()
+    client.force_login(personas.quality_lead)
+    area = reverse("insights:indicators_area", args=["timings"])
+    html = client.get(area, YEAR).content.decode()
+    url = reverse(
+        "insights:indicator_people", args=["timings", "waiting_for_panel_decision"]
+    )
+    assert url in html
+    with django_assert_max_num_queries(12):
+        listed = client.get(url, YEAR).content.decode()
+    assert waiting.person.first_name in listed and "Abe" not in listed
+    url = reverse(
+        "insights:indicator_people", args=["timings", "waiting_for_service_to_start"]
+    )
+    listed = client.get(url, YEAR).content.decode()
+    assert "Abe" in listed and waiting.person.first_name not in listed
+    # Outcomes: the year of the outcomes example (2026-27).
+    area = reverse("insights:indicators_area", args=["outcomes"])
+    html = client.get(area, {"year": "2026"}).content.decode()
+    url = reverse("insights:indicator_people", args=["outcomes", "people"])
+    assert url in html
+    with django_assert_max_num_queries(12):
+        listed = client.get(url, {"year": "2026"}).content.decode()
+    for person in (reviewed.ann, reviewed.bob, reviewed.cat):
+        assert person.first_name in listed
+    assert reviewed.dan.first_name not in listed  # a draft review
+    # No list for a figure that has none.
+    missing = reverse("insights:indicator_people", args=["outcomes", "met"])
+    assert client.get(missing, {"year": "2026"}).status_code == 404

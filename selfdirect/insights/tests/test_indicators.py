@@ -102,3 +102,47 @@ def test_a_rate_with_nobody_to_count_has_no_value(db) -> None:
         "denominator": 0,
         "rate": None,
     }
+
+
+def test_first_contacts_are_counted_in_one_statement_with_the_top_reasons(
+    db, django_assert_num_queries
+) -> None:
+    """The headline and the top reasons come from one grouped statement; a reason
+    typed many different ways still sends back at most `reasons + 1` rows."""
+    from selfdirect.people.tests.factories import FirstContactFactory, TeamFactory
+
+    team = TeamFactory.create()
+    on = datetime.date(2025, 6, 1)
+    FirstContactFactory.create_batch(3, team=team, contact_date=on)
+    for reason, n in (("Person in crisis", 3), ("Declined", 2), ("", 2)):
+        FirstContactFactory.create_batch(
+            n,
+            team=team,
+            contact_date=on,
+            sds_discussed=False,
+            sds_not_discussed_reason=reason,
+        )
+    for k in range(4):
+        FirstContactFactory.create(
+            team=team,
+            contact_date=on,
+            sds_discussed=False,
+            sds_not_discussed_reason=f"Other {k}",
+        )
+    FirstContactFactory.create(team=team, contact_date=datetime.date(2024, 6, 1))
+    with django_assert_num_queries(1):
+        found = measures.sds_discussed_first_contact(FY, breakdowns=False, reasons=3)
+    assert (found["numerator"], found["denominator"], found["rate"]) == (3, 14, 21.4)
+    assert found["reasons_not_discussed"] == [
+        {"reason": "Person in crisis", "count": 3},
+        {"reason": "No reason recorded", "count": 2},
+        {"reason": "Declined", "count": 2},
+    ]
+    # Nobody discussed: the reasons still carry the headline.
+    none = measures.sds_discussed_first_contact(Period(2023), breakdowns=False)
+    assert none == {
+        "numerator": 0,
+        "denominator": 0,
+        "rate": None,
+        "reasons_not_discussed": [],
+    }

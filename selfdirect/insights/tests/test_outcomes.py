@@ -309,3 +309,50 @@ def test_a_changed_drill_address_gets_a_clear_refusal(client, example, query) ->
     assert response.status_code == 400
     assert "does not name a count" in response.content.decode()
     assert not AccessLog.objects.exists()
+
+
+def test_the_outcomes_indicator_is_broken_down_by_the_person_reviewed(
+    example, django_assert_max_num_queries
+) -> None:
+    from selfdirect.insights.indicators.outcomes import outcomes
+    from selfdirect.insights.indicators.periods import Period
+
+    year = Period(2026)
+    with django_assert_max_num_queries(3 + 4):  # levels, reasons, people; 4 GROUP BYs
+        found = outcomes(year, breakdowns=True)
+    headline = {r["level"]: r["count"] for r in found["levels"]}
+    for dimension in ("locality", "team", "service_group", "age_band"):
+        rows = found["breakdowns"][dimension]
+        if dimension != "service_group":  # one group a person: they add up
+            assert sum(r["outcomes"] for r in rows) == found["outcomes_reviewed"]
+            for level, n in headline.items():
+                assert sum(r[f"level_{level}"] for r in rows) == n
+    # Each locality's counts are those of its people's outcomes, counted directly.
+    for row in found["breakdowns"]["locality"]:
+        direct = outcomes_in(year, row["group"])
+        assert row["outcomes"] == direct
+
+
+def outcomes_in(year, locality: str) -> int:
+    from selfdirect.insights.indicators.outcomes import reviewed
+
+    rows = reviewed(year)
+    if locality == "Not recorded":
+        return rows.filter(review__person__locality__isnull=True).count()
+    return rows.filter(review__person__locality__name=locality).count()
+
+
+def test_the_outcomes_page_shows_a_breakdown(client, example) -> None:
+    from selfdirect.accounts.roles import Role
+    from selfdirect.accounts.tests.factories import UserFactory
+
+    client.force_login(UserFactory.create(role=Role.QUALITY_LEAD))
+    url = reverse("insights:indicators_area", args=["outcomes"])
+    html = client.get(url, {"year": "2026", "breakdown": "age_band"}).content.decode()
+    assert "Outcomes reviewed: age band" in html
+    trend = client.get(url, {"year": "2026", "breakdown": "trend"}).content.decode()
+    assert "Last 12 quarters" in trend
+    # A manager sees their teams' outcomes beside the partnership's.
+    client.force_login(example.manager_a)
+    mine = client.get(url, {"year": "2026"}).content.decode()
+    assert "Whole partnership" in mine
