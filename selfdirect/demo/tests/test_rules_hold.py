@@ -10,9 +10,14 @@ import datetime
 import re
 from collections import defaultdict
 
+from django.conf import settings
 from django.core.management import call_command
 from django.db.models import Count, Min, Sum
 
+from selfdirect.carers import rules as carer_rules
+from selfdirect.carers import services as carer_services
+from selfdirect.carers import support_services
+from selfdirect.carers.models import CarerPlan, CarerReview, Offer
 from selfdirect.choices.models import SupportChoice
 from selfdirect.conversations.models import PersonalOutcome, RiskEnablement, Strength
 from selfdirect.delivery import rules as delivery_rules
@@ -189,6 +194,46 @@ def review_violations() -> list[str]:
     return found
 
 
+def carer_violations() -> list[str]:
+    """The carers stage is written in bulk, so check what the carers services would
+    have refused: the kind of plan and the day it is due, an agreed plan with every
+    section, a budget and supports only for an eligible need, and an agreed review's
+    next date become the plan's review date."""
+    found = []
+    for offer in Offer.objects.select_related("carer__person"):
+        where = f"offer {offer.pk}"
+        carer = offer.carer
+        kind = carer_rules.plan_kind(
+            carer.person.date_of_birth, carer.still_at_school, offer.offered_on
+        )
+        if offer.kind != kind:
+            found.append(f"{where}: a {offer.kind}, not a {kind}")
+        due = (
+            carer_rules.plan_due_by(
+                offer.answered_on or offer.offered_on,
+                terminally_ill=carer.cared_for_terminally_ill,
+                terminal_days=settings.CARER_TERMINAL_ILLNESS_DAYS,
+                days=settings.CARER_PLAN_DAYS,
+            )
+            if offer.wanted
+            else None
+        )
+        if offer.due_by != due:
+            found.append(f"{where}: due by {offer.due_by}, not {due}")
+    for plan in CarerPlan.objects.select_related("criteria", "carer"):
+        where = f"carer plan {plan.pk}"
+        if plan.state == CarerPlan.State.AGREED:
+            found += [f"{where}: {p}" for p in carer_services.agreement_problems(plan)]
+        if (plan.budget_id or plan.supports.exists()) and not (
+            support_services.has_eligible_need(plan)
+        ):
+            found.append(f"{where}: a budget or support with no eligible need")
+        agreed = plan.reviews.filter(state=CarerReview.State.AGREED).first()
+        if agreed is not None and plan.review_on != agreed.next_review_on:
+            found.append(f"{where}: review by {plan.review_on}, not the review's")
+    return found
+
+
 def _said_about_each_person() -> dict[int, list[str]]:
     """What each person's records say in words about their life: what matters at
     first contact, their outcomes, strengths and risks, and their plans."""
@@ -239,6 +284,7 @@ CHECKS = [
     direct_payment_violations,
     story_violations,
     review_violations,
+    carer_violations,
 ]
 
 
@@ -248,6 +294,8 @@ def test_the_demo_keeps_the_products_rules(db) -> None:  # type: ignore[no-untyp
     assert len(_agreed_plans()) >= 20
     assert PanelDecision.objects.count() >= 5
     assert DirectPaymentAgreement.objects.exists()
+    assert CarerPlan.objects.filter(budget__isnull=False).exists()
+    assert CarerReview.objects.filter(state=CarerReview.State.AGREED).exists()
     # Reviews for most plans due, and about a third of people reviewed have an
     # outcome not met (the seed's 32%).
     reviewed = set(Review.objects.values_list("person_id", flat=True))
