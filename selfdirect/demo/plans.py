@@ -133,7 +133,7 @@ class PlanMaker:
             # Chosen from the words, not the plans' stream, so that a change to
             # the SMART rules does not change every plan seeded after this one.
             words = random.Random(f"reword-{words}").choice(REWORDED)
-        return PlanOutcome(
+        outcome = PlanOutcome(
             personal_outcome_id=source,
             words=words,
             how_we_will_know=measure.format(name=name),
@@ -146,6 +146,8 @@ class PlanMaker:
             achievable_agreed_on=None if flaw in {"achievable", "all"} else started,
             written_on=started,
         )
+        outcome.set_smart_flags()  # as the plans services do on every write
+        return outcome
 
     def supports(
         self,

@@ -172,6 +172,19 @@ class PlanOutcome(VersionedModel):
     )
     achievable_agreed_on = models.DateField(_("when"), null=True, blank=True)
     written_on = models.DateField(_("written on"))
+    # The SMART check's result (rules.check_smart), kept on the row whenever the
+    # outcome is written, so that reading every case file in the database need
+    # not run the text rules again (assurance/setbased/later.py).
+    smart_specific = models.BooleanField(_("specific"), default=False, editable=False)
+    smart_measurable = models.BooleanField(
+        _("measurable"), default=False, editable=False
+    )
+    smart_time_bound = models.BooleanField(
+        _("time-bound"), default=False, editable=False
+    )
+    smart_achievable = models.BooleanField(
+        _("achievable"), default=False, editable=False
+    )
     objects = PlanPartQuerySet["PlanOutcome"].as_manager()
 
     history = HistoricalRecords()
@@ -181,6 +194,39 @@ class PlanOutcome(VersionedModel):
 
     def __str__(self) -> str:
         return shorten(self.words)
+
+    def smart_check(self) -> rules.SmartCheck:
+        """The SMART check of this outcome as it stands (rules.check_smart)."""
+        return rules.check_smart(
+            words=self.words.strip(),
+            how_we_will_know=self.how_we_will_know.strip() or None,
+            target_date=self.target_date,
+            agreed_achievable=self.achievable_agreed,
+            written_on=self.written_on,
+        )
+
+    def set_smart_flags(self) -> dict[str, bool]:
+        """Put the SMART check's four flags on the row (not saved): every write of
+        an outcome calls this first, so the stored flags are the check's result.
+        Returns them by field name."""
+        check = self.smart_check()
+        flags = {
+            "smart_specific": check.specific,
+            "smart_measurable": check.measurable,
+            "smart_time_bound": check.time_bound,
+            "smart_achievable": check.achievable,
+        }
+        for name, value in flags.items():
+            setattr(self, name, value)
+        return flags
+
+
+SMART_FLAGS = (
+    "smart_specific",
+    "smart_measurable",
+    "smart_time_bound",
+    "smart_achievable",
+)
 
 
 class Support(VersionedModel):

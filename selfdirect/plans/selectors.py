@@ -101,13 +101,7 @@ class OutcomeView:
 
 def smart_check(outcome: PlanOutcome) -> rules.SmartCheck:
     """The SMART check of one plan outcome."""
-    return rules.check_smart(
-        words=outcome.words,
-        how_we_will_know=outcome.how_we_will_know,
-        target_date=outcome.target_date,
-        agreed_achievable=outcome.achievable_agreed,
-        written_on=outcome.written_on,
-    )
+    return outcome.smart_check()
 
 
 def plan_detail(plan: SupportPlan) -> dict[str, Any]:

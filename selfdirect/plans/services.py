@@ -89,7 +89,7 @@ def start_support_plan(
         _("This person already has a draft support plan. Finish that one first."),
     )
     for outcome in conversation.outcomes.all():
-        save_new(
+        _save_new_outcome(
             PlanOutcome(
                 plan=plan,
                 personal_outcome=outcome,
@@ -104,16 +104,22 @@ def start_support_plan(
     return plan
 
 
+def _save_new_outcome(outcome: PlanOutcome, by: User) -> PlanOutcome:
+    """Save a new plan outcome with its SMART check stored on it."""
+    outcome.set_smart_flags()
+    saved: PlanOutcome = save_new(outcome, by)
+    return saved
+
+
 @transaction.atomic
 def add_plan_outcome(
     *, plan: SupportPlan, by: User, details: PlanOutcomeDetails, today: datetime.date
 ) -> PlanOutcome:
     """Add an outcome to a draft plan."""
     _locked_draft(plan)
-    outcome: PlanOutcome = save_new(
+    return _save_new_outcome(
         PlanOutcome(plan=plan, written_on=today, **field_values(details)), by
     )
-    return outcome
 
 
 @transaction.atomic
@@ -122,7 +128,12 @@ def update_plan_outcome(
 ) -> PlanOutcome:
     """Change an outcome of a draft plan, refusing if someone saved it since."""
     _locked_draft(outcome.plan)
-    update_versioned(outcome, by=by, version=version, details=field_values(details))
+    values = field_values(details)
+    for name, value in values.items():
+        setattr(outcome, name, value)
+    # The SMART check is stored with the words it was made on.
+    values |= outcome.set_smart_flags()
+    update_versioned(outcome, by=by, version=version, details=values)
     return outcome
 
 
@@ -383,7 +394,7 @@ SUPPORT_COPY = (
 
 def _copy_contents(source: SupportPlan, draft: SupportPlan, by: User) -> None:
     new_outcomes = {
-        old.pk: save_new(
+        old.pk: _save_new_outcome(
             PlanOutcome(plan=draft, **{f: getattr(old, f) for f in OUTCOME_COPY}), by
         )
         for old in source.outcomes.all()

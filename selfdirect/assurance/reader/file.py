@@ -131,11 +131,12 @@ class CaseFile:
     def plan(self) -> Item | None:
         """The current plan: the latest agreed one, else the latest draft, else the
         latest replaced one."""
-        plans = self.items("plans")
+        plans = list(enumerate(self.items("plans")))
         for state in ("agreed", "draft", "replaced"):
-            found = [p for p in plans if p.get("state") == state]
+            found = [(i, p) for i, p in plans if p.get("state") == state]
             if found:
-                return max(found, key=lambda p: (p.get("agreed_on") or "", p.path))
+                # On a tie, the later in the file (by position, not path text).
+                return max(found, key=lambda f: (f[1].get("agreed_on") or "", f[0]))[1]
         return None
 
     @property

@@ -13,6 +13,7 @@ from django.db.models import (
     IntegerField,
     OuterRef,
     Q,
+    QuerySet,
     Subquery,
     Value,
     When,
@@ -73,13 +74,13 @@ def latest_choice(person: Any = PERSON) -> Subquery:
 PLAN_STATES = {"agreed": 0, "draft": 1, "replaced": 2}
 
 
-def current_plan(person: Any = PERSON) -> Subquery:
-    """CaseFile.plan: the latest agreed plan, else the latest draft, else the latest
-    replaced one; within a state the latest agreed_on (none counts as earliest),
-    then the latest in the file's order (started_on, id)."""
-    return Subquery(
+def current_plans(person: Any = PERSON) -> QuerySet[SupportPlan]:
+    """The person's plans in CaseFile.plan's order, the current plan first: agreed,
+    else draft, else replaced; within a state the latest agreed_on (none counts as
+    earliest), then the latest in the file's order (started_on, id)."""
+    return (
         SupportPlan.objects.filter(person=person, state__in=PLAN_STATES)
-        .annotate(
+        .alias(
             rank=Case(
                 *(When(state=s, then=Value(n)) for s, n in PLAN_STATES.items()),
                 output_field=IntegerField(),
@@ -91,8 +92,12 @@ def current_plan(person: Any = PERSON) -> Subquery:
             "-started_on",
             "-id",
         )
-        .values("pk")[:1]
     )
+
+
+def current_plan(person: Any = PERSON) -> Subquery:
+    """CaseFile.plan: the id of the person's current plan (`current_plans`)."""
+    return Subquery(current_plans(person).values("pk")[:1])
 
 
 def assessed(person: Any = PERSON) -> Q:

@@ -34,6 +34,14 @@ class PlanOutcomeFactory(factory.django.DjangoModelFactory[PlanOutcome]):
     achievable_agreed_on = datetime.date(2026, 11, 10)
     written_on = datetime.date(2026, 11, 10)
 
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):  # type: ignore[no-untyped-def]
+        """Saved with its SMART check stored, as the plans services save one."""
+        outcome = model_class(*args, **kwargs)
+        outcome.set_smart_flags()
+        outcome.save()
+        return outcome
+
 
 class SupportFactory(factory.django.DjangoModelFactory[Support]):
     class Meta:
