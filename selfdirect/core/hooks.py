@@ -184,30 +184,57 @@ def _person_sections() -> tuple[PersonSection, ...]:
 
 
 def person_sections(
-    request: HttpRequest, person: Any, also: Sequence[Any] = ()
-) -> list[tuple[str, dict[str, Any]]]:
-    """The person page's sections for this person, each with template and context.
+    request: HttpRequest,
+    person: Any,
+    also: Callable[[Any], dict[str, Any]] | None = None,
+) -> tuple[list[tuple[str, dict[str, Any]]], dict[str, Any]]:
+    """The person page's sections for this person, each with template and context,
+    and the page's own reads (``also(person)``: named querysets), evaluated.
 
-    Every section's ``reads`` and the querysets in ``also`` (the page's own) are
-    read in one statement first; then each section builds its context."""
-    from selfdirect.core.batched import evaluate_together
+    Every section's ``reads`` and the page's own are read in one statement first
+    (``core.batched.evaluate_reads``: their SQL compiled once per process for
+    the user's shape and bound to the person's id); then each section builds its
+    context. A section's ``reads`` must depend only on the user (their role and
+    teams), the day and the person's id."""
+    from django.utils import timezone
+
+    from selfdirect.core.batched import evaluate_reads
 
     sections = _person_sections()
-    reads = {
-        s: s.reads(request, person) if s.reads is not None else None for s in sections
-    }
-    evaluate_together(
-        *also, *(qs for read in reads.values() if read for qs in read.values())
+
+    def build(someone: Any) -> dict[Any, Any]:
+        found: dict[Any, Any] = {}
+        for name, queryset in (also(someone) if also else {}).items():
+            found["page", name] = queryset
+        for number, section in enumerate(sections):
+            if section.reads is not None:
+                for name, queryset in section.reads(request, someone).items():
+                    found[number, name] = queryset
+        return found
+
+    user = request.user
+    shape = (
+        "person page",
+        user.pk,
+        getattr(user, "role", None),
+        tuple(user.team_ids()) if hasattr(user, "team_ids") else (),
+        timezone.localdate(),
     )
+    read = evaluate_reads(build, person, shape)
+    own = {name: qs for (where, name), qs in read.items() if where == "page"}
     return [
         (
             s.template,
             s.context(request, person)
-            if reads[s] is None
-            else s.context(request, person, reads[s]),
+            if s.reads is None
+            else s.context(
+                request,
+                person,
+                {name: qs for (where, name), qs in read.items() if where == number},
+            ),
         )
-        for s in sections
-    ]
+        for number, s in enumerate(sections)
+    ], own
 
 
 @functools.cache
@@ -249,11 +276,15 @@ def contributions(point: HookPoint[T]) -> list[T]:
 @contextmanager
 def override_contributions(point: HookPoint[T], values: Sequence[T]) -> Iterator[None]:
     """Within the block, the hook point's contributions are exactly these (tests)."""
+    from selfdirect.core.batched import forget_compiled
+
     previous = _overrides.get(point.name)
     _overrides[point.name] = tuple(values)
+    forget_compiled()  # kept SQL may have been built from the contributions
     try:
         yield
     finally:
+        forget_compiled()
         if previous is None:
             del _overrides[point.name]
         else:
