@@ -10,7 +10,7 @@ from selfdirect.accounts.models import User
 from selfdirect.accounts.roles import Action, Capability
 from selfdirect.core.concurrency import EditConflict
 from selfdirect.core.form_pages import rebind_for_conflict, show_errors
-from selfdirect.core.forms import bind
+from selfdirect.core.forms import bind, read_choices
 from selfdirect.core.hooks import person_sections
 from selfdirect.core.http import actor, page
 from selfdirect.core.once import once
@@ -30,6 +30,7 @@ def caseload(request: HttpRequest) -> HttpResponse:
     teams = selectors.caseload_teams(user)
     workers = User.objects.filter(teams__in=teams).distinct()
     form = CaseloadFilterForm(request.GET or None, teams=teams, workers=workers)
+    read_choices(form, "team", "locality", "service_group", "worker")  # one statement
     filters = selectors.CaseloadFilters()
     if form.is_bound and form.is_valid():
         filters = selectors.CaseloadFilters(
@@ -41,9 +42,15 @@ def caseload(request: HttpRequest) -> HttpResponse:
             status=form.cleaned_data["status"] if "status" in request.GET else "open",
         )
     people = selectors.caseload(user, filters)
-    page_obj = CappedPaginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
+    # The page's rows and their current allocations: one statement.
+    paginator = CappedPaginator(
+        people, PAGE_SIZE, alongside=selectors.current_allocations_read
+    )
+    page_obj = paginator.get_page(request.GET.get("page"))
     rows = list(page_obj.object_list)
-    allocations = selectors.current_allocations(rows)
+    allocations = selectors.current_allocations(
+        rows, getattr(page_obj, "alongside", None)
+    )
     context = {
         "form": form,
         "page_obj": page_obj,
