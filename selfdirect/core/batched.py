@@ -201,9 +201,8 @@ def _run(prepared: Sequence[_Prepared]) -> None:
 # record; each request binds the real record's id into its parameter slots.
 _FIRST = -1_000_000_007  # the stand-ins' ids: no row has a negative id
 _SECOND = -1_000_000_009
-_EMPTY = "empty"  # a queryset that is always empty (``.none()``)
 _MOST_SHAPES = 500
-_templates: dict[Hashable, dict[Hashable, "_Template | str | None"]] = {}
+_templates: dict[Hashable, dict[str, "_Template | None"]] = {}
 _generation = itertools.count()
 _current = [next(_generation)]
 
@@ -213,15 +212,43 @@ class _ReadsTheRecord(Exception):
 
 
 class _Template:
-    """A queryset compiled for a stand-in record: its SQL, its parameters with the
-    record's id at ``slots``, and its compiler (which turns rows into objects)."""
+    """A read built and compiled for a stand-in record: the queryset, its SQL, its
+    parameters with the record's id at ``slots``, and its compiler (which turns
+    rows into objects); ``prepared`` is None for a read that is always empty."""
 
-    def __init__(self, prepared: _Prepared, slots: tuple[int, ...]) -> None:
+    def __init__(
+        self,
+        queryset: QuerySet[Any],
+        stand_in: Model,
+        prepared: _Prepared | None,
+        slots: tuple[int, ...],
+    ) -> None:
+        self.queryset = queryset
+        self.stand_in = stand_in
         self.prepared = prepared
         self.slots = slots
-        prepared.row()  # built once, with the template
+        if prepared is not None:
+            prepared.row()  # built once, with the template
+
+    def fresh(self, record: Model) -> QuerySet[Any]:
+        """The read for this record, not built again: a copy of the stand-in's,
+        whose objects know the record as the stand-in's were to know it."""
+        queryset = self.queryset._chain()  # type: ignore[attr-defined]
+        queryset._known_related_objects = {
+            field: {
+                (record.pk if known is self.stand_in else pk): (
+                    record if known is self.stand_in else known
+                )
+                for pk, known in objects.items()
+            }
+            for field, objects in queryset._known_related_objects.items()
+        }
+        if queryset._hints.get("instance") is self.stand_in:
+            queryset._hints = {**queryset._hints, "instance": record}
+        return queryset  # type: ignore[no-any-return]
 
     def bind(self, queryset: QuerySet[Any], pk: Any) -> _Prepared:
+        assert self.prepared is not None  # noqa: S101
         bound = copy.copy(self.prepared)
         # The compiler is shared by every request binding this template: each
         # gets its own copy to read its rows through.
@@ -258,8 +285,10 @@ def _stand_in(record: Model, pk: int) -> Model:
 
 
 def _template(
-    first: QuerySet[Any] | None, second: QuerySet[Any] | None
-) -> "_Template | str | None":
+    first: QuerySet[Any] | None,
+    second: QuerySet[Any] | None,
+    stand_in: Model,
+) -> _Template | None:
     """The template of a read, from the read built for two stand-ins; None when
     its SQL depends on more than the record's id (it is compiled each time)."""
     if first is None or second is None:
@@ -269,7 +298,7 @@ def _template(
     except Exception:  # noqa: BLE001 - a read that cannot be kept is compiled each time
         return None
     if one is None and other is None:
-        return _EMPTY
+        return _Template(first, stand_in, None, ())
     if one is None or other is None or one.sql != other.sql:
         return None
     if len(one.params) != len(other.params):
@@ -280,57 +309,72 @@ def _template(
             slots.append(n)
         elif type(a) is not type(b) or a != b:
             return None  # a value that changes from one build to the next (now())
-    return _Template(one, tuple(slots))
+    return _Template(first, stand_in, one, tuple(slots))
 
 
 def _learn(
-    build: Callable[[Any], dict[Hashable, QuerySet[Any]]],
+    build: Callable[[Any], dict[str, QuerySet[Any]]],
     record: Model,
-    labels: Iterable[Hashable],
-) -> dict[Hashable, "_Template | str | None"]:
+    names: Iterable[str],
+) -> dict[str, _Template | None]:
+    names = list(names)
     try:
-        first = build(_stand_in(record, _FIRST))
+        stand_in = _stand_in(record, _FIRST)
+        first = build(stand_in)
         second = build(_stand_in(record, _SECOND))
     except Exception:  # noqa: BLE001 - reads that use more than the id: never kept
-        return dict.fromkeys(labels)
-    return {label: _template(first.get(label), second.get(label)) for label in labels}
+        return dict.fromkeys(names)
+    if set(first) != set(names) or set(second) != set(names):
+        return dict.fromkeys(names)  # which reads there are depends on the record
+    return {name: _template(first[name], second[name], stand_in) for name in names}
+
+
+Builders = dict[Hashable, Callable[[Any], dict[str, QuerySet[Any]]]]
 
 
 def evaluate_reads(
-    build: Callable[[Any], dict[Hashable, QuerySet[Any]]],
-    record: Model,
-    shape: Hashable,
-) -> dict[Hashable, QuerySet[Any]]:
-    """``build(record)``'s querysets, evaluated in one statement, their SQL compiled
-    once per process for each ``shape`` and bound to this record's id.
+    builders: Builders, record: Model, shape: Hashable
+) -> dict[Hashable, dict[str, QuerySet[Any]]]:
+    """Each builder's named querysets for the record (``builder(record)``), all
+    evaluated in one statement; each is built and compiled once per process for
+    each ``shape`` and bound to this record's id.
 
-    ``shape`` must hold everything other than the record's id that the reads'
-    SQL depends on (the user, their role and teams, the day): the reads are
-    built for two stand-ins of the record, which hold only an id, and compiled;
-    a read whose SQL or parameters differ otherwise than by that id, or that
-    reads any other field of the record, is not kept and is compiled each time.
+    ``shape`` must hold everything other than the record's id that the reads
+    depend on (the user, their role and teams, the day). Each builder's reads are
+    built for two stand-ins of the record, which hold only an id, and compiled; a
+    read whose SQL or parameters differ otherwise than by that id (``now()``), or
+    a builder that uses any other field of the record, is not kept: it is built
+    and compiled for each record. A builder whose reads are all kept is not built
+    again: each read is a copy of the stand-in's, knowing this record where it
+    knew the stand-in.
     """
-    reads = build(record)
-    key = (_current[0], record._state.db, type(record), shape)
-    kept = _templates.get(key)
-    if kept is None or any(label not in kept for label in reads):
-        if len(_templates) >= _MOST_SHAPES:
-            _templates.pop(next(iter(_templates)), None)
-        kept = {**(kept or {}), **_learn(build, record, reads)}
-        _templates[key] = kept
+    reads: dict[Hashable, dict[str, QuerySet[Any]]] = {}
     prepared: list[_Prepared] = []
-    for label, queryset in reads.items():
-        if queryset._result_cache is not None:  # type: ignore[attr-defined]
-            continue
-        template = kept.get(label)
-        if template == _EMPTY:
-            _empty(queryset)
-        elif isinstance(template, _Template):
-            prepared.append(template.bind(queryset, record.pk))
-        elif (ready := _prepare(queryset)) is not None:
-            prepared.append(ready)
+    for group, build in builders.items():
+        key = (_current[0], record._state.db, type(record), shape, group)
+        kept = _templates.get(key)
+        if kept and all(template is not None for template in kept.values()):
+            found = {n: t.fresh(record) for n, t in kept.items() if t is not None}
         else:
-            _empty(queryset)
+            found = build(record)
+            if kept is None:
+                if len(_templates) >= _MOST_SHAPES:
+                    _templates.pop(next(iter(_templates)), None)
+                kept = _learn(build, record, found)
+                _templates[key] = kept
+        reads[group] = found
+        for name, queryset in found.items():
+            if queryset._result_cache is not None:  # type: ignore[attr-defined]
+                continue
+            template = kept.get(name)
+            if template is not None and template.prepared is None:
+                _empty(queryset)
+            elif template is not None:
+                prepared.append(template.bind(queryset, record.pk))
+            elif (ready := _prepare(queryset)) is not None:
+                prepared.append(ready)
+            else:
+                _empty(queryset)
     _run(prepared)
     return reads
 

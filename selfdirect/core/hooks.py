@@ -202,39 +202,35 @@ def person_sections(
 
     sections = _person_sections()
 
-    def build(someone: Any) -> dict[Any, Any]:
-        found: dict[Any, Any] = {}
-        for name, queryset in (also(someone) if also else {}).items():
-            found["page", name] = queryset
-        for number, section in enumerate(sections):
-            if section.reads is not None:
-                for name, queryset in section.reads(request, someone).items():
-                    found[number, name] = queryset
-        return found
+    builders: dict[Any, Callable[[Any], dict[str, Any]]] = {}
+    if also is not None:
+        builders["page"] = also
+    for number, section in enumerate(sections):
+        if section.reads is not None:
+            builders[number] = functools.partial(section.reads, request)
 
-    user = request.user
+    user: Any = request.user
+    # Everything the reads may depend on besides the person's id: who the user
+    # is, what reaches them (role, teams, current access, organisation) and the day.
     shape = (
         "person page",
         user.pk,
-        getattr(user, "role", None),
-        tuple(user.team_ids()) if hasattr(user, "team_ids") else (),
+        user.role,
+        tuple(user.team_ids()),
+        user.access_is_current(),
+        user.organization_id,
         timezone.localdate(),
     )
-    read = evaluate_reads(build, person, shape)
-    own = {name: qs for (where, name), qs in read.items() if where == "page"}
+    read = evaluate_reads(builders, person, shape)
     return [
         (
             s.template,
             s.context(request, person)
             if s.reads is None
-            else s.context(
-                request,
-                person,
-                {name: qs for (where, name), qs in read.items() if where == number},
-            ),
+            else s.context(request, person, read[number]),
         )
         for number, s in enumerate(sections)
-    ], own
+    ], read.get("page", {})
 
 
 @functools.cache
