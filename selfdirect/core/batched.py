@@ -9,6 +9,11 @@ Django's own iterables turn them into model instances (``select_related``,
 annotations and ``values()`` included) and fill each queryset's result cache. So
 the code that reads the querysets afterwards is unchanged and runs no query.
 
+``evaluate_reads`` does it for reads built from one record (the person page's
+sections), and keeps each read built and compiled per process for the user's
+shape: a later request copies the kept queryset and binds the record's id into
+the kept SQL, building and compiling nothing (see its docstring for what is kept).
+
 ``stream_together`` does the same through a server-side cursor, queryset after
 queryset, in constant memory (the subject access export).
 
@@ -25,11 +30,11 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import EmptyResultSet, FieldError
+from django.core.signals import setting_changed
 from django.db import connections
 from django.db.models import Model, QuerySet
 from django.db.models.sql.compiler import SQLCompiler
 from django.dispatch import receiver
-from django.test.signals import setting_changed
 
 # Values PostgreSQL's JSON gives as text or numbers, made Python values again.
 _FROM_JSON = {
@@ -202,7 +207,7 @@ def _run(prepared: Sequence[_Prepared]) -> None:
 _FIRST = -1_000_000_007  # the stand-ins' ids: no row has a negative id
 _SECOND = -1_000_000_009
 _MOST_SHAPES = 500
-_templates: dict[Hashable, dict[str, "_Template | None"]] = {}
+_templates: dict[tuple[Any, ...], dict[str, "_Template | None"]] = {}
 _generation = itertools.count()
 _current = [next(_generation)]
 
