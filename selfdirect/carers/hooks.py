@@ -76,22 +76,39 @@ SUBJECT_ACCESS = (
 )
 
 
-def _person_section(request: Any, person: Any) -> dict[str, Any]:
+def _person_reads(request: Any, person: Any) -> dict[str, Any]:
+    from selfdirect.people.models import Relationship
+
+    from .selectors import carer_links_read, summaries_read, unidentified_carers
+
+    user = request.user
+    return {
+        **summaries_read(person, user),
+        "unidentified": unidentified_carers(person)
+        if user.can(Capability.CHANGE_PEOPLE)
+        else Relationship.objects.none(),
+        "as_carer": carer_links_read(person, user),
+    }
+
+
+def _person_section(request: Any, person: Any, reads: Any) -> dict[str, Any]:
     from selfdirect.accounts.access import may
 
-    from .selectors import carer_links, summaries_for, unidentified_carers
+    from .selectors import summaries_for
 
     user = request.user
     can_change = user.can(Capability.CHANGE_PEOPLE)
     return {
-        "summaries": summaries_for(person, user),
-        "unidentified": unidentified_carers(person) if can_change else [],
-        "as_carer": carer_links(person, user),
+        "summaries": summaries_for(person, user, reads),
+        "unidentified": list(reads["unidentified"]),
+        "as_carer": list(reads["as_carer"]),
         "can_identify": can_change and may(user, Purpose.CARERS, Action.CHANGE),
     }
 
 
-PERSON_SECTIONS = (PersonSection(67, "carers/person_section.html", _person_section),)
+PERSON_SECTIONS = (
+    PersonSection(67, "carers/person_section.html", _person_section, _person_reads),
+)
 
 NAV_ITEMS = (
     NavItem(55, _("Carers"), "carers:lists", needs=(Purpose.CARERS, Action.VIEW)),

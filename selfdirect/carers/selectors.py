@@ -174,15 +174,9 @@ def reviews_due(
     )
 
 
-def summaries_for(person: Person, user: User) -> list[dict[str, Any]]:
-    """What the cared-for person's worker may know about each carer's plan: that it
-    exists, its state and review date, when it was last reviewed (the date only),
-    and what the carer agreed to share; `open`
-    where the user may read the carer's records in full (their own team's carer, a
-    partnership reader, or the carer's consent to share the whole plan)."""
-    readable = set(
-        carers_of(user).filter(cared_for=person).values_list("pk", flat=True)
-    )
+def summaries_read(person: Person, user: User) -> dict[str, QuerySet[Any]]:
+    """What ``summaries_for`` reads, not yet evaluated (the person page reads them
+    with its other sections' in one statement)."""
     latest = CarerPlan.objects.filter(carer=OuterRef("pk")).order_by(
         "-started_on", "-id"
     )
@@ -214,6 +208,26 @@ def summaries_for(person: Person, user: User) -> list[dict[str, Any]]:
             "pk",
         )
     )
+    return {
+        "readable": carers_of(user)
+        .filter(cared_for=person)
+        .values_list("pk", flat=True),
+        "summaries": rows,
+    }
+
+
+def summaries_for(
+    person: Person, user: User, reads: dict[str, QuerySet[Any]] | None = None
+) -> list[dict[str, Any]]:
+    """What the cared-for person's worker may know about each carer's plan: that it
+    exists, its state and review date, when it was last reviewed (the date only),
+    and what the carer agreed to share; `open`
+    where the user may read the carer's records in full (their own team's carer, a
+    partnership reader, or the carer's consent to share the whole plan). Two
+    queries, none when given ``summaries_read`` already read."""
+    reads = reads or summaries_read(person, user)
+    readable = set(reads["readable"])
+    rows = reads["summaries"]
     kinds = dict(CarerPlan.Kind.choices)
     states = dict(CarerPlan.State.choices)
     return [
@@ -238,9 +252,14 @@ def unidentified_carers(person: Person) -> QuerySet[Relationship]:
     )
 
 
+def carer_links_read(person: Person, user: User) -> QuerySet[Carer]:
+    """The person's own carer records that the user reaches, not yet read."""
+    return carers_of(user).filter(person=person).select_related("cared_for")
+
+
 def carer_links(person: Person, user: User) -> list[Carer]:
     """The person's own carer records that the user reaches, for their page."""
-    return list(carers_of(user).filter(person=person).select_related("cared_for"))
+    return list(carer_links_read(person, user))
 
 
 def plan_judgement(plan: CarerPlan) -> rules.Judgement | None:

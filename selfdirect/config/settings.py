@@ -229,7 +229,9 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 # after signing in (core.middleware.SessionLifetimeMiddleware).
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 30) * 60
 SESSION_ABSOLUTE_AGE = env_int("SESSION_ABSOLUTE_HOURS", 12) * 60 * 60
-SESSION_SAVE_EVERY_REQUEST = True
+# Not saved on every request: the middleware moves the idle expiry (saving the
+# session) when it has moved by a minute or more (issue 18: an UPDATE a page).
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SECURE_COOKIES = env_bool("SECURE_COOKIES", not DEBUG)
 SESSION_COOKIE_SECURE = SECURE_COOKIES

@@ -400,3 +400,52 @@ class Form(PlainErrors, forms.Form):
 
 class ModelForm(PlainErrors, forms.ModelForm):
     """A model form with plain-English error messages."""
+
+
+class _ChoicesAsRead(forms.models.ModelChoiceIterator):
+    """The field's choices from its queryset as read: Django's own iterator reads
+    them with ``.iterator()``, a query each time, whatever was read before."""
+
+    def __iter__(self) -> Any:
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.queryset:
+            yield self.choice(obj)
+
+
+class ReadOnceChoiceField(forms.ModelChoiceField):
+    """A ModelChoiceField that reads its queryset once for its choices and its
+    validation (Django's validates with a ``.get()`` of its own): a page can read
+    several forms' choice lists in one statement first (``read_choices``)."""
+
+    iterator = _ChoicesAsRead
+
+    def to_python(self, value: Any) -> Any:
+        if value in self.empty_values:
+            return None
+        queryset: Any = self.queryset
+        model = queryset.model
+        key = self.to_field_name or "pk"
+        if isinstance(value, model):
+            value = getattr(value, key)
+        field = model._meta.pk if key == "pk" else model._meta.get_field(key)
+        invalid = ValidationError(
+            self.error_messages["invalid_choice"],
+            code="invalid_choice",
+            params={"value": value},
+        )
+        try:
+            wanted = field.to_python(value)
+        except (ValidationError, ValueError, TypeError):
+            raise invalid from None
+        for obj in queryset:
+            if getattr(obj, field.attname) == wanted:
+                return obj
+        raise invalid
+
+
+def read_choices(form: forms.Form, *names: str) -> None:
+    """Read these ``ReadOnceChoiceField``s' choice lists in one statement."""
+    from .batched import evaluate_together
+
+    evaluate_together(*(form.fields[name].queryset for name in names))  # type: ignore[attr-defined]

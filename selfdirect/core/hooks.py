@@ -184,30 +184,53 @@ def _person_sections() -> tuple[PersonSection, ...]:
 
 
 def person_sections(
-    request: HttpRequest, person: Any, also: Sequence[Any] = ()
-) -> list[tuple[str, dict[str, Any]]]:
-    """The person page's sections for this person, each with template and context.
+    request: HttpRequest,
+    person: Any,
+    also: Callable[[Any], dict[str, Any]] | None = None,
+) -> tuple[list[tuple[str, dict[str, Any]]], dict[str, Any]]:
+    """The person page's sections for this person, each with template and context,
+    and the page's own reads (``also(person)``: named querysets), evaluated.
 
-    Every section's ``reads`` and the querysets in ``also`` (the page's own) are
-    read in one statement first; then each section builds its context."""
-    from selfdirect.core.batched import evaluate_together
+    Every section's ``reads`` and the page's own are read in one statement first
+    (``core.batched.evaluate_reads``: their SQL compiled once per process for
+    the user's shape and bound to the person's id); then each section builds its
+    context. A section's ``reads`` must depend only on the user (their role and
+    teams), the day and the person's id."""
+    from django.utils import timezone
+
+    from selfdirect.core.batched import evaluate_reads
 
     sections = _person_sections()
-    reads = {
-        s: s.reads(request, person) if s.reads is not None else None for s in sections
-    }
-    evaluate_together(
-        *also, *(qs for read in reads.values() if read for qs in read.values())
+
+    builders: dict[Any, Callable[[Any], dict[str, Any]]] = {}
+    if also is not None:
+        builders["page"] = also
+    for number, section in enumerate(sections):
+        if section.reads is not None:
+            builders[number] = functools.partial(section.reads, request)
+
+    user: Any = request.user
+    # Everything the reads may depend on besides the person's id: who the user
+    # is, what reaches them (role, teams, current access, organisation) and the day.
+    shape = (
+        "person page",
+        user.pk,
+        user.role,
+        tuple(user.team_ids()),
+        user.access_is_current(),
+        user.organization_id,
+        timezone.localdate(),
     )
+    read = evaluate_reads(builders, person, shape)
     return [
         (
             s.template,
             s.context(request, person)
-            if reads[s] is None
-            else s.context(request, person, reads[s]),
+            if s.reads is None
+            else s.context(request, person, read[number]),
         )
-        for s in sections
-    ]
+        for number, s in enumerate(sections)
+    ], read.get("page", {})
 
 
 @functools.cache
@@ -249,11 +272,15 @@ def contributions(point: HookPoint[T]) -> list[T]:
 @contextmanager
 def override_contributions(point: HookPoint[T], values: Sequence[T]) -> Iterator[None]:
     """Within the block, the hook point's contributions are exactly these (tests)."""
+    from selfdirect.core.batched import forget_compiled
+
     previous = _overrides.get(point.name)
     _overrides[point.name] = tuple(values)
+    forget_compiled()  # kept SQL may have been built from the contributions
     try:
         yield
     finally:
+        forget_compiled()
         if previous is None:
             del _overrides[point.name]
         else:

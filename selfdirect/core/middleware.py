@@ -107,7 +107,8 @@ def _drop_someone_elses_rescue(request: HttpRequest) -> None:
 class SessionLifetimeMiddleware:
     """A session ends SESSION_ABSOLUTE_AGE seconds after signing in, however
     active, as well as after SESSION_COOKIE_AGE seconds idle; the session cookie
-    expires at whichever comes first."""
+    expires at whichever comes first. The expiry is moved (and the session saved)
+    only when it moves by a minute or more (SESSION_SAVE_EVERY_REQUEST is off)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -127,8 +128,29 @@ class SessionLifetimeMiddleware:
         response = self.get_response(request)
         if request.user.is_authenticated:
             idle_end = now + datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE)
-            request.session.set_expiry(min(idle_end, _session_ends(request, now)))
+            ends = min(idle_end, _session_ends(request, now))
+            # Moving the expiry saves the session (an UPDATE) and sends the cookie
+            # again: do it only when it moves by a minute or more, so a page
+            # opened within a minute of the last costs neither. The idle time
+            # then runs out between SESSION_COOKIE_AGE less a minute and
+            # SESSION_COOKIE_AGE after the last page; the absolute limit is exact.
+            if _moved(request.session.get(SESSION_EXPIRY), ends):
+                request.session.set_expiry(ends)
         return response
+
+
+SESSION_EXPIRY = "_session_expiry"  # where Django's set_expiry keeps it
+_LEAST_MOVE = datetime.timedelta(minutes=1)
+
+
+def _moved(kept: object, ends: datetime.datetime) -> bool:
+    if not isinstance(kept, str):
+        return True
+    try:
+        previous = datetime.datetime.fromisoformat(kept)
+    except ValueError:
+        return True
+    return previous.tzinfo is None or abs(ends - previous) >= _LEAST_MOVE
 
 
 def _session_ends(request: HttpRequest, now: datetime.datetime) -> datetime.datetime:

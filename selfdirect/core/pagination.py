@@ -1,5 +1,6 @@
 """Paging long lists at national scale."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.core.paginator import Page, Paginator
@@ -15,7 +16,21 @@ class CappedPaginator(Paginator):
       "more than 1,000" and asks for a search or filter.
     - Finds the page's ids first, sorting only narrow rows, then fetches those rows
       through the same queryset (so its filters and select_related still apply).
+    - ``alongside(ids)``, if given, is a queryset of what the page lists beside its
+      rows (their current allocations): it is read with the rows in one statement
+      and kept as the page's ``alongside``.
     """
+
+    def __init__(
+        self,
+        object_list: Any,
+        per_page: int,
+        *args: Any,
+        alongside: Callable[[list[Any]], Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(object_list, per_page, *args, **kwargs)
+        self.alongside = alongside
 
     @cached_property
     def count(self) -> int:
@@ -38,4 +53,13 @@ class CappedPaginator(Paginator):
         ids = list(
             queryset.values_list("pk", flat=True)[bottom : bottom + self.per_page]
         )
-        return self._get_page(list(queryset.filter(pk__in=ids)), number, self)  # type: ignore[attr-defined]
+        rows = queryset.filter(pk__in=ids)
+        if self.alongside is None:
+            return self._get_page(list(rows), number, self)  # type: ignore[attr-defined,no-any-return]
+        from .batched import evaluate_together
+
+        beside = self.alongside(ids)
+        evaluate_together(rows, beside)
+        found = self._get_page(list(rows), number, self)  # type: ignore[attr-defined]
+        found.alongside = beside
+        return found  # type: ignore[no-any-return]

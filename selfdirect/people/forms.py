@@ -16,6 +16,7 @@ from selfdirect.core.forms import (
     LongText,
     ModelForm,
     PhoneField,
+    ReadOnceChoiceField,
     SearchText,
     VersionField,
 )
@@ -176,16 +177,16 @@ class EditPersonForm(PersonForm):
 
 class CaseloadFilterForm(Form):
     q = SearchText(label=_("Search"), help_text=_("Name, CHI number or postcode"))
-    team = forms.ModelChoiceField(
+    team = ReadOnceChoiceField(
         Team.objects.none(), required=False, empty_label=_("All teams")
     )
-    locality = forms.ModelChoiceField(
+    locality = ReadOnceChoiceField(
         Locality.objects.all(), required=False, empty_label=_("All localities")
     )
-    service_group = forms.ModelChoiceField(
+    service_group = ReadOnceChoiceField(
         ServiceGroup.objects.all(), required=False, empty_label=_("All service groups")
     )
-    worker = forms.ModelChoiceField(
+    worker = ReadOnceChoiceField(
         User.objects.none(), required=False, empty_label=_("All workers")
     )
     status = forms.ChoiceField(

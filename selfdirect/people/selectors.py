@@ -99,16 +99,23 @@ def caseload(user: User, filters: CaseloadFilters) -> QuerySet[Person]:
     return people.select_related("locality").order_by(*order)
 
 
-def current_allocations(people: list[Person]) -> dict[int, Allocation]:
-    """Each listed person's current allocation, in one query."""
-    rows = (
+def current_allocations_read(people: Any) -> QuerySet[Allocation]:
+    """The listed people's current allocations (people or their ids), not yet read."""
+    return (
         Allocation.objects.current()
         .filter(person__in=people)
         .select_related("team", "worker")
         .order_by("person_id", "-started_on")
     )
+
+
+def current_allocations(
+    people: list[Person], rows: QuerySet[Allocation] | None = None
+) -> dict[int, Allocation]:
+    """Each listed person's current allocation, in one query (none when given
+    ``current_allocations_read`` already read)."""
     found: dict[int, Allocation] = {}
-    for allocation in rows:
+    for allocation in rows if rows is not None else current_allocations_read(people):
         found.setdefault(allocation.person_id, allocation)
     return found
 

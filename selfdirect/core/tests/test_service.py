@@ -73,7 +73,7 @@ def test_production_settings_hash_with_argon2_and_expire_idle_sessions() -> None
 
     assert production.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
     assert production.SESSION_COOKIE_AGE == 30 * 60
-    assert production.SESSION_SAVE_EVERY_REQUEST is True
+    assert production.SESSION_SAVE_EVERY_REQUEST is False  # the middleware moves it
 
 
 def test_the_403_page_says_who_can_use_the_page_and_who_to_ask(

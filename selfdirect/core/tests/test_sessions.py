@@ -6,6 +6,8 @@ from typing import Any
 
 import pytest
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -30,10 +32,44 @@ def _session_expires(client: Any) -> None:
 def test_the_session_cookie_expires_when_the_idle_time_runs_out(
     client, personas
 ) -> None:
-    _sign_in(client, "prac_a", reverse("home"))
-    cookie = client.get(reverse("home")).cookies[settings.SESSION_COOKIE_NAME]
+    response = client.post(
+        f"{reverse('login')}?next={reverse('home')}",
+        {"username": "prac_a", "password": PASSWORD},
+    )
+    cookie = response.cookies[settings.SESSION_COOKIE_NAME]
     assert cookie["expires"]
     assert 0 < int(cookie["max-age"]) <= settings.SESSION_COOKIE_AGE
+
+
+def test_a_page_within_a_minute_of_the_last_does_not_save_the_session(
+    client, personas
+) -> None:
+    """Issue 18: the idle expiry moves (an UPDATE and the cookie sent again) only
+    when it has moved by a minute or more, not on every page."""
+    _sign_in(client, "prac_a", reverse("home"))
+    client.get(reverse("home"))
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("home"))
+    assert response.status_code == 200
+    assert settings.SESSION_COOKIE_NAME not in response.cookies
+    assert not [
+        q for q in queries if "django_session" in q["sql"] and "UPDATE" in q["sql"]
+    ]
+
+
+def test_the_idle_expiry_moves_once_it_is_a_minute_behind(client, personas) -> None:
+    _sign_in(client, "prac_a", reverse("home"))
+    session = client.session
+    behind = timezone.now() + datetime.timedelta(
+        seconds=settings.SESSION_COOKIE_AGE - 61
+    )
+    session.set_expiry(behind)
+    session.save()
+    response = client.get(reverse("home"))
+    cookie = response.cookies[settings.SESSION_COOKIE_NAME]
+    assert int(cookie["max-age"]) > settings.SESSION_COOKIE_AGE - 60
+    assert int(cookie["max-age"]) <= settings.SESSION_COOKIE_AGE
+    assert client.session.get_expiry_date() > behind + datetime.timedelta(seconds=60)
 
 
 def test_a_session_ends_a_fixed_time_after_signing_in_however_active(

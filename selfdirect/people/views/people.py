@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -8,7 +10,7 @@ from selfdirect.accounts.models import User
 from selfdirect.accounts.roles import Action, Capability
 from selfdirect.core.concurrency import EditConflict
 from selfdirect.core.form_pages import rebind_for_conflict, show_errors
-from selfdirect.core.forms import bind
+from selfdirect.core.forms import bind, read_choices
 from selfdirect.core.hooks import person_sections
 from selfdirect.core.http import actor, page
 from selfdirect.core.once import once
@@ -28,6 +30,7 @@ def caseload(request: HttpRequest) -> HttpResponse:
     teams = selectors.caseload_teams(user)
     workers = User.objects.filter(teams__in=teams).distinct()
     form = CaseloadFilterForm(request.GET or None, teams=teams, workers=workers)
+    read_choices(form, "team", "locality", "service_group", "worker")  # one statement
     filters = selectors.CaseloadFilters()
     if form.is_bound and form.is_valid():
         filters = selectors.CaseloadFilters(
@@ -39,9 +42,15 @@ def caseload(request: HttpRequest) -> HttpResponse:
             status=form.cleaned_data["status"] if "status" in request.GET else "open",
         )
     people = selectors.caseload(user, filters)
-    page_obj = CappedPaginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
+    # The page's rows and their current allocations: one statement.
+    paginator = CappedPaginator(
+        people, PAGE_SIZE, alongside=selectors.current_allocations_read
+    )
+    page_obj = paginator.get_page(request.GET.get("page"))
     rows = list(page_obj.object_list)
-    allocations = selectors.current_allocations(rows)
+    allocations = selectors.current_allocations(
+        rows, getattr(page_obj, "alongside", None)
+    )
     context = {
         "form": form,
         "page_obj": page_obj,
@@ -52,18 +61,23 @@ def caseload(request: HttpRequest) -> HttpResponse:
     return render(request, "people/caseload.html", context)
 
 
+def _page_reads(person: Any) -> dict[str, Any]:
+    return {
+        "journey": selectors.journey_read(person),
+        **selectors.summary_reads(person),
+    }
+
+
 @require_GET
 def person_detail(request: HttpRequest, person_id: str) -> HttpResponse:
     user = actor(request)
     person = access_person(user, person_id, page=page(request))
-    # The journey's row, the summary's and every section's reads: one statement.
-    journey_read = selectors.journey_read(person)
-    summary_reads = selectors.summary_reads(person)
-    sections = person_sections(
-        request, person, also=[journey_read, *summary_reads.values()]
-    )
+    # The journey's row, the summary's and every section's reads: one statement,
+    # its SQL compiled once per process for this user (core.batched).
+    sections, reads = person_sections(request, person, also=_page_reads)
+    journey_read = reads.pop("journey")
     journey = selectors.journey(person, user, journey_read)  # it tells the summary
-    context = selectors.person_summary(person, user, summary_reads)
+    context = selectors.person_summary(person, user, reads)
     context["journey"] = journey
     context["sections"] = sections
     return render(request, "people/person_detail.html", context)
