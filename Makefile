@@ -77,14 +77,18 @@ lint: $(STAMPS)/python
 typecheck: $(STAMPS)/python
 	$(BIN)/mypy selfdirect
 
-# worksteal: a worker that runs out takes tests queued on the other, so the
-# browser tests, which pytest-django sorts last, are shared between the two.
+# load: each worker is handed the next tests in the suite's order as it frees up,
+# so the browser tests, which pytest-django sorts after the others, are shared
+# between the two, and no worker runs a test that needs the data the migrations
+# load after a transactional test has emptied its database. (worksteal broke that
+# order: a worker that ran out took tests from the other's queue, from before
+# the transactional ones, and ran them on an emptied database.)
 test-sqlite: install browser
-	DATABASE_URL=sqlite:///var/test.sqlite3 $(BIN)/pytest -q -n 2 --dist worksteal
+	DATABASE_URL=sqlite:///var/test.sqlite3 $(BIN)/pytest -q -n 2 --dist load
 
 # pytest-django creates the throwaway database test_selfdirect and drops it after.
 test-postgres: install browser postgres
-	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q -n 2 --dist worksteal
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q -n 2 --dist load
 
 test: install browser postgres lint typecheck test-sqlite test-postgres
 
