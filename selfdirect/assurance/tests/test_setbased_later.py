@@ -11,7 +11,8 @@ from django.core.management import call_command
 from selfdirect.assurance.setbased import later
 from selfdirect.insights.tests import outcomes_example, practice_example
 from selfdirect.people.models import Person
-from selfdirect.plans.models import SMART_FLAGS, PlanOutcome
+from selfdirect.plans.models import PlanOutcome
+from selfdirect.plans.tests.smart_flags import checked, stored
 from selfdirect.testing.personas import Personas
 
 from .setbased_check import differences, set_answers
@@ -47,21 +48,6 @@ def test_the_personas_and_the_worked_examples(personas: Personas, as_of) -> None
     assert differences(_everyone(), as_of, IDS) == []
 
 
-def _stored(outcome: PlanOutcome) -> dict[str, bool]:
-    outcome.refresh_from_db()
-    return {name: getattr(outcome, name) for name in SMART_FLAGS}
-
-
-def _checked(outcome: PlanOutcome) -> dict[str, bool]:
-    check = outcome.smart_check()
-    return {
-        "smart_specific": check.specific,
-        "smart_measurable": check.measurable,
-        "smart_time_bound": check.time_bound,
-        "smart_achievable": check.achievable,
-    }
-
-
 @pytest.mark.django_db
 def test_a_seeded_demo_reads_the_same_both_ways() -> None:
     call_command("seed", people=300, seed=7, verbosity=0)
@@ -79,7 +65,7 @@ def test_a_seeded_demo_reads_the_same_both_ways() -> None:
         assert found[(rule, "yes")] and found[(rule, "not_applicable")], rule
     # The seed's bulk path stores the same flags as the rule gives.
     for outcome in PlanOutcome.objects.order_by("pk")[:300]:
-        assert _stored(outcome) == _checked(outcome)
+        assert stored(outcome) == checked(outcome)
 
 
 D = datetime.date

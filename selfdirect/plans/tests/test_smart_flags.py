@@ -15,24 +15,10 @@ from selfdirect.plans import services
 from selfdirect.plans.models import SMART_FLAGS, PlanOutcome
 from selfdirect.plans.services import PlanOutcomeDetails
 from selfdirect.plans.tests.factories import PlanOutcomeFactory, SupportPlanFactory
+from selfdirect.plans.tests.smart_flags import checked, stored
 
 TODAY = datetime.date(2026, 11, 20)
 ALL = dict.fromkeys(SMART_FLAGS, True)
-
-
-def _stored(outcome: PlanOutcome) -> dict[str, bool]:
-    outcome.refresh_from_db()
-    return {name: getattr(outcome, name) for name in SMART_FLAGS}
-
-
-def _checked(outcome: PlanOutcome) -> dict[str, bool]:
-    check = outcome.smart_check()
-    return {
-        "smart_specific": check.specific,
-        "smart_measurable": check.measurable,
-        "smart_time_bound": check.time_bound,
-        "smart_achievable": check.achievable,
-    }
 
 
 @pytest.fixture
@@ -60,14 +46,14 @@ def test_an_outcome_added_keeps_its_check(worker) -> None:  # type: ignore[no-un
     good = services.add_plan_outcome(
         plan=plan, by=worker, details=_details(), today=TODAY
     )
-    assert _stored(good) == ALL
+    assert stored(good) == ALL
     vague = services.add_plan_outcome(
         plan=plan,
         by=worker,
         details=_details(words="To stay safe", how_we_will_know="", target_date=None),
         today=TODAY,
     )
-    assert _stored(vague) == {
+    assert stored(vague) == {
         "smart_specific": False,
         "smart_measurable": False,
         "smart_time_bound": False,
@@ -79,7 +65,7 @@ def test_a_change_to_the_words_changes_the_stored_check_and_its_history(
     worker,
 ) -> None:  # type: ignore[no-untyped-def]
     outcome = PlanOutcomeFactory.create()
-    assert _stored(outcome) == ALL
+    assert stored(outcome) == ALL
     services.update_plan_outcome(
         outcome=outcome,
         by=worker,
@@ -88,8 +74,8 @@ def test_a_change_to_the_words_changes_the_stored_check_and_its_history(
             PlanOutcomeDetails, outcome, how_we_will_know="She feels better"
         ),
     )
-    assert _stored(outcome) == {**ALL, "smart_measurable": False}
-    assert _stored(outcome) == _checked(outcome)
+    assert stored(outcome) == {**ALL, "smart_measurable": False}
+    assert stored(outcome) == checked(outcome)
     latest = outcome.history.order_by("-history_id").first()
     assert latest is not None and latest.smart_measurable is False
     services.update_plan_outcome(
@@ -98,7 +84,7 @@ def test_a_change_to_the_words_changes_the_stored_check_and_its_history(
         version=outcome.version,
         details=details_of(PlanOutcomeDetails, outcome, target_date=None),
     )
-    assert _stored(outcome) == {
+    assert stored(outcome) == {
         **ALL,
         "smart_measurable": False,
         "smart_time_bound": False,
@@ -115,12 +101,12 @@ def test_a_plan_started_from_a_conversation_and_a_new_version_keep_the_check(
     )
     started = plan.outcomes.get()
     # Only the words so far: not measurable, no date, not agreed achievable.
-    assert _stored(started) == _checked(started)
+    assert stored(started) == checked(started)
     assert not started.smart_measurable and not started.smart_time_bound
     agreed = SupportPlanFactory.create(state="agreed", agreed_on=TODAY)
     PlanOutcomeFactory.create(plan=agreed)
     draft = services.start_new_version(plan=agreed, by=worker, today=TODAY)
-    assert _stored(draft.outcomes.get()) == ALL
+    assert stored(draft.outcomes.get()) == ALL
 
 
 def test_the_migration_works_out_the_check_for_outcomes_already_there(db) -> None:
@@ -139,5 +125,5 @@ def test_the_migration_works_out_the_check_for_outcomes_already_there(db) -> Non
 
     migration.store_smart_flags(apps, Editor())
     for outcome in made:
-        assert _stored(outcome) == _checked(outcome)
-    assert _stored(made[0]) == ALL
+        assert stored(outcome) == checked(outcome)
+    assert stored(made[0]) == ALL
