@@ -44,10 +44,13 @@ def test_agreeing_a_plan_is_checked_first_without_javascript(
     browser, live_server, personas
 ) -> None:
     with override_contributions(PLAN_AGREEMENT_CHECKS, []):  # no panel here
-        _agree_without_javascript(browser, live_server, personas)
+        plan = _agree_without_javascript(browser, live_server, personas)
+    assert plan.state == "agreed"
 
 
-def _agree_without_javascript(browser, live_server, personas) -> None:
+def _agree_without_javascript(browser, live_server, personas):
+    """Agree the personas' plan through the check page with JavaScript off; the
+    plan, read again."""
     plan = personas.person.support_plans.get()
     plan.if_support_cannot_come = "Isla comes instead"
     plan.save()
@@ -70,3 +73,4 @@ def _agree_without_javascript(browser, live_server, personas) -> None:
     plan.refresh_from_db()
     assert plan.state == "agreed"
     context.close()
+    return plan
