@@ -256,8 +256,11 @@ class _Template:
         assert self.prepared is not None  # noqa: S101
         bound = copy.copy(self.prepared)
         # The compiler is shared by every request binding this template: each
-        # gets its own copy to read its rows through.
+        # gets its own copy to read its rows through, on this thread's own
+        # connection (a threaded server's other threads made the template).
+        bound.connection = connections[self.prepared.queryset.db]
         bound.compiler = copy.copy(self.prepared.compiler)
+        bound.compiler.connection = bound.connection
         bound.queryset = queryset
         params = list(self.prepared.params)
         for slot in self.slots:

@@ -4,11 +4,12 @@ returns another person's rows, a different user gets statements of their own, an
 a read whose SQL depends on more than the person's id is compiled each time."""
 
 import functools
+import threading
 from typing import Any
 from unittest import mock
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
 from django.db.models.sql.compiler import SQLCompiler
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
@@ -112,6 +113,33 @@ def test_a_kept_statement_for_one_person_never_returns_anothers_rows(
             assert values.get("person_id") != personas.person.pk
             if kind is Person:
                 assert values["id"] == other.pk
+
+
+def test_a_statement_kept_on_one_thread_runs_on_anothers_connection(
+    personas,
+) -> None:
+    """A threaded server (gthread) binds, in one thread, statements another thread
+    kept: each must read through its own thread's connection."""
+    user = personas.practitioner_a
+    _read(_builders(user), personas.person, _shape(user))
+    kept = [t for t in _kept().values() if t is not None and t.prepared is not None]
+    assert kept
+    template = kept[0]
+    found: list[Any] = []
+
+    def bind_elsewhere() -> None:
+        try:
+            bound = template.bind(template.fresh(personas.person), personas.person.pk)
+            found.append(bound.connection is connections["default"])
+            found.append(bound.compiler.connection is connections["default"])
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=bind_elsewhere)
+    thread.start()
+    thread.join()
+    assert found == [True, True]
+    assert template.prepared.connection is connections["default"]  # kept as it was
 
 
 def test_each_users_shape_has_statements_of_its_own(personas) -> None:
