@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from selfdirect.accounts.models import User
 from selfdirect.accounts.roles import Role
-from selfdirect.assurance.exercises import rules, services
+from selfdirect.assurance.exercises import drawing, rules, services
 from selfdirect.assurance.models import (
     CriterionAnswer,
     FileReading,
@@ -92,7 +92,7 @@ def _exercise(
         ),
         by=lead,
     )
-    services.draw_and_read(exercise, by=lead)
+    drawing.draw_and_read(exercise, by=lead)
     exercise.refresh_from_db()
     return exercise
 
