@@ -159,7 +159,9 @@ def seed_choices(
     """Give most people with a conversation a recorded choice of option."""
     maker = ChoiceMaker(seed, today)
     workers = list(
-        User.objects.filter(role="practitioner").values_list("pk", flat=True)
+        User.objects.filter(role="practitioner")
+        .order_by("pk")
+        .values_list("pk", flat=True)
     )
     assessed = (
         Conversation.objects.values("person_id")

@@ -194,8 +194,10 @@ def _told(
 
 def _staff_by_team() -> dict[int, list[int]]:
     staff: dict[int, list[int]] = {}
-    for user_id, team_id in User.objects.filter(teams__isnull=False).values_list(
-        "pk", "teams"
+    for user_id, team_id in (
+        User.objects.filter(teams__isnull=False)
+        .order_by("pk", "teams")
+        .values_list("pk", "teams")
     ):
         staff.setdefault(team_id, []).append(user_id)
     return staff

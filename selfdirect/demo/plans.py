@@ -245,7 +245,7 @@ def seed_plans(
         .values_list("pk", "name")[:60]
     )
     providers: dict[str, list[int]] = {}
-    for pk, kind in active_providers().values_list("pk", "kind"):
+    for pk, kind in active_providers().order_by("pk").values_list("pk", "kind"):
         group = "personal_assistant" if kind == "personal_assistant" else "provider"
         if kind != "local_authority":
             providers.setdefault(group, []).append(pk)
