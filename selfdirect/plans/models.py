@@ -8,7 +8,7 @@ when it is agreed, so every version is kept.
 """
 
 from decimal import Decimal
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -197,25 +197,23 @@ class PlanOutcome(VersionedModel):
 
     def smart_check(self) -> rules.SmartCheck:
         """The SMART check of this outcome as it stands (rules.check_smart)."""
-        return rules.check_smart(
-            words=self.words.strip(),
-            how_we_will_know=self.how_we_will_know.strip() or None,
-            target_date=self.target_date,
-            agreed_achievable=self.achievable_agreed,
-            written_on=self.written_on,
-        )
+        return rules.check_smart(**self._smart_terms())
+
+    def _smart_terms(self) -> dict[str, Any]:
+        return {
+            "words": self.words.strip(),
+            "how_we_will_know": self.how_we_will_know.strip() or None,
+            "target_date": self.target_date,
+            "agreed_achievable": self.achievable_agreed,
+            "written_on": self.written_on,
+        }
 
     def set_smart_flags(self) -> dict[str, bool]:
         """Put the SMART check's four flags on the row (not saved): every write of
         an outcome calls this first, so the stored flags are the check's result.
         Returns them by field name."""
-        check = self.smart_check()
-        flags = {
-            "smart_specific": check.specific,
-            "smart_measurable": check.measurable,
-            "smart_time_bound": check.time_bound,
-            "smart_achievable": check.achievable,
-        }
+        values = rules.smart_flags(**self._smart_terms())
+        flags = dict(zip(SMART_FLAGS, values, strict=True))
         for name, value in flags.items():
             setattr(self, name, value)
         return flags

@@ -8,6 +8,7 @@ section, an empty plan, and anything a later stage (the resource panel) register
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -91,6 +92,18 @@ def is_specific(text: str, how_we_will_know: str | None = None) -> bool:
     know" says what they mean ("makes her own breakfast and lunch every day"), as
     long as that is not a service delivered. A one-word aim ("Respite") names a
     topic, not an outcome."""
+    aim = _aim_is_specific(text)
+    if aim is not None:
+        return aim
+    return _how_makes_specific(how_we_will_know or "")
+
+
+# The wording rules are pure functions of the text, and plans are often written
+# from the same phrases: each keeps its last answers.
+@functools.lru_cache(maxsize=4096)
+def _aim_is_specific(text: str) -> bool | None:
+    """The aim alone: False when it is not an outcome (or one word), True when it
+    names something concrete, None when that depends on "how we will know"."""
     plain = wording.normalise(text)
     if len(plain.split()) < 2:
         return False
@@ -98,7 +111,12 @@ def is_specific(text: str, how_we_will_know: str | None = None) -> bool:
         return False
     if names_something_concrete(_mask(SUBJECT, plain)):
         return True
-    how = wording.normalise(how_we_will_know or "")
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _how_makes_specific(how_we_will_know: str) -> bool:
+    how = wording.normalise(how_we_will_know)
     return (
         bool(how)
         and not is_service_delivered(how)
@@ -119,6 +137,7 @@ def names_something_concrete(text: str, *, settings_count: bool = True) -> bool:
     return bool(wording.CONCRETE.search(plain) or THINGS.search(plain))
 
 
+@functools.lru_cache(maxsize=4096)
 def is_measurable(how_we_will_know: str | None) -> bool:
     """Measurable: "how we will know" is filled, is not a service delivered, is not
     just the occasion of measuring ("will be reviewed in 3 months"), and says what
@@ -195,6 +214,26 @@ def is_achievable(agreed_achievable: bool | None) -> bool:
     return agreed_achievable is True
 
 
+def smart_flags(
+    *,
+    words: str,
+    how_we_will_know: str | None,
+    target_date: datetime.date | None,
+    agreed_achievable: bool | None,
+    written_on: datetime.date,
+) -> tuple[bool, bool, bool, bool]:
+    """The four SMART flags (specific, measurable, time-bound, achievable), without
+    the check's advice: what every write of an outcome stores. The two wording
+    rules are pure functions of the text and keep their last answers (plans are
+    often written from the same phrases)."""
+    return (
+        is_specific(words, how_we_will_know),
+        is_measurable(how_we_will_know),
+        is_time_bound(target_date, written_on),
+        is_achievable(agreed_achievable),
+    )
+
+
 def check_smart(
     *,
     words: str,
@@ -205,10 +244,13 @@ def check_smart(
 ) -> SmartCheck:
     """Check one outcome against the four rules, saying what is missing and how
     to put it right."""
-    specific = is_specific(words, how_we_will_know)
-    measurable = is_measurable(how_we_will_know)
-    time_bound = is_time_bound(target_date, written_on)
-    achievable = is_achievable(agreed_achievable)
+    specific, measurable, time_bound, achievable = smart_flags(
+        words=words,
+        how_we_will_know=how_we_will_know,
+        target_date=target_date,
+        agreed_achievable=agreed_achievable,
+        written_on=written_on,
+    )
     missing: list[str] = []
     suggestions: list[str] = []
     if not specific:

@@ -7,6 +7,7 @@ changes, so no flag may get worse than it was; overall the held-out agreement
 must reach the issue's target of 95%. No database needed.
 """
 
+import datetime
 import importlib.util
 import sys
 from pathlib import Path
@@ -60,3 +61,42 @@ def test_no_flag_agrees_less_than_before_on_the_held_out_rows(flag) -> None:
 
 def test_the_tuning_rows_agree_too() -> None:
     assert harness.overall(harness.score(SETS["tuning"])) >= TARGET
+
+
+def test_the_stored_flags_are_the_full_checks_and_keeping_answers_changes_none() -> (
+    None
+):
+    """`smart_flags` (what every write stores) gives the full check's four flags,
+    and the wording rules' kept answers are the ones worked out afresh."""
+    from selfdirect.plans import rules
+
+    def flags(rows: list[dict[str, str]]) -> list[tuple[bool, bool, bool, bool]]:
+        found = []
+        for row in rows:
+            terms = {
+                "words": row["words"],
+                "how_we_will_know": row["how_we_will_know"] or None,
+                "target_date": harness._date(row["target_date"]),
+                "agreed_achievable": {"yes": True, "no": False}.get(
+                    row["agreed_achievable"].strip()
+                ),
+                "written_on": datetime.date.fromisoformat(row["written_on"]),
+            }
+            check = rules.check_smart(**terms)
+            found.append(rules.smart_flags(**terms))
+            assert found[-1] == (
+                check.specific,
+                check.measurable,
+                check.time_bound,
+                check.achievable,
+            ), row["words"]
+        return found
+
+    kept = flags(ROWS + ROWS)[: len(ROWS)]
+    for rule in (
+        rules._aim_is_specific,
+        rules._how_makes_specific,
+        rules.is_measurable,
+    ):
+        rule.cache_clear()
+    assert flags(ROWS[::-1])[::-1] == kept
