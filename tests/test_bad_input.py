@@ -69,6 +69,7 @@ FORM_PAGES: dict[str, tuple[str | None, Any]] = {
         lambda: {"indicator": "options", "count": "any"},
     ),
     "insights:spend_new": ("finance_officer", None),
+    "insights:spend_change": ("finance_officer", lambda: {"year": _spend_year()}),
     "reviews:due": ("practitioner_a", None),
     "password_change": ("practitioner_a", None),
     "password_reset": (None, None),
@@ -226,6 +227,12 @@ def _exercise() -> str:
     from selfdirect.assurance.models import ReadingExercise
 
     return str(ReadingExercise.objects.get().public_id)
+
+
+def _spend_year() -> int:
+    from selfdirect.insights.tests.factories import SpendFactory
+
+    return int(SpendFactory.create().financial_year)
 
 
 def _provider() -> str:

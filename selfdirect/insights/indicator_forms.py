@@ -6,9 +6,10 @@ import datetime
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from selfdirect.core.forms import Form
+from selfdirect.core.forms import Form, VersionField
 
 from .dashboard import DIMENSION_NAMES
 from .indicators.periods import Period
@@ -72,6 +73,16 @@ class SpendForm(Form):
     def __init__(self, *args: Any, today: datetime.date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["financial_year"].choices = year_choices(today)  # type: ignore[attr-defined]
+
+
+class SpendChangeForm(SpendForm):
+    """Finance corrects a recorded year: the year itself stays."""
+
+    version = VersionField()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, today=timezone.localdate(), **kwargs)
+        del self.fields["financial_year"]
 
 
 class CarersPeriodForm(Form):

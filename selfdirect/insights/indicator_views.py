@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
@@ -20,17 +18,13 @@ from selfdirect.accounts.access import require
 from selfdirect.accounts.roles import Capability, Role
 from selfdirect.core import summaries
 from selfdirect.core.charts import bar_chart
-from selfdirect.core.form_pages import show_errors
-from selfdirect.core.forms import bind
 from selfdirect.core.http import actor, page
 from selfdirect.core.models import SummarySnapshot
-from selfdirect.core.once import once
 from selfdirect.people.access import access_person
 
-from . import dashboard, downloads, drill, services
-from .indicator_forms import IndicatorFilterForm, SpendForm
+from . import dashboard, downloads, drill
+from .indicator_forms import IndicatorFilterForm
 from .indicators.periods import Period
-from .models import AdultSocialCareSpend
 from .summaries import INDICATOR_AREA, area_params
 
 
@@ -194,34 +188,3 @@ def indicator_person(request: HttpRequest, person_id: str) -> HttpResponse:
         "checks": drill.why(person, period),
     }
     return render(request, "insights/indicators/person.html", context)
-
-
-@require_GET
-def spend_list(request: HttpRequest) -> HttpResponse:
-    user = actor(request)
-    if not (user.can(Capability.RECORD_FINANCE) or user.can(Capability.SEE_INDICATORS)):
-        raise PermissionDenied(Capability.RECORD_FINANCE)
-    context = {
-        "years": AdultSocialCareSpend.objects.select_related("recorded_by"),
-        "can_record": user.can(Capability.RECORD_FINANCE),
-    }
-    return render(request, "insights/indicators/spend_list.html", context)
-
-
-@require_http_methods(["GET", "POST"])
-@once
-def spend_new(request: HttpRequest) -> HttpResponse:
-    user = actor(request)
-    require(user, Capability.RECORD_FINANCE)
-    form = bind(request, SpendForm, today=timezone.localdate())
-    if request.method == "POST" and form.is_valid():
-        try:
-            row = services.record_spend(
-                details=services.SpendDetails(**form.cleaned_data), by=user
-            )
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, _("Spend for %(year)s recorded.") % {"year": row})
-            return redirect("insights:spend_list")
-    return render(request, "insights/indicators/spend_form.html", {"form": form})

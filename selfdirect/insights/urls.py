@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import carer_views, indicator_views, outcome_views, views
+from . import carer_views, indicator_views, outcome_views, spend_views, views
 
 app_name = "insights"
 
@@ -48,6 +48,11 @@ urlpatterns += [
         indicator_views.indicators_summary,
         name="indicators_summary",
     ),
-    path("insights/spend/", indicator_views.spend_list, name="spend_list"),
-    path("insights/spend/new/", indicator_views.spend_new, name="spend_new"),
+    path("insights/spend/", spend_views.spend_list, name="spend_list"),
+    path("insights/spend/new/", spend_views.spend_new, name="spend_new"),
+    path(
+        "insights/spend/<int:year>/change/",
+        spend_views.spend_change,
+        name="spend_change",
+    ),
 ]

@@ -37,4 +37,6 @@ NOT_PERSONAL = {
     "Person.objects.visible_to for the user; no one person's record in the URL",
     "insights:spend_list": "the partnership's yearly spend totals, nobody's data",
     "insights:spend_new": "finance enters a yearly total, nobody's data",
+    "insights:spend_change": "finance corrects a yearly total, nobody's data "
+    "(refusals tested in insights/tests/test_spend_change.py)",
 }
