@@ -51,6 +51,17 @@ def test_finance_enters_a_years_spend(ui, personas) -> None:
     expect(page.get_by_role("table", name="Spend entered by finance")).to_contain_text(
         "2500000"
     )
+    # A correction: the year stays, the figure changes, the list shows it.
+    page.get_by_role("link", name="Change the spend for").click()
+    ui.check()
+    total = page.get_by_label("Total adult social care spend (£)")
+    expect(total).to_have_value("2500000.00")
+    total.fill("2600000")
+    page.get_by_role("button", name="Save").click()
+    ui.check()
+    expect(page.get_by_role("table", name="Spend entered by finance")).to_contain_text(
+        "2600000"
+    )
 
 
 def test_first_contacts_drill_through_to_the_people_whose_contacts_counted(
