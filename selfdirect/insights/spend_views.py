@@ -4,18 +4,17 @@ other). The figures are the partnership's, nobody's personal data."""
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from selfdirect.accounts.access import require
 from selfdirect.accounts.roles import Capability
-from selfdirect.core.concurrency import EditConflict
-from selfdirect.core.form_pages import rebind_for_conflict, show_errors
+from selfdirect.core.form_pages import form_page
 from selfdirect.core.forms import bind
 from selfdirect.core.http import actor
 from selfdirect.core.once import once
@@ -44,18 +43,27 @@ def spend_list(request: HttpRequest) -> HttpResponse:
 def spend_new(request: HttpRequest) -> HttpResponse:
     user = actor(request)
     require(user, Capability.RECORD_FINANCE)
-    form = bind(request, SpendForm, today=timezone.localdate())
-    if request.method == "POST" and form.is_valid():
-        try:
-            row = services.record_spend(
-                details=services.SpendDetails(**form.cleaned_data), by=user
-            )
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, _("Spend for %(year)s recorded.") % {"year": row})
-            return redirect("insights:spend_list")
-    return render(request, TEMPLATE, {"form": form})
+    today = timezone.localdate()
+    form = bind(request, SpendForm, today=today)
+
+    def save(form: SpendForm) -> None:
+        details = services.SpendDetails(**form.cleaned_data)
+        services.record_spend(details=details, by=user)
+
+    year = str(form.data.get("financial_year", ""))
+    label = (
+        str(AdultSocialCareSpend(financial_year=int(year))) if year.isdigit() else ""
+    )
+    return form_page(
+        request,
+        form,
+        save=save,
+        done=_("Spend for %(year)s recorded.") % {"year": label},
+        next_url=reverse("insights:spend_list"),
+        context={},
+        template=TEMPLATE,
+        init_kwargs={"today": today},
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -72,20 +80,19 @@ def spend_change(request: HttpRequest, year: int) -> HttpResponse:
         "version": row.version,
     }
     form = bind(request, SpendChangeForm, initial=initial)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
+
+    def save(form: SpendChangeForm) -> None:
         data = dict(form.cleaned_data)
         version = data.pop("version")
         details = services.SpendDetails(financial_year=row.financial_year, **data)
-        try:
-            services.change_spend(row=row, version=version, details=details, by=user)
-        except ValidationError as error:
-            show_errors(form, error)
-        except EditConflict as error:
-            conflict = error
-            form = rebind_for_conflict(form, error)
-        else:
-            messages.success(request, _("Spend for %(year)s changed.") % {"year": row})
-            return redirect("insights:spend_list")
-    context = {"form": form, "row": row, "conflict": conflict}
-    return render(request, TEMPLATE, context)
+        services.change_spend(row=row, version=version, details=details, by=user)
+
+    return form_page(
+        request,
+        form,
+        save=save,
+        done=_("Spend for %(year)s changed.") % {"year": row},
+        next_url=reverse("insights:spend_list"),
+        context={"row": row},
+        template=TEMPLATE,
+    )
