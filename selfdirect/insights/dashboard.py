@@ -9,8 +9,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from .indicators.periods import Period
-from .indicators.registry import INDICATORS, trend
+from . import dashboard_links
 from .dashboard_parts import (  # noqa: F401 (names other modules read here)
     CARER_KINDS,
     CARER_MEASURES,
@@ -26,8 +25,9 @@ from .dashboard_parts import (  # noqa: F401 (names other modules read here)
     Figure,
     Table,
 )
-from . import dashboard_links
 from .dashboard_tables import breakdown_tables, other_tables
+from .indicators.periods import Period
+from .indicators.registry import INDICATORS, trend
 
 # Plain-English definitions shown next to each figure (docs/indicators.md).
 DEFINITIONS = {
@@ -84,6 +84,7 @@ DEFINITIONS = {
         "file."
     ),
 }
+
 
 @dataclass(frozen=True)
 class Area:

@@ -129,5 +129,3 @@ class Figure:
     definition: Any
     headline: list[Cell] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
-
-

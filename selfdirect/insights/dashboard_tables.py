@@ -16,11 +16,11 @@ from .dashboard_parts import (
     PRACTICE_COLUMNS,
     PRACTICE_KEYS,
     RATE_COLUMNS,
+    STEP_NAMES,
     TIMING_STEPS,
     TIMING_WAITS,
     TITLES,
     WAIT_NAMES,
-    STEP_NAMES,
     Table,
 )
 
@@ -70,7 +70,9 @@ def timing_tables(found: dict[str, Any], dimension: str) -> list[Table]:
             items = found.get("breakdowns", {}).get(dimension, {}).get(key)
             if items is None:
                 continue
-        rows = [[i["group"], i["count"], i["median_days"], i["p90_days"]] for i in items]
+        rows = [
+            [i["group"], i["count"], i["median_days"], i["p90_days"]] for i in items
+        ]
         caption = f"{names[key]}: {str(label).lower()}"
         tables.append(
             Table(caption, columns, rows, 1, "timings", [key, "", ""], dimension)
@@ -260,5 +262,3 @@ def other_tables(name: str, found: dict[str, Any]) -> list[Table]:
             ),
         ]
     return []
-
-

@@ -18,8 +18,8 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     OuterRef,
-    QuerySet,
     Q,
+    QuerySet,
     Subquery,
     Value,
     Window,
@@ -128,9 +128,7 @@ def ranks(count: int) -> tuple[int, int]:
     return (count + 1) // 2, (9 * count + 9) // 10
 
 
-def keyed_rows(
-    rows: QuerySet[Any], dimension: str, period: Period
-) -> QuerySet[Any]:
+def keyed_rows(rows: QuerySet[Any], dimension: str, period: Period) -> QuerySet[Any]:
     """A step's (or a wait's) rows with `group` annotated: the breakdown's label
     of each row's person (option: the exclusive option mix in the period)."""
     if dimension == "option":
@@ -155,9 +153,7 @@ def by_group(
             ),
             size=Window(Count("pk"), partition_by=[F("group")]),
         )
-        .filter(
-            Q(position=(F("size") + 1) / 2) | Q(position=(F("size") * 9 + 9) / 10)
-        )
+        .filter(Q(position=(F("size") + 1) / 2) | Q(position=(F("size") * 9 + 9) / 10))
         .values_list("group", "position", "size", "days")
     )
     found: dict[Any, dict[str, Any]] = {}

@@ -75,7 +75,10 @@ def test_a_row_lists_its_groups_people_and_is_logged(
     assert "Locality: North" in text
     assert "Ann" in text and "Cat" in text and "Bob" not in text
     logged = AccessLog.objects.filter(user=personas.quality_lead, page=url)
-    assert set(logged.values_list("person", flat=True)) == {example.ann.pk, example.cat.pk}
+    assert set(logged.values_list("person", flat=True)) == {
+        example.ann.pk,
+        example.cat.pk,
+    }
     # The option mix and the age band of the population.
     url = reverse("insights:indicator_people", args=["population", "people"])
     text = client.get(url, {**YEAR, "by": "option", "group": "Option 2 only"})
