@@ -37,7 +37,9 @@ def _links(client, area: str, **params: str) -> list[tuple[str, int]]:
 
 def _listed(client, href: str) -> tuple[int, str]:
     page = client.get(href).content.decode()
-    return int(LISTED.search(page).group(1)), page
+    found = LISTED.search(page)
+    assert found, href
+    return int(found.group(1)), page
 
 
 def _every_row_lists_its_count(client, area: str, breakdown: str) -> int:
