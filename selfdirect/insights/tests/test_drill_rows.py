@@ -207,3 +207,29 @@ def test_a_breakdown_the_figure_does_not_have_is_refused(client, personas) -> No
     response = client.get(url, {**YEAR, "by": "option", "group": "Option 1 only"})
     assert response.status_code == 400
     assert b"not broken down that way" in response.content
+
+
+@pytest.mark.django_db
+def test_a_manager_sees_their_teams_timings_beside_the_partnership(
+    client, personas
+) -> None:
+    from selfdirect.people.tests.factories import PersonFactory
+
+    example = timings_example.build()
+    mine = PersonFactory.create(first_name="Tam", team=personas.team_a)
+    timings_example.decided(mine, datetime.date(2025, 9, 1), datetime.date(2025, 9, 15))
+    client.force_login(personas.manager_a)
+    url = reverse("insights:indicators_area", args=["timings"])
+    text = client.get(url, YEAR).content.decode()
+    assert "Panel submission to decision: your teams and the partnership" in text
+    links = dict(_links(client, "timings", **YEAR))
+    row = reverse(
+        "insights:indicator_people", args=["timings", "panel_submission_to_decision"]
+    )
+    team = f"{row}?year=2025&quarter=&by=team&group={personas.team_a.name}"
+    assert links[team.replace(" ", "+")] == 1
+    count, listed = _listed(client, team.replace(" ", "+"))
+    assert count == 1 and ">Tam " in listed
+    # The whole partnership's figure: nine decisions, no link to their people.
+    assert "Whole partnership" in text
+    assert example.people["Ann"].first_name not in listed
