@@ -207,10 +207,6 @@ def _pages(period: Any) -> None:
     )
 
 
-if __name__ == "__main__":
-    main()
-
-
 # The panel step by locality, by hand: the same window-function statement.
 TIMINGS_SQL = """
   SELECT g, pos, n, days FROM (
@@ -268,3 +264,7 @@ def _timings(period: Any, params: dict[str, Any], repeat: int) -> None:
     ms, _all = _best(lambda: timings.timings(period, breakdowns=True), repeat)
     print(f"the whole indicator with every breakdown: {ms:.0f} ms")
     print(f"load average: {os.getloadavg()}")
+
+
+if __name__ == "__main__":
+    main()

@@ -145,6 +145,7 @@ def by_group(
     ranks kept (at most two rows a group leave the database)."""
     ranked = (
         keyed_rows(rows.filter(days__isnull=False), dimension, period)
+        .values("pk", "group", "days")  # only these leave the inner statement
         .annotate(
             position=Window(
                 RowNumber(),
