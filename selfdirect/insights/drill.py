@@ -130,9 +130,7 @@ def counted(
     if indicator == "timings":
         waits = timings.waiting_now(timezone.localdate())
         rows = waits[count] if count in waits else timings.steps(period)[count]
-        rows = rows.filter(days__isnull=False)
-        if by:
-            rows = timings.keyed_rows(rows, by, period).filter(group=group)
+        rows = _in_group(rows.filter(days__isnull=False), by, group, period, "person")
         return _people_with(rows)
     if indicator == "outcomes":
         rows = outcomes.reviewed(period)

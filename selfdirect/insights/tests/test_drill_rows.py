@@ -120,6 +120,7 @@ def test_timings_steps_and_groups_link_to_their_people(
         assert f">{name} " in text
     assert ">Eve " not in text and ">Ivy " not in text
     assert _every_row_lists_its_count(client, "timings", "locality") >= 4
+    assert _every_row_lists_its_count(client, "timings", "option") >= 2
     wait = reverse(
         "insights:indicator_people", args=["timings", "waiting_for_panel_decision"]
     )
