@@ -2,13 +2,16 @@
 throwaway PostgreSQL database of seeded people.
 
     .venv/bin/python bench/indicators.py [--people 2000] [--repeat 5] [--year 2026]
-                                         [--database selfdirect_bench]
+                                         [--database selfdirect_bench] [--timings]
 
 Creates selfdirect_bench_ind_<pid> on 127.0.0.1:5432 (user postgres, trust auth),
 migrates and seeds it (or, with --database, reuses that seeded database, as
 `make bench` does, and keeps it), prints for each figure: the engine's time, the SQL's time,
 their ratio (target ≤ 1.5) and whether both give the same numbers; then the
 options dashboard page's first (cold) and warm load. Drops the database after.
+With --timings it times only `timings`: each step's headline and its breakdown
+by each dimension (one window-function statement a step), beside the same
+statement by hand for the panel step by locality.
 """
 
 # ruff: noqa: S608 - the SQL below is constant text; the dates are parameters
@@ -73,6 +76,9 @@ def main() -> None:
     parser.add_argument("--year", type=int, default=2026)
     parser.add_argument(
         "--database", help="reuse this seeded database (seeding it if it is empty)"
+    )
+    parser.add_argument(
+        "--timings", action="store_true", help="time only timings' breakdowns"
     )
     args = parser.parse_args()
     name = args.database or f"selfdirect_bench_ind_{os.getpid()}"
@@ -149,6 +155,9 @@ def _benchmark(args: argparse.Namespace) -> None:
         cursor.execute("ANALYZE")
     period = Period(args.year)
     params = {"start": period.start, "end": period.end}
+    if args.timings:
+        _timings(period, params, args.repeat)
+        return
 
     def engine(name: str) -> Callable[[], Any]:
         def run() -> Any:
@@ -196,6 +205,65 @@ def _pages(period: Any) -> None:
         f"whole dashboard: {total['first']:.0f} ms first (cold), "
         f"{total['second']:.0f} ms again"
     )
+
+
+# The panel step by locality, by hand: the same window-function statement.
+TIMINGS_SQL = """
+  SELECT g, pos, n, days FROM (
+    SELECT COALESCE(l.name, 'Not recorded') AS g,
+           s.decided_on - s.submitted_on AS days,
+           ROW_NUMBER() OVER (PARTITION BY COALESCE(l.name, 'Not recorded')
+                              ORDER BY s.decided_on - s.submitted_on, s.id) AS pos,
+           COUNT(*) OVER (PARTITION BY COALESCE(l.name, 'Not recorded')) AS n
+    FROM panel_panelsubmission s JOIN people_person p ON p.id = s.person_id
+    LEFT JOIN accounts_locality l ON l.id = p.locality_id
+    WHERE s.decided_on BETWEEN %(start)s AND %(end)s AND s.submitted_on IS NOT NULL
+  ) x WHERE pos = (n + 1) / 2 OR pos = (n * 9 + 9) / 10"""
+
+
+def _timings(period: Any, params: dict[str, Any], repeat: int) -> None:
+    """timings: each step's headline (the existing ordered queries) and its
+    breakdown by each dimension, median ms of `repeat` runs; then the whole
+    indicator with every breakdown."""
+    from django.db import connection
+
+    from selfdirect.insights.indicators import timings
+    from selfdirect.insights.indicators.breakdowns import DIMENSIONS
+
+    rows = {**timings.steps(period), **timings.waiting_now(period.end)}
+    print(
+        f"{'step':<38} {'rows':>6} {'headline':>9} "
+        + " ".join(f"{d[:9]:>9}" for d in DIMENSIONS)
+    )
+    for name, found in rows.items():
+        ms, summary = _best(lambda f=found: timings._summary(f), repeat)
+        line = f"{name:<38} {summary['count']:>6} {ms:9.1f} "
+        for dimension in DIMENSIONS:
+            ms, _groups = _best(
+                lambda f=found, d=dimension: timings.by_group(f, d, period), repeat
+            )
+            line += f"{ms:9.1f} "
+        print(line)
+
+    def by_hand() -> Any:
+        with connection.cursor() as cursor:
+            cursor.execute(TIMINGS_SQL, params)
+            return cursor.fetchall()
+
+    step = timings.steps(period)["panel_submission_to_decision"]
+    ours, found = _best(lambda: timings.by_group(step, "locality", period), repeat)
+    theirs, hand = _best(by_hand, repeat)
+    medians = {g: d for g, pos, n, d in hand if pos == (n + 1) // 2}
+    same = all(medians[i["group"]] == i["median_days"] for i in found) and len(
+        medians
+    ) == len(found)
+    print(
+        f"panel step by locality: engine {ours:.1f} ms, by hand {theirs:.1f} ms, "
+        f"ratio {ours / theirs:.2f}, same medians {same}"
+    )
+    ms, _all = _best(lambda: timings.timings(period, breakdowns=True), repeat)
+    print(f"the whole indicator with every breakdown: {ms:.0f} ms")
+    print(f"load average: {os.getloadavg()}")
 
 
 if __name__ == "__main__":

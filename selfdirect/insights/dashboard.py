@@ -4,22 +4,30 @@ publication download, which applies disclosure control)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from . import dashboard_links
+from .dashboard_parts import (  # noqa: F401 (names other modules read here)
+    CARER_KINDS,
+    CARER_MEASURES,
+    DIMENSION_NAMES,
+    OPTION_COLUMNS,
+    OPTION_KEYS,
+    PRACTICE_COLUMNS,
+    PRACTICE_KEYS,
+    TIMING_WAITS,
+    TITLES,
+    WAIT_NAMES,
+    Cell,
+    Figure,
+    Table,
+)
+from .dashboard_tables import breakdown_tables, other_tables
 from .indicators.periods import Period
 from .indicators.registry import INDICATORS, trend
-
-DIMENSION_NAMES = {
-    "locality": _("Locality"),
-    "team": _("Team"),
-    "service_group": _("Service group"),
-    "age_band": _("Age band"),
-    "option": _("Option"),
-    "trend": _("Last 12 quarters"),
-}
 
 # Plain-English definitions shown next to each figure (docs/indicators.md).
 DEFINITIONS = {
@@ -77,63 +85,6 @@ DEFINITIONS = {
     ),
 }
 
-TITLES = {
-    "options": _("People getting each option"),
-    "population": _("People with a plan or support"),
-    "implementation_rate_phs": _("Implementation rate (PHS)"),
-    "implementation_rate_choice": _("Implementation rate (given a choice)"),
-    "informed_choice": _("Informed choice"),
-    "sds_discussed_first_contact": _("SDS discussed at first contact"),
-    "spend_options_1_2": _("Spend on options 1 and 2"),
-    "timings": _("How long things take"),
-    "outcomes": _("Outcomes reviewed"),
-    "practice_quality": _("Quality of practice in the records"),
-    "carers": _("Carer support plans and young carer statements"),
-}
-
-# timings' steps and waits, in the journey's order.
-TIMING_STEPS = (
-    "first_contact_to_agreed_conversation",
-    "conversation_to_budget",
-    "panel_submission_to_decision",
-    "decision_to_first_delivery",
-)
-TIMING_WAITS = ("waiting_for_panel_decision", "waiting_for_service_to_start")
-WAIT_NAMES = {
-    "waiting_for_panel_decision": _("Waiting for a panel decision now"),
-    "waiting_for_service_to_start": _("Approved, waiting for the service to start"),
-}
-
-# carers' kinds and measures, in order, with their names.
-CARER_KINDS = {
-    "plans": _("Adult carer support plans"),
-    "statements": _("Young carer statements"),
-    "all": _("Either"),
-}
-CARER_MEASURES = {
-    "offered": _("offered"),
-    "completed": _("completed"),
-    "reviewed": _("reviewed"),
-}
-
-# practice_quality's measures, in order, with their column names.
-PRACTICE_KEYS = (
-    "own_words",
-    "strengths",
-    "risk_enablement",
-    "smart",
-    "contingency",
-    "informal_supports",
-)
-PRACTICE_COLUMNS = [
-    _("Outcomes in own words"),
-    _("Strengths recorded"),
-    _("Risk enablement"),
-    _("SMART plan outcomes"),
-    _("Contingency arrangements"),
-    _("Informal or community support in the plan"),
-]
-
 
 @dataclass(frozen=True)
 class Area:
@@ -163,111 +114,12 @@ AREAS = {
             ("sds_discussed_first_contact",),
         ),
         Area("spend", _("Spend on options 1 and 2"), ("spend_options_1_2",), False),
-        Area("timings", _("Timings and waiting"), ("timings",), False),
+        Area("timings", _("Timings and waiting"), ("timings",)),
         Area("outcomes", _("Outcomes"), ("outcomes",)),
         Area("practice", _("Quality of practice"), ("practice_quality",)),
         Area("carers", _("Unpaid carers"), ("carers",)),
     )
 }
-
-
-@dataclass
-class Cell:
-    label: Any
-    value: object
-    drill: str = ""  # the count to list the people of, when there is a list
-
-
-@dataclass
-class Table:
-    caption: str
-    columns: list[Any]
-    rows: list[list[object]]
-    counts: int = 0  # how many columns after the label are counts (not rates)
-
-
-@dataclass
-class Figure:
-    id: str
-    title: Any
-    definition: Any
-    headline: list[Cell] = field(default_factory=list)
-    tables: list[Table] = field(default_factory=list)
-
-
-RATE_COLUMNS = [_("People counted"), _("Out of"), _("Rate (%)")]
-OPTION_KEYS = ("option_1", "option_2", "option_3", "option_4", "any")
-OPTION_COLUMNS = [_("Option 1"), _("Option 2"), _("Option 3"), _("Option 4"), _("Any")]
-
-
-def _rate_rows(items: list[dict[str, Any]]) -> list[list[object]]:
-    return [[i["group"], i["numerator"], i["denominator"], i["rate"]] for i in items]
-
-
-def _breakdown_table(name: str, found: dict[str, Any], dimension: str) -> Table | None:
-    label = DIMENSION_NAMES[dimension]
-    title = TITLES[name]
-    caption = f"{title}: {str(label).lower()}"
-    if dimension == "trend":
-        items = [{**item, "group": item["period"]} for item in found["trend_quarters"]]
-    else:
-        items = found.get("breakdowns", {}).get(dimension)
-        if items is None:
-            return None
-    if name == "options":
-        rows = [[i["group"], *[i[k] for k in OPTION_KEYS]] for i in items]
-        return Table(caption, [label, *OPTION_COLUMNS], rows, counts=5)
-    if name == "outcomes":
-        levels = found["levels"]
-        if dimension == "trend":  # each quarter's headline
-            items = [
-                {"group": i["group"], "outcomes": i["outcomes_reviewed"]}
-                | {f"level_{r['level']}": r["count"] for r in i["levels"]}
-                for i in items
-            ]
-        rows = [
-            [
-                i["group"],
-                i["outcomes"],
-                *[i.get(f"level_{r['level']}", 0) for r in levels],
-            ]
-            for i in items
-        ]
-        columns = [label, _("Outcomes reviewed"), *[r["name"] for r in levels]]
-        return Table(caption, columns, rows, counts=1 + len(levels))
-    if name == "population":
-        rows = [[i["group"], i["people"]] for i in items]
-        return Table(caption, [label, _("People")], rows, counts=1)
-    if name == "practice_quality":
-        if dimension == "trend":
-            items = [
-                {"group": i["group"], "people": i.get("people", 0)}
-                | {
-                    k: (i.get("measures") or {}).get(k, {}).get("numerator", 0)
-                    for k in PRACTICE_KEYS
-                }
-                for i in items
-            ]
-        rows = [
-            [i["group"], i["people"], *[i[k] for k in PRACTICE_KEYS]] for i in items
-        ]
-        return Table(caption, [label, _("People"), *PRACTICE_COLUMNS], rows, counts=7)
-    if name == "carers":
-        keys = [f"{k}_{m}" for k in CARER_KINDS for m in CARER_MEASURES]
-        if dimension == "trend":  # each quarter's headline: {kind: {measure: n}}
-            items = [
-                {"group": i["group"]}
-                | {f"{k}_{m}": i[k][m] for k in CARER_KINDS for m in CARER_MEASURES}
-                for i in items
-            ]
-        rows = [[i["group"], *[i[k] for k in keys]] for i in items]
-        columns = [
-            f"{kind}: {measure}"
-            for kind in CARER_KINDS.values()
-            for measure in CARER_MEASURES.values()
-        ]
-        return Table(caption, [label, *columns], rows, counts=len(keys))
-    return Table(caption, [label, *RATE_COLUMNS], _rate_rows(items), counts=2)
 
 
 def _headline(name: str, found: dict[str, Any]) -> list[Cell]:
@@ -300,7 +152,7 @@ def _headline(name: str, found: dict[str, Any]) -> list[Cell]:
         return cells
     if name == "carers":
         return [
-            Cell(f"{kind}: {measure}", found[k][m])
+            Cell(f"{kind}: {measure}", found[k][m], f"{k}_{m}")
             for k, kind in CARER_KINDS.items()
             for m, measure in CARER_MEASURES.items()
         ]
@@ -321,107 +173,6 @@ def _headline(name: str, found: dict[str, Any]) -> list[Cell]:
             Cell(_("Rate (%)"), found["rate"]),
             Cell(_("People counted"), found["numerator"], "numerator"),
             Cell(_("Out of"), found["denominator"], "denominator"),
-        ]
-    return []
-
-
-def _other_tables(name: str, found: dict[str, Any]) -> list[Table]:
-    if name == "practice_quality":
-        when = found.get("as_at") or _("never")
-        state = {
-            "": _("up to date"),
-            "changed": _("out of date: records have changed since"),
-            "old": _("out of date: the reading is old"),
-            "never": _("not read yet"),
-        }.get(found.get("stale", "never"), "")
-        return [
-            Table(
-                str(_("Where these figures come from")),
-                [_("Figure"), _("Value")],
-                [
-                    [_("Case files last read at"), when],
-                    [_("State"), state],
-                    [_("People not read yet (not counted)"), found.get("not_read", 0)],
-                ],
-            )
-        ]
-    if name == "sds_discussed_first_contact":
-        rows = [[r["reason"], r["count"]] for r in found["reasons_not_discussed"]]
-        return [
-            Table(
-                str(_("Why SDS was not discussed")),
-                [_("Reason"), _("Contacts")],
-                rows,
-                1,
-            )
-        ]
-    if name == "spend_options_1_2":
-        money = [
-            [_("Option 1: direct payments paid"), found["option_1_spend"]],
-            [
-                _("Option 2: individual service funds (yearly amounts)"),
-                found["option_2_spend"],
-            ],
-            [_("Option 3: arranged services (yearly cost)"), found["option_3_spend"]],
-            [_("Total adult social care spend (finance)"), found["total_spend"] or "–"],
-            [_("Share on options 1 and 2 (%)"), found["rate"]],
-            [_("Share of spend held in the system (%)"), found["share_held_in_system"]],
-        ]
-        by_year = [[t["year"], t["rate"]] for t in found["trend"]]
-        return [
-            Table(
-                str(_("Spend for %(year)s (£)") % {"year": found["year"]}),
-                [_("Figure"), _("Value")],
-                money,
-            ),
-            Table(
-                str(_("Share on options 1 and 2, by year")),
-                [_("Year"), _("Share (%)")],
-                by_year,
-            ),
-        ]
-    if name == "timings":
-        # In the journey's order, not the keys' (a kept summary's JSON, in
-        # PostgreSQL's jsonb, keeps no order).
-        steps = [
-            [
-                k.replace("_", " ").capitalize(),
-                found[k]["count"],
-                found[k]["median_days"],
-                found[k]["p90_days"],
-            ]
-            for k in TIMING_STEPS
-        ]
-        waiting = [
-            [
-                k.replace("_", " ").capitalize(),
-                found["waiting_now"][k]["count"],
-                found["waiting_now"][k]["median_days"],
-                found["waiting_now"][k]["p90_days"],
-            ]
-            for k in TIMING_WAITS
-        ]
-        columns = [_("Step"), _("Number"), _("Median days"), _("90th percentile days")]
-        return [
-            Table(str(_("Steps finished in the period")), columns, steps, 1),
-            Table(str(_("Waiting now")), [_("Waiting for"), *columns[1:]], waiting, 1),
-        ]
-    if name == "outcomes":
-        levels = [[r["name"], r["count"]] for r in found["levels"]]
-        reasons = [[r["name"], r["count"]] for r in found["top_reasons"]]
-        return [
-            Table(
-                str(_("Outcomes by how far met")),
-                [_("Level"), _("Outcomes")],
-                levels,
-                1,
-            ),
-            Table(
-                str(_("Top reasons not fully met")),
-                [_("Reason"), _("Outcomes")],
-                reasons,
-                1,
-            ),
         ]
     return []
 
@@ -460,10 +211,10 @@ def area_figures(
             name, TITLES[name], DEFINITIONS[name], _headline(name, found[name])
         )
         if area.broken_down:
-            table = _breakdown_table(name, found[name], dimension)
-            if table is not None:
-                figure.tables.append(table)
-        figure.tables.extend(_other_tables(name, found[name]))
+            figure.tables.extend(breakdown_tables(name, found[name], dimension))
+        figure.tables.extend(other_tables(name, found[name]))
+        for table in figure.tables:
+            dashboard_links.attach(table, period)
         figures.append(figure)
     return figures
 
@@ -472,15 +223,20 @@ def team_figures(
     area: Area, period: Period, teams: list[str], found: dict[str, Any] | None = None
 ) -> list[Table]:
     """For a manager: each figure's row for their own teams, beside the
-    partnership's (`found` broken down by team, when kept)."""
+    partnership's (`found` broken down by team, when kept). Their teams' counts
+    link to the people, as on the team breakdown."""
     if not area.broken_down:
         return []
+    if found is None:
+        found = area_found(area, period, "team")
     tables = []
     for figure in area_figures(area, period, "team", found):
+        if figure.id == "timings":
+            tables.extend(_timing_team_tables(figure, found["timings"], teams))
+            continue
         if not figure.tables:
             continue
         table = figure.tables[0]
-        mine = [r for r in table.rows if r[0] in teams]
         values = [c.value for c in figure.headline]
         if figure.id == "outcomes":  # one team a person: the teams add up
             values = [
@@ -489,13 +245,38 @@ def team_figures(
             ]
         elif figure.id not in ("options", "population"):
             values = [values[1], values[2], values[0]]  # counted, out of, rate
-        whole = [_("Whole partnership"), *values[: len(table.columns) - 1]]
         tables.append(
-            Table(
-                f"{figure.title}: {_('your teams and the partnership')}",
-                table.columns,
-                [*mine, whole],
-                table.counts,
-            )
+            _beside(figure.title, table, teams, values[: len(table.columns) - 1])
         )
     return tables
+
+
+def _beside(title: Any, table: Table, teams: list[str], whole: list[object]) -> Table:
+    """The table's rows for these teams, then the whole partnership's."""
+    mine = [n for n, r in enumerate(table.rows) if r[0] in teams]
+    return Table(
+        f"{title}: {_('your teams and the partnership')}",
+        table.columns,
+        [*[table.rows[n] for n in mine], [_("Whole partnership"), *whole]],
+        table.counts,
+        links=[table.links[n] for n in mine if n < len(table.links)],
+    )
+
+
+def _timing_team_tables(
+    figure: Figure, found: dict[str, Any], teams: list[str]
+) -> list[Table]:
+    """timings for a manager: each step (and wait) by team, their teams' rows
+    beside the whole partnership's figures."""
+    found = {**found, **found.get("waiting_now", {})}
+    return [
+        _beside(
+            table.caption.rsplit(":", 1)[0],
+            table,
+            teams,
+            [found[key][k] for k in ("count", "median_days", "p90_days")],
+        )
+        for table in figure.tables
+        if table.dimension == "team"
+        for key in table.drills[:1]
+    ]

@@ -1,6 +1,11 @@
 """Drill-through: the people behind a count, for a user allowed to see them, and
 why one person was or was not counted. Lists go through `visible_to` (the
-chokepoint's rule for lists); one person through `access_person`."""
+chokepoint's rule for lists); one person through `access_person`.
+
+A count is a headline figure, or one group's count in a breakdown table (`by`
+names the breakdown, `group` the row's label): the same rows the figure counts,
+keyed by the same breakdown expression (`breakdowns.keyed`) and filtered to the
+group, so a row's list is exactly the people behind its count."""
 
 from __future__ import annotations
 
@@ -23,7 +28,8 @@ from selfdirect.accounts.roles import Purpose
 from selfdirect.choices.selectors import INFORMED, with_informed_choice
 from selfdirect.people.models import Person
 
-from .indicators import cohorts, measures, outcomes, practice, timings
+from .indicators import carers, cohorts, measures, outcomes, practice, timings
+from .indicators.breakdowns import DIMENSIONS, NOT_RECORDED, OPTION_LABELS, keyed
 from .indicators.periods import Period
 
 # (indicator, count) → how to find the people counted.
@@ -53,9 +59,48 @@ COUNTS = {
     ("timings", "conversation_to_budget"),
     ("timings", "panel_submission_to_decision"),
     ("timings", "decision_to_first_delivery"),
-    # People with outcomes reviewed at reviews held in the period.
+    # People with outcomes reviewed at reviews held in the period (and, per
+    # level, `level_<code>`: see `drillable`).
     ("outcomes", "people"),
+    # Carers per kind and measure (`plans_offered`, `all_reviewed`, ...).
+    *(("carers", name) for name in carers.counts()),
 }
+# The breakdowns a figure's rows can be keyed by (for its tables' rows).
+NO_OPTION = ("locality", "team", "service_group", "age_band")
+BY = {
+    "options": DIMENSIONS,
+    "population": DIMENSIONS,
+    "implementation_rate_phs": DIMENSIONS,
+    "implementation_rate_choice": DIMENSIONS,
+    "informed_choice": NO_OPTION,
+    "sds_discussed_first_contact": NO_OPTION,
+    "practice_quality": NO_OPTION,
+    "outcomes": NO_OPTION,
+    "carers": NO_OPTION,
+    "timings": DIMENSIONS,
+}
+
+
+def drillable(indicator: str, count: str, by: str = "") -> bool:
+    """Whether this count (of this breakdown's rows, when `by`) has a list."""
+    listed = (indicator, count) in COUNTS or (
+        indicator == "outcomes" and count.startswith("level_")
+    )
+    return listed and (not by or by in BY.get(indicator, ()))
+
+
+def _in_group(
+    rows: QuerySet[Any], by: str, group: str, period: Period, path: str = ""
+) -> QuerySet[Any]:
+    """The rows in one breakdown group (`by` "" keeps them all)."""
+    if not by:
+        return rows
+    if by == "option":
+        codes = [code for code, label in OPTION_LABELS.items() if label == group]
+        if "option_mix" not in rows.query.annotations:
+            rows = cohorts.with_options(rows, period, path or "pk")
+        return rows.filter(option_mix__in=codes)
+    return keyed(rows, by, period, path).filter(group=group)
 
 
 def _people_with(rows: QuerySet[Any], path: str = "person") -> QuerySet[Any]:
@@ -63,10 +108,43 @@ def _people_with(rows: QuerySet[Any], path: str = "person") -> QuerySet[Any]:
     return cohorts.people().filter(Exists(rows.filter(**{path: OuterRef("pk")})))
 
 
-def counted(indicator: str, count: str, period: Period) -> QuerySet[Any]:
-    """Everyone counted in this figure (KeyError for a figure with no list)."""
-    if (indicator, count) not in COUNTS:
-        raise KeyError((indicator, count))
+def counted(
+    indicator: str, count: str, period: Period, by: str = "", group: str = ""
+) -> QuerySet[Any]:
+    """Everyone counted in this figure, or in one group of its breakdown `by`
+    (KeyError for a figure with no list)."""
+    if not drillable(indicator, count, by):
+        raise KeyError((indicator, count, by))
+    if indicator == "sds_discussed_first_contact":
+        contacts = measures.first_contacts(period)
+        if count == "numerator":
+            contacts = contacts.filter(sds_discussed=True)
+        if by == "team":  # the contact's own team, as its breakdown counts it
+            if group == NOT_RECORDED:
+                contacts = contacts.filter(team__isnull=True)
+            else:
+                contacts = contacts.filter(team__name=group)
+        else:
+            contacts = _in_group(contacts, by, group, period, "person")
+        return _people_with(contacts)
+    if indicator == "timings":
+        waits = timings.waiting_now(timezone.localdate())
+        rows = waits[count] if count in waits else timings.steps(period)[count]
+        rows = _in_group(rows.filter(days__isnull=False), by, group, period, "person")
+        return _people_with(rows)
+    if indicator == "outcomes":
+        rows = outcomes.reviewed(period)
+        if count.startswith("level_"):
+            rows = rows.filter(level__code=count.removeprefix("level_"))
+        rows = _in_group(rows, by, group, period, "review__person")
+        return _people_with(rows, "review__person")
+    return _in_group(_people_counted(indicator, count, period), by, group, period)
+
+
+def _people_counted(indicator: str, count: str, period: Period) -> QuerySet[Any]:
+    """The people a figure counts, when its rows are people."""
+    if indicator == "carers":
+        return carers.carer_people(period).filter(carers.counts()[count] or Q())
     if indicator == "practice_quality":
         rows = practice.cohort(period)
         answers = practice.kept()
@@ -76,17 +154,6 @@ def counted(indicator: str, count: str, period: Period) -> QuerySet[Any]:
     if indicator == "options":
         rows = cohorts.with_options(cohorts.people(), period)
         return rows.filter(measures.OPTION_COUNTS[count] or Q())
-    if indicator == "sds_discussed_first_contact":
-        contacts = measures.first_contacts(period)
-        if count == "numerator":
-            contacts = contacts.filter(sds_discussed=True)
-        return _people_with(contacts)
-    if indicator == "timings":
-        waits = timings.waiting_now(timezone.localdate())
-        rows = waits[count] if count in waits else timings.steps(period)[count]
-        return _people_with(rows.filter(days__isnull=False))
-    if indicator == "outcomes":
-        return _people_with(outcomes.reviewed(period), "review__person")
     if indicator == "informed_choice":
         chosen: Any = with_informed_choice(cohorts.people(), up_to=period.end)
         rows = chosen.filter(has_choice=True, choice_made_on__gte=period.start)
@@ -102,10 +169,16 @@ def counted(indicator: str, count: str, period: Period) -> QuerySet[Any]:
 
 
 def people_counted(
-    user: User, indicator: str, count: str, period: Period
+    user: User,
+    indicator: str,
+    count: str,
+    period: Period,
+    by: str = "",
+    group: str = "",
 ) -> QuerySet[Any]:
-    """The people counted whom this user reaches, by name."""
-    found = counted(indicator, count, period).values("pk")
+    """The people counted (in one group, when `by`) whom this user reaches, by
+    name."""
+    found = counted(indicator, count, period, by, group).values("pk")
     return (
         Person.objects.visible_to(user, Purpose.PRACTICE)
         .filter(pk__in=found)

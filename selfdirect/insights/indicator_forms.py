@@ -46,6 +46,25 @@ class IndicatorFilterForm(Form):
         return Period(int(data["year"]), quarter)
 
 
+class DrillRowForm(Form):
+    """Which row of a breakdown table a drill-through lists (both empty: the
+    headline count)."""
+
+    by = forms.ChoiceField(
+        label=_("Breakdown"),
+        required=False,
+        choices=[("", _("None"))]
+        + [(k, v) for k, v in DIMENSION_NAMES.items() if k != "trend"],
+    )
+    group = forms.CharField(label=_("Group"), required=False, max_length=200)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("by") and not data.get("group"):
+            self.add_error("group", _("Say which group of the breakdown to list"))
+        return data
+
+
 class SpendForm(Form):
     """Finance enters a year's total adult social care spend."""
 

@@ -1,5 +1,5 @@
 """The indicators dashboard: one page per area, downloads, drill-through, and the
-page where finance enters the year's total spend. Thin: the figures come from
+page (spend is in spend_views.py). Thin: the figures come from
 `dashboard.py` (and the engine under `indicators/`)."""
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from selfdirect.accounts.access import require
 from selfdirect.accounts.roles import Capability, Role
+from selfdirect.audit.services import log_list_access
 from selfdirect.core import summaries
 from selfdirect.core.charts import bar_chart
 from selfdirect.core.http import actor, page
@@ -23,7 +24,7 @@ from selfdirect.core.models import SummarySnapshot
 from selfdirect.people.access import access_person
 
 from . import dashboard, downloads, drill
-from .indicator_forms import IndicatorFilterForm
+from .indicator_forms import DrillRowForm, IndicatorFilterForm
 from .indicators.periods import Period
 from .summaries import INDICATOR_AREA, area_params
 
@@ -155,22 +156,36 @@ def _chart(table: dashboard.Table) -> object:
 
 @require_GET
 def indicator_people(request: HttpRequest, indicator: str, count: str) -> HttpResponse:
-    """The people counted in a figure whom the user reaches."""
+    """The people counted in a figure, or in one group of its breakdown (`by`,
+    `group`), whom the user reaches; the names shown are in the access log."""
     user = actor(request)
     require(user, Capability.SEE_INDICATORS)
     require(user, Capability.VIEW_PEOPLE)
-    if (indicator, count) not in drill.COUNTS:
+    if not drill.drillable(indicator, count):
         raise Http404
     form, period, _dimension = _filters(request)
-    people = drill.people_counted(user, indicator, count, period)
-    listing = Paginator(people, 50).get_page(request.GET.get("page"))
-    context = {
+    row = DrillRowForm(request.GET)
+    context: dict[str, Any] = {
         "form": form,
+        "row": row,
         "period": period,
         "title": dashboard.TITLES[indicator],
         "count": count,
-        "page_obj": listing,
     }
+    if not row.is_valid() or not drill.drillable(
+        indicator, count, row.cleaned_data["by"]
+    ):
+        if row.is_valid():
+            row.add_error("by", _("These figures are not broken down that way"))
+        context["page_obj"] = None
+        return render(request, "insights/indicators/people.html", context, status=400)
+    by, group = row.cleaned_data["by"], row.cleaned_data["group"]
+    people = drill.people_counted(user, indicator, count, period, by, group)
+    listing = Paginator(people, 50).get_page(request.GET.get("page"))
+    log_list_access(user=user, person_ids=[p.pk for p in listing], page=request.path)
+    context["page_obj"] = listing
+    if by:
+        context["row_label"] = f"{dashboard.DIMENSION_NAMES[by]}: {group}"
     return render(request, "insights/indicators/people.html", context)
 
 

@@ -80,3 +80,27 @@ def test_first_contacts_drill_through_to_the_people_whose_contacts_counted(
     ui.check()
     expect(page.get_by_role("heading", level=1)).to_contain_text("People counted")
     expect(page.get_by_role("main")).to_contain_text(example.ann.first_name)
+
+
+def test_a_timings_row_drills_through_to_that_groups_people(ui, personas) -> None:
+    from selfdirect.insights.tests import timings_example
+
+    timings_example.build()
+    page: Page = ui.page
+    sign_in(ui, "quality")
+    page.get_by_role("link", name="SDS indicators", exact=True).first.click()
+    page.get_by_role("link", name="Timings and waiting").click()
+    page.get_by_label("Financial year").select_option("2025")
+    page.get_by_label("Break down by").select_option("locality")
+    page.get_by_role("button", name="Show").click()
+    ui.check()
+    table = page.get_by_role("table", name="Panel submission to decision: locality")
+    expect(table).to_contain_text("North")
+    table.get_by_role("link", name="4 people: see who").click()
+    ui.check()
+    expect(page.get_by_text("Locality: North")).to_be_visible()
+    expect(page.get_by_role("main")).to_contain_text("Dan")
+    # A row that makes no sense is explained, not shown.
+    page.goto(page.url.replace("by=locality", "by=nonsense"))
+    ui.check()
+    expect(page.get_by_role("alert")).to_be_visible()

@@ -53,7 +53,7 @@ def age_band(period: Period, dob: str = "date_of_birth") -> Case:
     )
 
 
-def _keyed(
+def keyed(
     rows: QuerySet[Any], dimension: str, period: Period, person: str
 ) -> QuerySet[Any]:
     """Annotate `group` (the breakdown's label) on rows; `person` is the path from
@@ -90,7 +90,7 @@ def breakdown(
         if dimension == "option" and "option_mix" not in rows.query.annotations:
             continue
         grouped = (
-            _keyed(rows, dimension, period, person)
+            keyed(rows, dimension, period, person)
             .order_by()
             .values("group")
             .annotate(

@@ -78,11 +78,14 @@ def _flag(rows: QuerySet[Any]) -> Case:
     )
 
 
-def with_options(rows: QuerySet[Any], period: Period) -> QuerySet[Any]:
+def with_options(
+    rows: QuerySet[Any], period: Period, path: str = "pk"
+) -> QuerySet[Any]:
     """Annotate `option_1`, `option_2`, `option_3` (1 when a record is in effect in
     the period, else 0), `options_received` (how many of them) and `option_mix` (the exclusive
-    share: 1, 2 or 3 for that option only, 4 for more than one, 0 for none)."""
-    person = OuterRef("pk")
+    share: 1, 2 or 3 for that option only, 4 for more than one, 0 for none).
+    `path` leads from a row to its person ("pk" when the rows are people)."""
+    person = OuterRef(path)
     rows = rows.annotate(
         option_1=_flag(direct_payments_in_effect(period).filter(person=person)),
         option_2=_flag(service_funds_in_effect(period).filter(person=person)),

@@ -31,7 +31,7 @@ from selfdirect.choices.selectors import INFORMED, with_informed_choice
 from selfdirect.people.models import FirstContact
 
 from . import cohorts
-from .breakdowns import DIMENSIONS, breakdown
+from .breakdowns import DIMENSIONS, NOT_RECORDED, breakdown
 from .periods import Period, within
 
 
@@ -257,7 +257,7 @@ def sds_discussed_first_contact(
         found["breakdowns"]["team"] = _rated(
             {
                 "team": [
-                    {"group": r["team__name"], **r}
+                    {"group": r["team__name"] or NOT_RECORDED, **r}
                     for r in rows.values("team__name")
                     .annotate(
                         numerator=Count("pk", filter=Q(sds_discussed=True)),

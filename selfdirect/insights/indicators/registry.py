@@ -75,7 +75,7 @@ def compute(
         if name in BROKEN_DOWN:
             found[name] = function(period, breakdowns=breakdowns)
         elif name == "timings":
-            found[name] = function(period, today)
+            found[name] = function(period, today, breakdowns=breakdowns)
         else:
             found[name] = function(period)
     return found

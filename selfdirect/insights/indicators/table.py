@@ -55,7 +55,7 @@ def as_table(period: Period, found: dict[str, Any]) -> str:
     if "timings" in found:
         lines.append("Timings in days (median, 90th percentile, count)")
         for key, t in found["timings"].items():
-            if key == "waiting_now":
+            if key in ("waiting_now", "breakdowns"):
                 continue
             lines.append(
                 _row(

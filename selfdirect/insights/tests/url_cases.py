@@ -33,8 +33,10 @@ NOT_PERSONAL = {
     "insights:indicators_area": "aggregate counts for the partnership and teams",
     "insights:indicators_summary": "keeps or refreshes an area's summary and shows "
     "its progress: counts only",
-    "insights:indicator_people": "the people counted in a figure, filtered through "
-    "Person.objects.visible_to for the user; no one person's record in the URL",
+    "insights:indicator_people": "the people counted in a figure, or in one row "
+    "of its breakdown tables (by=, group=), filtered through "
+    "Person.objects.visible_to for the user, the names shown in the access log "
+    "(insights/tests/test_drill_rows.py); no one person's record in the URL",
     "insights:spend_list": "the partnership's yearly spend totals, nobody's data",
     "insights:spend_new": "finance enters a yearly total, nobody's data",
     "insights:spend_change": "finance corrects a yearly total, nobody's data "
