@@ -1,5 +1,5 @@
-"""The indicators dashboard: one page per area, downloads, drill-through, and the
-page (spend is in spend_views.py). Thin: the figures come from
+"""The indicators dashboard: one page per area, downloads and drill-through (the
+spend finance enters is in spend_views.py). Thin: the figures come from
 `dashboard.py` (and the engine under `indicators/`)."""
 
 from __future__ import annotations
