@@ -26,7 +26,7 @@ from selfdirect.reviews import aggregates
 from . import outcome_drill as drill
 from . import outcome_tables, outcomes
 from .forms import DrillForm, OutcomesPeriodForm
-from .summaries import OUTCOMES, compute_outcomes, period_params
+from .summaries import OUTCOMES, period_params
 
 PAGE_SIZE = 25
 Period = tuple[datetime.date | None, datetime.date | None]

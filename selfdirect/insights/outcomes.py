@@ -219,7 +219,9 @@ def report_from_data(data: Mapping[str, Any]) -> Report:
         end=when["end"],
         levels=[Level(**lv) for lv in data["levels"]],
         overall=_row_from(data["overall"]),
-        breakdowns={k: [_row_from(r) for r in v] for k, v in data["breakdowns"].items()},
+        breakdowns={
+            k: [_row_from(r) for r in v] for k, v in data["breakdowns"].items()
+        },
         quarters=[_row_from(r) for r in data["quarters"]],
         poor_outcomes=data["poor_outcomes"],
         poor_people=data["poor_people"],

@@ -88,7 +88,9 @@ def test_the_summary_equals_the_live_computation(example, lead) -> None:
 
 def test_the_worked_example_survives_keeping(example, lead) -> None:
     summaries.refresh(OUTCOMES, PERIOD, by=lead)
-    report = outcomes.report_from_data(_kept(PERIOD).data)
+    data = _kept(PERIOD).data
+    assert data is not None
+    report = outcomes.report_from_data(data)
     assert (report.start, report.end) == (START, END)
     assert (report.overall.outcomes, report.overall.people) == (6, 3)
     assert [(c.outcomes, c.people, c.share) for c in report.overall.cells] == [
@@ -114,6 +116,7 @@ def test_the_page_shows_the_kept_summary_and_when_it_was_worked_out(
     # The kept figures are shown, not counted again: change them and the page
     # shows the change.
     data = _kept(PERIOD).data
+    assert data is not None
     data["overall"]["outcomes"] = 4321
     SummarySnapshot.objects.filter(key=OUTCOMES.key).update(data=data)
     with django_assert_max_num_queries(7):
