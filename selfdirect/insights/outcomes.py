@@ -219,8 +219,12 @@ def report_from_data(data: Mapping[str, Any]) -> Report:
         end=when["end"],
         levels=[Level(**lv) for lv in data["levels"]],
         overall=_row_from(data["overall"]),
+        # In the page's order: PostgreSQL's jsonb keeps an object's keys in an
+        # order of its own.
         breakdowns={
-            k: [_row_from(r) for r in v] for k, v in data["breakdowns"].items()
+            k: [_row_from(r) for r in data["breakdowns"][k]]
+            for k in BREAKDOWNS
+            if k in data["breakdowns"]
         },
         quarters=[_row_from(r) for r in data["quarters"]],
         poor_outcomes=data["poor_outcomes"],
