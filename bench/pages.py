@@ -113,8 +113,9 @@ def _prepare_summaries(*, keep: bool) -> None:
     from selfdirect.core import summaries
     from selfdirect.core.models import SummarySnapshot
     from selfdirect.delivery.summaries import SPEND, params_for
+    from selfdirect.insights import outcomes
     from selfdirect.insights.signposting import default_period
-    from selfdirect.insights.summaries import SIGNPOSTING, period_params
+    from selfdirect.insights.summaries import OUTCOMES, SIGNPOSTING, period_params
 
     SummarySnapshot.objects.all().delete()
     if not keep:
@@ -123,6 +124,9 @@ def _prepare_summaries(*, keep: bool) -> None:
     started = time.perf_counter()
     quality = _user(role=Role.QUALITY_LEAD)
     summaries.refresh(SIGNPOSTING, period_params(*default_period(today)), by=quality)
+    summaries.refresh(
+        OUTCOMES, period_params(*outcomes.default_period(today)), by=quality
+    )
     finance = _user(role=Role.FINANCE_OFFICER)
     summaries.refresh(SPEND, params_for(finance, today) or {}, by=finance)
     print(f"Kept the reports' summaries in {time.perf_counter() - started:.1f}s")

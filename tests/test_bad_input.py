@@ -117,6 +117,7 @@ NOT_FORM_PAGES = {
     "four_options:easy_read_pdf",
     "audit:access_review",
     "insights:signposting_summary",  # a button; its period is the report's
+    "insights:outcomes_summary",  # a button; its period is the report's
     "insights:indicators_summary",  # a button; its period is the area page's
     "delivery:finance_summary",  # a button
     "budgets:methods",

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import datetime
+from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from selfdirect.accounts.access import may, require
 from selfdirect.accounts.roles import Action, Capability, Purpose
 from selfdirect.audit.services import log_list_access
+from selfdirect.core import summaries
 from selfdirect.core.charts import bar_chart
 from selfdirect.core.csv import csv_response
 from selfdirect.core.http import actor
@@ -22,6 +26,7 @@ from selfdirect.reviews import aggregates
 from . import outcome_drill as drill
 from . import outcome_tables, outcomes
 from .forms import DrillForm, OutcomesPeriodForm
+from .summaries import OUTCOMES, period_params
 
 PAGE_SIZE = 25
 Period = tuple[datetime.date | None, datetime.date | None]
@@ -55,7 +60,14 @@ def outcomes_report(request: HttpRequest) -> HttpResponse | StreamingHttpRespons
     user = actor(request)
     require(user, Capability.SEE_OUTCOMES_REPORT)
     form, (start, end), link = _period(request)
-    report = outcomes.outcomes_report(start, end)
+    params = period_params(start, end)
+    # The kept summary for this period if there is one (said to be out of date
+    # when it is), else the live computation.
+    snapshot = summaries.current(OUTCOMES, params)
+    if snapshot is not None and snapshot.data is not None:
+        report = outcomes.report_from_data(snapshot.data)
+    else:
+        report = outcomes.outcomes_report(start, end)
     if request.GET.get("download") == "csv" and not form.errors:
         return csv_response("outcomes-report.csv", outcome_tables.csv_rows(report))
     drills = may(user, Purpose.PRACTICE, Action.VIEW)
@@ -68,8 +80,55 @@ def outcomes_report(request: HttpRequest) -> HttpResponse | StreamingHttpRespons
         "timeliness": outcome_tables.timeliness_rows(report, link if drills else None),
         "chart": _trend_chart(report),
         "drills": drills,
+        "summary_url": reverse("insights:outcomes_summary"),
+        **summaries.page_context(OUTCOMES, params, snapshot),
     }
     return render(request, "insights/outcomes_report.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def outcomes_summary(request: HttpRequest) -> HttpResponse:
+    """Keep or refresh the report's summary for a period (POST), and watch it
+    being worked out (GET)."""
+    user = actor(request)
+    require(user, Capability.SEE_OUTCOMES_REPORT)
+    form, (start, end), _link = _period(request)
+    report_url = reverse("insights:outcomes_report")
+    if form.errors:
+        return redirect(f"{report_url}?{request.GET.urlencode()}")
+    params = period_params(start, end)
+    query = f"?{urlencode(params)}"
+    if request.method == "POST":
+        summaries.refresh(OUTCOMES, params, by=user)
+        return redirect(request.path + query)
+    snapshot = summaries.current(OUTCOMES, params)
+    if snapshot is None or snapshot.job is None:
+        return redirect(report_url + query)
+    context = {
+        **summaries.progress_context(
+            snapshot,
+            report_url=report_url + query,
+            progress_url=request.path + query,
+            stop=request.GET.get("refresh") == "off",
+        ),
+        "report_title": _("Outcomes report"),
+        "scope": _scope(start, end),
+    }
+    return render(request, "core/summary_progress.html", context)
+
+
+def _scope(start: datetime.date | None, end: datetime.date | None) -> str:
+    """The period a summary covers, in words."""
+    named = {
+        k: date_format(v, "j F Y") for k, v in (("start", start), ("end", end)) if v
+    }
+    if start and end:
+        return _("For reviews agreed from %(start)s to %(end)s.") % named
+    if start:
+        return _("For reviews agreed from %(start)s.") % named
+    if end:
+        return _("For reviews agreed up to %(end)s.") % named
+    return _("For every agreed review.")
 
 
 def _trend_chart(report: outcomes.Report) -> object:

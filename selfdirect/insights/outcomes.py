@@ -8,7 +8,9 @@ number of queries, whatever the number of people or groups."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +19,7 @@ from django.db.models.functions import TruncQuarter
 from django.utils.translation import gettext as _
 
 from selfdirect.core.dates import add_months
+from selfdirect.core.jobs import Progress
 from selfdirect.reviews import aggregates
 from selfdirect.reviews.selectors import levels, questions
 
@@ -152,11 +155,20 @@ class Report:
 
 
 def outcomes_report(
-    start: datetime.date | None = None, end: datetime.date | None = None
+    start: datetime.date | None = None,
+    end: datetime.date | None = None,
+    progress: Progress | None = None,
 ) -> Report:
-    """Every figure of the outcomes report for reviews agreed in the period."""
+    """Every figure of the outcomes report for reviews agreed in the period (as
+    the background worker keeps it, with `progress`: insights/summaries.py)."""
+
+    def step(percent: int, stage: str) -> None:
+        if progress is not None:
+            progress.update(percent, stage)
+
     scale = [Level(lv.code, lv.name, lv.poor) for lv in levels()]
     outcomes = aggregates.reviewed_outcomes(start, end)
+    step(10, _("Counting all reviewed outcomes"))
     overall = _rows(outcomes, None, scale)
     report = Report(
         start=start,
@@ -164,13 +176,67 @@ def outcomes_report(
         levels=scale,
         overall=overall[0] if overall else Row("", _("All"), 0, 0, []),
     )
-    for name in BREAKDOWNS:
+    titles = breakdown_titles()
+    for n, name in enumerate(BREAKDOWNS):
+        step(15 + 10 * n, titles[name])
         report.breakdowns[name] = _rows(outcomes, name, scale)
+    step(65, titles["quarter"])
     report.quarters = _quarters(outcomes, scale)
+    step(75, _("Counting the reasons outcomes were not fully met"))
     _add_reasons(report, outcomes)
+    step(82, _("Counting the choice-and-control answers"))
     _add_choice_and_control(report, start, end)
+    step(90, _("Counting reviews in time and late"))
     report.timeliness = _timeliness(start, end)
     return report
+
+
+# --- Kept as a summary (core.summaries) ----------------------------------------
+
+
+def report_data(report: Report) -> dict[str, Any]:
+    """The report as JSON-able data, to keep as a summary (`report_from_data`
+    gives it back, equal)."""
+    data = dataclasses.asdict(report)
+    for end in ("start", "end"):
+        data[end] = data[end].isoformat() if data[end] else None
+    return data
+
+
+def _row_from(data: Mapping[str, Any]) -> Row:
+    return Row(**{**data, "cells": [Cell(**c) for c in data["cells"]]})
+
+
+def report_from_data(data: Mapping[str, Any]) -> Report:
+    """A report back from `report_data`."""
+    when = {
+        k: datetime.date.fromisoformat(data[k]) if data[k] else None
+        for k in ("start", "end")
+    }
+    timeliness = data["timeliness"]
+    return Report(
+        start=when["start"],
+        end=when["end"],
+        levels=[Level(**lv) for lv in data["levels"]],
+        overall=_row_from(data["overall"]),
+        # In the page's order: PostgreSQL's jsonb keeps an object's keys in an
+        # order of its own.
+        breakdowns={
+            k: [_row_from(r) for r in data["breakdowns"][k]]
+            for k in BREAKDOWNS
+            if k in data["breakdowns"]
+        },
+        quarters=[_row_from(r) for r in data["quarters"]],
+        poor_outcomes=data["poor_outcomes"],
+        poor_people=data["poor_people"],
+        reasons=[ReasonRow(**r) for r in data["reasons"]],
+        supports_reviewed=data["supports_reviewed"],
+        choice_and_control=[
+            QuestionRow(**{**q, "answers": [Answer(**a) for a in q["answers"]]})
+            for q in data["choice_and_control"]
+        ],
+        timeliness=Timeliness(**timeliness) if timeliness is not None else None,
+    )
 
 
 def _level_counts(scale: list[Level], *, repeats: bool = False) -> dict[str, Any]:

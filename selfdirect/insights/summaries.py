@@ -11,7 +11,7 @@ from selfdirect.accounts.roles import Capability
 from selfdirect.core.jobs import Progress
 from selfdirect.core.summaries import Summary, register
 
-from . import dashboard, signposting
+from . import dashboard, outcomes, signposting
 from .indicators.periods import Period
 
 
@@ -89,6 +89,45 @@ SIGNPOSTING = register(
             "directory.Service",
             "directory.Attribute",
             "directory.TaxonomyTerm",
+        ),
+    )
+)
+
+
+def compute_outcomes(
+    params: Mapping[str, str], progress: Progress | None = None
+) -> dict[str, Any]:
+    """The outcomes report's every figure, as JSON-able data: the live computation
+    (`outcomes.report_from_data` gives the report back)."""
+    start, end = _period(params)
+    return outcomes.report_data(outcomes.outcomes_report(start, end, progress))
+
+
+OUTCOMES = register(
+    Summary(
+        key="insights.outcomes",
+        title=_("Outcomes report"),
+        compute=compute_outcomes,
+        allowed=_may_see(Capability.SEE_OUTCOMES_REPORT),
+        # What the report counts and groups by (reviews.aggregates); a change to
+        # a many-to-many link alone (a person's service groups, an outcome's
+        # reasons or domains) is caught by the summary's maximum age.
+        sources=(
+            "reviews.Review",
+            "reviews.OutcomeAttainment",
+            "reviews.SupportReview",
+            "reviews.AttainmentLevel",
+            "reviews.PoorOutcomeReason",
+            "reviews.FeedbackQuestion",
+            "people.Person",
+            "people.Allocation",
+            "people.ServiceGroup",
+            "accounts.Team",
+            "accounts.Locality",
+            "plans.PlanOutcome",
+            "plans.Support",
+            "conversations.PersonalOutcome",
+            "conversations.OutcomeDomain",
         ),
     )
 )

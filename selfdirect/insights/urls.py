@@ -12,6 +12,11 @@ urlpatterns = [
         name="signposting_report",
     ),
     path("reports/outcomes/", outcome_views.outcomes_report, name="outcomes_report"),
+    path(
+        "reports/outcomes/summary/",
+        outcome_views.outcomes_summary,
+        name="outcomes_summary",
+    ),
     path("reports/carers/", carer_views.carers_report, name="carers_report"),
     path(
         "reports/outcomes/people/",

@@ -5,6 +5,7 @@ from typing import Self
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -24,6 +25,28 @@ class Outcome(models.TextChoices):
 
 
 APPROVALS = (Outcome.APPROVED, Outcome.APPROVED_WITH_CHANGES)
+
+# A submission that may be on the waiting list: waiting for the panel, deferred, or
+# approved with no service start kept (whether delivery has started is asked of
+# these alone). The partial index `submission_waiting` holds exactly these.
+MAY_BE_WAITING = models.Q(state__in=["submitted", "listed", "deferred"]) | models.Q(
+    state="decided",
+    outcome__in=["approved", "approved_with_changes"],
+    service_started_on__isnull=True,
+)
+
+
+def waiting_since() -> models.Case:
+    """The day the wait began: submitted (or resubmitted) for the panel, else the
+    decision's day (a deferral, or an approval whose service has not started)."""
+    return models.Case(
+        models.When(
+            state__in=["submitted", "listed"],
+            then=Coalesce("resubmitted_on", "submitted_on"),
+        ),
+        default=models.F("decided_on"),
+        output_field=models.DateField(),
+    )
 
 
 class PanelMeeting(PublicIdModel, VersionedModel):
@@ -145,6 +168,14 @@ class PanelSubmission(PublicIdModel, VersionedModel):
             models.Index(fields=["state", "submitted_on"], name="submission_state"),
             models.Index(fields=["team", "state"], name="submission_team_state"),
             models.Index(fields=["outcome", "decided_on"], name="submission_outcome"),
+            # The waiting list, longest wait first: read in this order, the first
+            # page is found without sorting everyone who may be waiting.
+            models.Index(
+                waiting_since(),
+                "id",
+                name="submission_waiting",
+                condition=MAY_BE_WAITING,
+            ),
         ]
 
     def __str__(self) -> str:

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import (
     Case,
+    CharField,
     Count,
     DateField,
     Exists,
@@ -16,6 +17,7 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
+    Value,
     When,
 )
 from django.db.models.functions import Coalesce
@@ -29,7 +31,14 @@ from selfdirect.people.models import Person
 
 from . import rules
 from .hook_points import services_starting
-from .models import APPROVALS, PanelDecision, PanelMeeting, PanelSubmission
+from .models import (
+    APPROVALS,
+    MAY_BE_WAITING,
+    PanelDecision,
+    PanelMeeting,
+    PanelSubmission,
+    waiting_since,
+)
 
 AWAITING, DEFERRED, NOT_STARTED = "awaiting", "deferred", "not_started"
 
@@ -55,6 +64,15 @@ def _category_filters() -> dict[str, Q]:
     }
 
 
+def waiting_candidates(submissions: QuerySet[PanelSubmission]) -> QuerySet[Any]:
+    """The submissions that may be waiting (`models.MAY_BE_WAITING`, which the
+    partial index `submission_waiting` holds), with `waiting_since`. Filtering on
+    the index's own condition lets the database read only these and, for the
+    list, read them in the order of the wait; whether delivery has started is
+    then checked on these alone."""
+    return submissions.filter(MAY_BE_WAITING).annotate(waiting_since=waiting_since())
+
+
 def waiting_list(
     submissions: QuerySet[PanelSubmission],
     *,
@@ -68,23 +86,13 @@ def waiting_list(
     chosen = filters.get(category) or (
         filters[AWAITING] | filters[DEFERRED] | filters[NOT_STARTED]
     )
-    rows = submissions.filter(chosen)
+    rows = waiting_candidates(submissions).filter(chosen)
     if team:
         rows = rows.filter(team_id=team)
     if locality:
         rows = rows.filter(team__locality_id=locality)
-    return (
-        rows.annotate(
-            waiting_since=Case(
-                When(
-                    state__in=["submitted", "listed"],
-                    then=Coalesce("resubmitted_on", "submitted_on"),
-                ),
-                default=F("decided_on"),
-            )
-        )
-        .select_related("person", "team", "team__locality")
-        .order_by("waiting_since", "id")
+    return rows.select_related("person", "team", "team__locality").order_by(
+        "waiting_since", "id"
     )
 
 
@@ -98,26 +106,28 @@ class WaitingCount:
 
 def waiting_counts(submissions: QuerySet[PanelSubmission]) -> list[WaitingCount]:
     """How many wait in each category, and since when the longest has waited (one
-    query)."""
+    query: each candidate is put in its category once, so whether its service
+    has started is asked once, and the categories are grouped)."""
     filters = _category_filters()
-    since = {
-        AWAITING: Coalesce("resubmitted_on", "submitted_on"),
-        DEFERRED: F("decided_on"),
-        NOT_STARTED: F("decided_on"),
-    }
-    figures = submissions.aggregate(
-        **{f"{c}_n": Count("pk", filter=q) for c, q in filters.items()},
-        **{f"{c}_since": Min(since[c], filter=q) for c, q in filters.items()},
+    category = Case(
+        *(When(q, then=Value(c)) for c, q in filters.items()),
+        default=Value(""),
+        output_field=CharField(),
     )
+    grouped = (
+        waiting_candidates(submissions)
+        .annotate(category=category)
+        .values("category")
+        .annotate(n=Count("pk"), since=Min("waiting_since"))
+        .order_by()
+    )
+    figures = {g["category"]: (g["n"], g["since"]) for g in grouped}
     labels = {
         AWAITING: _("Waiting for the panel"),
         DEFERRED: _("Deferred for more information"),
         NOT_STARTED: _("Approved, service not started"),
     }
-    return [
-        WaitingCount(c, labels[c], figures[f"{c}_n"], figures[f"{c}_since"])
-        for c in filters
-    ]
+    return [WaitingCount(c, labels[c], *figures.get(c, (0, None))) for c in filters]
 
 
 def days_between(start: datetime.date | None, end: datetime.date) -> int | None:

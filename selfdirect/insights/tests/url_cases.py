@@ -28,6 +28,8 @@ NOT_PERSONAL = {
     "insights:carers_report": "aggregate counts of carers, no one identified",
     "insights:outcomes_people": "a list of the people behind a count, scoped by "
     "visible_to (insights/tests/test_outcomes.py); no one person's record in the URL",
+    "insights:outcomes_summary": "keeps or refreshes the report's summary and shows "
+    "its progress: counts only",
     "insights:signposting_summary": "refreshes and shows the progress of the report's summary: counts only",
     "insights:indicators": "a list of the indicator pages",
     "insights:indicators_area": "aggregate counts for the partnership and teams",

@@ -5,6 +5,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from selfdirect.accounts.tests.factories import TeamFactory
@@ -316,3 +317,72 @@ def test_the_meetings_list_counts_deferrals_apart_from_decisions(personas) -> No
     counted = selectors.meetings_with_counts().get(pk=meeting.pk)
     counts = (counted.listed, counted.decided, counted.deferred)  # type: ignore[attr-defined]
     assert counts == (3, 1, 2)
+
+
+def _every_kind(personas) -> None:  # type: ignore[no-untyped-def]
+    """Submissions in every state and outcome, some approved with a start kept."""
+    _waiting(personas, 2)
+    for i, (state, outcome, started) in enumerate(
+        [
+            ("decided", "approved", None),
+            ("decided", "approved_with_changes", None),
+            ("decided", "approved", D(2026, 11, 1)),
+            ("decided", "declined", None),
+            ("draft", "", None),
+            ("listed", "", None),
+        ]
+    ):
+        person = PersonFactory.create(team=personas.team_a)
+        PanelSubmissionFactory.create(
+            indicative_budget=IndicativeBudgetFactory.create(person=person),
+            team=personas.team_a,
+            state=state,
+            outcome=outcome,
+            decided_on=D(2026, 9, 1 + i) if state == "decided" else None,
+            service_started_on=started,
+            submitted_on=D(2026, 8, 1 + i),
+        )
+
+
+def test_reading_only_the_candidates_drops_no_one_who_waits(personas) -> None:
+    """The list and its counts read only the submissions the partial index holds
+    (`MAY_BE_WAITING`): they are exactly those each category's own rule finds
+    over every submission, and the counts are the lists' lengths and longest
+    waits."""
+    _every_kind(personas)
+    everyone = PanelSubmission.objects.all()
+    filters = selectors._category_filters()
+    counts = {c.category: c for c in selectors.waiting_counts(everyone)}
+    for category, rule in filters.items():
+        found = list(everyone.filter(rule).values_list("pk", flat=True))
+        listed = selectors.waiting_list(everyone, category=category)
+        assert sorted(found) == sorted(s.pk for s in listed), category
+        assert counts[category].count == len(found) > 0, category
+        assert counts[category].longest_since == min(
+            s.waiting_since  # type: ignore[attr-defined]
+            for s in listed
+        )
+    combined = filters["awaiting"] | filters["deferred"] | filters["not_started"]
+    assert sorted(everyone.filter(combined).values_list("pk", flat=True)) == sorted(
+        s.pk for s in selectors.waiting_list(everyone)
+    )
+
+
+def test_an_empty_category_counts_none(personas) -> None:
+    counts = selectors.waiting_counts(PanelSubmission.objects.filter(state="listed"))
+    assert [(c.count, c.longest_since) for c in counts] == [(0, None)] * 3
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's plan")
+def test_the_first_page_is_read_in_the_order_of_the_index(personas) -> None:
+    """PostgreSQL reads the waiting list through `submission_waiting` in the order
+    of the wait (no sort of everyone waiting), when it prefers an index."""
+    _every_kind(personas)
+    rows = selectors.waiting_list(PanelSubmission.objects.all())
+    ids = rows.values_list("pk", flat=True)[:25]
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_bitmapscan = off")
+        cursor.execute("SET LOCAL enable_sort = off")
+        plan = ids.explain()
+    assert "submission_waiting" in plan
