@@ -17,7 +17,8 @@ from typing import Any
 import jsonschema
 
 FORMAT = "selfdirect-casefile"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 SCHEMA_PATH = Path(__file__).resolve().parent / "data" / "casefile.schema.json"
 
 # Which list each kind of reference points into.
@@ -29,6 +30,7 @@ REFERENCES = {
     "replaces_ref": "plans",
     "personal_outcome_ref": "conversations.outcomes",
     "plan_outcome_ref": "plans.outcomes",
+    "support_ref": "plans.supports",
 }
 
 

@@ -112,6 +112,8 @@ class Command(BaseCommand):
             f"Imported {result.person}: {result.created} records added, "
             f"{result.updated} matched and updated."
         )
+        for note in result.left_out:
+            self.stdout.write(note)
 
 
 def find_person(ref: str) -> Person:
