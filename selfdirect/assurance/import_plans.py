@@ -33,7 +33,12 @@ from selfdirect.plans.details import (
     PlanOutcomeDetails,
     SupportDetails,
 )
-from selfdirect.plans.models import CONTINGENCY_FIELDS, PlanOutcome, Support, SupportPlan
+from selfdirect.plans.models import (
+    CONTINGENCY_FIELDS,
+    PlanOutcome,
+    Support,
+    SupportPlan,
+)
 from selfdirect.reviews import services as reviews
 from selfdirect.reviews.models import Review
 
@@ -75,10 +80,14 @@ def _start(importer: Any, person: Person, record: Record) -> SupportPlan:
         )
         if review is not None:
             return reviews.start_new_plan_version(
-                review=review, by=importer.by, today=started  # type: ignore[arg-type]
+                review=review,
+                by=importer.by,
+                today=started,  # type: ignore[arg-type]
             )
         return plans.start_new_version(
-            plan=fresh(earlier), by=importer.by, today=started  # type: ignore[arg-type]
+            plan=fresh(earlier),
+            by=importer.by,
+            today=started,  # type: ignore[arg-type]
         )
     conversation = importer.known.get(record.get("conversation_ref") or "")
     if conversation is None and record.get("conversation_ref"):
@@ -111,7 +120,9 @@ def _fill(importer: Any, person: Person, plan: SupportPlan, record: Record) -> N
         plan = plans.change_plan_budget(
             plan=plan, by=by, version=plan.version, budget=budget
         )
-    wanted = {f: (record.get("contingency") or {}).get(f, "") for f in CONTINGENCY_FIELDS}
+    wanted = {
+        f: (record.get("contingency") or {}).get(f, "") for f in CONTINGENCY_FIELDS
+    }
     plan = fresh(plan)
     if wanted != {f: getattr(plan, f) for f in CONTINGENCY_FIELDS}:
         with within("contingency"):
@@ -238,7 +249,11 @@ def _supports(
 
 def _follow_up(importer: Any, row: Support, item: Record) -> None:
     """How a community resource in the plan went (allowed on agreed plans too)."""
-    wanted = (day(item.get("followed_up_on")), item.get("used_it"), item.get("need_met"))
+    wanted = (
+        day(item.get("followed_up_on")),
+        item.get("used_it"),
+        item.get("need_met"),
+    )
     if wanted[0] is None or wanted == (row.followed_up_on, row.used_it, row.need_met):
         return
     row = fresh(row)
@@ -282,7 +297,9 @@ def agree_plan(importer: Any, record: Record, reviews_of: list[Record]) -> None:
     if plan.state != SupportPlan.State.DRAFT:
         return
     if not record.get("agreed_on"):
-        raise ValidationError({"agreed_on": "an agreed plan needs the day it was agreed"})
+        raise ValidationError(
+            {"agreed_on": "an agreed plan needs the day it was agreed"}
+        )
     planned = sorted(
         (r["started_on"], r["due_on"])
         for r in reviews_of

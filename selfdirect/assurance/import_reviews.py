@@ -92,7 +92,11 @@ def _attainments(importer: Any, review: Review, items: list[Record]) -> None:
                 }
             )
         with within(f"attainments/{index}/level"):
-            level = _codes(AttainmentLevel, [item["level"]], "attainment level")[0] if item.get("level") else None
+            level = (
+                _codes(AttainmentLevel, [item["level"]], "attainment level")[0]
+                if item.get("level")
+                else None
+            )
         with within(f"attainments/{index}/reasons"):
             reasons = _codes(PoorOutcomeReason, item.get("reasons", []), "reason")
         details = AttainmentDetails(

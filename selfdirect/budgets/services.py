@@ -1,8 +1,8 @@
 """Actions on budget methods and indicative budgets."""
 
 import datetime
-from decimal import Decimal
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError

@@ -249,9 +249,7 @@ def _reviews(ids: list[int]) -> dict[int, list[Row]]:
                 {
                     "external_ref": external(s),
                     "support_ref": ref(s.support),
-                    **plain(
-                        s, ("delivered_as_planned", "option_still_right", "notes")
-                    ),
+                    **plain(s, ("delivered_as_planned", "option_still_right", "notes")),
                     "feedback": dict(s.feedback or {}),
                 }
                 for s in r.support_reviews.all()
