@@ -12,6 +12,7 @@ deferred one). A draft request is not imported: the panel sees a request once it
 is submitted, and so does the case file's reader.
 """
 
+import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -89,13 +90,9 @@ def _submit(importer: Any, person: Person, record: Record) -> PanelSubmission:
 
 def _meeting(importer: Any, on: str) -> PanelMeeting:
     """The panel meeting on that day, scheduled if there is none."""
-    meets_on = day(on)
+    meets_on = datetime.date.fromisoformat(on)
     found = PanelMeeting.objects.filter(meets_on=meets_on).order_by("id").first()
-    return found or panel.schedule_meeting(
-        by=importer.by,
-        meets_on=meets_on,  # type: ignore[arg-type]
-        place="",
-    )
+    return found or panel.schedule_meeting(by=importer.by, meets_on=meets_on, place="")
 
 
 def _decision(

@@ -316,6 +316,7 @@ def test_a_demo_person_with_every_stage_goes_out_and_back_in_the_same() -> None:
     before = counts()
     result = import_casefile(out, by=by, team=team)  # type: ignore[arg-type]
     assert result.person != person
+    assert result.person is not None
     back = export.build(result.person)
     assert differences(essence(back), essence(out)) == []
     # Exported again and imported from the same system: matched, not doubled.
