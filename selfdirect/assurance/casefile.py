@@ -1,4 +1,5 @@
-"""The case file format (version 1): its schema, and the checks beyond the schema.
+"""The case file format (version 2, reading version 1 too): its schema, and the
+checks beyond the schema.
 
 A case file is one person's record as JSON (see docs/file-reading.md and
 docs/casefile.schema.json). `problems(data)` lists everything wrong with a file as

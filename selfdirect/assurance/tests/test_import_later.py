@@ -326,3 +326,21 @@ def test_a_demo_person_with_every_stage_goes_out_and_back_in_the_same() -> None:
     assert during != before
     assert import_casefile(again, by=by, team=team).created == 0  # type: ignore[arg-type]
     assert counts() == during
+
+
+def test_version_1_files_are_still_read_and_version_2_is_written() -> None:
+    from selfdirect.assurance import casefile
+
+    assert casefile.schema()["properties"]["format_version"]["enum"] == list(
+        casefile.READABLE_VERSIONS
+    )
+    assert casefile.FORMAT_VERSION == max(casefile.READABLE_VERSIONS) == 2
+    old = json.loads((FILES.parent / "good-full-journey.json").read_text())
+    assert old["format_version"] == 1 and casefile.problems(old) == []
+    new = load("panel-on-hold-then-approved.json")
+    assert casefile.problems(new) == []
+    new["reviews"][0]["support_reviews"][0]["support_ref"] = "pl-4001-o1"
+    assert [str(p) for p in casefile.problems(new)] == [
+        "/reviews/0/support_reviews/0/support_ref: no record 'pl-4001-o1' in "
+        "plans.supports"
+    ]
