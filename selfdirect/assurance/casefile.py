@@ -1,4 +1,5 @@
-"""The case file format (version 1): its schema, and the checks beyond the schema.
+"""The case file format (version 2, reading version 1 too): its schema, and the
+checks beyond the schema.
 
 A case file is one person's record as JSON (see docs/file-reading.md and
 docs/casefile.schema.json). `problems(data)` lists everything wrong with a file as
@@ -17,7 +18,8 @@ from typing import Any
 import jsonschema
 
 FORMAT = "selfdirect-casefile"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 SCHEMA_PATH = Path(__file__).resolve().parent / "data" / "casefile.schema.json"
 
 # Which list each kind of reference points into.
@@ -29,6 +31,7 @@ REFERENCES = {
     "replaces_ref": "plans",
     "personal_outcome_ref": "conversations.outcomes",
     "plan_outcome_ref": "plans.outcomes",
+    "support_ref": "plans.supports",
 }
 
 

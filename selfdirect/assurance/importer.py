@@ -7,9 +7,15 @@ updated through the service that changes it; no match makes a new record. Every
 problem is collected with the path of the record and the reason, and if there is
 any, nothing is kept.
 
-Built so far: the person, their relationships, first contacts with signposting and
-follow-up, and conversations with outcomes, strengths and risks. A file holding
-later stages is refused as a whole, saying which lists cannot be imported yet.
+Every stage is imported, each by its own module, in the order the journey's
+rules need: the person, relationships, first contacts with signposting and
+follow-up, conversations (`import_conversations`); information given, independent
+support, choices and indicative budgets (`import_choosing`); panel requests made
+for a budget alone (`import_panel`); then each plan in turn (`import_plans`): its
+draft with outcomes, supports and contingency, the panel requests for it, its
+agreement, its reviews (`import_reviews`) and its next review date. The delivery
+summary is export-only (payments and returns stay in the system of record): it is
+left out of an import, and the result says so.
 """
 
 import datetime
@@ -31,20 +37,23 @@ from selfdirect.people.models import (
     Signposting,
 )
 
-from .casefile import Problem, problems
+from .casefile import Problem, problems, schema
+from .import_choosing import (
+    import_budget,
+    import_choice,
+    import_independent,
+    import_information,
+)
 from .import_conversations import import_conversation
+from .import_panel import import_request
+from .import_plans import agree_plan, finish_plan, import_plan
+from .import_reviews import import_review
 from .models import ExternalReference
 
-IMPORTABLE = {
-    "format",
-    "format_version",
-    "as_of",
-    "source",
-    "person",
-    "first_contacts",
-    "conversations",
-    "carers_plans",
-}
+# Summaries a case file carries for reading, not imported (see the docstring).
+EXPORT_ONLY = {"delivery"}
+# The case file's top-level keys an import reads.
+IMPORTABLE = set(schema()["properties"]) - EXPORT_ONLY
 
 Record = dict[str, Any]
 
@@ -61,6 +70,7 @@ class Result:
     created: int = 0
     updated: int = 0
     problems: list[Problem] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)
 
 
 def _day(value: str | None) -> datetime.date | None:
@@ -102,11 +112,21 @@ class _Importer:
         else:
             self.result.updated += 1
 
-    def _step(self, path: str, work: Any, *args: Any) -> Any:
-        """Run one record's work in a savepoint; a refusal becomes a problem."""
+    def _savepoint(self, work: Any, *args: Any) -> Any:
+        """Run one record's work in a savepoint: if it is refused, what it had
+        remembered is forgotten with what it wrote."""
+        known = dict(self.known)
         try:
             with transaction.atomic():
                 return work(*args)
+        except (ValidationError, EditConflict):
+            self.known = known
+            raise
+
+    def _step(self, path: str, work: Any, *args: Any) -> Any:
+        """Run one record's work in a savepoint; a refusal becomes a problem."""
+        try:
+            return self._savepoint(work, *args)
         except ValidationError as error:
             for name, messages in (
                 error.message_dict.items()
@@ -141,7 +161,56 @@ class _Importer:
                 conv,
                 f"/conversations/{index}",
             )
+        self._choosing(person)
+        self._later(person)
+        self.result.left_out = [
+            f"/{key}: the delivery summary is not imported (payments and returns "
+            "stay in the system of record)"
+            for key in sorted(EXPORT_ONLY)
+            if self.data.get(key)
+        ]
         return self.result
+
+    def _choosing(self, person: Person) -> None:
+        for key, work in (
+            ("information_given", import_information),
+            ("independent_support", import_independent),
+            ("choices", import_choice),
+            ("budgets", import_budget),
+        ):
+            for index, record in enumerate(self.data.get(key, [])):
+                self._step(f"/{key}/{index}", work, self, person, record)
+
+    def _later(self, person: Person) -> None:
+        requests = list(enumerate(self.data.get("panel_requests", [])))
+        reviews = list(enumerate(self.data.get("reviews", [])))
+        for index, record in requests:
+            if not record.get("plan_ref"):
+                self._step(
+                    f"/panel_requests/{index}", import_request, self, person, record
+                )
+        plans = sorted(
+            enumerate(self.data.get("plans", [])),
+            key=lambda pair: (pair[1]["started_on"], pair[0]),
+        )
+        for index, plan in plans:
+            path = f"/plans/{index}"
+            self._step(path, import_plan, self, person, plan)
+            if plan["ref"] not in self.known:
+                continue
+            for at, record in requests:
+                if record.get("plan_ref") == plan["ref"]:
+                    self._step(
+                        f"/panel_requests/{at}", import_request, self, person, record
+                    )
+            own = [(at, r) for at, r in reviews if r["plan_ref"] == plan["ref"]]
+            before = len(self.result.problems)
+            self._step(path, agree_plan, self, plan, [r for _, r in own])
+            if len(self.result.problems) > before:
+                continue  # its reviews need it agreed: the problem says why not
+            for at, record in sorted(own, key=lambda p: (p[1]["started_on"], p[0])):
+                self._step(f"/reviews/{at}", import_review, self, person, record)
+            self._step(path, finish_plan, self, plan)
 
     def _person(self, record: Record) -> Person:
         codes = record.get("service_groups", [])
@@ -267,15 +336,6 @@ def import_casefile(
     """Import one case file, all or nothing. Raises ImportRefused with every problem
     (path and reason) and changes nothing if any record cannot be imported."""
     found = problems(data)
-    if not found:
-        found = [
-            Problem(
-                f"/{key}",
-                f"importing {key.replace('_', ' ')} is not built yet; remove them to import the rest",
-            )
-            for key, value in data.items()
-            if key not in IMPORTABLE and value
-        ]
     if found:
         raise ImportRefused(found)
     system = source or (data.get("source") or {}).get("system") or "unknown"

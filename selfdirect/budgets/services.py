@@ -2,6 +2,7 @@
 
 import datetime
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -62,11 +63,12 @@ def _save_budget(
     *,
     person: Person,
     by: User,
-    method: BudgetMethod,
+    method: BudgetMethod | None,
     workings: rules.Workings,
     worked_out_on: datetime.date,
     explanation: str,
     service_group: ServiceGroup | None,
+    method_version: int | None = None,
 ) -> IndicativeBudget:
     limit = selectors.delegated_limit(by.role, worked_out_on)
     budget = save_new(
@@ -76,7 +78,7 @@ def _save_budget(
             amount=workings.amount,
             recorded_by=by,
             method=method,
-            method_version=method.version,
+            method_version=method.version if method else (method_version or 1),
             service_group=service_group,
             inputs=workings.inputs,
             workings=workings.steps,
@@ -92,8 +94,8 @@ def _save_budget(
         person_id=person.pk,
         budget=str(budget.public_id),
         amount=str(budget.amount),
-        method=method.code,
-        method_version=method.version,
+        method=method.code if method else "",
+        method_version=budget.method_version,
         authority=budget.authority,
     )
     return budget
@@ -147,4 +149,41 @@ def work_out_equivalence_budget(
         worked_out_on=worked_out_on,
         explanation=explanation,
         service_group=None,
+    )
+
+
+@transaction.atomic
+def record_budget_worked_out_elsewhere(
+    *,
+    person: Person,
+    by: User,
+    amount: Decimal,
+    worked_out_on: datetime.date,
+    method: BudgetMethod | None,
+    method_version: int | None,
+    service_group: ServiceGroup | None,
+    explanation: str,
+    source: str,
+) -> IndicativeBudget:
+    """Keep an indicative budget worked out in another system (a partnership's
+    records moved into Selfdirect): its amount as that system gave it, with the
+    method named where it is one loaded here. The workings say where it came from;
+    the authority is the same rule as for a budget worked out here (the delegated
+    limit of whoever records it)."""
+    if amount <= 0:
+        raise ValidationError({"amount": _("The budget must be more than £0.")})
+    workings = rules.Workings(
+        amount=amount,
+        inputs={"brought_in_from": source},
+        steps=[{"step": "brought_in", "source": source, "amount": str(amount)}],
+    )
+    return _save_budget(
+        person=person,
+        by=by,
+        method=method,
+        workings=workings,
+        worked_out_on=worked_out_on,
+        explanation=explanation,
+        service_group=service_group,
+        method_version=method_version,
     )

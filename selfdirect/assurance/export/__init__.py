@@ -1,4 +1,4 @@
-"""Build case files (format version 1) from the database: one person's, or a
+"""Build case files (format version 2) from the database: one person's, or a
 group's at once.
 
 Each list is read once for the whole group with its parts prefetched, so the

@@ -84,7 +84,7 @@ def _plans(ids: list[int]) -> dict[int, list[Row]]:
 def _panel(ids: list[int]) -> dict[int, list[Row]]:
     requests = (
         PanelSubmission.objects.filter(person__in=ids)
-        .select_related("support_plan", "indicative_budget")
+        .select_related("support_plan", "indicative_budget", "meeting")
         .prefetch_related("decisions")
         .order_by("person_id", "submitted_on", "id")
     )
@@ -100,8 +100,10 @@ def _panel(ids: list[int]) -> dict[int, list[Row]]:
                     "assessed_on",
                     "state",
                     "submitted_on",
+                    "contribution_notes",
                 ),
             ),
+            "meeting_on": iso(r.meeting.meets_on) if r.meeting else None,
             "plan_ref": ref(r.support_plan),
             "budget_ref": ref(r.indicative_budget),
             "decisions": [
@@ -194,6 +196,7 @@ def _reviews(ids: list[int]) -> dict[int, list[Row]]:
             "attainments__level",
             "attainments__reasons",
             "attainments__plan_outcome",
+            "support_reviews__support",
         )
         .order_by("person_id", "started_on", "id")
     )
@@ -216,6 +219,11 @@ def _reviews(ids: list[int]) -> dict[int, list[Row]]:
                     "next_review_on",
                     "agreed_on",
                     "agreed_by",
+                    "participant_names",
+                    "why_not_taking_part",
+                    "support_ends_reason",
+                    "shared_on",
+                    "agreed_how",
                 ),
             ),
             "plan_ref": ref(r.plan),
@@ -236,6 +244,15 @@ def _reviews(ids: list[int]) -> dict[int, list[Row]]:
                     "reasons": [reason.code for reason in a.reasons.all()],
                 }
                 for a in r.attainments.all()
+            ],
+            "support_reviews": [
+                {
+                    "external_ref": external(s),
+                    "support_ref": ref(s.support),
+                    **plain(s, ("delivered_as_planned", "option_still_right", "notes")),
+                    "feedback": dict(s.feedback or {}),
+                }
+                for s in r.support_reviews.all()
             ],
         },
     )

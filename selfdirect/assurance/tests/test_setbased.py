@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from selfdirect.accounts.tests.factories import UserFactory
 from selfdirect.assurance import population, setbased
-from selfdirect.assurance.importer import IMPORTABLE, ImportRefused, import_casefile
+from selfdirect.assurance.importer import ImportRefused, import_casefile
 from selfdirect.assurance.models import PersonReading
 from selfdirect.assurance.setbased import choosing, early
 from selfdirect.choices.models import InformationGiven, SupportChoice
@@ -33,6 +33,18 @@ from .setbased_check import differences
 MINE = [*early.RULES, *choosing.RULES]
 DATES = (datetime.date(2025, 6, 30), datetime.date(2026, 11, 28))
 FILES = Path(__file__).resolve().parents[3] / "tests" / "data" / "casefiles"
+# The early stages only (the person, contacts, conversations): these files read
+# the first-contact and conversation rules both ways.
+EARLY = {
+    "format",
+    "format_version",
+    "as_of",
+    "source",
+    "person",
+    "first_contacts",
+    "conversations",
+    "carers_plans",
+}
 
 
 def everyone() -> list[int]:
@@ -58,7 +70,7 @@ def test_the_personas_read_the_same_both_ways(
 def test_the_hand_written_case_files_read_the_same_both_ways(
     personas: Personas,
 ) -> None:
-    """Each file imported as one person (the stages import covers; a file the
+    """Each file's early stages imported as one person (a file the
     importer refuses, such as an agreed conversation with no outcome, is left
     out), then read both ways."""
     imported, refused = [], []
@@ -66,7 +78,7 @@ def test_the_hand_written_case_files_read_the_same_both_ways(
         if path.name == "expected.json":
             continue
         data = json.loads(path.read_text())
-        data = {key: value for key, value in data.items() if key in IMPORTABLE}
+        data = {key: value for key, value in data.items() if key in EARLY}
         data["person"]["chi_number"] = ""
         try:
             result = import_casefile(

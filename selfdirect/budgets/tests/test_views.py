@@ -183,3 +183,39 @@ def test_equivalence_errors_show_beside_the_line_and_save_nothing(
     empty = client.post(url, {"worked_out_on": "2/11/2026"})
     assert b"Price at least one line of support" in empty.content
     assert IndicativeBudget.objects.count() == before
+
+
+def test_a_budget_worked_out_in_another_system_says_so(client, personas) -> None:
+    """A budget brought in with a partnership's records (casefile import): its
+    amount as that system gave it, its authority by the same rule, its page saying
+    where it came from."""
+    from selfdirect.budgets.services import record_budget_worked_out_elsewhere
+
+    budget = record_budget_worked_out_elsewhere(
+        person=personas.person,
+        by=personas.practitioner_a,
+        amount=Decimal("30000.00"),
+        worked_out_on=datetime.date(2026, 11, 2),
+        method=None,
+        method_version=3,
+        service_group=None,
+        explanation="Resource allocation in the old system.",
+        source="old-recording-system",
+    )
+    assert (budget.amount, budget.method_version) == (Decimal("30000.00"), 3)
+    assert budget.authority == "panel"  # above the practitioner's limit
+    assert budget.workings == [
+        {"step": "brought_in", "source": "old-recording-system", "amount": "30000.00"}
+    ]
+    client.force_login(personas.practitioner_a)
+    page = client.get(
+        reverse(
+            "budgets:detail",
+            kwargs={
+                "person_id": personas.person.public_id,
+                "budget_id": budget.public_id,
+            },
+        )
+    ).content.decode()
+    assert "worked out in another system (old-recording-system)" in page
+    assert "Worked out in another system" in page

@@ -1,10 +1,10 @@
 """selfdirect casefile export PERSON_ID --out FILE.json [--as-of DATE] [--user NAME]
 selfdirect casefile import FILE.json --user NAME --team TEAM [--source SYSTEM]
 
-Export writes one person's case file (format version 1, docs/file-reading.md); it
+Export writes one person's case file (format version 2, docs/file-reading.md); it
 is recorded in the audit trail and, when the person running it names themselves
 with --user, in the access log as an export. Import reads one back through the
-services, all or nothing (see assurance/importer.py for what it covers so far);
+services, all or nothing (see assurance/importer.py);
 every problem is printed as `path: reason` on standard error, exit code 2.
 """
 
@@ -26,7 +26,7 @@ from selfdirect.people.rules import normalise_chi
 
 
 class Command(BaseCommand):
-    help = "Export a person's case file as JSON (the case file format, version 1)."
+    help = "Export a person's case file as JSON (the case file format, version 2)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
@@ -112,6 +112,8 @@ class Command(BaseCommand):
             f"Imported {result.person}: {result.created} records added, "
             f"{result.updated} matched and updated."
         )
+        for note in result.left_out:
+            self.stdout.write(note)
 
 
 def find_person(ref: str) -> Person:
