@@ -105,9 +105,7 @@ def read_everyone(
 
     def read(group: list[int]) -> int:
         with transaction.atomic():
-            PersonReading.objects.filter(
-                person__gte=group[0], person__lte=group[-1]
-            ).delete()
+            _delete_kept("person_id BETWEEN %s AND %s", [group[0], group[-1]])
             _insert(group[0], group[-1], as_of, version, began, in_sql, rules)
             if by_file:
                 _merge_by_file(group, as_of, version, by_file)
@@ -127,8 +125,18 @@ def read_everyone(
             done += read(group)
             if report:
                 report(done, len(ids))
-    PersonReading.objects.filter(read_at__lt=began).delete()
+    _delete_kept("read_at < %s", [began])
     return done
+
+
+def _delete_kept(where: str, params: list[Any]) -> None:
+    """DELETE kept answers in one statement. The ORM's delete() would load every row
+    and delete them a hundred at a time, because a post_delete receiver is
+    connected for all models (core.summaries, which counts no kept answer): 2,500
+    queries and 10 s of Python at 250,000 people."""
+    table = connection.ops.quote_name(PersonReading._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {table} WHERE {where}", params)  # noqa: S608
 
 
 def _on_own_connection(work: Callable[[list[int]], int], group: list[int]) -> int:
