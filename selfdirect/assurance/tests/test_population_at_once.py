@@ -65,9 +65,12 @@ def test_inside_a_transaction_it_reads_on_this_connection(
 
     practice_example.build()
     calls: list[int] = []
-    monkeypatch.setattr(
-        population, "_on_own_connection", lambda work, group: calls.append(1) or 0
-    )
+
+    def noted(work: Any, group: list[int]) -> int:
+        calls.append(len(group))
+        return 0
+
+    monkeypatch.setattr(population, "_on_own_connection", noted)
     with transaction.atomic():
         done = population.read_everyone(chunk=3, workers=2)
     assert calls == []
