@@ -209,15 +209,19 @@ def _job(args: argparse.Namespace, began_cpu: float) -> None:
 
     # The whole reading as the background job does it; the database CPU of the
     # worker threads' own connections is added to this connection's.
+    # Only the options given, so that older code (no workers) can be timed too.
+    options = {
+        name: value
+        for name, value in (("chunk", args.chunk), ("workers", args.workers))
+        if value is not None
+    }
     workers_cpu = _count_worker_cpu(population)
     job_cpu = time.process_time()
     with CaptureQueriesContext(connection) as queries:
         holder: dict[str, int] = {}
         total, cpu = _timed(
             connection,
-            lambda: holder.update(
-                done=population.read_everyone(chunk=args.chunk, workers=args.workers)
-            ),
+            lambda: holder.update(done=population.read_everyone(**options)),
         )
         done = holder["done"]
         cpu += sum(workers_cpu)
@@ -248,7 +252,9 @@ def _count_worker_cpu(population: Any) -> list[float]:
     from django.db import connection
 
     spent: list[float] = []
-    run = population._on_own_connection
+    run = getattr(population, "_on_own_connection", None)
+    if run is None:  # code from before the workers
+        return spent
 
     def measured(work: Any, group: list[int]) -> int:
         def timed_work(group: list[int]) -> int:

@@ -125,7 +125,8 @@ def read_everyone(
             done += read(group)
             if report:
                 report(done, len(ids))
-    _delete_kept("read_at < %s", [began])
+    read_at = PersonReading._meta.get_field("read_at")
+    _delete_kept("read_at < %s", [read_at.get_db_prep_value(began, connection)])
     return done
 
 
