@@ -399,7 +399,6 @@ def refresh_summary(progress: jobs.Progress, key: str, params: dict[str, str]) -
         refresh_automatically(changed, replacing=progress.job.pk)
 
 
-
 # --- Staleness: writes to a source ---------------------------------------------
 
 
