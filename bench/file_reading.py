@@ -1,6 +1,7 @@
 """Time the reading of every case file (assurance/population.py) on PostgreSQL.
 
-    .venv/bin/python bench/file_reading.py [--people 5000] [--seed 2026] [--chunk 25000]
+    .venv/bin/python bench/file_reading.py [--people 5000] [--seed 2026] [--chunk N]
+                                          [--workers N]
     .venv/bin/python bench/file_reading.py --database NAME [--per-rule]  # already seeded
 
 Without --reuse: creates selfdirect_bench_read_<pid> on 127.0.0.1:5432 (user
@@ -34,10 +35,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=5000)
     parser.add_argument("--seed", type=int, default=2026)
-    parser.add_argument("--chunk", type=int, default=25_000, help="people an INSERT")
+    parser.add_argument(
+        "--chunk", type=int, help="people an INSERT (default: the job's own)"
+    )
+    parser.add_argument(
+        "--workers", type=int, help="connections at once (default: the job's own)"
+    )
     parser.add_argument("--sample", type=int, default=500, help="files read one by one")
     parser.add_argument("--per-rule", action="store_true", help="time each rule")
     parser.add_argument("--no-job", action="store_true", help="no read_everyone")
+    parser.add_argument(
+        "--job-only", action="store_true", help="only read_everyone (and --per-rule)"
+    )
     parser.add_argument(
         "--reuse", "--database", dest="reuse", help="an existing seeded database"
     )
@@ -85,12 +94,11 @@ def _benchmark(args: argparse.Namespace, *, seed: bool) -> None:
 
     django.setup()
     from django.core.management import call_command
-    from django.db import connection, transaction
-    from django.test.utils import CaptureQueriesContext, setup_test_environment
+    from django.db import connection
+    from django.test.utils import setup_test_environment
     from django.utils import timezone
 
     from selfdirect.assurance import export, population, reader, setbased
-    from selfdirect.assurance.models import PersonReading
 
     began_cpu = time.process_time()
 
@@ -142,6 +150,23 @@ def _benchmark(args: argparse.Namespace, *, seed: bool) -> None:
             wall, cpu = _timed(connection, lambda rows=rows: len(list(rows)))
             print(f"  {criterion:32} {wall:6.2f}s wall, {cpu:6.2f}s database CPU")
 
+    if not args.job_only:
+        _select_and_insert(args, ids, as_of, in_sql)
+    if args.no_job:
+        return
+    _job(args, began_cpu)
+
+
+def _select_and_insert(
+    args: argparse.Namespace, ids: list[int], as_of: Any, in_sql: list[str]
+) -> None:
+    from django.db import connection, transaction
+    from django.utils import timezone
+
+    from selfdirect.assurance import population, setbased
+    from selfdirect.assurance.models import PersonReading
+
+    rules = setbased.rules()
     # Every set-based rule together over everyone (SELECT only).
     rows = (
         population.population()
@@ -154,12 +179,14 @@ def _benchmark(args: argparse.Namespace, *, seed: bool) -> None:
         f"{wall:.1f}s wall, {cpu:.1f}s database CPU ({len(ids) / wall:,.0f} people/s)"
     )
 
-    # The INSERT ... SELECT of those answers, chunk by chunk, as read_everyone
-    # runs it (rolled back: only to time it).
+    # The INSERT ... SELECT of those answers, chunk by chunk on one connection
+    # (rolled back: only to time it; everyone in one statement without --chunk).
+    chunk = args.chunk or len(ids) or 1
+
     def insert_all() -> None:
         with transaction.atomic():
             PersonReading.objects.all().delete()
-            for group in population.chunks(ids, args.chunk):
+            for group in population.chunks(ids, chunk):
                 population._insert(
                     group[0], group[-1], as_of, "1", timezone.now(), in_sql, rules
                 )
@@ -168,28 +195,46 @@ def _benchmark(args: argparse.Namespace, *, seed: bool) -> None:
     wall, cpu = _timed(connection, insert_all)
     print(
         f"INSERT ... SELECT of those answers for {len(ids):,} people in chunks of "
-        f"{args.chunk:,}: {wall:.1f}s wall, {cpu:.1f}s database CPU "
+        f"{chunk:,}: {wall:.1f}s wall, {cpu:.1f}s database CPU "
         f"({len(ids) / wall:,.0f} people/s; straight-line to {TARGET:,}: "
         f"{TARGET / len(ids) * wall:,.0f}s wall, {TARGET / len(ids) * cpu:,.0f}s CPU)"
     )
-    if args.no_job:
-        return
 
-    # The whole reading as the background job does it.
+
+def _job(args: argparse.Namespace, began_cpu: float) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from selfdirect.assurance import population
+
+    # The whole reading as the background job does it; the database CPU of the
+    # worker threads' own connections is added to this connection's.
+    # Only the options given, so that older code (no workers) can be timed too.
+    options = {
+        name: value
+        for name, value in (("chunk", args.chunk), ("workers", args.workers))
+        if value is not None
+    }
+    workers_cpu = _count_worker_cpu(population)
+    job_cpu = time.process_time()
     with CaptureQueriesContext(connection) as queries:
         holder: dict[str, int] = {}
         total, cpu = _timed(
             connection,
-            lambda: holder.update(done=population.read_everyone(chunk=args.chunk)),
+            lambda: holder.update(done=population.read_everyone(**options)),
         )
         done = holder["done"]
+        cpu += sum(workers_cpu)
+        job_cpu = time.process_time() - job_cpu
         counted = population.counts()
     rate = done / total if total else 0.0
     print(f"uptime after:  {_uptime()}")
     print(
         f"Read {done:,} case files in {total:.1f}s ({cpu:.1f}s database CPU, "
-        f"{time.process_time() - began_cpu:.1f}s Python CPU): {rate:,.0f} people/s, "
-        f"{len(queries.captured_queries):,} queries in chunks of {args.chunk:,}"
+        f"{job_cpu:.1f}s Python CPU; {time.process_time() - began_cpu:.1f}s for the "
+        f"whole benchmark): {rate:,.0f} people/s, "
+        f"{len(queries.captured_queries):,} queries on this connection, chunks of "
+        f"{args.chunk or 'the default'}, workers {args.workers or 'the default'}"
     )
     print(
         f"Straight-line to {TARGET:,} people: {TARGET / rate:,.0f}s (target 60s)"
@@ -199,6 +244,29 @@ def _benchmark(args: argparse.Namespace, *, seed: bool) -> None:
     smart = counted["plan_smart"]
     contingency = counted["plan_contingency"]
     print(f"plan_smart: {smart}\nplan_contingency: {contingency}")
+
+
+def _count_worker_cpu(population: Any) -> list[float]:
+    """Wrap the job's worker threads so each adds its connection's database CPU
+    seconds (read just before the thread closes it) to the list returned."""
+    from django.db import connection
+
+    spent: list[float] = []
+    run = getattr(population, "_on_own_connection", None)
+    if run is None:  # code from before the workers
+        return spent
+
+    def measured(work: Any, group: list[int]) -> int:
+        def timed_work(group: list[int]) -> int:
+            holder: dict[str, int] = {}
+            _, cpu = _timed(connection, lambda: holder.update(n=work(group)))
+            spent.append(cpu)
+            return holder["n"]
+
+        return int(run(timed_work, group))
+
+    population._on_own_connection = measured
+    return spent
 
 
 def _timed(connection: Any, work: Any) -> tuple[float, float]:

@@ -304,6 +304,10 @@ SUMMARY_MAX_AGE_HOURS = env_int("SUMMARY_MAX_AGE_HOURS", 24)
 # previous refresh began (so a busy day does not recompute on every save).
 SUMMARY_REFRESH_AUTOMATICALLY = env_bool("SUMMARY_REFRESH_AUTOMATICALLY", True)
 SUMMARY_REFRESH_DELAY_SECONDS = env_int("SUMMARY_REFRESH_DELAY_SECONDS", 900)
+# Reading every case file on PostgreSQL: this many connections read a range of
+# the population each at the same time (docs/file-reading.md). One per core the
+# database server can spare.
+FILE_READING_WORKERS = env_int("FILE_READING_WORKERS", 2)
 # A subject access PDF shows a section as a table up to this many lines (records
 # and their changes); a longer section goes in a CSV file beside the PDF.
 SUBJECT_ACCESS_PDF_LINES = env_int("SUBJECT_ACCESS_PDF_LINES", 300)

@@ -369,7 +369,8 @@ def progress_context(
     }
 
 
-def _refresh(progress: jobs.Progress, key: str, params: dict[str, str]) -> None:
+@jobs.job
+def refresh_summary(progress: jobs.Progress, key: str, params: dict[str, str]) -> None:
     summary = get(key)
     encoded = encode(params)
     user = progress.job.requested_by
@@ -396,9 +397,6 @@ def _refresh(progress: jobs.Progress, key: str, params: dict[str, str]) -> None:
     )
     if settings.SUMMARY_REFRESH_AUTOMATICALLY and changed is not None:
         refresh_automatically(changed, replacing=progress.job.pk)
-
-
-refresh_summary = jobs.job(_refresh)
 
 
 # --- Staleness: writes to a source ---------------------------------------------

@@ -38,10 +38,11 @@ def answer(*whens: When, default: str) -> Case:
 
 def share(good: Expression | Q, bad: Expression | Q) -> Case:
     """reader.file.share over a set: yes when there are good things and no bad
-    ones, partly when both, no when only bad ones, not_applicable when neither."""
+    ones, partly when both, no when only bad ones, not_applicable when neither.
+    Nested so that the database works out each side once a person (a flat Case
+    would test good up to twice and bad up to three times)."""
     return Case(
-        When(good & ~bad, then=Value(YES)),
-        When(good & bad, then=Value(PARTLY)),
+        When(good, then=Case(When(bad, then=Value(PARTLY)), default=Value(YES))),
         When(bad, then=Value(NO)),
         default=Value(NOT_APPLICABLE),
     )
