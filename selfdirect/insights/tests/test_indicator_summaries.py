@@ -97,6 +97,27 @@ def test_the_page_reads_the_kept_summary_and_says_when_it_is_out_of_date(
     assert "Out of date: records this report counts changed" in text
 
 
+def test_figures_kept_in_an_older_shape_are_never_shown(
+    client, personas, example
+) -> None:
+    """An area kept before its figures changed shape (under the old key) is not
+    read as today's: the page works the figures out and offers to keep them."""
+    client.force_login(personas.quality_lead)
+    params = area_params("timings", YEAR, "locality")
+    old = {"timings": {"steps": [], "planted": 987654}}
+    SummarySnapshot.objects.create(
+        key="insights.indicators",
+        params=summaries.encode(params),
+        data=old,
+        computed_at=datetime.datetime(2026, 4, 30, tzinfo=datetime.UTC),
+    )
+    page = reverse("insights:indicators_area", args=["timings"])
+    text = client.get(page, {"year": "2025", "breakdown": "locality"}).content
+    assert b"987654" not in text
+    assert b"worked out from the records just now" in text
+    assert summaries.current(INDICATOR_AREA, params) is None
+
+
 def test_a_manager_sees_their_teams_from_the_kept_team_breakdown(
     client, personas, example
 ) -> None:
