@@ -3,7 +3,7 @@ progress. Counts only, never a person's record: the capability decides who sees
 them (quality leads and inspectors), and only a quality lead starts a reading."""
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -13,6 +13,7 @@ from selfdirect.accounts.roles import Capability
 from selfdirect.core import summaries
 from selfdirect.core.charts import bar_chart
 from selfdirect.core.http import actor
+from selfdirect.core.summary_pages import keep_or_watch
 
 from .selectors import results_rows
 from .summaries import POPULATION, params
@@ -53,20 +54,14 @@ def population_progress(request: HttpRequest) -> HttpResponse:
     report_url = reverse("assurance:population_reading")
     if request.method == "POST":
         require(user, Capability.RUN_FILE_READING)
-        summaries.refresh(POPULATION, kept, by=user)
-        return redirect(request.path + "?" + summaries.encode(kept))
-    snapshot = summaries.current(POPULATION, kept)
-    if snapshot is None or snapshot.job is None:
-        return redirect(report_url)
-    context = {
-        **summaries.progress_context(
-            snapshot,
-            report_url=report_url,
-            progress_url=request.path + "?" + summaries.encode(kept),
-            stop=request.GET.get("refresh") == "off",
-        ),
-        "report_title": _("Reading every case file"),
-        "scope": _("Every person's case file, read against criteria set %(version)s.")
+    return keep_or_watch(
+        request,
+        POPULATION,
+        kept,
+        by=user,
+        report_url=report_url,
+        progress_url=request.path + "?" + summaries.encode(kept),
+        report_title=_("Reading every case file"),
+        scope=_("Every person's case file, read against criteria set %(version)s.")
         % {"version": kept["criteria"]},
-    }
-    return render(request, "core/summary_progress.html", context)
+    )

@@ -21,6 +21,7 @@ from selfdirect.core import summaries
 from selfdirect.core.charts import bar_chart
 from selfdirect.core.http import actor, page
 from selfdirect.core.models import SummarySnapshot
+from selfdirect.core.summary_pages import keep_or_watch
 from selfdirect.people.access import access_person
 
 from . import dashboard, downloads, drill
@@ -122,27 +123,18 @@ def indicators_summary(request: HttpRequest, area: str) -> HttpResponse:
     if form.errors:
         return redirect(area_url + query)
     params = area_params(area, period, dimension)
-    if request.method == "POST":
-        summaries.refresh(INDICATOR_AREA, params, by=user)
-        return redirect(request.path + query)
-    snapshot = summaries.current(INDICATOR_AREA, params)
-    if snapshot is None or snapshot.job is None:
-        return redirect(area_url + query)
-    context = {
-        **summaries.progress_context(
-            snapshot,
-            report_url=area_url + query,
-            progress_url=request.path + query,
-            stop=request.GET.get("refresh") == "off",
-        ),
-        "report_title": chosen.title,
-        "scope": _("For %(period)s, by %(breakdown)s.")
-        % {
-            "period": period.label,
-            "breakdown": str(dashboard.DIMENSION_NAMES[dimension]).lower(),
-        },
-    }
-    return render(request, "core/summary_progress.html", context)
+    breakdown = str(dashboard.DIMENSION_NAMES[dimension]).lower()
+    return keep_or_watch(
+        request,
+        INDICATOR_AREA,
+        params,
+        by=user,
+        report_url=area_url + query,
+        progress_url=request.path + query,
+        report_title=chosen.title,
+        scope=_("For %(period)s, by %(breakdown)s.")
+        % {"period": period.label, "breakdown": breakdown},
+    )
 
 
 def _chart(table: dashboard.Table) -> object:

@@ -21,6 +21,7 @@ from selfdirect.core.charts import bar_chart
 from selfdirect.core.csv import csv_response
 from selfdirect.core.http import actor
 from selfdirect.core.pagination import CappedPaginator
+from selfdirect.core.summary_pages import keep_or_watch
 from selfdirect.reviews import aggregates
 
 from . import outcome_drill as drill
@@ -98,23 +99,16 @@ def outcomes_summary(request: HttpRequest) -> HttpResponse:
         return redirect(f"{report_url}?{request.GET.urlencode()}")
     params = period_params(start, end)
     query = f"?{urlencode(params)}"
-    if request.method == "POST":
-        summaries.refresh(OUTCOMES, params, by=user)
-        return redirect(request.path + query)
-    snapshot = summaries.current(OUTCOMES, params)
-    if snapshot is None or snapshot.job is None:
-        return redirect(report_url + query)
-    context = {
-        **summaries.progress_context(
-            snapshot,
-            report_url=report_url + query,
-            progress_url=request.path + query,
-            stop=request.GET.get("refresh") == "off",
-        ),
-        "report_title": _("Outcomes report"),
-        "scope": _scope(start, end),
-    }
-    return render(request, "core/summary_progress.html", context)
+    return keep_or_watch(
+        request,
+        OUTCOMES,
+        params,
+        by=user,
+        report_url=report_url + query,
+        progress_url=request.path + query,
+        report_title=_("Outcomes report"),
+        scope=_scope(start, end),
+    )
 
 
 def _scope(start: datetime.date | None, end: datetime.date | None) -> str:

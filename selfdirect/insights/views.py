@@ -16,6 +16,7 @@ from selfdirect.core import summaries
 from selfdirect.core.charts import bar_chart
 from selfdirect.core.csv import csv_response
 from selfdirect.core.http import actor
+from selfdirect.core.summary_pages import keep_or_watch
 
 from . import signposting
 from .forms import PeriodForm
@@ -92,23 +93,16 @@ def signposting_summary(request: HttpRequest) -> HttpResponse:
         return redirect(f"{report_url}?{request.GET.urlencode()}")
     params = period_params(start, end)
     query = f"?{urlencode(params)}"
-    if request.method == "POST":
-        summaries.refresh(SIGNPOSTING, params, by=user)
-        return redirect(request.path + query)
-    snapshot = summaries.current(SIGNPOSTING, params)
-    if snapshot is None or snapshot.job is None:
-        return redirect(report_url + query)
-    context = {
-        **summaries.progress_context(
-            snapshot,
-            report_url=report_url + query,
-            progress_url=request.path + query,
-            stop=request.GET.get("refresh") == "off",
-        ),
-        "report_title": _("Signposting report"),
-        "scope": _scope(start, end),
-    }
-    return render(request, "core/summary_progress.html", context)
+    return keep_or_watch(
+        request,
+        SIGNPOSTING,
+        params,
+        by=user,
+        report_url=report_url + query,
+        progress_url=request.path + query,
+        report_title=_("Signposting report"),
+        scope=_scope(start, end),
+    )
 
 
 def _scope(start: datetime.date | None, end: datetime.date | None) -> str:

@@ -17,6 +17,7 @@ from selfdirect.core.charts import bar_chart
 from selfdirect.core.csv import csv_response
 from selfdirect.core.http import actor
 from selfdirect.core.pagination import CappedPaginator
+from selfdirect.core.summary_pages import keep_or_watch
 
 from .. import rules, selectors
 from .. import summaries as spend_summary
@@ -52,23 +53,16 @@ def spend_refresh(request: HttpRequest) -> HttpResponse:
     params = spend_summary.params_for(user, timezone.localdate())
     if params is None:  # this reader's figures are worked out live
         return redirect("delivery:finance")
-    if request.method == "POST":
-        summaries.refresh(SPEND, params, by=user)
-        return redirect("delivery:finance_summary")
-    snapshot = summaries.current(SPEND, params)
-    if snapshot is None or snapshot.job is None:
-        return redirect("delivery:finance")
-    context = {
-        **summaries.progress_context(
-            snapshot,
-            report_url=reverse("delivery:finance"),
-            progress_url=f"{request.path}?",
-            stop=request.GET.get("refresh") == "off",
-        ),
-        "report_title": _("Spend on support"),
-        "scope": _("For the whole partnership, today."),
-    }
-    return render(request, "core/summary_progress.html", context)
+    return keep_or_watch(
+        request,
+        SPEND,
+        params,
+        by=user,
+        report_url=reverse("delivery:finance"),
+        progress_url=reverse("delivery:finance_summary"),
+        report_title=_("Spend on support"),
+        scope=_("For the whole partnership, today."),
+    )
 
 
 @require_GET
