@@ -84,7 +84,7 @@ def _date(text: str) -> datetime.date | None:
 def answers(row: dict[str, str]) -> dict[str, bool]:
     """The rules' four flags for one labelled row (through check_smart, as the
     plan page and check-smart call them)."""
-    from selfdirect.plans.rules import check_smart
+    from selfdirect.plans.smart import check_smart
 
     agreed = {"yes": True, "no": False}.get(row["agreed_achievable"].strip())
     check = check_smart(

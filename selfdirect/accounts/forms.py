@@ -6,7 +6,7 @@ from django.contrib.auth.forms import (
     SetPasswordForm,
 )
 
-from selfdirect.core.forms import PlainErrors
+from selfdirect.core.plain_errors import PlainErrors
 
 from . import services
 

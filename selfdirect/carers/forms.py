@@ -9,13 +9,13 @@ from django.utils.translation import gettext_lazy as _
 
 from selfdirect.accounts.models import Team
 from selfdirect.core.forms import (
-    PAST_DATE,
     DateField,
     Form,
     LongText,
     ModelForm,
     VersionField,
 )
+from selfdirect.core.input_bounds import PAST_DATE
 
 from . import rules
 from .details import (

@@ -9,7 +9,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from selfdirect.accounts.models import Locality, Team
-from selfdirect.core.forms import PAST_DATE, DateField, Form, LongText, VersionField
+from selfdirect.core.forms import DateField, Form, LongText, VersionField
+from selfdirect.core.input_bounds import PAST_DATE
 from selfdirect.reviews.forms import AttainmentForm, NextStepForm
 
 from .details import ReviewDetails

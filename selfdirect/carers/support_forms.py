@@ -9,7 +9,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from selfdirect.budgets.forms import EquivalenceForm, RasForm
-from selfdirect.core.forms import PAST_DATE, DateField, Form, LongText, VersionField
+from selfdirect.core.forms import DateField, Form, LongText, VersionField
+from selfdirect.core.input_bounds import PAST_DATE
 from selfdirect.directory.models import Service
 
 from .details import FollowUpDetails, SignpostingDetails, SupportDetails

@@ -42,7 +42,7 @@ from selfdirect.demo.plan_wording import (
 )
 from selfdirect.demo.story import stories
 from selfdirect.directory.models import Service
-from selfdirect.plans import rules
+from selfdirect.plans import smart
 from selfdirect.plans.models import PlanOutcome, Support, SupportPlan
 from selfdirect.providers.selectors import active_providers
 
@@ -129,7 +129,7 @@ class PlanMaker:
         measure = rng.choice(
             POOR_MEASURES if flaw in {"measure", "all"} else GOOD_MEASURES
         )
-        if good and not rules.is_specific(words):
+        if good and not smart.is_specific(words):
             # Chosen from the words, not the plans' stream, so that a change to
             # the SMART rules does not change every plan seeded after this one.
             words = random.Random(f"reword-{words}").choice(REWORDED)

@@ -6,7 +6,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from selfdirect.core.forms import PAST_DATE, DateField, Form, VersionField
+from selfdirect.core.forms import DateField, Form, VersionField
+from selfdirect.core.input_bounds import PAST_DATE
 
 from .edit_services import ClientClosing, RecordChanges
 from .forms import (

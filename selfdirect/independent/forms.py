@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 
 from selfdirect.accounts.models import Locality
 from selfdirect.core.forms import (
-    PAST_DATE,
     DateField,
     Form,
     LongText,
@@ -16,6 +15,7 @@ from selfdirect.core.forms import (
     SearchText,
     VersionField,
 )
+from selfdirect.core.input_bounds import PAST_DATE
 
 from .models import (
     Client,

@@ -12,13 +12,13 @@ from django.utils.translation import gettext_lazy as _
 
 from selfdirect.core.conditional import needed_when
 from selfdirect.core.forms import (
-    PAST_DATE,
     DateField,
     Form,
     LongText,
     SearchText,
     VersionField,
 )
+from selfdirect.core.input_bounds import PAST_DATE
 from selfdirect.core.search import search_words
 from selfdirect.directory.models import Service as DirectoryService
 

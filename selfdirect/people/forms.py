@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 
 from selfdirect.accounts.models import Locality, Team, User
 from selfdirect.core.forms import (
-    PAST_DATE,
     DateField,
     Form,
     LongText,
@@ -20,6 +19,7 @@ from selfdirect.core.forms import (
     SearchText,
     VersionField,
 )
+from selfdirect.core.input_bounds import PAST_DATE
 
 from . import rules
 from .models import Person, Relationship, ServiceGroup

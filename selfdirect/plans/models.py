@@ -22,7 +22,7 @@ from selfdirect.directory.models import Service
 from selfdirect.people.models import Person, PersonRecordQuerySet
 from selfdirect.providers.models import Provider
 
-from . import rules
+from . import rules, smart
 
 CONTINGENCY_FIELDS = (
     "if_support_cannot_come",
@@ -172,7 +172,7 @@ class PlanOutcome(VersionedModel):
     )
     achievable_agreed_on = models.DateField(_("when"), null=True, blank=True)
     written_on = models.DateField(_("written on"))
-    # The SMART check's result (rules.check_smart), kept on the row whenever the
+    # The SMART check's result (smart.check_smart), kept on the row whenever the
     # outcome is written, so that reading every case file in the database need
     # not run the text rules again (assurance/setbased/later.py).
     smart_specific = models.BooleanField(_("specific"), default=False, editable=False)
@@ -195,9 +195,9 @@ class PlanOutcome(VersionedModel):
     def __str__(self) -> str:
         return shorten(self.words)
 
-    def smart_check(self) -> rules.SmartCheck:
-        """The SMART check of this outcome as it stands (rules.check_smart)."""
-        return rules.check_smart(**self._smart_terms())
+    def smart_check(self) -> smart.SmartCheck:
+        """The SMART check of this outcome as it stands (smart.check_smart)."""
+        return smart.check_smart(**self._smart_terms())
 
     def _smart_terms(self) -> dict[str, Any]:
         return {
@@ -212,7 +212,7 @@ class PlanOutcome(VersionedModel):
         """Put the SMART check's four flags on the row (not saved): every write of
         an outcome calls this first, so the stored flags are the check's result.
         Returns them by field name."""
-        values = rules.smart_flags(**self._smart_terms())
+        values = smart.smart_flags(**self._smart_terms())
         flags = dict(zip(SMART_FLAGS, values, strict=True))
         for name, value in flags.items():
             setattr(self, name, value)

@@ -22,7 +22,7 @@ from selfdirect.people.models import Person
 from selfdirect.providers import selectors as register
 from selfdirect.providers.models import Provider
 
-from . import rules
+from . import rules, smart
 from .hook_points import PLAN_AGREEMENT_CHECKS, AgreementBlocker
 from .models import PlanOutcome, Support, SupportPlan
 
@@ -95,11 +95,11 @@ def budget_check(plan: SupportPlan) -> BudgetCheck:
 @dataclass(frozen=True)
 class OutcomeView:
     outcome: PlanOutcome
-    check: rules.SmartCheck
+    check: smart.SmartCheck
     supports: list[Support]
 
 
-def smart_check(outcome: PlanOutcome) -> rules.SmartCheck:
+def smart_check(outcome: PlanOutcome) -> smart.SmartCheck:
     """The SMART check of one plan outcome."""
     return outcome.smart_check()
 
@@ -245,13 +245,13 @@ def community_service_choices() -> QuerySet[Service]:
     return Service.objects.filter(status="active").order_by("name")
 
 
-def smart_preview(form: Any) -> rules.SmartCheck | None:
+def smart_preview(form: Any) -> smart.SmartCheck | None:
     """The SMART check of what was typed in an outcome form (shown beside it)."""
     data = getattr(form, "cleaned_data", None) or {}
     words = data.get("words") or str(form.data.get("words", ""))
     if not words.strip():
         return None
-    return rules.check_smart(
+    return smart.check_smart(
         words=words,
         how_we_will_know=data.get("how_we_will_know")
         or str(form.data.get("how_we_will_know", "")),

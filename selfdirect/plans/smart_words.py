@@ -1,4 +1,4 @@
-"""Word lists behind the SMART check in plans/rules.py, one category per constant.
+"""Word lists behind the SMART check in plans/smart.py, one category per constant.
 
 Each entry is a regular-expression fragment in lower case, matched ignoring case on
 text with straight apostrophes and single spaces (conversations.wording.normalise),

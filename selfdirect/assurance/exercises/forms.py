@@ -8,7 +8,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from selfdirect.accounts.models import User
-from selfdirect.core.forms import PAST_DATE, DateField, Form, LongText, VersionField
+from selfdirect.core.forms import DateField, Form, LongText, VersionField
+from selfdirect.core.input_bounds import PAST_DATE
 
 from .models import Answer, CriterionAnswer
 from .rules import READER_ROLES

@@ -10,7 +10,8 @@ from functools import cache
 from importlib import resources
 
 from selfdirect.panel.rules import telling_problems
-from selfdirect.plans.rules import check_smart, has_contingency
+from selfdirect.plans.rules import has_contingency
+from selfdirect.plans.smart import check_smart
 from selfdirect.reviews.rules import attainment_problems, was_on_time
 
 from .file import (

@@ -5,7 +5,7 @@ informal_supports_in_plan. Each gives, for every person at once, the answer the
 per-file rule gives for their case file (see setbased/__init__.py).
 
 plan_smart reads the SMART flags the plans services store on each outcome when it
-is written (PlanOutcome.set_smart_flags, the same rules.check_smart the per-file
+is written (PlanOutcome.set_smart_flags, the same smart.check_smart the per-file
 rule runs on the words). Text is "given" when it holds something other than
 white space, as the per-file rules' `strip()`.
 """

@@ -55,7 +55,7 @@ def select_options(field: BoundField) -> str:
 def date_picker(field: BoundField) -> dict[str, str]:
     """The date picker's first and last dates for a date question, from its
     plausible range (core.forms.DateRange)."""
-    from selfdirect.core.forms import ANY_DATE
+    from selfdirect.core.input_bounds import ANY_DATE
 
     dates = getattr(field.field, "dates", ANY_DATE)
     first, last = dates.picker_bounds(timezone.localdate())

@@ -9,14 +9,13 @@ from django.utils import timezone
 
 from selfdirect.core.dates import add_days, add_months, add_years, long_date
 from selfdirect.core.forms import (
-    PAST_DATE,
     DateField,
-    DateRange,
     Form,
     PhoneField,
     SearchText,
     phone_problem,
 )
+from selfdirect.core.input_bounds import PAST_DATE, DateRange
 from selfdirect.core.search import search_terms, search_words
 
 D = datetime.date

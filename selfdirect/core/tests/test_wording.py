@@ -7,7 +7,7 @@ from pathlib import Path
 from django import forms
 from django.apps import apps
 
-from selfdirect.core.forms import PlainErrors, _required_message
+from selfdirect.core.plain_errors import PlainErrors, _required_message
 
 SELFDIRECT = Path(__file__).resolve().parents[2]
 DOUBLED = re.compile(r"\b(\w+) \1\b", re.IGNORECASE)

@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from selfdirect.plans import rules
+from selfdirect.plans import rules, smart
 
 WRITTEN = datetime.date(2026, 11, 10)
 
@@ -17,7 +17,7 @@ WRITTEN = datetime.date(2026, 11, 10)
     ],
 )
 def test_outcomes_naming_something_in_the_persons_life_are_specific(words) -> None:
-    assert rules.is_specific(words)
+    assert smart.is_specific(words)
 
 
 @pytest.mark.parametrize(
@@ -33,7 +33,7 @@ def test_outcomes_naming_something_in_the_persons_life_are_specific(words) -> No
     ],
 )
 def test_vague_service_led_or_deficit_words_are_not_specific(words) -> None:
-    assert not rules.is_specific(words)
+    assert not smart.is_specific(words)
 
 
 @pytest.mark.parametrize(
@@ -46,7 +46,7 @@ def test_vague_service_led_or_deficit_words_are_not_specific(words) -> None:
     ],
 )
 def test_things_seen_counted_or_told_at_review_are_measurable(how) -> None:
-    assert rules.is_measurable(how)
+    assert smart.is_measurable(how)
 
 
 @pytest.mark.parametrize(
@@ -64,24 +64,24 @@ def test_things_seen_counted_or_told_at_review_are_measurable(how) -> None:
     ],
 )
 def test_feelings_alone_or_services_delivered_are_not_measurable(how) -> None:
-    assert not rules.is_measurable(how)
+    assert not smart.is_measurable(how)
 
 
 def test_a_target_date_after_the_day_of_writing_is_time_bound() -> None:
-    assert rules.is_time_bound(WRITTEN + datetime.timedelta(days=1), WRITTEN)
-    assert not rules.is_time_bound(WRITTEN, WRITTEN)
-    assert not rules.is_time_bound(WRITTEN - datetime.timedelta(days=30), WRITTEN)
-    assert not rules.is_time_bound(None, WRITTEN)
+    assert smart.is_time_bound(WRITTEN + datetime.timedelta(days=1), WRITTEN)
+    assert not smart.is_time_bound(WRITTEN, WRITTEN)
+    assert not smart.is_time_bound(WRITTEN - datetime.timedelta(days=30), WRITTEN)
+    assert not smart.is_time_bound(None, WRITTEN)
 
 
 def test_only_a_recorded_yes_counts_as_achievable() -> None:
-    assert rules.is_achievable(True)
-    assert not rules.is_achievable(False)
-    assert not rules.is_achievable(None)
+    assert smart.is_achievable(True)
+    assert not smart.is_achievable(False)
+    assert not smart.is_achievable(None)
 
 
 def test_a_smart_outcome_has_nothing_missing() -> None:
-    check = rules.check_smart(
+    check = smart.check_smart(
         words="I want to get back to my Tuesday swimming group",
         how_we_will_know="Goes to the group at least 3 Tuesdays a month",
         target_date=datetime.date(2027, 3, 31),
@@ -93,7 +93,7 @@ def test_a_smart_outcome_has_nothing_missing() -> None:
 
 
 def test_each_missing_letter_is_named_with_a_suggestion() -> None:
-    check = rules.check_smart(
+    check = smart.check_smart(
         words="I want to feel better",
         how_we_will_know="Feels better",
         target_date=None,
@@ -108,7 +108,7 @@ def test_each_missing_letter_is_named_with_a_suggestion() -> None:
 
 
 def test_a_service_written_as_an_outcome_gets_the_wording_helpers_suggestion() -> None:
-    check = rules.check_smart(
+    check = smart.check_smart(
         words="2 home care visits a day",
         how_we_will_know="Carers visit twice daily",
         target_date=WRITTEN,

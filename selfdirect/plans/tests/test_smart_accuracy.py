@@ -68,7 +68,7 @@ def test_the_stored_flags_are_the_full_checks_and_keeping_answers_changes_none()
 ):
     """`smart_flags` (what every write stores) gives the full check's four flags,
     and the wording rules' kept answers are the ones worked out afresh."""
-    from selfdirect.plans import rules
+    from selfdirect.plans import smart
 
     def flags(rows: list[dict[str, str]]) -> list[tuple[bool, bool, bool, bool]]:
         found = []
@@ -82,8 +82,8 @@ def test_the_stored_flags_are_the_full_checks_and_keeping_answers_changes_none()
                 ),
                 "written_on": datetime.date.fromisoformat(row["written_on"]),
             }
-            check = rules.check_smart(**terms)
-            found.append(rules.smart_flags(**terms))
+            check = smart.check_smart(**terms)
+            found.append(smart.smart_flags(**terms))
             assert found[-1] == (
                 check.specific,
                 check.measurable,
@@ -94,9 +94,9 @@ def test_the_stored_flags_are_the_full_checks_and_keeping_answers_changes_none()
 
     kept = flags(ROWS + ROWS)[: len(ROWS)]
     for rule in (
-        rules._aim_is_specific,
-        rules._how_makes_specific,
-        rules.is_measurable,
+        smart._aim_is_specific,
+        smart._how_makes_specific,
+        smart.is_measurable,
     ):
         rule.cache_clear()
     assert flags(ROWS[::-1])[::-1] == kept

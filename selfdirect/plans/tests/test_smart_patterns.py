@@ -7,7 +7,7 @@ import datetime
 
 import pytest
 
-from selfdirect.plans import rules
+from selfdirect.plans import smart
 
 WRITTEN = datetime.date(2026, 11, 10)
 
@@ -27,7 +27,7 @@ WRITTEN = datetime.date(2026, 11, 10)
     ],
 )
 def test_counts_and_frequencies_in_words_are_measurable(how) -> None:
-    assert rules.is_measurable(how)
+    assert smart.is_measurable(how)
 
 
 @pytest.mark.parametrize(
@@ -45,7 +45,7 @@ def test_counts_and_frequencies_in_words_are_measurable(how) -> None:
     ],
 )
 def test_a_completion_that_can_be_checked_is_measurable(how) -> None:
-    assert rules.is_measurable(how)
+    assert smart.is_measurable(how)
 
 
 @pytest.mark.parametrize(
@@ -62,9 +62,9 @@ def test_a_completion_that_can_be_checked_is_measurable(how) -> None:
 def test_a_vague_aim_is_specific_when_how_we_will_know_says_what_it_means(
     words, how
 ) -> None:
-    assert not rules.is_specific(words)
-    assert rules.is_specific(words, how)
-    check = rules.check_smart(
+    assert not smart.is_specific(words)
+    assert smart.is_specific(words, how)
+    check = smart.check_smart(
         words=words,
         how_we_will_know=how,
         target_date=WRITTEN + datetime.timedelta(days=90),
@@ -86,7 +86,7 @@ def test_a_vague_aim_is_specific_when_how_we_will_know_says_what_it_means(
 def test_how_we_will_know_cannot_make_an_aim_specific_with_a_service_or_a_feeling(
     words, how
 ) -> None:
-    assert not rules.is_specific(words, how)
+    assert not smart.is_specific(words, how)
 
 
 @pytest.mark.parametrize(
@@ -106,7 +106,7 @@ def test_how_we_will_know_cannot_make_an_aim_specific_with_a_service_or_a_feelin
     ],
 )
 def test_vague_aims_are_not_specific_even_with_a_general_setting(words) -> None:
-    assert not rules.is_specific(words)
+    assert not smart.is_specific(words)
 
 
 @pytest.mark.parametrize(
@@ -120,7 +120,7 @@ def test_vague_aims_are_not_specific_even_with_a_general_setting(words) -> None:
     ],
 )
 def test_concrete_states_situations_and_activities_stay_specific(words) -> None:
-    assert rules.is_specific(words)
+    assert smart.is_specific(words)
 
 
 @pytest.mark.parametrize(
@@ -138,7 +138,7 @@ def test_concrete_states_situations_and_activities_stay_specific(words) -> None:
     ],
 )
 def test_services_occasions_and_vague_doing_are_not_measurable(how) -> None:
-    assert not rules.is_measurable(how)
+    assert not smart.is_measurable(how)
 
 
 @pytest.mark.parametrize(
@@ -151,11 +151,11 @@ def test_services_occasions_and_vague_doing_are_not_measurable(how) -> None:
     ],
 )
 def test_a_service_named_on_the_way_does_not_stop_a_measure(how) -> None:
-    assert rules.is_measurable(how)
+    assert smart.is_measurable(how)
 
 
 def test_the_missing_measure_message_names_a_service_delivered() -> None:
-    check = rules.check_smart(
+    check = smart.check_smart(
         words="I want to have a bath",
         how_we_will_know="Bath lift fitted",
         target_date=None,
@@ -172,14 +172,14 @@ def test_long_text_is_checked_quickly() -> None:
     aim = ("To stay safe at home and see my friends at the club. " * 200)[:10_000]
     how = ("Goes to the club on at least six Tuesdays, tells us. " * 200)[:10_000]
     started = time.perf_counter()
-    rules.check_smart(
+    smart.check_smart(
         words=aim,
         how_we_will_know=how,
         target_date=None,
         agreed_achievable=None,
         written_on=WRITTEN,
     )
-    rules.check_smart(
+    smart.check_smart(
         words="to " * 3_400,
         how_we_will_know="no " * 3_400,
         target_date=None,

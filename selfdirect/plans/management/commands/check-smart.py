@@ -18,7 +18,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from selfdirect.plans.rules import check_smart
+from selfdirect.plans.smart import check_smart
 
 FIELDS = {
     "words": (str,),
