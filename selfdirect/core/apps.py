@@ -6,6 +6,6 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self) -> None:
-        from . import summaries
+        from . import summary_staleness
 
-        summaries.connect()
+        summary_staleness.connect()

@@ -19,7 +19,7 @@ reads `current(summary, params)` and shows `snapshot.computed_at`.
 **When a summary is stale** (`Freshness`), and the page must say so:
 - a record of one of its `sources` was saved or deleted through the ORM after the
   computation began (a signal marks the snapshot `stale_since`, after the write
-  commits); or
+  commits: `core/summary_staleness.py`); or
 - it is older than `max_age` (`settings.SUMMARY_MAX_AGE_HOURS`, default 24 hours),
   which also bounds writes that bypass signals (bulk loads, `QuerySet.update`).
 A page never shows a stale summary without saying so.
@@ -46,8 +46,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
-from django.db import models, transaction
-from django.db.models.signals import post_delete, post_save
+from django.db import transaction
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.module_loading import autodiscover_modules
@@ -399,64 +398,6 @@ def refresh_summary(progress: jobs.Progress, key: str, params: dict[str, str]) -
         refresh_automatically(changed, replacing=progress.job.pk)
 
 
-# --- Staleness: writes to a source ---------------------------------------------
-
-
-def _mark_stale(labels: set[str]) -> None:
-    """Mark the summaries counting these sources out of date, and queue their
-    refresh (`refresh_automatically`): each goes out of date once until it is
-    refreshed, so this costs one query when nothing newly goes out of date."""
-    keys = set().union(*(_SOURCES.get(label, set()) for label in labels))
-    if not keys:
-        return
-    now = timezone.now()
-    newly = list(
-        SummarySnapshot.objects.filter(
-            key__in=keys, stale_since__isnull=True
-        ).values_list("pk", flat=True)
-    )
-    if not newly:
-        return
-    SummarySnapshot.objects.filter(pk__in=newly, stale_since__isnull=True).update(
-        stale_since=now
-    )
-    if settings.SUMMARY_REFRESH_AUTOMATICALLY:
-        for pk in newly:
-            refresh_automatically(pk, now=now)
-
-
-def _source_written(sender: type[models.Model], **kwargs: Any) -> None:
-    label = sender._meta.label
-    if label not in _SOURCES or sender.__module__ == "__fake__":
-        return  # not counted by a summary, or a migration's historical model
-    connection = transaction.get_connection(kwargs.get("using"))
-    # Once per transaction, with every source it wrote: Django drops these
-    # callbacks itself when the transaction (or the savepoint they were queued in)
-    # rolls back. One marking for all of them, so a refresh the marking starts is
-    # not marked out of date again by the same transaction's other sources.
-    for entry in connection.run_on_commit:
-        labels = getattr(entry[1], "summary_sources", None)
-        if labels is not None:
-            labels.add(label)
-            return
-    written = {label}
-
-    def mark() -> None:
-        _mark_stale(written)
-
-    mark.summary_sources = written  # type: ignore[attr-defined]
-    # After the write commits: a rolled-back write changes nothing, and the
-    # write's own transaction is not lengthened.
-    transaction.on_commit(mark, using=kwargs.get("using"), robust=True)
-
-
 def autodiscover() -> None:
     """Import every app's `summaries.py`, so each summary is declared."""
     autodiscover_modules("summaries")
-
-
-def connect() -> None:
-    """Called at start-up (core's AppConfig.ready)."""
-    autodiscover()
-    post_save.connect(_source_written, dispatch_uid="summaries.saved")
-    post_delete.connect(_source_written, dispatch_uid="summaries.deleted")
