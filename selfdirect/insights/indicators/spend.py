@@ -49,12 +49,9 @@ class DaysBetween(Func):
 
     arity = 2
     output_field = IntegerField()
-
-    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
-        # PostgreSQL: date - date is an integer number of days.
-        return super().as_sql(
-            compiler, connection, template="(%(expressions)s)", arg_joiner=" - "
-        )
+    # PostgreSQL: date - date is an integer number of days.
+    template = "(%(expressions)s)"
+    arg_joiner = " - "
 
     def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
         return super().as_sql(
