@@ -3,6 +3,7 @@ throwaway PostgreSQL database of seeded people.
 
     .venv/bin/python bench/indicators.py [--people 2000] [--repeat 5] [--year 2026]
                                          [--database selfdirect_bench] [--timings]
+                                         [--practice]
 
 Creates selfdirect_bench_ind_<pid> on 127.0.0.1:5432 (user postgres, trust auth),
 migrates and seeds it (or, with --database, reuses that seeded database, as
@@ -79,6 +80,11 @@ def main() -> None:
     )
     parser.add_argument(
         "--timings", action="store_true", help="time only timings' breakdowns"
+    )
+    parser.add_argument(
+        "--practice",
+        action="store_true",
+        help="time only practice_quality (a past --year: as at its end)",
     )
     args = parser.parse_args()
     name = args.database or f"selfdirect_bench_ind_{os.getpid()}"
@@ -158,6 +164,9 @@ def _benchmark(args: argparse.Namespace) -> None:
     if args.timings:
         _timings(period, params, args.repeat)
         return
+    if args.practice:
+        _practice(period, params, args.repeat)
+        return
 
     def engine(name: str) -> Callable[[], Any]:
         def run() -> Any:
@@ -184,6 +193,37 @@ def _benchmark(args: argparse.Namespace) -> None:
         theirs, b = _best(by_hand(name), args.repeat)
         print(f"{name:<30} {ours:10.1f} {theirs:10.1f} {ours / theirs:6.2f}  {a == b}")
     _pages(period)
+
+
+def _practice(period: Any, params: dict[str, Any], repeat: int) -> None:
+    """practice_quality's headline through the engine (for a year that has ended:
+    the set-based rules as at its end, in one aggregate) beside bench/practice_sql.py."""
+    from django.db import connection
+    from practice_sql import PRACTICE_SQL
+
+    from selfdirect.insights.indicators import practice
+
+    def engine() -> Any:
+        found = practice.practice_quality(period, breakdowns=False)
+        measures = found["measures"]
+        return (found["people"], *(measures[m]["numerator"] for m in practice.MEASURES))
+
+    def by_hand() -> Any:
+        with connection.cursor() as cursor:
+            cursor.execute(PRACTICE_SQL, params)
+            return tuple(cursor.fetchone())
+
+    ours, a = _best(engine, repeat)
+    theirs, b = _best(by_hand, repeat)
+    print(f"practice_quality as at {period.end}: people and yes per measure {a}")
+    print(
+        f"engine {ours:.1f} ms, by hand {theirs:.1f} ms, "
+        f"ratio {ours / theirs:.2f}, same {a == b}"
+    )
+    ms, _found = _best(
+        lambda: practice.practice_quality(period, breakdowns=("locality",)), repeat
+    )
+    print(f"with the breakdown by locality: {ms:.1f} ms")
 
 
 def _pages(period: Any) -> None:

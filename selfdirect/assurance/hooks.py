@@ -83,17 +83,27 @@ def _freshness() -> Any:
     return freshness()
 
 
-def _explain(person: Any) -> Any:
+def _explain(person: Any, as_at: Any = None) -> Any:
     from .selectors import explain
 
-    return explain(person)
+    return explain(person, as_at)
+
+
+def _answered_at(criterion: str, answer: str, as_at: Any) -> Any:
+    from .selectors import answered_at
+
+    return answered_at(criterion, answer, as_at)
 
 
 CONTRIBUTIONS = (
     Contribution(
         KEPT_ANSWERS,
         KeptAnswers(
-            answered=_answered, read=_read, freshness=_freshness, explain=_explain
+            answered=_answered,
+            read=_read,
+            freshness=_freshness,
+            explain=_explain,
+            answered_at=_answered_at,
         ),
     ),
 )

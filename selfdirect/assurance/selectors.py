@@ -7,10 +7,11 @@ import datetime
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.lookups import Exact
 
 from selfdirect.core import summaries as kept
 
-from . import export, reader
+from . import export, reader, setbased
 from .models import PersonReading
 from .quantity import term
 from .summaries import POPULATION, params
@@ -27,6 +28,12 @@ def answered(criterion: str, answer: str) -> Q:
     )
 
 
+def answered_at(criterion: str, answer: str, as_at: datetime.date) -> Q:
+    """People whose answer to the criterion is `answer` with their records read as
+    they stood on as_at: the criterion's set-based rule, worked out in the query."""
+    return Q(Exact(setbased.rules()[criterion](as_at), answer))
+
+
 def read() -> Q:
     """People with answers kept by the latest reading."""
     return Q(Exists(PersonReading.objects.filter(person=OuterRef("pk"))))
@@ -38,10 +45,13 @@ def freshness() -> tuple[datetime.datetime | None, str]:
     return (snapshot.computed_at if snapshot else None), found.reason
 
 
-def explain(person: Any) -> list[tuple[str, str, str]]:
-    """One person's case file read now, criterion by criterion, with the reasons
-    (the person is reached through the chokepoint by the caller)."""
-    data = export.build(person)
+def explain(
+    person: Any, as_at: datetime.date | None = None
+) -> list[tuple[str, str, str]]:
+    """One person's case file as at a date (default today) read now, criterion by
+    criterion, with the reasons (the person is reached through the chokepoint by
+    the caller)."""
+    data = export.build(person, as_of=as_at)
     return [
         (a.id, a.answer, a.reason)
         for a in [*reader.read(data), *reader.read_extra(data)]

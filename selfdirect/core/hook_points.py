@@ -29,9 +29,13 @@ class KeptAnswers:
     # When the answers were worked out, and whether records changed since:
     # (computed_at or None, stale reason "" | "changed" | "old" | "never").
     freshness: Callable[[], tuple[datetime.datetime | None, str]]
-    # One person's answers read again now from their records, with the reasons:
-    # [(criterion id, answer, reason)].
-    explain: Callable[[Any], list[tuple[str, str, str]]]
+    # One person's answers read again now from their records as they stood on a
+    # date (None: today), with the reasons: [(criterion id, answer, reason)].
+    explain: Callable[[Any, datetime.date | None], list[tuple[str, str, str]]]
+    # (criterion id, answer, date) -> a filter on Person: people whose answer is
+    # that one when their records are read as they stood on the date, worked out
+    # now in the database by the reader's set-based rule (nothing kept).
+    answered_at: Callable[[str, str, datetime.date], Q]
 
 
 KEPT_ANSWERS: HookPoint[KeptAnswers] = HookPoint(

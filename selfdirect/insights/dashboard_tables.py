@@ -147,6 +147,19 @@ def _breakdown_table(name: str, found: dict[str, Any], dimension: str) -> Table 
 
 
 def other_tables(name: str, found: dict[str, Any]) -> list[Table]:
+    if name == "practice_quality" and found.get("judged_on"):
+        return [
+            Table(
+                str(_("Where these figures come from")),
+                [_("Figure"), _("Value")],
+                [
+                    [
+                        _("Records read as they stood on (the period's end)"),
+                        found["judged_on"],
+                    ]
+                ],
+            )
+        ]
     if name == "practice_quality":
         when = found.get("as_at") or _("never")
         state = {
@@ -180,13 +193,25 @@ def other_tables(name: str, found: dict[str, Any]) -> list[Table]:
         money = [
             [_("Option 1: direct payments paid"), found["option_1_spend"]],
             [
-                _("Option 2: individual service funds (yearly amounts)"),
+                _("Option 2: individual service funds (for the days in effect)"),
                 found["option_2_spend"],
             ],
-            [_("Option 3: arranged services (yearly cost)"), found["option_3_spend"]],
+            [
+                _("Option 3: arranged services (for the days in effect)"),
+                found["option_3_spend"],
+            ],
             [_("Total adult social care spend (finance)"), found["total_spend"] or "–"],
             [_("Share on options 1 and 2 (%)"), found["rate"]],
             [_("Share of spend held in the system (%)"), found["share_held_in_system"]],
+            [
+                _("LGBF SW2: options 1 and 2 on adults aged 18+ (£)"),
+                found["lgbf_sw2"]["numerator"],
+            ],
+            [
+                _("LGBF SW2: total spend on adults 18+ (finance)"),
+                found["lgbf_sw2"]["denominator"] or "–",
+            ],
+            [_("LGBF SW2 (%)"), found["lgbf_sw2"]["rate"]],
         ]
         by_year = [[t["year"], t["rate"]] for t in found["trend"]]
         return [

@@ -150,7 +150,7 @@ def _people_counted(indicator: str, count: str, period: Period) -> QuerySet[Any]
         answers = practice.kept()
         if count == "people" or answers is None:
             return rows
-        return rows.filter(answers.answered(practice.MEASURES[count], "yes"))
+        return rows.filter(practice.counts(answers, period)[count] or Q())
     if indicator == "options":
         rows = cohorts.with_options(cohorts.people(), period)
         return rows.filter(measures.OPTION_COUNTS[count] or Q())
@@ -221,7 +221,8 @@ def why(person: Person, period: Period) -> list[tuple[str, bool]]:
 
 def _practice(person: Person, period: Period) -> list[tuple[str, bool]]:
     """practice_quality: whether the person is in its group, and each sign of good
-    practice as the case file reader answers it now, with its reason."""
+    practice as the case file reader answers it now (on the records as they stood
+    at the period's end once it has ended), with its reason."""
     answers = practice.kept()
     shown = [
         (
@@ -234,7 +235,9 @@ def _practice(person: Person, period: Period) -> list[tuple[str, bool]]:
     rules = set(practice.MEASURES.values())
     return shown + [
         (f"{rule.replace('_', ' ').capitalize()}: {answer}. {reason}", answer == "yes")
-        for rule, answer, reason in answers.explain(person)
+        for rule, answer, reason in answers.explain(
+            person, practice.judged_as_at(period)
+        )
         if rule in rules
     ]
 

@@ -155,13 +155,15 @@ def compute_indicator_area(
     return dashboard.area_found(area, period, params["breakdown"], progress)
 
 
-INDICATOR_AREA_KEY = "insights.indicators.2"
+INDICATOR_AREA_KEY = "insights.indicators.3"
 
 INDICATOR_AREA = register(
     Summary(
         # The key names the shape of what is kept: figures kept in an older shape
-        # are never shown as these (".2": timings broken down by group). Change it
-        # whenever an area's figures change shape; old rows are left unread.
+        # are never shown as these (".2": timings broken down by group; ".3":
+        # practice_quality as at a past period's end, option 2 and 3 spend
+        # pro-rated, LGBF SW2). Change it whenever an area's figures change
+        # shape or meaning; old rows are left unread.
         key=INDICATOR_AREA_KEY,
         title=_("SDS indicators"),
         compute=compute_indicator_area,

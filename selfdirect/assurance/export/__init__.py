@@ -6,6 +6,12 @@ number of queries grows neither with the size of a record nor with the number of
 people (`test_export.py` and `test_population.py` pin it). Building one person's
 file is building a group of one, so a file is the same whichever way it is made.
 Refs are the record's public id where it has one, else `<app.Model>:<pk>`.
+
+A file is built **as at** its `as_of` date (default today): it holds the
+conversations held, the choices made and the plans started on or before that day,
+each plan in the state it had then (`setbased.records.plan_state_at`, the same
+expression the set-based rules pick the current plan by). The other lists, and
+what each record says, are as they are now.
 """
 
 import datetime
@@ -63,12 +69,12 @@ def _build(ids: list[int], as_of: datetime.date) -> dict[int, Row]:
     exported_at = timezone.now().isoformat(timespec="seconds")
     lists = {
         "first_contacts": _first_contacts(ids),
-        "conversations": _conversations(ids),
+        "conversations": _conversations(ids, as_of),
         "information_given": _information(ids),
         "independent_support": _independent(ids),
-        "choices": _choices(ids),
+        "choices": _choices(ids, as_of),
         "budgets": _budgets(ids),
-        "plans": _plans(ids),
+        "plans": _plans(ids, as_of),
         "panel_requests": _panel(ids),
         "delivery": _delivery(ids),
         "reviews": _reviews(ids),
@@ -185,9 +191,9 @@ def _first_contacts(ids: list[int]) -> dict[int, list[Row]]:
     )
 
 
-def _conversations(ids: list[int]) -> dict[int, list[Row]]:
+def _conversations(ids: list[int], as_of: datetime.date) -> dict[int, list[Row]]:
     conversations = (
-        Conversation.objects.filter(person__in=ids)
+        Conversation.objects.filter(person__in=ids, conversation_date__lte=as_of)
         .select_related("team", "eligibility_level", "first_contact")
         .prefetch_related("outcomes__domains", "strengths__helps_with", "risks")
         .order_by("person_id", "conversation_date", "id")
@@ -281,9 +287,9 @@ def _information(ids: list[int]) -> dict[int, list[Row]]:
     )
 
 
-def _choices(ids: list[int]) -> dict[int, list[Row]]:
+def _choices(ids: list[int], as_of: datetime.date) -> dict[int, list[Row]]:
     choices = (
-        SupportChoice.objects.filter(person__in=ids)
+        SupportChoice.objects.filter(person__in=ids, made_on__lte=as_of)
         .prefetch_related("elements")
         .order_by("person_id", "made_on", "id")
     )

@@ -1,5 +1,7 @@
 """The case file's plans, panel requests, delivery summary and reviews."""
 
+import datetime
+
 from selfdirect.delivery.models import (
     ArrangedService,
     DirectPaymentAgreement,
@@ -9,12 +11,15 @@ from selfdirect.panel.models import PanelSubmission
 from selfdirect.plans.models import CONTINGENCY_FIELDS, SupportPlan
 from selfdirect.reviews.models import Review
 
+from ..setbased.records import plan_state_at
 from .fields import Row, by_person, external, iso, money, plain, ref, row_of
 
 
-def _plans(ids: list[int]) -> dict[int, list[Row]]:
+def _plans(ids: list[int], as_of: datetime.date) -> dict[int, list[Row]]:
+    """The plans started on or before as_of, each in its state that day."""
     plans = (
-        SupportPlan.objects.filter(person__in=ids)
+        SupportPlan.objects.filter(person__in=ids, started_on__lte=as_of)
+        .annotate(state_at=plan_state_at(as_of))
         .select_related("conversation", "budget", "replaces")
         .prefetch_related("outcomes__personal_outcome", "supports__outcomes")
         .order_by("person_id", "started_on", "id")
@@ -34,6 +39,7 @@ def _plans(ids: list[int]) -> dict[int, list[Row]]:
                     "review_on",
                 ),
             ),
+            "state": p.state_at,  # as at the file's date (same place in the row)
             "conversation_ref": ref(p.conversation),
             "budget_ref": ref(p.budget),
             "replaces_ref": ref(p.replaces),

@@ -21,7 +21,7 @@ from selfdirect.choices.models import (
     InformationGiven,
     SupportChoice,
 )
-from selfdirect.plans.models import Support, SupportPlan
+from selfdirect.plans.models import Support
 
 from ..reader.choosing import ALL_OPTIONS, OPTIONS_WITH_AMOUNTS
 from ..reader.file import NO, NOT_APPLICABLE, PARTLY, YES
@@ -32,9 +32,11 @@ from .records import (
     PLAN_STATES,
     JsonListHas,
     assessed,
+    choices_at,
     current_plan,
     filled,
     latest_choice,
+    plans_at,
 )
 
 
@@ -47,7 +49,7 @@ def options_explained(as_of: datetime.date) -> Expression:
     for option in sorted(OPTIONS_WITH_AMOUNTS):
         complete &= Q(Exists(amounts.filter(option=option)))
     return Case(
-        When(~assessed(), then=Value(NOT_APPLICABLE)),
+        When(~assessed(as_at=as_of), then=Value(NOT_APPLICABLE)),
         When(~Exists(given), then=Value(NO)),
         When(complete, then=Value(YES)),
         default=Value(PARTLY),
@@ -56,7 +58,7 @@ def options_explained(as_of: datetime.date) -> Expression:
 
 def independent_support_offered(as_of: datetime.date) -> Expression:
     return Case(
-        When(~assessed(), then=Value(NOT_APPLICABLE)),
+        When(~assessed(as_at=as_of), then=Value(NOT_APPLICABLE)),
         When(
             Exists(
                 IndependentSupport.objects.filter(person=PERSON, offered_on__lte=as_of)
@@ -82,7 +84,7 @@ WHO = Q(deemed=True) | (
 def choice_recorded(as_of: datetime.date) -> Expression:
     # The latest choice scores a point for options recorded and one for who chose.
     choice = (
-        SupportChoice.objects.filter(pk=latest_choice(OUTER))
+        SupportChoice.objects.filter(pk=latest_choice(OUTER, as_at=as_of))
         .annotate(
             points=Case(
                 When(
@@ -101,13 +103,13 @@ def choice_recorded(as_of: datetime.date) -> Expression:
     )
     # A paid support in the current plan (plans.rules.needs_option) with no option.
     unset = Support.objects.filter(
-        plan=current_plan(OUTER), option__isnull=True
+        plan=current_plan(OUTER, as_at=as_of), option__isnull=True
     ).filter(
         (Q(yearly_cost__isnull=False) & ~Q(yearly_cost=0))
         | Q(provided_by__in=("personal_assistant", "provider", "council"))
     )
-    has_choice = Exists(SupportChoice.objects.filter(person=PERSON))
-    has_plan = Exists(SupportPlan.objects.filter(person=PERSON, state__in=PLAN_STATES))
+    has_choice = Exists(choices_at(as_at=as_of))
+    has_plan = Exists(plans_at(as_at=as_of).filter(state_at__in=PLAN_STATES))
     return Case(
         When(~has_choice & ~has_plan, then=Value(NOT_APPLICABLE)),
         When(~has_choice, then=Value(NO)),
@@ -118,7 +120,7 @@ def choice_recorded(as_of: datetime.date) -> Expression:
 
 
 def budget_before_choice(as_of: datetime.date) -> Expression:
-    made = SupportChoice.objects.filter(person=PERSON, deemed=False)
+    made = choices_at(as_at=as_of).filter(deemed=False)
     # A budget on or before the latest choice made is one on or before any
     # choice made.
     before = (
@@ -126,8 +128,7 @@ def budget_before_choice(as_of: datetime.date) -> Expression:
         .filter(person=PERSON)
         .filter(
             Exists(
-                SupportChoice.objects.filter(
-                    person=OuterRef("person"),
+                choices_at(OuterRef("person"), as_at=as_of).filter(
                     deemed=False,
                     made_on__gte=OuterRef("worked_out_on"),
                 )

@@ -8,7 +8,18 @@ saved), never by running the helper in SQL.
 
 import datetime
 
-from django.db.models import Case, Exists, Expression, Q, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    Exists,
+    Expression,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 
 from selfdirect.conversations.models import (
     Conversation,
@@ -25,6 +36,7 @@ from .records import (
     OUTER,
     PERSON,
     JsonListHas,
+    conversations_at,
     current_plan,
     filled,
     latest_conversation,
@@ -70,7 +82,7 @@ def signposting_followed_up(as_of: datetime.date) -> Expression:
     )
     # Community resources in the current plan: always counted.
     community = Support.objects.filter(provided_by="community").filter(
-        plan=current_plan(OUTER)
+        plan=current_plan(OUTER, as_at=as_of)
     )
     recorded = (
         Q(Exists(places.filter(place_done)))
@@ -85,32 +97,41 @@ def signposting_followed_up(as_of: datetime.date) -> Expression:
     return share(recorded, missing)
 
 
+def _on_latest_conversation(answer: Expression, as_of: datetime.date) -> Expression:
+    """`answer` worked out on the person's latest conversation as at as_of
+    (OuterRef("pk") is the conversation there): the conversation is picked once,
+    not once per test. not_applicable when there is none."""
+    chosen = (
+        conversations_at(as_at=as_of)
+        .order_by("-conversation_date", "id")
+        .annotate(answer=answer)
+        .values("answer")[:1]
+    )
+    return Coalesce(
+        Subquery(chosen, output_field=CharField()),
+        Value(NOT_APPLICABLE),
+        output_field=CharField(),
+    )
+
+
 def outcomes_own_words(as_of: datetime.date) -> Expression:
-    outcomes = PersonalOutcome.objects.filter(conversation=latest_conversation(OUTER))
-    return Case(
-        When(
-            ~Exists(Conversation.objects.filter(person=PERSON)),
-            then=Value(NOT_APPLICABLE),
+    outcomes = PersonalOutcome.objects.filter(conversation=OuterRef("pk"))
+    return _on_latest_conversation(
+        Case(
+            When(~Exists(outcomes), then=Value(NO)),
+            default=share(
+                Q(Exists(outcomes.filter(wording_kind="outcome"))),
+                Q(Exists(outcomes.exclude(wording_kind="outcome"))),
+            ),
         ),
-        When(~Exists(outcomes), then=Value(NO)),
-        default=share(
-            Q(Exists(outcomes.filter(wording_kind="outcome"))),
-            Q(Exists(outcomes.exclude(wording_kind="outcome"))),
-        ),
+        as_of,
     )
 
 
 def strengths_recorded(as_of: datetime.date) -> Expression:
-    return Case(
-        When(
-            ~Exists(Conversation.objects.filter(person=PERSON)),
-            then=Value(NOT_APPLICABLE),
-        ),
-        When(
-            Exists(Strength.objects.filter(conversation=latest_conversation(OUTER))),
-            then=Value(YES),
-        ),
-        default=Value(NO),
+    strengths = Strength.objects.filter(conversation=OuterRef("pk"))
+    return _on_latest_conversation(
+        Case(When(Exists(strengths), then=Value(YES)), default=Value(NO)), as_of
     )
 
 
@@ -118,19 +139,22 @@ RISK_FIELDS = ("gain", "persons_view", "agreed_actions", "agreed_by")
 
 
 def risk_enablement(as_of: datetime.date) -> Expression:
-    risks = RiskEnablement.objects.filter(conversation=latest_conversation(OUTER))
+    risks = RiskEnablement.objects.filter(conversation=OuterRef("pk"))
     gap = ~filled(RISK_FIELDS[0])
     for name in RISK_FIELDS[1:]:
         gap |= ~filled(name)
-    return Case(
-        When(~Exists(risks), then=Value(NOT_APPLICABLE)),
-        When(Exists(risks.filter(gap)), then=Value(NO)),
-        default=Value(YES),
+    return _on_latest_conversation(
+        Case(
+            When(~Exists(risks), then=Value(NOT_APPLICABLE)),
+            When(Exists(risks.filter(gap)), then=Value(NO)),
+            default=Value(YES),
+        ),
+        as_of,
     )
 
 
 def carer_views(as_of: datetime.date) -> Expression:
-    latest = Conversation.objects.filter(pk=latest_conversation(OUTER))
+    latest = Conversation.objects.filter(pk=latest_conversation(OUTER, as_at=as_of))
     views = Exists(latest.filter(filled("carer_views")))
     offered = Exists(latest.filter(carer_offered_support_plan=True))
     shows_carer = Q(
@@ -146,7 +170,7 @@ def carer_views(as_of: datetime.date) -> Expression:
     )
     return Case(
         When(
-            ~Exists(Conversation.objects.filter(person=PERSON)),
+            ~Exists(conversations_at(as_at=as_of)),
             then=Value(NOT_APPLICABLE),
         ),
         When(~shows_carer, then=Value(NOT_APPLICABLE)),

@@ -42,10 +42,12 @@ from ..reader.later import INFORMAL, poor_levels
 from . import SetRule, records
 
 
-def _on_current_plan(answer: Expression) -> Expression:
-    """`answer` worked out on the person's current plan (OuterRef("pk") is the
-    plan there), or not_applicable when there is no plan."""
-    chosen = records.current_plans().annotate(answer=answer).values("answer")[:1]
+def _on_current_plan(answer: Expression, as_of: datetime.date) -> Expression:
+    """`answer` worked out on the person's current plan as at as_of (OuterRef("pk")
+    is the plan there), or not_applicable when there is no plan."""
+    chosen = (
+        records.current_plans(as_at=as_of).annotate(answer=answer).values("answer")[:1]
+    )
     return Coalesce(
         Subquery(chosen, output_field=CharField()),
         Value(NOT_APPLICABLE),
@@ -71,7 +73,8 @@ def plan_smart(as_of: datetime.date) -> Expression:
             When(~Exists(outcomes.exclude(SMART)), then=Value(YES)),
             When(Exists(outcomes.filter(SMART)), then=Value(PARTLY)),
             default=NO,
-        )
+        ),
+        as_of,
     )
 
 
@@ -80,7 +83,9 @@ def plan_contingency(as_of: datetime.date) -> Expression:
     answered = Q()
     for name in CONTINGENCY_FIELDS:
         answered |= records.filled(name)
-    return _on_current_plan(records.answer(When(answered, then=Value(YES)), default=NO))
+    return _on_current_plan(
+        records.answer(When(answered, then=Value(YES)), default=NO), as_of
+    )
 
 
 def informal_supports_in_plan(as_of: datetime.date) -> Expression:
@@ -90,7 +95,7 @@ def informal_supports_in_plan(as_of: datetime.date) -> Expression:
         plan=OuterRef("pk"), provided_by__in=list(INFORMAL)
     )
     return _on_current_plan(
-        records.answer(When(Exists(informal), then=Value(YES)), default=NO)
+        records.answer(When(Exists(informal), then=Value(YES)), default=NO), as_of
     )
 
 
@@ -150,17 +155,19 @@ def review_on_time(as_of: datetime.date) -> Expression:
     """Each agreed or replaced plan's reviews were done by their due dates, and no
     review due before as_of (of a plan not replaced) is missing (reader/later.
     review_on_time, with reviews rule `was_on_time`)."""
-    plans = SupportPlan.objects.filter(
-        person=OuterRef("pk"), review_on__isnull=False
-    ).exclude(state=SupportPlan.State.DRAFT)
+    plans = (
+        records.plans_at(as_at=as_of)
+        .filter(review_on__isnull=False)
+        .exclude(state_at=SupportPlan.State.DRAFT)
+    )
     own = _done_reviews().filter(person=OuterRef("person"), plan=OuterRef("pk"))
     # Judged: a plan with a review done, or an agreed plan whose review date has
     # passed. Late: an agreed plan past its date with no review done ...
     judged = plans.filter(
-        Exists(own) | Q(state=SupportPlan.State.AGREED, review_on__lt=as_of)
+        Exists(own) | Q(state_at=SupportPlan.State.AGREED, review_on__lt=as_of)
     )
     missing = plans.filter(
-        ~Exists(own), state=SupportPlan.State.AGREED, review_on__lt=as_of
+        ~Exists(own), state_at=SupportPlan.State.AGREED, review_on__lt=as_of
     )
     # ... a review done after the date it was due (the due date kept on it, else
     # the one before's next review date, else the plan's review date) ...
@@ -175,11 +182,13 @@ def review_on_time(as_of: datetime.date) -> Expression:
         default=F("plan__review_on"),
         output_field=DateField(),
     )
+    in_file = records.plans_at(OuterRef(OuterRef("pk")), as_at=as_of).filter(
+        pk=OuterRef("plan"), review_on__isnull=False
+    )
     late = (
         _done_reviews()
-        .filter(person=OuterRef("pk"), plan__person=OuterRef("pk"))
-        .exclude(plan__state=SupportPlan.State.DRAFT)
-        .filter(plan__review_on__isnull=False)
+        .filter(person=OuterRef("pk"))
+        .filter(Exists(in_file.exclude(state_at=SupportPlan.State.DRAFT)))
         .alias(due=due)
         .filter(due__isnull=False, done_on__gt=F("due"))
     )
@@ -191,7 +200,7 @@ def review_on_time(as_of: datetime.date) -> Expression:
         .values("next_review_on")[:1]
     )
     overdue = (
-        plans.filter(state=SupportPlan.State.AGREED)
+        plans.filter(state_at=SupportPlan.State.AGREED)
         .alias(next_due=Subquery(last, output_field=DateField()))
         .filter(next_due__lt=as_of)
     )
@@ -216,7 +225,9 @@ def outcomes_evaluated(as_of: datetime.date) -> Expression:
     """At the latest review done, all, some or none of the reviewed plan's outcomes
     have a point on the scale."""
     outcomes = PlanOutcome.objects.filter(
-        plan=OuterRef("plan"), plan__person=OuterRef("person")
+        plan=OuterRef("plan"),
+        plan__person=OuterRef("person"),
+        plan__started_on__lte=as_of,
     )
     levelled = OutcomeAttainment.objects.filter(
         review=OuterRef(OuterRef("pk")),

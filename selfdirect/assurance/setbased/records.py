@@ -1,12 +1,20 @@
 """The records a case file's rules read, picked out for each person in SQL: the
 latest conversation, the latest choice, the current plan, whether the person was
-assessed, and membership of a JSON list. Each mirrors reader/file.py exactly."""
+assessed, and membership of a JSON list. Each mirrors reader/file.py exactly.
 
+Every pick is **as at** a date (`as_at`, default today), as the case file built
+for that date holds them (`export.build_many(as_of=...)`): conversations held and
+choices made on or before it, plans started on or before it, each plan in the
+state it had that day (`plan_state_at`). What the records say (their outcomes,
+strengths, supports) is read as it is now: those rows carry no dates."""
+
+import datetime
 from typing import Any
 
 from django.db.models import (
     BooleanField,
     Case,
+    CharField,
     Exists,
     Expression,
     F,
@@ -18,6 +26,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.utils import timezone
 
 from selfdirect.choices.models import SupportChoice
 from selfdirect.conversations.models import Conversation
@@ -53,37 +62,84 @@ def filled(name: str) -> Q:
     return ~Q(**{f"{name}__regex": r"^\s*$"}) & Q(**{f"{name}__isnull": False})
 
 
-def latest_conversation(person: Any = PERSON) -> Subquery:
-    """CaseFile.conversation: the latest conversation_date; on a tie, the first in
-    the file's order (max() keeps the first of equals), so the lowest id."""
+def day(as_at: datetime.date | None) -> datetime.date:
+    """The date records are picked as at: today when none is given."""
+    return as_at or timezone.localdate()
+
+
+def conversations_at(
+    person: Any = PERSON, *, as_at: datetime.date | None = None
+) -> QuerySet[Conversation]:
+    """The person's conversations held on or before as_at (the file's list)."""
+    return Conversation.objects.filter(person=person, conversation_date__lte=day(as_at))
+
+
+def latest_conversation(
+    person: Any = PERSON, *, as_at: datetime.date | None = None
+) -> Subquery:
+    """CaseFile.conversation: the latest conversation_date on or before as_at; on a
+    tie, the first in the file's order (max() keeps the first of equals), so the
+    lowest id."""
     return Subquery(
-        Conversation.objects.filter(person=person)
+        conversations_at(person, as_at=as_at)
         .order_by("-conversation_date", "id")
         .values("pk")[:1]
     )
 
 
-def latest_choice(person: Any = PERSON) -> Subquery:
-    """CaseFile.choice: the latest made_on; on a tie, the lowest id."""
+def choices_at(
+    person: Any = PERSON, *, as_at: datetime.date | None = None
+) -> QuerySet[SupportChoice]:
+    """The person's choices made on or before as_at (the file's list)."""
+    return SupportChoice.objects.filter(person=person, made_on__lte=day(as_at))
+
+
+def latest_choice(
+    person: Any = PERSON, *, as_at: datetime.date | None = None
+) -> Subquery:
+    """CaseFile.choice: the latest made_on on or before as_at; on a tie, the lowest
+    id."""
     return Subquery(
-        SupportChoice.objects.filter(person=person)
-        .order_by("-made_on", "id")
-        .values("pk")[:1]
+        choices_at(person, as_at=as_at).order_by("-made_on", "id").values("pk")[:1]
     )
 
 
 PLAN_STATES = {"agreed": 0, "draft": 1, "replaced": 2}
 
 
-def current_plans(person: Any = PERSON) -> QuerySet[SupportPlan]:
-    """The person's plans in CaseFile.plan's order, the current plan first: agreed,
-    else draft, else replaced; within a state the latest agreed_on (none counts as
-    earliest), then the latest in the file's order (started_on, id)."""
+def plan_state_at(as_at: datetime.date | None = None) -> Case:
+    """A plan's state on as_at: a draft if it was agreed only after that day;
+    agreed if it is replaced now but its replacement was agreed only after that
+    day; else its state now (so, as at today, its state now)."""
+    on = day(as_at)
+    later = SupportPlan.objects.filter(replaces=OuterRef("pk"), agreed_on__gt=on)
+    return Case(
+        When(agreed_on__gt=on, then=Value("draft")),
+        When(Q(state="replaced") & Q(Exists(later)), then=Value("agreed")),
+        default=F("state"),
+        output_field=CharField(),
+    )
+
+
+def plans_at(person: Any = PERSON, *, as_at: datetime.date | None = None) -> Any:
+    """The person's plans started on or before as_at, each annotated with
+    `state_at`, its state that day (the file's list)."""
+    return SupportPlan.objects.filter(
+        person=person, started_on__lte=day(as_at)
+    ).annotate(state_at=plan_state_at(as_at))
+
+
+def current_plans(person: Any = PERSON, *, as_at: datetime.date | None = None) -> Any:
+    """The person's plans as at as_at in CaseFile.plan's order, the current plan
+    first: agreed, else draft, else replaced (each plan's state that day); within a
+    state the latest agreed_on (none counts as earliest), then the latest in the
+    file's order (started_on, id)."""
     return (
-        SupportPlan.objects.filter(person=person, state__in=PLAN_STATES)
+        plans_at(person, as_at=as_at)
+        .filter(state_at__in=PLAN_STATES)
         .alias(
             rank=Case(
-                *(When(state=s, then=Value(n)) for s, n in PLAN_STATES.items()),
+                *(When(state_at=s, then=Value(n)) for s, n in PLAN_STATES.items()),
                 output_field=IntegerField(),
             )
         )
@@ -96,17 +152,19 @@ def current_plans(person: Any = PERSON) -> QuerySet[SupportPlan]:
     )
 
 
-def current_plan(person: Any = PERSON) -> Subquery:
+def current_plan(
+    person: Any = PERSON, *, as_at: datetime.date | None = None
+) -> Subquery:
     """CaseFile.plan: the id of the person's current plan (`current_plans`)."""
-    return Subquery(current_plans(person).values("pk")[:1])
+    return Subquery(current_plans(person, as_at=as_at).values("pk")[:1])
 
 
-def assessed(person: Any = PERSON) -> Q:
+def assessed(person: Any = PERSON, *, as_at: datetime.date | None = None) -> Q:
     """CaseFile.assessed: a conversation, a choice or a plan is in the file."""
     return (
-        Q(Exists(Conversation.objects.filter(person=person)))
-        | Q(Exists(SupportChoice.objects.filter(person=person)))
-        | Q(Exists(SupportPlan.objects.filter(person=person)))
+        Q(Exists(conversations_at(person, as_at=as_at)))
+        | Q(Exists(choices_at(person, as_at=as_at)))
+        | Q(Exists(plans_at(person, as_at=as_at)))
     )
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from django.db import connection
+from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -14,8 +15,10 @@ from selfdirect.assurance.models import PersonReading
 from selfdirect.assurance.summaries import POPULATION, params
 from selfdirect.core import summaries
 from selfdirect.core.models import Job
+from selfdirect.insights.indicators import practice
 from selfdirect.insights.indicators.periods import Period
-from selfdirect.insights.indicators.practice import practice_quality
+from selfdirect.insights.indicators.practice import MEASURES, practice_quality
+from selfdirect.insights.indicators.practice import cohort as practice_cohort
 from selfdirect.insights.tests import practice_example
 from selfdirect.people.models import Person
 from selfdirect.testing.personas import Personas
@@ -61,11 +64,14 @@ def test_the_queries_do_not_grow_with_the_group(
 
 
 def test_counts_on_the_worked_example(personas: Personas) -> None:
-    """docs/indicators.md, practice_quality's worked example."""
+    """docs/indicators.md, practice_quality's worked example: 2025-26 has ended, so
+    it is judged on the records as they stood on 31 March 2026."""
     example = practice_example.build()
     summaries.refresh(POPULATION, params(), by=personas.quality_lead)
     found = practice_quality(Period(2025), breakdowns=("age_band",))
-    assert found["people"] == 2  # Ann and Bob; Cat before the period, Dan in draft
+    # Ann, Bob and Eve; Cat before the period, Dan in draft.
+    assert found["people"] == 3
+    assert found["judged_on"] == "2026-03-31" == found["as_at"]
     assert found["not_read"] == 0
     assert found["stale"] == ""
     for name in (
@@ -76,16 +82,43 @@ def test_counts_on_the_worked_example(personas: Personas) -> None:
         "contingency",
         "informal_supports",
     ):
+        # Ann only: Eve's good conversation and plan came after the period.
         assert found["measures"][name] == {
             "numerator": 1,
-            "denominator": 2,
-            "rate": 50.0,
+            "denominator": 3,
+            "rate": 33.3,
         }, name
     kept = PersonReading.objects.get(person=example.bob).answers
     assert kept["risk_enablement"] == "not_applicable"
     assert kept["plan_smart"] == "no"
+    # Read today, Eve's records show every sign: the kept answers would have
+    # counted her (2 of 3); as at the period's end they do not.
+    now = PersonReading.objects.get(person=example.eve).answers
+    assert {now[rule] for rule in MEASURES.values()} == {"yes"}
     # Counted in the database by breakdown.
-    assert sum(g["people"] for g in found["breakdowns"]["age_band"]) == 2
+    assert sum(g["people"] for g in found["breakdowns"]["age_band"]) == 3
+    assert sum(g["own_words"] for g in found["breakdowns"]["age_band"]) == 1
+
+
+def test_the_period_running_counts_the_kept_answers(personas: Personas) -> None:
+    """2026-27 has not ended: its figures are the kept answers, as at the reading
+    (Eve's conversation agreed 1 May 2026, read as it is now)."""
+    example = practice_example.build()
+    summaries.refresh(POPULATION, params(), by=personas.quality_lead)
+    found = practice_quality(Period(2026), breakdowns=False)
+    assert found["judged_on"] is None
+    people = practice_cohort(Period(2026))
+    assert people.filter(pk=example.eve.pk).exists()
+    assert found["people"] == people.count()
+    # Eve counted "yes" now (kept, read today); not as at 31 March 2026.
+    answers = practice.kept()
+    assert answers is not None
+    now = practice.counts(answers, Period(2026))["own_words"]
+    assert people.filter(now or Q(), pk=example.eve.pk).exists()
+    then = practice.counts(answers, Period(2025))["own_words"]
+    past = practice_cohort(Period(2025))
+    assert past.filter(pk=example.eve.pk).exists()
+    assert not past.filter(then or Q(), pk=example.eve.pk).exists()
 
 
 def test_a_change_after_the_reading_is_never_silent(
@@ -93,14 +126,15 @@ def test_a_change_after_the_reading_is_never_silent(
 ) -> None:
     example = practice_example.build()
     summaries.refresh(POPULATION, params(), by=personas.quality_lead)
-    assert practice_quality(Period(2025), breakdowns=False)["stale"] == ""
+    # The period still running reads the kept answers (a past one counts live).
+    assert practice_quality(Period(2026), breakdowns=False)["stale"] == ""
     # The setup's writes never commit in a test; their callbacks (queued once per
     # source and transaction) would stand in for this write's.
     connection.run_on_commit.clear()
     with django_capture_on_commit_callbacks(execute=True):
         example.bob.first_name = "Robert"
         example.bob.save()
-    assert practice_quality(Period(2025), breakdowns=False)["stale"] == "changed"
+    assert practice_quality(Period(2026), breakdowns=False)["stale"] == "changed"
 
 
 def test_the_job_reports_progress_and_keeps_the_counts(

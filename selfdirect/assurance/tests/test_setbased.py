@@ -172,3 +172,51 @@ def test_ties_and_odd_values_read_the_same_both_ways(db: None) -> None:
     # The first of the day's two choices: a representative without their authority,
     # no element chosen, and a paid support in the plan with no option.
     assert answers["choice_recorded"] == "no"
+
+
+@pytest.mark.journey(*whole_journey())
+def test_records_changed_after_a_past_date_read_the_same_both_ways(
+    personas: Personas,
+) -> None:
+    """As at a past date a file holds the conversations, choices and plans of that
+    day, each plan in its state then, and the set-based rules pick the same records:
+    Eve's later conversation and plan are left out and her first plan is agreed
+    again; Fay's plan agreed after the date was a draft then, and her choice made
+    after it is left out."""
+    from selfdirect.assurance import export
+
+    example = practice_example.build()
+    then = datetime.date(2026, 3, 31)
+    talk = ConversationFactory.create(
+        conversation_date=datetime.date(2026, 2, 1),
+        state="agreed",
+        agreed_on=datetime.date(2026, 2, 1),
+    )
+    fay = talk.person
+    SupportPlanFactory.create(
+        conversation=talk,
+        state="agreed",
+        started_on=datetime.date(2026, 3, 1),
+        agreed_on=datetime.date(2026, 4, 10),
+    )
+    SupportChoice.objects.create(
+        person=fay,
+        made_on=datetime.date(2026, 4, 5),
+        decided_by="person",
+        recorded_by=UserFactory.create(),
+    )
+    assert differences(everyone(), then, setbased.rules()) == []
+    eve = export.build(example.eve, as_of=then)
+    assert [c["conversation_date"] for c in eve["conversations"]] == ["2025-11-01"]
+    assert [p["state"] for p in eve["plans"]] == ["agreed"]
+    assert [p["state"] for p in export.build(fay, as_of=then)["plans"]] == ["draft"]
+    past = population.read_group([example.eve.pk, fay.pk], as_of=then)
+    now = population.read_group([example.eve.pk, fay.pk], as_of=DATES[1])
+    for rule in ("outcomes_own_words", "strengths_recorded", "plan_smart"):
+        assert (past[example.eve.pk][rule], now[example.eve.pk][rule]) == (
+            "no",
+            "yes",
+        ), rule
+    assert past[fay.pk]["choice_recorded"] == "no"  # a plan, no choice yet
+    assert past[fay.pk]["budget_before_choice"] == "not_applicable"
+    assert now[fay.pk]["budget_before_choice"] == "no"

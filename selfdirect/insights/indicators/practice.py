@@ -6,14 +6,21 @@ functions an exercise uses), worked out for everyone by the population reading i
 the background and kept per person; here they are counted in the database like any
 other indicator (EXISTS on the kept answer, GROUP BY for breakdowns). Insights
 reads them through the KEPT_ANSWERS hook point, never by importing assurance.
-See docs/indicators.md for why, and what "as at" means here.
+
+A period that has ended is judged **as at its last day**: the same rules' set-based
+forms are worked out in the query on the records as they stood that day (the
+latest conversation held and the current plan then), not the kept answers, which
+are as at the latest reading. See docs/indicators.md for why, and what "as at"
+means here.
 """
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
 
 from selfdirect.conversations.models import Conversation
 from selfdirect.core.hook_points import KEPT_ANSWERS, KeptAnswers
@@ -49,11 +56,24 @@ def cohort(period: Period) -> QuerySet[Any]:
     return cohorts.people().filter(Exists(agreed))
 
 
-def counts(answers: KeptAnswers) -> dict[str, Q | None]:
-    return {
-        "people": None,
-        **{name: answers.answered(rule, "yes") for name, rule in MEASURES.items()},
-    }
+def judged_as_at(period: Period) -> datetime.date | None:
+    """The day a period's records are judged as at: its last day once it has
+    ended; None (the kept answers, as at the latest reading) while it runs."""
+    return period.end if period.end < timezone.localdate() else None
+
+
+def counts(answers: KeptAnswers, period: Period) -> dict[str, Q | None]:
+    """Each measure's filter on the cohort: the kept "yes", or for a period that
+    has ended the rule's "yes" on the records as they stood on its last day."""
+    on = judged_as_at(period)
+    if on is None:
+        found = {name: answers.answered(rule, "yes") for name, rule in MEASURES.items()}
+    else:
+        found = {
+            name: answers.answered_at(rule, "yes", on)
+            for name, rule in MEASURES.items()
+        }
+    return {"people": None, **found}
 
 
 def rate(numerator: int, denominator: int) -> dict[str, Any]:
@@ -67,24 +87,32 @@ def rate(numerator: int, denominator: int) -> dict[str, Any]:
 def practice_quality(
     period: Period, *, breakdowns: bool | tuple[str, ...] = True
 ) -> dict[str, Any]:
-    """Per measure, people whose kept answer is yes ÷ people with a conversation
-    agreed in the period; `not_read` counts people with no answers kept yet (new
-    since the last reading), and `as_at` / `stale` say when the answers were
-    worked out and whether records changed since."""
+    """Per measure, people whose answer is yes ÷ people with a conversation agreed
+    in the period. For a period that has ended the answers are worked out live as
+    at its last day (`judged_on`; `as_at` is then that day, nothing is stale and
+    nobody is unread); while it runs they are the kept answers: `not_read` counts
+    people with none kept yet (new since the last reading), and `as_at` / `stale`
+    say when they were worked out and whether records changed since."""
     answers = kept()
     rows = cohort(period)
     if answers is None:
         return {"available": False, "people": rows.count()}
-    computed_at, stale = answers.freshness()
-    q = counts(answers)
-    totals = rows.aggregate(
-        people=Count("pk"),
-        not_read=Count("pk", filter=~answers.read()),
-        **{name: Count("pk", filter=f) for name, f in q.items() if f is not None},
-    )
+    on = judged_as_at(period)
+    q = counts(answers, period)
+    live = {name: Count("pk", filter=f) for name, f in q.items() if f is not None}
+    if on is None:
+        computed_at, stale = answers.freshness()
+        totals = rows.aggregate(
+            people=Count("pk"), not_read=Count("pk", filter=~answers.read()), **live
+        )
+        as_at = computed_at.isoformat() if computed_at else None
+    else:
+        stale, as_at = "", on.isoformat()
+        totals = {"not_read": 0, **rows.aggregate(people=Count("pk"), **live)}
     found: dict[str, Any] = {
         "available": True,
-        "as_at": computed_at.isoformat() if computed_at else None,
+        "as_at": as_at,
+        "judged_on": on.isoformat() if on else None,
         "stale": stale,
         "people": totals["people"],
         "not_read": totals["not_read"],

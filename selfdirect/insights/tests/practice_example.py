@@ -24,6 +24,7 @@ class PracticeExample:
     bob: Person
     cat: Person
     dan: Person
+    eve: Person
 
 
 def _agreed(on: D | None, **fields: object):  # type: ignore[no-untyped-def]
@@ -33,14 +34,18 @@ def _agreed(on: D | None, **fields: object):  # type: ignore[no-untyped-def]
     )
 
 
-def _plan(conversation, *, good: bool) -> None:  # type: ignore[no-untyped-def]
+def _plan(conversation, *, good: bool, replaces=None):  # type: ignore[no-untyped-def]
     plan = SupportPlanFactory.create(
         conversation=conversation,
         state="agreed",
         agreed_on=conversation.conversation_date,
         started_on=conversation.conversation_date,
+        replaces=replaces,
         if_unwell="Her daughter phones the agency and visits continue." if good else "",
     )
+    if replaces is not None:
+        replaces.state = "replaced"
+        replaces.save(update_fields=["state"])
     if good:
         PlanOutcomeFactory.create(plan=plan)
         SupportFactory.create(
@@ -54,6 +59,7 @@ def _plan(conversation, *, good: bool) -> None:  # type: ignore[no-untyped-def]
             plan=plan, words="To stay safe", how_we_will_know="", target_date=None
         )
     SupportFactory.create(plan=plan)
+    return plan
 
 
 def _good_conversation(conversation) -> None:  # type: ignore[no-untyped-def]
@@ -94,4 +100,15 @@ def build() -> PracticeExample:
     # Dan: a conversation still in draft: not in the group.
     dan = _agreed(None)
     _good_conversation(dan)
-    return PracticeExample(ann.person, bob.person, cat.person, dan.person)
+    # Eve: as poor as Bob when agreed on 1 November 2025; after the period, on 1 May
+    # 2026, a new conversation as good as Ann's and a new plan replacing the first.
+    # 2025-26 judges her as at 31 March 2026: the first conversation and plan.
+    eve = _agreed(D(2025, 11, 1))
+    OutcomeFactory.create(
+        conversation=eve, words="Personal care twice a day", wording_kind="service"
+    )
+    first = _plan(eve, good=False)
+    again = _agreed(D(2026, 5, 1), person=eve.person)
+    _good_conversation(again)
+    _plan(again, good=True, replaces=first)
+    return PracticeExample(ann.person, bob.person, cat.person, dan.person, eve.person)

@@ -50,10 +50,11 @@ def test_spend_on_options_1_and_2_as_a_share_of_the_total_finance_entered() -> N
         recorded_by=UserFactory.create(),
     )
     found = spend_options_1_2(Period(2025))
-    # Option 1: £3,000 paid in the year; option 2: Bob's fund, £12,000 a year.
-    assert (found["option_1_spend"], found["option_2_spend"]) == ("3000.00", "12000.00")
-    assert found["rate"] == 10.0
-    assert found["trend"] == [{"year": "2025-26", "rate": 10.0}]
+    # Option 1: £3,000 paid in the year; option 2: Bob's fund, £12,000 a year,
+    # from 1 January 2026: 90 of the year's 365 days, £2,958.90.
+    assert (found["option_1_spend"], found["option_2_spend"]) == ("3000.00", "2958.90")
+    assert found["rate"] == 3.97
+    assert found["trend"] == [{"year": "2025-26", "rate": 3.97}]
 
 
 @pytest.mark.django_db
