@@ -1,4 +1,4 @@
-"""Build case files (format version 2) from the database: one person's, or a
+"""Build case files (format version 3) from the database: one person's, or a
 group's at once.
 
 Each list is read once for the whole group with its parts prefetched, so the
@@ -11,10 +11,11 @@ Refs are the record's public id where it has one, else `<app.Model>:<pk>`.
 import datetime
 from collections.abc import Sequence
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from selfdirect.budgets.models import IndicativeBudget
+from selfdirect.carers.models import Carer
 from selfdirect.choices.models import (
     IndependentSupport,
     InformationGiven,
@@ -32,6 +33,7 @@ from selfdirect.people.models import (
 from ..casefile import FORMAT, FORMAT_VERSION
 from ..models import ExternalReference
 from .fields import EXTERNAL, Row, by_person, plain, ref, row_of
+from .carers import _carers_plans
 from .later import _delivery, _panel, _plans, _reviews
 
 
@@ -48,9 +50,14 @@ def build_many(
     queries whatever the group's size: {person pk: case file}."""
     as_of = as_of or timezone.localdate()
     ids = list(people)
+    # Their own records' references, and those of the people they care for
+    # (a carers' plan names the person cared for).
+    cared_for = Carer.objects.filter(person__in=ids).values("cared_for_id")
     kept = {
         (row.record, row.object_id): row.external_ref
-        for row in ExternalReference.objects.filter(person__in=ids).order_by("-id")
+        for row in ExternalReference.objects.filter(
+            Q(person__in=ids) | Q(record=Person._meta.label, object_id__in=cared_for)
+        ).order_by("-id")
     }
     token = EXTERNAL.set(kept)
     try:
@@ -72,6 +79,7 @@ def _build(ids: list[int], as_of: datetime.date) -> dict[int, Row]:
         "panel_requests": _panel(ids),
         "delivery": _delivery(ids),
         "reviews": _reviews(ids),
+        "carers_plans": _carers_plans(ids),
     }
     return {
         pk: {
@@ -81,7 +89,6 @@ def _build(ids: list[int], as_of: datetime.date) -> dict[int, Row]:
             "source": {"system": "selfdirect", "exported_at": exported_at},
             "person": person,
             **{name: rows.get(pk, []) for name, rows in lists.items()},
-            "carers_plans": [],
         }
         for pk, person in _people(ids, as_of).items()
     }
