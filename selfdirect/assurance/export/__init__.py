@@ -32,8 +32,8 @@ from selfdirect.people.models import (
 
 from ..casefile import FORMAT, FORMAT_VERSION
 from ..models import ExternalReference
-from .fields import EXTERNAL, Row, by_person, plain, ref, row_of
 from .carers import _carers_plans
+from .fields import EXTERNAL, Row, by_person, plain, ref, row_of
 from .later import _delivery, _panel, _plans, _reviews
 
 

@@ -27,7 +27,6 @@ from selfdirect.audit.services import log_access, record_event
 from selfdirect.people.models import Person
 from selfdirect.people.rules import normalise_chi
 
-
 AS_RECORDED_HINT = (
     " If these are an old system's records being migrated, --as-recorded imports "
     "them as they were recorded: the practice rules for new work (such as a "
