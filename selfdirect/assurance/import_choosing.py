@@ -104,6 +104,7 @@ def import_choice(importer: Any, person: Person, record: Record) -> None:
             reasons=record.get("reasons", ""),
         ),
         elements=elements,
+        as_recorded=importer.as_recorded,
     )
     importer._remember(person, row, record, new=True)
 

@@ -138,7 +138,9 @@ def record_outcome(
         reason_codes=[r.code for r in details.reasons],
         narrative=details.reason_narrative,
     )
-    if problems and not as_recorded:
+    if as_recorded:
+        problems = []  # an old system's review, kept as it was recorded
+    if problems:
         raise ValidationError(problems)
     values = field_values(details)
     values.pop("reasons")

@@ -44,10 +44,14 @@ def build(person: Person, *, as_of: datetime.date | None = None) -> Row:
 
 
 def build_many(
-    people: Sequence[int], *, as_of: datetime.date | None = None
+    people: Sequence[int],
+    *,
+    as_of: datetime.date | None = None,
+    carers_plans: bool = True,
 ) -> dict[int, Row]:
     """The case files of a group of people (by primary key), in a fixed number of
-    queries whatever the group's size: {person pk: case file}."""
+    queries whatever the group's size: {person pk: case file}. Without
+    `carers_plans` (for reading, which never reads them) that list is left empty."""
     as_of = as_of or timezone.localdate()
     ids = list(people)
     # Their own records' references, and those of the people they care for
@@ -61,12 +65,12 @@ def build_many(
     }
     token = EXTERNAL.set(kept)
     try:
-        return _build(ids, as_of)
+        return _build(ids, as_of, carers_plans)
     finally:
         EXTERNAL.reset(token)
 
 
-def _build(ids: list[int], as_of: datetime.date) -> dict[int, Row]:
+def _build(ids: list[int], as_of: datetime.date, carers: bool) -> dict[int, Row]:
     exported_at = timezone.now().isoformat(timespec="seconds")
     lists = {
         "first_contacts": _first_contacts(ids),
@@ -79,7 +83,7 @@ def _build(ids: list[int], as_of: datetime.date) -> dict[int, Row]:
         "panel_requests": _panel(ids),
         "delivery": _delivery(ids),
         "reviews": _reviews(ids),
-        "carers_plans": _carers_plans(ids),
+        "carers_plans": _carers_plans(ids) if carers else {},
     }
     return {
         pk: {

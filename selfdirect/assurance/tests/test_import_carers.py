@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from selfdirect.assurance import casefile, export
 from selfdirect.assurance.importer import ImportRefused, import_casefile
@@ -211,3 +213,21 @@ def test_a_malformed_carers_plan_changes_nothing_and_names_its_path(
         "/carers_plans/0/reviews/0/outcomes/1/carer_outcome_ref"
     ]
     assert counts() == before
+
+
+def test_carers_plans_are_exported_in_a_fixed_number_of_queries(
+    personas: Personas, django_assert_num_queries: Any
+) -> None:
+    """Two carers' files take the queries one does: no query per plan or part."""
+    isla(personas)
+    one = bring_in(personas, tom()).person
+    other = tom()
+    other["source"] = {"system": "another-system"}
+    other["person"]["first_name"] = "Tam"
+    other["carers_plans"][0]["carer"]["cared_for"] = None
+    two = bring_in(personas, other).person
+    with CaptureQueriesContext(connection) as single:
+        export.build_many([one.pk])
+    with django_assert_num_queries(len(single.captured_queries)):
+        files = export.build_many([one.pk, two.pk])
+    assert [len(f["carers_plans"]) for f in files.values()] == [1, 1]
