@@ -104,15 +104,16 @@ def _cared_for(importer: Any, found: Record | None) -> Person | None:
     if kept is not None:
         return Person.objects.filter(pk=kept.object_id).first()
     try:
-        return Person.objects.filter(public_id=uuid.UUID(key)).first() or _missing(
-            importer, key
-        )
+        here = Person.objects.filter(public_id=uuid.UUID(key)).first()
     except ValueError:
-        return _missing(importer, key)
+        here = None
+    if here is None:
+        raise _missing(importer, key)
+    return here
 
 
-def _missing(importer: Any, key: str) -> None:
-    raise ValidationError(
+def _missing(importer: Any, key: str) -> ValidationError:
+    return ValidationError(
         {
             "cared_for/ref": f"no person {key!r} from {importer.source!r} is "
             "imported: import the cared-for person's file first"
@@ -124,7 +125,7 @@ def _carer(importer: Any, person: Person, record: Record) -> Carer:
     cared_for = _cared_for(importer, record.get("cared_for"))
     kept = Carer.objects.filter(person=person, cared_for=cared_for)
     if cared_for is None:
-        kept = kept.filter(identified_on=day(record["identified_on"]))
+        kept = kept.filter(identified_on=record["identified_on"])
     carer = kept.first()
     if carer is not None:
         return carer  # type: ignore[no-any-return]
@@ -146,7 +147,9 @@ def _offer(importer: Any, carer: Carer, record: Record) -> str:
     its kind, decided by the carer's age and schooling on the day."""
     item = record["offer"]
     offered_on = day(item["offered_on"])
-    offer = carer.offers.filter(offered_on=offered_on, answer=item["answer"]).first()
+    offer = carer.offers.filter(
+        offered_on=item["offered_on"], answer=item["answer"]
+    ).first()
     if offer is None:
         offer = services.record_offer(
             carer=carer,

@@ -78,7 +78,7 @@ def person_ref(person: Person) -> str:
 
 def _carers_plans(ids: list[int]) -> dict[int, list[Row]]:
     plans = (
-        CarerPlan.objects.filter(carer__person__in=ids)
+        CarerPlan.objects.filter(carer__person__in=ids)  # type: ignore[type-var]
         .select_related("carer__cared_for", "criteria")
         .prefetch_related(
             Prefetch("carer__offers", queryset=Offer.objects.order_by("offered_on")),

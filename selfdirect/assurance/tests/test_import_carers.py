@@ -140,7 +140,8 @@ def test_out_and_back_in_again_the_same(personas: Personas) -> None:
     fresh["source"] = {"system": "another-system"}
     fresh["person"]["chi_number"] = ""
     for plan in fresh["carers_plans"]:
-        cared_for = Person.objects.get(pk=Carer.objects.get(person=first).cared_for_id)
+        cared_for = Carer.objects.get(person=first).cared_for
+        assert cared_for is not None
         plan["carer"]["cared_for"]["ref"] = str(cared_for.public_id)
     second = bring_in(personas, fresh).person
     assert second != first
