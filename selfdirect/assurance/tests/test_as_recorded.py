@@ -146,7 +146,7 @@ def test_a_poor_outcome_still_needs_a_known_level(personas: Personas) -> None:
 
 def test_an_agreed_review_without_a_next_step(personas: Personas) -> None:
     data = isla()
-    data["reviews"][0].update(next_step="", next_review_on=None, took_part="")
+    data["reviews"][0].update(next_step="", next_review_on=None)
     data["plans"][0]["review_on"] = None
     problems, result = both_ways(personas, data)
     assert problems and all(p.startswith("/reviews/0") for p in problems)
@@ -159,7 +159,9 @@ def test_an_agreed_conversation_without_an_outcome(personas: Personas) -> None:
     early = {
         k: data[k] for k in ("format", "format_version", "as_of", "source", "person")
     }
-    early["conversations"] = [{**data["conversations"][0], "outcomes": []}]
+    early["conversations"] = [
+        {**data["conversations"][0], "outcomes": [], "first_contact_ref": None}
+    ]
     early["conversations"][0]["strengths"] = []
     problems, result = both_ways(personas, early)
     assert problems == [
@@ -249,3 +251,19 @@ def test_each_reading_file_rule_is_relaxed_as_recorded(
     problems, result = both_ways(personas, data)
     assert any(READING_FILES[name] in p for p in problems), problems
     assert result.person is not None and result.created > 1
+
+
+def test_a_choice_with_no_element_chosen_is_kept_as_none(personas: Personas) -> None:
+    from selfdirect.choices.models import SupportChoice
+
+    data = json.loads((FILES / "choice-no-elements.json").read_text(encoding="utf-8"))
+    data["person"]["chi_number"] = ""
+    deemed = import_casefile(data, by=personas.practitioner_a, team=personas.team_a)
+    data["source"] = {"system": "another"}
+    kept = import_casefile(
+        data, by=personas.practitioner_a, team=personas.team_a, as_recorded=True
+    )
+    first = SupportChoice.objects.get(person=deemed.person)
+    assert first.deemed and first.elements.count() == 1  # the service deems one
+    second = SupportChoice.objects.get(person=kept.person)
+    assert not second.deemed and second.elements.count() == 0

@@ -25,7 +25,14 @@ READING = sorted(p for p in FILES.glob("*.json") if p.name != "expected.json")
 CRITERIA = [item["id"] for item in reader.criteria()["criteria"]]
 
 # (file, criterion): why the database's answer differs from the file's.
-EXCEPTIONS: dict[tuple[str, str], str] = {}
+EXCEPTIONS: dict[tuple[str, str], str] = {
+    ("signposting-partly-followed-up.json", "signposting_followed_up"): "the old "
+    "system kept whether he used the men's shed with no follow-up date; Selfdirect "
+    "records a signposting's result only with its first contact's follow-up "
+    "(`people.services.record_follow_up` needs the day), so the import does not "
+    "bring it and the database reads no result (no) where the file reads one of "
+    "two (partly)",
+}
 # Files that cannot be imported even as recorded: why.
 NOT_IMPORTED: dict[str, str] = {
     "risk-managed-not-enabled.json": "a risk agreement without a review date: the "
@@ -68,11 +75,5 @@ def test_every_reading_file_reads_the_same_from_the_database(
         for criterion in CRITERIA:
             if by_db[criterion] != by_file[criterion]:
                 found[(path.name, criterion)] = (by_file[criterion], by_db[criterion])
-    Path("/tmp/imp_strong.json").write_text(
-        json.dumps(
-            {"refused": refused, "differ": [[*k, *v] for k, v in found.items()]},
-            indent=1,
-        )
-    )
     assert sorted(refused) == sorted(NOT_IMPORTED), refused
     assert sorted(found) == sorted(EXCEPTIONS), found
