@@ -1,4 +1,4 @@
-"""The case file format (version 2, reading version 1 too): its schema, and the
+"""The case file format (version 3, reading versions 1 and 2 too): its schema, and the
 checks beyond the schema.
 
 A case file is one person's record as JSON (see docs/file-reading.md and
@@ -18,8 +18,8 @@ from typing import Any
 import jsonschema
 
 FORMAT = "selfdirect-casefile"
-FORMAT_VERSION = 2
-READABLE_VERSIONS = (1, 2)
+FORMAT_VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
 SCHEMA_PATH = Path(__file__).resolve().parent / "data" / "casefile.schema.json"
 
 # Which list each kind of reference points into.

@@ -104,6 +104,8 @@ def import_choice(importer: Any, person: Person, record: Record) -> None:
             reasons=record.get("reasons", ""),
         ),
         elements=elements,
+        # A choice the old system deemed is recorded as the service deems one.
+        as_recorded=importer.as_recorded and not record.get("deemed"),
     )
     importer._remember(person, row, record, new=True)
 

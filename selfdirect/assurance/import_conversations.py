@@ -145,4 +145,5 @@ def _move(importer: Any, conversation: Conversation, record: Record) -> None:
             agreed_on=_day(record.get("agreed_on")) or conversation.conversation_date,
             agreed_by=record.get("agreed_by", ""),
             agreed_how=record.get("agreed_how", ""),
+            as_recorded=importer.as_recorded,
         )

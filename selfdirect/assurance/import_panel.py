@@ -132,6 +132,7 @@ def _decision(
             approved_amount=money(item.get("approved_amount")),
             decided_on=day(item["decided_on"]),  # type: ignore[arg-type]
             present=item.get("present", ""),
+            as_recorded=importer.as_recorded,
         )
         importer._remember(person, decision, item, new=True)
     else:

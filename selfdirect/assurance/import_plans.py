@@ -229,7 +229,11 @@ def _supports(
         with within(f"supports/{index}"):
             if row is None:
                 row = plans.add_support(
-                    plan=plan, by=by, details=details, outcomes=outcomes
+                    plan=plan,
+                    by=by,
+                    details=details,
+                    outcomes=outcomes,
+                    as_recorded=importer.as_recorded,
                 )
             elif any(
                 getattr(row, name) != value for name, value in vars(details).items()
@@ -240,6 +244,7 @@ def _supports(
                     version=row.version,
                     details=details,
                     outcomes=outcomes,
+                    as_recorded=importer.as_recorded,
                 )
             _follow_up(importer, row, item)
         importer._remember(person, row, item, new=new)
@@ -315,6 +320,7 @@ def agree_plan(importer: Any, record: Record, reviews_of: list[Record]) -> None:
         agreed_by=record.get("agreed_by", ""),
         agreed_how=record.get("agreed_how", ""),
         review_on=review_on,
+        as_recorded=importer.as_recorded,
     )
 
 

@@ -115,7 +115,11 @@ def _attainments(importer: Any, review: Review, items: list[Record]) -> None:
         line = fresh(line)
         with within(f"attainments/{index}"):
             reviews.record_attainment(
-                attainment=line, by=importer.by, version=line.version, details=details
+                attainment=line,
+                by=importer.by,
+                version=line.version,
+                details=details,
+                as_recorded=importer.as_recorded,
             )
 
 
@@ -162,7 +166,11 @@ def _next_step(importer: Any, review: Review, record: Record) -> None:
     if all(getattr(review, k) == v for k, v in vars(details).items()):
         return
     reviews.record_next_step(
-        review=review, by=importer.by, version=review.version, details=details
+        review=review,
+        by=importer.by,
+        version=review.version,
+        details=details,
+        as_recorded=importer.as_recorded,
     )
 
 
@@ -192,4 +200,5 @@ def _move(importer: Any, review: Review, record: Record) -> None:
             agreed_on=day(record["agreed_on"]),  # type: ignore[arg-type]
             agreed_by=record.get("agreed_by", ""),
             agreed_how=record.get("agreed_how", ""),
+            as_recorded=importer.as_recorded,
         )

@@ -38,6 +38,7 @@ from selfdirect.people.models import (
 )
 
 from .casefile import Problem, problems, schema
+from .import_carers import import_carer_plan
 from .import_choosing import (
     import_budget,
     import_choice,
@@ -78,9 +79,12 @@ def _day(value: str | None) -> datetime.date | None:
 
 
 class _Importer:
-    def __init__(self, data: Record, by: User, team: Team, source: str) -> None:
+    def __init__(
+        self, data: Record, by: User, team: Team, source: str, as_recorded: bool
+    ) -> None:
         self.data, self.by, self.team = data, by, team
         self.source = source
+        self.as_recorded = as_recorded
         self.result = Result()
         self.known: dict[str, models.Model] = {}
 
@@ -163,6 +167,12 @@ class _Importer:
             )
         self._choosing(person)
         self._later(person)
+        plans = sorted(
+            enumerate(self.data.get("carers_plans", [])),
+            key=lambda pair: (pair[1]["started_on"], pair[0]),
+        )
+        for index, plan in plans:
+            self._step(f"/carers_plans/{index}", import_carer_plan, self, person, plan)
         self.result.left_out = [
             f"/{key}: the delivery summary is not imported (payments and returns "
             "stay in the system of record)"
@@ -331,16 +341,25 @@ class _Importer:
 
 
 def import_casefile(
-    data: Any, *, by: User, team: Team, source: str | None = None
+    data: Any,
+    *,
+    by: User,
+    team: Team,
+    source: str | None = None,
+    as_recorded: bool = False,
 ) -> Result:
     """Import one case file, all or nothing. Raises ImportRefused with every problem
-    (path and reason) and changes nothing if any record cannot be imported."""
+    (path and reason) and changes nothing if any record cannot be imported.
+
+    `as_recorded` (migrating an old system's records): the practice rules that
+    refuse poor practice in new work are not applied to these historical records,
+    which are saved as they were recorded; rules of data integrity still are."""
     found = problems(data)
     if found:
         raise ImportRefused(found)
     system = source or (data.get("source") or {}).get("system") or "unknown"
     with transaction.atomic():
-        result = _Importer(data, by, team, system).run()
+        result = _Importer(data, by, team, system, as_recorded).run()
         if result.problems:
             raise ImportRefused(result.problems)
         assert result.person is not None  # noqa: S101 - run() returns only then
@@ -351,5 +370,6 @@ def import_casefile(
             source=system,
             created=result.created,
             updated=result.updated,
+            as_recorded=as_recorded,
         )
     return result

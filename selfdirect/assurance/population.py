@@ -52,7 +52,8 @@ def read_group(
     ids: list[int], *, as_of: datetime.date, version: str = reader.DEFAULT_VERSION
 ) -> dict[int, dict[str, str]]:
     """{person pk: {criterion id: answer}} for a group, in a fixed number of queries."""
-    files = export.build_many(ids, as_of=as_of)
+    # No criterion reads a person's own carers' plans: not built here.
+    files = export.build_many(ids, as_of=as_of, carers_plans=False)
     return {
         pk: {
             a.id: a.answer

@@ -48,7 +48,9 @@ def review_due_on(plan: CarerPlan) -> datetime.date | None:
     return None
 
 
-def _audit(review: CarerReview, by: User, action: str) -> None:
+def _audit(
+    review: CarerReview, by: User, action: str, as_recorded: bool = False
+) -> None:
     carer = review.plan.carer
     record_event(
         actor=by,
@@ -56,6 +58,7 @@ def _audit(review: CarerReview, by: User, action: str) -> None:
         person_id=carer.person_id,
         carer=str(carer.public_id),
         review=str(review.public_id),
+        **({"as_recorded": True} if as_recorded else {}),
     )
 
 
@@ -121,9 +124,11 @@ def record_outcome(
     by: User,
     version: int,
     details: AttainmentDetails,
+    as_recorded: bool = False,
 ) -> CarerOutcomeReview:
     """How far one of the carer's outcomes was met; a poor one (partly met, not
-    met) needs a coded reason and more about why (reviews.rules)."""
+    met) needs a coded reason and more about why (reviews.rules), except
+    `as_recorded` (an old system's review imported as it was recorded)."""
     _editable(row.review)
     level = details.level
     poor = bool(level and level.poor)
@@ -133,6 +138,8 @@ def record_outcome(
         reason_codes=[r.code for r in details.reasons],
         narrative=details.reason_narrative,
     )
+    if as_recorded:
+        problems = []  # an old system's review, kept as it was recorded
     if problems:
         raise ValidationError(problems)
     values = field_values(details)
@@ -141,7 +148,7 @@ def record_outcome(
         values["reason_narrative"] = ""
     update_versioned(row, by=by, version=version, details=values)
     row.reasons.set(details.reasons if poor else [])
-    _audit(row.review, by, "carer.review_changed")
+    _audit(row.review, by, "carer.review_changed", as_recorded)
     return row
 
 
@@ -233,12 +240,21 @@ def agreement_problems(review: CarerReview) -> list[str]:
 
 @transaction.atomic
 def agree_review(
-    *, review: CarerReview, by: User, version: int, agreed_on: datetime.date
+    *,
+    review: CarerReview,
+    by: User,
+    version: int,
+    agreed_on: datetime.date,
+    as_recorded: bool = False,
 ) -> CarerReview:
     """Record that the carer agreed the review: the plan's next review date (l)
-    becomes the one set at this review."""
+    becomes the one set at this review. `as_recorded` (an old system's review
+    imported as it was recorded): only sharing it first is required, not every
+    outcome evaluated, a next step or a next review date."""
     current = CarerReview.objects.select_for_update().get(pk=review.pk)
     problems = agreement_problems(current)
+    if as_recorded:
+        problems = problems[:1] if current.state != CarerReview.State.SHARED else []
     if problems:
         raise ValidationError(problems)
     if agreed_on < current.started_on:
@@ -259,5 +275,5 @@ def agree_review(
             version=plan.version,
             details={"review_on": current.next_review_on},
         )
-    _audit(review, by, "carer.review_agreed")
+    _audit(review, by, "carer.review_agreed", as_recorded)
     return review

@@ -54,6 +54,11 @@ def _audit(carer: Carer, by: User, action: str, **detail: Any) -> None:
     )
 
 
+def _as_recorded(as_recorded: bool) -> dict[str, bool]:
+    """The audit detail of a record saved as an old system recorded it."""
+    return {"as_recorded": True} if as_recorded else {}
+
+
 def _new_person(
     details: CarerDetails, by: User, team: Team, day: datetime.date
 ) -> Person:
@@ -379,11 +384,18 @@ def share_plan(
 
 @transaction.atomic
 def agree_plan(
-    *, plan: CarerPlan, by: User, version: int, agreed_on: datetime.date
+    *,
+    plan: CarerPlan,
+    by: User,
+    version: int,
+    agreed_on: datetime.date,
+    as_recorded: bool = False,
 ) -> CarerPlan:
-    """Record that the carer agreed the plan: every required section is there."""
+    """Record that the carer agreed the plan: every required section is there.
+    `as_recorded` (importing an old system's plan as it was recorded): the
+    sections it lacks do not stop it; the dates must still be in order."""
     _editable(plan)
-    problems = rules.agreement_problems(plan_facts(plan))
+    problems = [] if as_recorded else rules.agreement_problems(plan_facts(plan))
     if problems:
         raise ValidationError(problems)
     if agreed_on < plan.started_on:
@@ -396,7 +408,7 @@ def agree_plan(
         version=version,
         details={"state": CarerPlan.State.AGREED, "agreed_on": agreed_on},
     )
-    _audit(plan.carer, by, "carer.plan_agreed")
+    _audit(plan.carer, by, "carer.plan_agreed", **_as_recorded(as_recorded))
     return plan
 
 

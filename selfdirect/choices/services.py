@@ -172,12 +172,20 @@ def record_organisation_answer(
 
 @transaction.atomic
 def record_choice(
-    *, person: Person, by: User, details: ChoiceDetails, elements: dict[str, int]
+    *,
+    person: Person,
+    by: User,
+    details: ChoiceDetails,
+    elements: dict[str, int],
+    as_recorded: bool = False,
 ) -> SupportChoice:
     """Record the option chosen for each element of support. With no element chosen
-    the person is deemed to have chosen Option 3, and the record says so."""
+    the person is deemed to have chosen Option 3, and the record says so. A legal
+    representative's authority is needed. `as_recorded` (an old system's choice
+    imported as it was recorded): neither applies; no element is kept as none."""
     if (
-        details.decided_by == "legal_representative"
+        not as_recorded
+        and details.decided_by == "legal_representative"
         and not details.representative_authority
     ):
         raise ValidationError(
@@ -187,7 +195,7 @@ def record_choice(
                 )
             }
         )
-    deemed = rules.deemed_option(choice_made=bool(elements))
+    deemed = None if as_recorded else rules.deemed_option(choice_made=bool(elements))
     if deemed is not None:
         elements = {ElementChoice.Element.OTHER: deemed}
     choice: SupportChoice = _save_new(

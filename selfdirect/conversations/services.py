@@ -216,9 +216,14 @@ def agree_conversation(
     agreed_on: datetime.date,
     agreed_by: str,
     agreed_how: str,
+    as_recorded: bool = False,
 ) -> Conversation:
-    """Record that the person (or their representative) agreed the record."""
-    if not rules.can_be_agreed(outcome_count=conversation.outcomes.count()):
+    """Record that the person (or their representative) agreed the record.
+    `as_recorded` (an old system's record imported as it was recorded): kept
+    without a personal outcome."""
+    if not as_recorded and not rules.can_be_agreed(
+        outcome_count=conversation.outcomes.count()
+    ):
         raise ValidationError(
             _("Record at least one personal outcome before the conversation is agreed.")
         )

@@ -42,6 +42,12 @@ def state_after_decision(outcome: str) -> str:
     return DEFERRED if outcome == DEFERRAL else DECIDED
 
 
+# The problems of `decision_problems` that ask for good practice in a new decision
+# rather than a right record: not applied to an old system's decisions imported
+# as they were recorded.
+DECISION_PRACTICE = ("reasons", "present")
+
+
 def decision_problems(
     *,
     outcome: str,

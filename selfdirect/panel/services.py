@@ -196,9 +196,12 @@ def record_decision(
     approved_amount: Decimal | None,
     decided_on: datetime.date,
     present: str,
+    as_recorded: bool = False,
 ) -> PanelDecision:
     """Record the panel's decision with reasons (listed → decided, or deferred to
-    be resubmitted)."""
+    be resubmitted). `as_recorded` (an old system's decision imported as it was
+    recorded): kept without reasons or who was present; the amounts and the
+    date must still be right."""
     _lock_and_check(submission, "decide")
     problems = rules.decision_problems(
         outcome=outcome,
@@ -210,6 +213,9 @@ def record_decision(
         decided_on=decided_on,
         meets_on=submission.meeting.meets_on if submission.meeting else None,
     )
+    if as_recorded:
+        for practice in rules.DECISION_PRACTICE:
+            problems.pop(practice, None)
     if problems:
         raise ValidationError(problems)
     decision = PanelDecision(
@@ -234,7 +240,13 @@ def record_decision(
         },
     )
     save_new(decision, by)
-    _event(by, "panel.decided", submission, outcome=outcome)
+    _event(
+        by,
+        "panel.decided",
+        submission,
+        outcome=outcome,
+        **({"as_recorded": True} if as_recorded else {}),
+    )
     return decision
 
 

@@ -153,11 +153,15 @@ def remove_plan_outcome(*, outcome: PlanOutcome, by: User, version: int) -> None
     _delete_versioned(outcome, by, version)
 
 
-def _check_support(details: SupportDetails) -> None:
+def _check_support(details: SupportDetails, as_recorded: bool = False) -> None:
+    """A support paid from the budget says its option (except `as_recorded`: an
+    old system's plan imported as it was recorded); a provider is named."""
     problems: dict[str, str] = {}
     kind = details.provided_by
-    if details.option is None and rules.needs_option(
-        yearly_cost=details.yearly_cost, provided_by=kind
+    if (
+        not as_recorded
+        and details.option is None
+        and rules.needs_option(yearly_cost=details.yearly_cost, provided_by=kind)
     ):
         problems["option"] = _(
             "Select the SDS option for this support: it is paid for from the budget."
@@ -175,10 +179,11 @@ def add_support(
     by: User,
     details: SupportDetails,
     outcomes: list[PlanOutcome],
+    as_recorded: bool = False,
 ) -> Support:
     """Add a support to a draft plan, linked to the outcomes it serves."""
     _locked_draft(plan)
-    _check_support(details)
+    _check_support(details, as_recorded)
     support: Support = save_new(Support(plan=plan, **field_values(details)), by)
     support.outcomes.set(outcomes)
     return support
@@ -192,10 +197,11 @@ def update_support(
     version: int,
     details: SupportDetails,
     outcomes: list[PlanOutcome],
+    as_recorded: bool = False,
 ) -> Support:
     """Change a support of a draft plan, refusing if someone saved it since."""
     _locked_draft(support.plan)
-    _check_support(details)
+    _check_support(details, as_recorded)
     update_versioned(support, by=by, version=version, details=field_values(details))
     support.outcomes.set(outcomes)
     return support
@@ -278,17 +284,23 @@ def agree_support_plan(
     agreed_by: str,
     agreed_how: str,
     review_on: datetime.date | None = None,
+    as_recorded: bool = False,
 ) -> SupportPlan:
     """Record that the person (or their representative) agreed the plan, and set
     the first review date. Refused without outcomes or a contingency section, or
-    when a later stage (the resource panel) says the plan is not yet funded."""
+    when a later stage (the resource panel) says the plan is not yet funded.
+    `as_recorded` (an old system's plan imported as it was recorded): kept
+    without outcomes, contingency or the panel's approval; it must still be a
+    draft, and reviewed after the day it was agreed."""
     current = SupportPlan.objects.select_for_update().get(pk=plan.pk)
     problems = rules.agreement_problems(
-        outcome_count=current.outcomes.count(),
-        contingency=current.has_contingency,
+        # Recorded history is kept as it was: only the state is checked.
+        outcome_count=1 if as_recorded else current.outcomes.count(),
+        contingency=as_recorded or current.has_contingency,
         state=current.state,
     )
-    problems += [str(b) for b in agreement_blockers_from_later_stages(current)]
+    if not as_recorded:
+        problems += [str(b) for b in agreement_blockers_from_later_stages(current)]
     if problems:
         raise ValidationError(problems)
     if review_on is None:
@@ -316,6 +328,7 @@ def agree_support_plan(
         action="plan.agreed",
         person_id=plan.person_id,
         plan=str(plan.public_id),
+        **({"as_recorded": True} if as_recorded else {}),
     )
     return plan
 

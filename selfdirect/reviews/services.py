@@ -44,12 +44,18 @@ def review_interval_months() -> int:
     )
 
 
-def _audit(review: Review, by: User, action: str) -> None:
+# A next review date kept as an old system recorded it: after the review, with no
+# limit on how long after (100 years).
+NO_LIMIT_MONTHS = 1200
+
+
+def _audit(review: Review, by: User, action: str, as_recorded: bool = False) -> None:
     record_event(
         actor=by,
         action=action,
         person_id=review.person_id,
         review=str(review.public_id),
+        **({"as_recorded": True} if as_recorded else {}),
     )
 
 
@@ -133,9 +139,12 @@ def record_attainment(
     by: User,
     version: int,
     details: AttainmentDetails,
+    as_recorded: bool = False,
 ) -> OutcomeAttainment:
     """Record how far an outcome was met; a poor outcome needs a coded reason and a
-    narrative (rules.attainment_problems); reasons are kept only for poor outcomes."""
+    narrative (rules.attainment_problems); reasons are kept only for poor outcomes.
+    `as_recorded` (an old system's review imported as it was recorded): kept
+    without a point on the scale, or a poor outcome without them."""
     _editable(attainment.review)
     level = details.level
     poor = bool(level and level.poor)
@@ -145,6 +154,8 @@ def record_attainment(
         reason_codes=[r.code for r in details.reasons],
         narrative=details.reason_narrative,
     )
+    if as_recorded:
+        problems = []
     if problems:
         raise ValidationError(problems)
     values = field_values(details)
@@ -153,7 +164,7 @@ def record_attainment(
         values["reason_narrative"] = ""
     update_versioned(attainment, by=by, version=version, details=values)
     attainment.reasons.set(details.reasons if poor else [])
-    _audit(attainment.review, by, "review.attainment")
+    _audit(attainment.review, by, "review.attainment", as_recorded)
     return attainment
 
 
@@ -212,15 +223,31 @@ def record_risk_review(
 
 @transaction.atomic
 def record_next_step(
-    *, review: Review, by: User, version: int, details: NextStepDetails
+    *,
+    review: Review,
+    by: User,
+    version: int,
+    details: NextStepDetails,
+    as_recorded: bool = False,
 ) -> Review:
     """Record what happens next and the next review date (at most
-    REVIEW_INTERVAL_MONTHS after the review; none when support ends)."""
+    REVIEW_INTERVAL_MONTHS after the review; none when support ends).
+    `as_recorded` (an old system's review imported as it was recorded): no reason
+    for support ending and no limit on the next date are needed, but a next date
+    must still come after the review."""
     _editable(review)
     problems = rules.next_step_problems(
         next_step=details.next_step, support_ends_reason=details.support_ends_reason
     )
-    if details.next_step != Review.NextStep.SUPPORT_ENDS:
+    if as_recorded:
+        problems = []
+        if details.next_review_on is not None:
+            problems = rules.next_review_problems(
+                reviewed_on=review.held_on or review.started_on,
+                next_review_on=details.next_review_on,
+                months=NO_LIMIT_MONTHS,
+            )
+    elif details.next_step != Review.NextStep.SUPPORT_ENDS:
         problems += rules.next_review_problems(
             reviewed_on=review.held_on or review.started_on,
             next_review_on=details.next_review_on,
@@ -291,11 +318,17 @@ def agree_review(
     agreed_on: datetime.date,
     agreed_by: str,
     agreed_how: str,
+    as_recorded: bool = False,
 ) -> Review:
     """Record that the person (or their representative) agreed the review; the
-    plan's next review date becomes the one set at this review."""
+    plan's next review date becomes the one set at this review. `as_recorded`
+    (an old system's review imported as it was recorded): it must be shared
+    first, but need not have every outcome evaluated, how the person took part,
+    what happens next or the next review date."""
     current = Review.objects.select_for_update().get(pk=review.pk)
     problems = _agreement_problems(current)
+    if as_recorded:
+        problems = [] if current.state == Review.State.SHARED else problems[:1]
     if problems:
         raise ValidationError(problems)
     review.state = Review.State.AGREED
@@ -312,7 +345,7 @@ def agree_review(
     )
     if current.next_review_on is not None:
         set_review_date(plan=review.plan, by=by, review_on=current.next_review_on)
-    _audit(review, by, "review.agreed")
+    _audit(review, by, "review.agreed", as_recorded)
     return review
 
 

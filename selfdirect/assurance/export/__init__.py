@@ -1,4 +1,4 @@
-"""Build case files (format version 2) from the database: one person's, or a
+"""Build case files (format version 3) from the database: one person's, or a
 group's at once.
 
 Each list is read once for the whole group with its parts prefetched, so the
@@ -17,10 +17,11 @@ what each record says, are as they are now.
 import datetime
 from collections.abc import Sequence
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from selfdirect.budgets.models import IndicativeBudget
+from selfdirect.carers.models import Carer
 from selfdirect.choices.models import (
     IndependentSupport,
     InformationGiven,
@@ -37,6 +38,7 @@ from selfdirect.people.models import (
 
 from ..casefile import FORMAT, FORMAT_VERSION
 from ..models import ExternalReference
+from .carers import _carers_plans
 from .fields import EXTERNAL, Row, by_person, plain, ref, row_of
 from .later import _delivery, _panel, _plans, _reviews
 
@@ -48,24 +50,33 @@ def build(person: Person, *, as_of: datetime.date | None = None) -> Row:
 
 
 def build_many(
-    people: Sequence[int], *, as_of: datetime.date | None = None
+    people: Sequence[int],
+    *,
+    as_of: datetime.date | None = None,
+    carers_plans: bool = True,
 ) -> dict[int, Row]:
     """The case files of a group of people (by primary key), in a fixed number of
-    queries whatever the group's size: {person pk: case file}."""
+    queries whatever the group's size: {person pk: case file}. Without
+    `carers_plans` (for reading, which never reads them) that list is left empty."""
     as_of = as_of or timezone.localdate()
     ids = list(people)
+    # Their own records' references, and those of the people they care for
+    # (a carers' plan names the person cared for).
+    cared_for = Carer.objects.filter(person__in=ids).values("cared_for_id")
     kept = {
         (row.record, row.object_id): row.external_ref
-        for row in ExternalReference.objects.filter(person__in=ids).order_by("-id")
+        for row in ExternalReference.objects.filter(
+            Q(person__in=ids) | Q(record=Person._meta.label, object_id__in=cared_for)
+        ).order_by("-id")
     }
     token = EXTERNAL.set(kept)
     try:
-        return _build(ids, as_of)
+        return _build(ids, as_of, carers_plans)
     finally:
         EXTERNAL.reset(token)
 
 
-def _build(ids: list[int], as_of: datetime.date) -> dict[int, Row]:
+def _build(ids: list[int], as_of: datetime.date, carers: bool) -> dict[int, Row]:
     exported_at = timezone.now().isoformat(timespec="seconds")
     lists = {
         "first_contacts": _first_contacts(ids),
@@ -78,6 +89,7 @@ def _build(ids: list[int], as_of: datetime.date) -> dict[int, Row]:
         "panel_requests": _panel(ids),
         "delivery": _delivery(ids),
         "reviews": _reviews(ids),
+        "carers_plans": _carers_plans(ids) if carers else {},
     }
     return {
         pk: {
@@ -87,7 +99,6 @@ def _build(ids: list[int], as_of: datetime.date) -> dict[int, Row]:
             "source": {"system": "selfdirect", "exported_at": exported_at},
             "person": person,
             **{name: rows.get(pk, []) for name, rows in lists.items()},
-            "carers_plans": [],
         }
         for pk, person in _people(ids, as_of).items()
     }

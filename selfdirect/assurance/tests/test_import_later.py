@@ -328,13 +328,13 @@ def test_a_demo_person_with_every_stage_goes_out_and_back_in_the_same() -> None:
     assert counts() == during
 
 
-def test_version_1_files_are_still_read_and_version_2_is_written() -> None:
+def test_version_1_and_2_files_are_still_read_and_version_3_is_written() -> None:
     from selfdirect.assurance import casefile
 
     assert casefile.schema()["properties"]["format_version"]["enum"] == list(
         casefile.READABLE_VERSIONS
     )
-    assert casefile.FORMAT_VERSION == max(casefile.READABLE_VERSIONS) == 2
+    assert casefile.FORMAT_VERSION == max(casefile.READABLE_VERSIONS) == 3
     old = json.loads((FILES.parent / "good-full-journey.json").read_text())
     assert old["format_version"] == 1 and casefile.problems(old) == []
     new = load("panel-on-hold-then-approved.json")

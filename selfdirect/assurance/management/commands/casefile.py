@@ -1,10 +1,13 @@
 """selfdirect casefile export PERSON_ID --out FILE.json [--as-of DATE] [--user NAME]
 selfdirect casefile import FILE.json --user NAME --team TEAM [--source SYSTEM]
+    [--as-recorded]
 
-Export writes one person's case file (format version 2, docs/file-reading.md); it
+Export writes one person's case file (format version 3, docs/file-reading.md); it
 is recorded in the audit trail and, when the person running it names themselves
 with --user, in the access log as an export. Import reads one back through the
-services, all or nothing (see assurance/importer.py);
+services, all or nothing (see assurance/importer.py); --as-recorded migrates an
+old system's records as they were recorded (the practice rules for new work are
+not applied; data problems still refuse the import);
 every problem is printed as `path: reason` on standard error, exit code 2.
 """
 
@@ -24,9 +27,16 @@ from selfdirect.audit.services import log_access, record_event
 from selfdirect.people.models import Person
 from selfdirect.people.rules import normalise_chi
 
+AS_RECORDED_HINT = (
+    " If these are an old system's records being migrated, --as-recorded imports "
+    "them as they were recorded: the practice rules for new work (such as a "
+    "contingency plan before agreeing, or reasons for a panel decision) are not "
+    "applied to historical records; data problems still refuse the import."
+)
+
 
 class Command(BaseCommand):
-    help = "Export a person's case file as JSON (the case file format, version 2)."
+    help = "Export a person's case file as JSON (the case file format, version 3)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
@@ -50,6 +60,13 @@ class Command(BaseCommand):
         )
         into.add_argument(
             "--source", help="The system it came from (default: the file's source)"
+        )
+        into.add_argument(
+            "--as-recorded",
+            action="store_true",
+            help="Migrating an old system's records: save them as they were "
+            "recorded, without the practice rules for new work (data problems "
+            "still refuse the import)",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -99,13 +116,20 @@ class Command(BaseCommand):
         try:
             if data is None:
                 raise ImportRefused(problems)
-            result = import_casefile(data, by=user, team=team, source=options["source"])
+            result = import_casefile(
+                data,
+                by=user,
+                team=team,
+                source=options["source"],
+                as_recorded=options["as_recorded"],
+            )
         except ImportRefused as refused:
             for problem in refused.problems:
                 self.stderr.write(str(problem))
             raise CommandError(
                 f"Nothing was imported: {len(refused.problems)} "
-                f"problem{'s' if len(refused.problems) != 1 else ''}.",
+                f"problem{'s' if len(refused.problems) != 1 else ''}."
+                + ("" if options["as_recorded"] else AS_RECORDED_HINT),
                 returncode=2,
             ) from None
         self.stdout.write(

@@ -1,0 +1,144 @@
+"""Importing a carers' plan's reviews through the carers app's review services:
+started on the agreed plan (`start_review`, a line for each of the carer's
+outcomes), who took part and the carer's account (`update_review`), each outcome
+(`record_outcome`), what happens next (`record_next_step`), shared and agreed. A
+review imported before is matched by its external reference: a draft or shared one
+is brought up to the file, an agreed one kept as it is."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+
+from selfdirect.carers import review_services
+from selfdirect.carers.details import ReviewDetails
+from selfdirect.carers.models import CarerOutcome, CarerPlan, CarerReview
+from selfdirect.people.models import Person
+from selfdirect.reviews.details import AttainmentDetails, NextStepDetails
+from selfdirect.reviews.models import AttainmentLevel, PoorOutcomeReason
+
+from .import_common import Record, day, fresh, within
+
+
+def import_carer_review(
+    importer: Any, person: Person, plan: CarerPlan, record: Record
+) -> None:
+    review = importer._match(CarerReview, record)
+    if review is None:
+        review = review_services.start_review(
+            plan=fresh(plan),
+            by=importer.by,
+            started_on=day(record["started_on"]),  # type: ignore[arg-type]
+        )
+        importer._remember(person, review, record, new=True)
+    else:
+        importer._remember(person, review, record, new=False)
+        if review.state == CarerReview.State.AGREED:
+            return
+    account = ReviewDetails(
+        held_on=day(record.get("held_on")),
+        participant_names=record.get("participant_names", ""),
+        carers_account=record.get("carers_account", ""),
+        caring_changes=record.get("caring_changes", ""),
+    )
+    review = fresh(review)
+    if any(getattr(review, k) != v for k, v in vars(account).items()):
+        review_services.update_review(
+            review=review, by=importer.by, version=review.version, details=account
+        )
+    _review_outcomes(importer, review, record.get("outcomes", []))
+    _review_next(importer, review, record)
+    _review_move(importer, review, record)
+
+
+def _codes(model: Any, codes: list[str], what: str) -> list[Any]:
+    rows = {r.code: r for r in model.objects.filter(code__in=codes, active=True)}
+    unknown = [code for code in codes if code not in rows]
+    if unknown:
+        raise ValidationError(f"unknown {what} {', '.join(map(repr, unknown))}")
+    return [rows[code] for code in codes]
+
+
+def _review_outcomes(importer: Any, review: CarerReview, items: list[Record]) -> None:
+    lines = {line.outcome_id: line for line in review.outcome_reviews.all()}
+    for index, item in enumerate(items):
+        outcome = importer.known.get(item["carer_outcome_ref"])
+        line = lines.get(outcome.pk) if isinstance(outcome, CarerOutcome) else None
+        if line is None:
+            raise ValidationError(
+                {
+                    f"outcomes/{index}/carer_outcome_ref": "this outcome is not in "
+                    "the plan reviewed"
+                }
+            )
+        with within(f"outcomes/{index}/level"):
+            level = (
+                _codes(AttainmentLevel, [item["level"]], "attainment level")[0]
+                if item.get("level")
+                else None
+            )
+        with within(f"outcomes/{index}/reasons"):
+            reasons = _codes(PoorOutcomeReason, item.get("reasons", []), "reason")
+        details = AttainmentDetails(
+            level=level,
+            persons_words=item.get("persons_words", ""),
+            what_helped=item.get("what_helped", ""),
+            what_got_in_the_way=item.get("what_got_in_the_way", ""),
+            reasons=tuple(reasons),
+            reason_narrative=item.get("reason_narrative", ""),
+        )
+        same = all(
+            getattr(line, k) == v for k, v in vars(details).items() if k != "reasons"
+        ) and {r.pk for r in line.reasons.all()} == {r.pk for r in reasons}
+        if same:
+            continue
+        line = fresh(line)
+        with within(f"outcomes/{index}"):
+            review_services.record_outcome(
+                row=line,
+                by=importer.by,
+                version=line.version,
+                details=details,
+                as_recorded=importer.as_recorded,
+            )
+
+
+def _review_next(importer: Any, review: CarerReview, record: Record) -> None:
+    if not record.get("next_step"):
+        return
+    details = NextStepDetails(
+        next_step=record["next_step"],
+        next_step_notes=record.get("next_step_notes", ""),
+        support_ends_reason=record.get("support_ends_reason", ""),
+        next_review_on=day(record.get("next_review_on")),
+    )
+    review = fresh(review)
+    if any(getattr(review, k) != v for k, v in vars(details).items()):
+        review_services.record_next_step(
+            review=review, by=importer.by, version=review.version, details=details
+        )
+
+
+def _review_move(importer: Any, review: CarerReview, record: Record) -> None:
+    state = record["state"]
+    review = fresh(review)
+    if state in {"shared", "agreed"} and review.state == CarerReview.State.DRAFT:
+        shared_on = day(record.get("shared_on")) or day(record.get("agreed_on"))
+        review = review_services.share_review(
+            review=review,
+            by=importer.by,
+            version=review.version,
+            shared_on=shared_on or review.held_on or review.started_on,
+        )
+    if state == "agreed":
+        if not record.get("agreed_on"):
+            raise ValidationError(
+                {"agreed_on": "an agreed review needs the day it was agreed"}
+            )
+        review = fresh(review)
+        review_services.agree_review(
+            review=review,
+            by=importer.by,
+            version=review.version,
+            agreed_on=day(record["agreed_on"]),  # type: ignore[arg-type]
+            as_recorded=importer.as_recorded,
+        )
