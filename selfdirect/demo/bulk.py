@@ -2,11 +2,16 @@
 
 import datetime
 import operator
-from typing import Any
+from typing import Any, TypeVar
 
 from django.apps import apps
 from django.db import connection, models
+from django.db.models.base import ModelState
+from django.db.models.fields.related_descriptors import ForeignKeyDeferredAttribute
+from django.db.models.signals import post_init, pre_init
 from django.utils import timezone
+
+M = TypeVar("M", bound=models.Model)
 
 
 def copy_to_history(
@@ -141,3 +146,72 @@ def _copy_related_ids(fields: list[Any], objs: list[Any]) -> None:
                     f"Save the related {name} before the {type(obj).__name__}."
                 )
             state[attname] = related.pk
+
+
+class _Blank:
+    """How to make one model's new instance without `Model.__init__`: the fields'
+    constant defaults, the fields whose default is worked out each time, and which
+    keyword names are plain columns, related objects or properties."""
+
+    def __init__(self, model: type[models.Model]) -> None:
+        meta = model._meta
+        self.constants: dict[str, Any] = {}
+        self.computed: list[tuple[str, Any]] = []
+        self.columns: set[str] = set()
+        self.related: dict[str, str] = {}  # field name -> its column's attname
+        self.others = set(meta._property_names)  # type: ignore[attr-defined]
+        for field in meta.concrete_fields:
+            if field.generated:  # type: ignore[attr-defined]
+                continue
+            descriptor = model.__dict__.get(field.attname)
+            if hasattr(descriptor, "__set__") and not isinstance(
+                descriptor, ForeignKeyDeferredAttribute
+            ):
+                raise TypeError(f"{field.attname} is set through its descriptor")
+            if field.is_relation:
+                self.related[field.name] = field.attname
+            self.columns.add(field.attname)
+            if field.has_default() and callable(field.default):
+                self.computed.append((field.attname, field.get_default))
+            else:
+                self.constants[field.attname] = field.get_default()
+        self.others |= {f.name for f in meta.get_fields()} - set(self.related)
+
+
+_blanks: dict[type[models.Model], _Blank] = {}
+
+
+def new(model: type[M], /, **values: Any) -> M:
+    """`model(**values)`, made several times faster for rows made in bulk.
+
+    The instance is what `Model.__init__` would make from keywords: each field
+    missing from ``values`` takes its default, a related object given by the
+    field's name is set through its descriptor (so it is cached, and its id is
+    copied when it is saved), and any other name must be a property or field.
+    Django's per-field work is what costs: here the constant defaults are one
+    dictionary, copied. A model with `pre_init`/`post_init` receivers is made by
+    `Model.__init__` itself."""
+    blank = _blanks.get(model)
+    if blank is None:
+        blank = _blanks[model] = _Blank(model)
+    if pre_init.has_listeners(model) or post_init.has_listeners(model):
+        return model(**values)
+    obj = model.__new__(model)
+    state = ModelState()
+    found = obj.__dict__
+    found["_state"] = state
+    found.update(blank.constants)
+    for attname, default in blank.computed:
+        if attname not in values:
+            found[attname] = default()
+    later = []
+    for name, value in values.items():
+        if name in blank.columns:
+            found[name] = value
+        elif name in blank.related or name in blank.others:
+            later.append((name, value))
+        else:
+            raise TypeError(f"{model.__name__}() got an unexpected keyword {name!r}")
+    for name, value in later:
+        setattr(obj, name, value)
+    return obj
