@@ -70,12 +70,19 @@ def _among(column: str, ids: list[int]) -> str:
     """`column` is one of the ids: on PostgreSQL one array parameter (a statement
     with thousands of placeholders costs psycopg time to parse), elsewhere IN."""
     if connection.vendor == "postgresql":
-        return f"{column} = ANY(%s)"
+        numbers = all(type(pk) is int for pk in ids)
+        return f"{column} = ANY(%s{'::bigint[]' if numbers else ''})"
     return f"{column} IN ({', '.join(['%s'] * len(ids))})"
 
 
 def _ids_params(ids: list[int]) -> list[Any]:
-    return [list(ids)] if connection.vendor == "postgresql" else list(ids)
+    """The ids as parameters: on PostgreSQL one array literal, written here in one
+    `join` (psycopg quoting 5,000 ids one by one cost more than the statement)."""
+    if connection.vendor != "postgresql":
+        return list(ids)
+    if all(type(pk) is int for pk in ids):
+        return ["{" + ",".join(map(str, ids)) + "}"]
+    return [list(ids)]
 
 
 def insert(model: type[models.Model], objs: list[Any]) -> list[Any]:

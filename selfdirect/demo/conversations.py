@@ -266,15 +266,17 @@ def _link(
     for outcome in outcomes:
         first.setdefault(outcome.conversation_id, outcome.pk)
     helps = Strength.helps_with.through
-    helps.objects.bulk_create(
+    insert(
+        helps,
         [
             helps(strength_id=s.pk, personaloutcome_id=first[s.conversation_id])
             for s in strengths
             if s.conversation_id in first and maker.rng.random() < 0.7
-        ]
+        ],
     )
     coded = PersonalOutcome.domains.through
-    coded.objects.bulk_create(
+    insert(
+        coded,
         [
             coded(
                 personaloutcome_id=o.pk,
@@ -282,7 +284,7 @@ def _link(
             )
             for o in outcomes
             if maker.rng.random() < data.DOMAIN_CODING_CHANCE
-        ]
+        ],
     )
 
 

@@ -340,7 +340,7 @@ def _save(
             draft["outcomes"], min(len(draft["outcomes"]), rng.randint(1, 2))
         )
     ]
-    through.objects.bulk_create(links, batch_size=BATCH)
+    insert(through, links)
     counts: Counter[str] = Counter(
         {
             "support plans": len(plans),

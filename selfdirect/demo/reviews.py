@@ -292,12 +292,13 @@ def _save(
         ]
     attainments = insert(OutcomeAttainment, [a for a, _ in attained])
     through = OutcomeAttainment.reasons.through
-    through.objects.bulk_create(
+    insert(
+        through,
         [
             through(outcomeattainment_id=a.pk, pooroutcomereason_id=r.pk)
             for a, reasons in attained
             for r in reasons
-        ]
+        ],
     )
     support_reviews = insert(SupportReview, support_rows)
     risk_reviews = insert(RiskReview, risk_rows)
