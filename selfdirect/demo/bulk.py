@@ -11,6 +11,8 @@ from django.db.models.fields.related_descriptors import ForeignKeyDeferredAttrib
 from django.db.models.signals import post_init, pre_init
 from django.utils import timezone
 
+from selfdirect.demo import writer
+
 M = TypeVar("M", bound=models.Model)
 
 
@@ -34,9 +36,13 @@ def copy_to_history(
         f"history_type) SELECT {columns}, %s, '+' FROM {q(model._meta.db_table)} "
         f"WHERE {_among(q(str(model._meta.pk.column)), ids)}"
     )
+    params: list[Any] = [connection.ops.adapt_datetimefield_value(now)]
+    params += _ids_params(ids)
+    if (behind := writer.current()) is not None:
+        behind.submit(lambda raw: raw.execute(sql, params))
+        return len(set(ids))  # a history row for each row: written in order
     with connection.cursor() as cursor:
-        params: list[Any] = [connection.ops.adapt_datetimefield_value(now)]
-        cursor.execute(sql, params + _ids_params(ids))
+        cursor.execute(sql, params)
         return cursor.rowcount
 
 
@@ -62,8 +68,12 @@ def copy_m2m_to_history(model: type[models.Model], field: str, ids: list[int]) -
         f"JOIN {q(history._meta.db_table)} h ON h.id = t.{owner} "
         f"WHERE {_among(f't.{owner}', ids)}"
     )
+    params = _ids_params(ids)
+    if (behind := writer.current()) is not None:
+        behind.submit(lambda raw: raw.execute(sql, params))
+        return
     with connection.cursor() as cursor:
-        cursor.execute(sql, _ids_params(ids))
+        cursor.execute(sql, params)
 
 
 def _among(column: str, ids: list[int]) -> str:
@@ -110,32 +120,52 @@ def insert(model: type[models.Model], objs: list[Any]) -> list[Any]:
     values = operator.attrgetter(*(f.attname for f in fields))  # 2+ fields: a tuple
     pk_name = str(meta.pk.attname) if meta.pk else "id"
     q = connection.ops.quote_name
+    behind = writer.current()
+    pk_column = str(meta.pk.column) if meta.pk else "id"
+    for obj, pk in zip(
+        objs, _next_ids(behind, meta.db_table, pk_column, len(objs)), strict=True
+    ):
+        state = obj.__dict__
+        state[pk_name] = pk
+        for name in stamped:
+            state[name] = now
+    rows = [values(obj) for obj in objs]
+    if json:
+        for k, row in enumerate(rows):
+            cells = list(row)
+            for n in json:
+                cells[n] = fields[n].get_db_prep_save(cells[n], connection)
+            rows[k] = tuple(cells)
+    columns = ", ".join(q(str(f.column)) for f in fields)
+    sql = f"COPY {q(meta.db_table)} ({columns}) FROM STDIN"
+    if behind is not None:
+        behind.submit(lambda raw: _copy(raw.cursor(), sql, rows))
+    else:
+        with connection.cursor() as cursor:
+            _copy(cursor.cursor, sql, rows)
+    for obj in objs:
+        obj._state.adding = False
+    return objs
+
+
+def _next_ids(
+    behind: writer.Writer | None, table: str, column: str, count: int
+) -> list[int]:
+    if behind is not None:
+        return behind.next_ids(table, column, count)
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT nextval(pg_get_serial_sequence(%s, %s)) "
             "FROM generate_series(1, %s)",
-            [meta.db_table, str(meta.pk.column) if meta.pk else "id", len(objs)],
+            [table, column, count],
         )
-        for obj, (pk,) in zip(objs, cursor.fetchall(), strict=True):
-            state = obj.__dict__
-            state[pk_name] = pk
-            for name in stamped:
-                state[name] = now
-        columns = ", ".join(q(str(f.column)) for f in fields)
-        with cursor.cursor.copy(
-            f"COPY {q(meta.db_table)} ({columns}) FROM STDIN"
-        ) as copy:
-            for obj in objs:
-                row = values(obj)
-                if json:
-                    cells = list(row)
-                    for n in json:
-                        cells[n] = fields[n].get_db_prep_save(cells[n], connection)
-                    row = tuple(cells)
-                copy.write_row(row)
-    for obj in objs:
-        obj._state.adding = False
-    return objs
+        return [pk for (pk,) in cursor.fetchall()]
+
+
+def _copy(cursor: Any, sql: str, rows: list[tuple[Any, ...]]) -> None:
+    with cursor.copy(sql) as copy:
+        for row in rows:
+            copy.write_row(row)
 
 
 def _copy_related_ids(fields: list[Any], objs: list[Any]) -> None:
