@@ -5,7 +5,8 @@ import operator
 from typing import Any, TypeVar
 
 from django.apps import apps
-from django.db import connection, models
+from django.conf import settings
+from django.db import DEFAULT_DB_ALIAS, connection, models
 from django.db.models.base import ModelState
 from django.db.models.fields.related_descriptors import ForeignKeyDeferredAttribute
 from django.db.models.signals import post_init, pre_init
@@ -197,6 +198,12 @@ class _Blank:
         self.columns: set[str] = set()
         self.related: dict[str, str] = {}  # field name -> its column's attname
         self.others = set(meta._property_names)  # type: ignore[attr-defined]
+        # Many-to-one keys set here as their descriptor would (no routers, a
+        # related object of the field's own model); anything else through it.
+        self.foreign: dict[str, tuple[str, str, str, Any]] = {}
+        self.plain = not (
+            pre_init.has_listeners(model) or post_init.has_listeners(model)
+        )
         for field in meta.concrete_fields:
             if field.generated:  # type: ignore[attr-defined]
                 continue
@@ -207,6 +214,14 @@ class _Blank:
                 raise TypeError(f"{field.attname} is set through its descriptor")
             if field.is_relation:
                 self.related[field.name] = field.attname
+                if field.many_to_one and len(field.related_fields) == 1:  # type: ignore[attr-defined]
+                    target = field.related_fields[0][1].attname  # type: ignore[attr-defined]
+                    self.foreign[field.name] = (
+                        field.attname,
+                        target,
+                        field.cache_name,  # type: ignore[attr-defined]
+                        field.related_model,
+                    )
             self.columns.add(field.attname)
             if field.has_default() and callable(field.default):
                 self.computed.append((field.attname, field.get_default))
@@ -231,7 +246,7 @@ def new(model: type[M], /, **values: Any) -> M:
     blank = _blanks.get(model)
     if blank is None:
         blank = _blanks[model] = _Blank(model)
-    if pre_init.has_listeners(model) or post_init.has_listeners(model):
+    if not blank.plain:
         return model(**values)
     obj = model.__new__(model)
     state = ModelState()
@@ -242,9 +257,16 @@ def new(model: type[M], /, **values: Any) -> M:
         if attname not in values:
             found[attname] = default()
     later = []
+    routed = bool(settings.DATABASE_ROUTERS)
     for name, value in values.items():
         if name in blank.columns:
             found[name] = value
+        elif (
+            (key := blank.foreign.get(name))
+            and not routed
+            and _plain_link(obj, state, key, value)
+        ):
+            continue
         elif name in blank.related or name in blank.others:
             later.append((name, value))
         else:
@@ -252,3 +274,26 @@ def new(model: type[M], /, **values: Any) -> M:
     for name, value in later:
         setattr(obj, name, value)
     return obj
+
+
+def _plain_link(
+    obj: models.Model, state: ModelState, key: tuple[str, str, str, Any], value: Any
+) -> bool:
+    """Set a many-to-one key to a related object (or None) as its descriptor
+    would with no database routers; False when the descriptor must do it."""
+    attname, target, cache_name, related_model = key
+    if value is None:
+        obj.__dict__[attname] = None
+    elif type(value) is related_model:
+        theirs = value._state
+        if state.db is None:
+            state.db = theirs.db or DEFAULT_DB_ALIAS
+        if theirs.db is None:
+            theirs.db = state.db
+        if theirs.db != state.db:
+            return False  # the descriptor refuses a link across databases
+        obj.__dict__[attname] = getattr(value, target)
+    else:
+        return False
+    state.fields_cache[cache_name] = value
+    return True

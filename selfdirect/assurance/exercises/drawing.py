@@ -130,8 +130,11 @@ def _read_automatically(
     answers: list[CriterionAnswer] = []
     saved = FileReading.objects.filter(sampled_file__in=files)
     by_file = {reading.sampled_file_id: reading for reading in saved}
-    sampled = SampledFile.objects.filter(pk__in=[f.pk for f in files])
-    sampled = list(sampled.select_related("person"))
+    sampled = list(
+        SampledFile.objects.filter(pk__in=[f.pk for f in files]).select_related(
+            "person"
+        )
+    )
     # The group's case files in one go: a fixed number of queries, not per file.
     data = build_many([file.person_id for file in sampled], as_of=exercise.as_of)
     for file in sampled:

@@ -64,6 +64,7 @@ def test_related_objects_are_cached_and_their_ids_copied() -> None:
     assert made.person is person and made.team is team
     assert _fields(made) == _fields(expected)
     assert made._state.fields_cache == expected._state.fields_cache
+    assert made._state.db == expected._state.db == "default"
 
 
 def test_a_related_object_saved_later_gives_its_id_at_saving() -> None:
@@ -79,6 +80,6 @@ def test_a_default_worked_out_each_time_is_worked_out_for_each_row() -> None:
 
 def test_an_unknown_name_is_refused_as_by_model_init() -> None:
     with pytest.raises(TypeError):
-        Person(nickname="Mo")
+        Person(nickname="Mo")  # type: ignore[misc]
     with pytest.raises(TypeError, match="nickname"):
         new(Person, nickname="Mo")
