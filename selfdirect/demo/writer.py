@@ -106,8 +106,19 @@ def writing_behind() -> Iterator[None]:
     _current.append(writer)
     try:
         with connection.execute_wrapper(written_first):
+            # Each row's foreign keys are checked as its COPY ends, on the writer
+            # thread beside the next rows being made, rather than all at once at
+            # the commit (Django's keys are deferred). The seed writes a row only
+            # after the rows it refers to.
+            _constraints("IMMEDIATE")
             yield
             writer.drain()
+            _constraints("DEFERRED")
     finally:
         _current.clear()
         writer.stop()
+
+
+def _constraints(when: str) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SET CONSTRAINTS ALL {when}")
