@@ -17,6 +17,7 @@ from django.conf import settings
 from selfdirect.accounts.models import User
 from selfdirect.accounts.roles import Role
 from selfdirect.core.concurrency import save_new
+from selfdirect.demo.bulk import new
 from selfdirect.people.models import AccessRequest, Allocation
 
 ASKED = 8
@@ -61,7 +62,8 @@ def seed_access_requests(
             continue
         by = rng.choice(outside)
         when = noon - datetime.timedelta(days=rng.randint(1, 20))
-        request = AccessRequest(
+        request = new(
+            AccessRequest,
             public_id=uuid.UUID(int=rng.getrandbits(128), version=4),
             person_id=allocation.person_id,
             requested_by=by,

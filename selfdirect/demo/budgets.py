@@ -19,7 +19,7 @@ from selfdirect.accounts.models import User
 from selfdirect.budgets import rules
 from selfdirect.budgets.models import BudgetMethod, DelegatedLimit, IndicativeBudget
 from selfdirect.conversations.models import Conversation
-from selfdirect.demo.bulk import copy_to_history, insert
+from selfdirect.demo.bulk import copy_to_history, insert, new
 from selfdirect.people.models import Person, ServiceGroup
 
 BATCH = 5000
@@ -104,7 +104,8 @@ class BudgetMaker:
             else self.equivalence_workings()
         )
         limit = self.limits.get(worker.role)
-        return IndicativeBudget(
+        return new(
+            IndicativeBudget,
             public_id=self.uuid(),
             person_id=person_id,
             worked_out_on=min(

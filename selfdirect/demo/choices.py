@@ -25,7 +25,7 @@ from selfdirect.choices.models import (
     SupportChoice,
 )
 from selfdirect.conversations.models import Conversation
-from selfdirect.demo.bulk import copy_to_history, insert
+from selfdirect.demo.bulk import copy_to_history, insert, new
 
 BATCH = 5000
 CHOICE_SHARE = 0.8
@@ -75,7 +75,8 @@ class ChoiceMaker:
         if not chosen and self.rng.random() > 0.02:
             return None
         refused = not chosen
-        return DirectPaymentCheck(
+        return new(
+            DirectPaymentCheck,
             public_id=self.uuid(),
             person_id=person_id,
             recorded_by_id=worker,
@@ -99,7 +100,8 @@ class ChoiceMaker:
             given = (
                 assessed if rng.random() < 0.9 else made_on + datetime.timedelta(days=3)
             )
-            rows["information"] = InformationGiven(
+            rows["information"] = new(
+                InformationGiven,
                 public_id=self.uuid(),
                 person_id=person_id,
                 given_by_id=worker,
@@ -112,7 +114,8 @@ class ChoiceMaker:
             )
         if rng.random() < SUPPORT_OFFERED_SHARE:
             accepted = rng.random() < 0.5
-            rows["support"] = IndependentSupport(
+            rows["support"] = new(
+                IndependentSupport,
                 public_id=self.uuid(),
                 person_id=person_id,
                 recorded_by_id=worker,
@@ -126,7 +129,8 @@ class ChoiceMaker:
                 else "not_referred",
             )
         deemed = rng.random() < 0.08
-        rows["choice"] = SupportChoice(
+        rows["choice"] = new(
+            SupportChoice,
             public_id=self.uuid(),
             person_id=person_id,
             recorded_by_id=worker,
@@ -193,8 +197,12 @@ def _save(batch: list[dict[str, Any]], now: datetime.datetime) -> Counter[str]:
     amounts = insert(
         AmountStated,
         [
-            AmountStated(
-                information=i, option=o, amount=Decimal(180 + 20 * o), period="week"
+            new(
+                AmountStated,
+                information=i,
+                option=o,
+                amount=Decimal(180 + 20 * o),
+                period="week",
             )
             for i in information
             for o in (1, 2, 3)
@@ -208,7 +216,7 @@ def _save(batch: list[dict[str, Any]], now: datetime.datetime) -> Counter[str]:
     elements = insert(
         ElementChoice,
         [
-            ElementChoice(choice=c, element=e, option=o)
+            new(ElementChoice, choice=c, element=e, option=o)
             for c, b in zip(choices, batch, strict=True)
             for e, o in b["elements"]
         ],

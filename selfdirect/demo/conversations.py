@@ -23,7 +23,7 @@ from selfdirect.conversations.models import (
 )
 from selfdirect.conversations.wording import classify_outcome
 from selfdirect.demo import conversation_words as data
-from selfdirect.demo.bulk import copy_m2m_to_history, copy_to_history, insert
+from selfdirect.demo.bulk import copy_m2m_to_history, copy_to_history, insert, new
 from selfdirect.demo.story import Story, stories
 from selfdirect.people.models import Allocation, Relationship
 
@@ -56,7 +56,8 @@ class ConversationMaker:
         _, kinds, strengths, risk_chance, agreed_chance = data.PROFILES[profile]
         held = self.today - datetime.timedelta(days=rng.randint(10, 700))
         level = rng.choices(list(data.ELIGIBILITY), list(data.ELIGIBILITY.values()))[0]
-        row = Conversation(
+        row = new(
+            Conversation,
             public_id=uuid.UUID(int=rng.getrandbits(128), version=4),
             person_id=person_id,
             team_id=team_id,
@@ -108,7 +109,8 @@ class ConversationMaker:
             pool = [w for w in data.OUTCOMES[kind] if story.fits(w)]
             words += [story.tell(w) for w in rng.sample(pool, min(n, len(pool)))]
         return [
-            PersonalOutcome(
+            new(
+                PersonalOutcome,
                 conversation=conversation,
                 words=text,
                 wording_kind=_kind(text),
@@ -125,14 +127,15 @@ class ConversationMaker:
         pool = [(k, d) for k, d in data.STRENGTHS if story.fits(d)]
         picks = self.rng.sample(pool, min(len(pool), self.rng.randint(*count)))
         return [
-            Strength(conversation=conversation, kind=k, description=story.tell(d))
+            new(Strength, conversation=conversation, kind=k, description=story.tell(d))
             for k, d in picks
         ]
 
     def risk(self, conversation: Conversation, story: Story) -> RiskEnablement:
         pool = [r for r in data.RISKS if story.fits(" ".join(r))]
         risk, gain, view, actions = map(story.tell, self.rng.choice(pool))
-        return RiskEnablement(
+        return new(
+            RiskEnablement,
             conversation=conversation,
             risk=risk,
             gain=gain,
@@ -263,15 +266,17 @@ def _link(
     for outcome in outcomes:
         first.setdefault(outcome.conversation_id, outcome.pk)
     helps = Strength.helps_with.through
-    helps.objects.bulk_create(
+    insert(
+        helps,
         [
             helps(strength_id=s.pk, personaloutcome_id=first[s.conversation_id])
             for s in strengths
             if s.conversation_id in first and maker.rng.random() < 0.7
-        ]
+        ],
     )
     coded = PersonalOutcome.domains.through
-    coded.objects.bulk_create(
+    insert(
+        coded,
         [
             coded(
                 personaloutcome_id=o.pk,
@@ -279,7 +284,7 @@ def _link(
             )
             for o in outcomes
             if maker.rng.random() < data.DOMAIN_CODING_CHANCE
-        ]
+        ],
     )
 
 

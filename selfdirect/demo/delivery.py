@@ -29,7 +29,7 @@ from selfdirect.delivery.models import (
     Payment,
     PersonalAssistantEmployment,
 )
-from selfdirect.demo.bulk import copy_to_history, insert
+from selfdirect.demo.bulk import copy_to_history, insert, new
 from selfdirect.demo.providers import providers_by_kind
 from selfdirect.providers.models import Provider
 
@@ -85,7 +85,8 @@ class DeliveryMaker:
         if 1 in options:
             rows["agreement"] = self.agreement(person_id, starts_on, worker)
         if 2 in options:
-            rows["fund"] = IndividualServiceFund(
+            rows["fund"] = new(
+                IndividualServiceFund,
                 public_id=self.uuid(),
                 person_id=person_id,
                 provider=self.rng.choice(
@@ -111,7 +112,8 @@ class DeliveryMaker:
         spend = rng.sample(list(rules.SPEND_CATEGORIES), rng.randint(1, 3))
         if rng.random() < 0.6 and "employ_pas" not in spend:
             spend.append("employ_pas")
-        agreement = DirectPaymentAgreement(
+        agreement = new(
+            DirectPaymentAgreement,
             public_id=self.uuid(),
             person_id=person_id,
             starts_on=starts_on,
@@ -152,7 +154,8 @@ class DeliveryMaker:
         ends_on = None
         if rng.random() < 0.05:
             ends_on = starts_on + datetime.timedelta(days=rng.randint(60, 300))
-        return ArrangedService(
+        return new(
+            ArrangedService,
             public_id=self.uuid(),
             person_id=person_id,
             arrangement=arrangement,
@@ -175,7 +178,8 @@ class DeliveryMaker:
             starts.append(day)
             day += datetime.timedelta(days=step)
         return [
-            Payment(
+            new(
+                Payment,
                 public_id=self.uuid(),
                 agreement=agreement,
                 paid_on=start,
@@ -198,7 +202,8 @@ class DeliveryMaker:
                 # As end_direct_payment does: the last period stops at the end.
                 period_to = min(period_to, agreement.ended_on)
             due_on = rules.return_due_on(period_to, 28)
-            row = MonitoringReturn(
+            row = new(
+                MonitoringReturn,
                 public_id=self.uuid(),
                 agreement=agreement,
                 period_from=period_from,
@@ -295,7 +300,8 @@ def _save(
     employment = insert(
         PersonalAssistantEmployment,
         [
-            PersonalAssistantEmployment(
+            new(
+                PersonalAssistantEmployment,
                 public_id=maker.uuid(),
                 agreement=a,
                 starts_on=a.starts_on,

@@ -21,7 +21,7 @@ from selfdirect.accounts.models import User
 from selfdirect.budgets.models import IndicativeBudget
 from selfdirect.budgets.selectors import delegated_limit
 from selfdirect.conversations.models import Conversation
-from selfdirect.demo.bulk import copy_to_history, insert
+from selfdirect.demo.bulk import copy_to_history, insert, new
 from selfdirect.panel import rules
 from selfdirect.panel.models import PanelDecision, PanelMeeting, PanelSubmission
 from selfdirect.people.models import Allocation
@@ -140,7 +140,8 @@ def seed_panel(
     day = start
     while day <= today + 21 * DAY:
         meetings.append(
-            PanelMeeting(
+            new(
+                PanelMeeting,
                 public_id=maker.uuid(),
                 meets_on=day,
                 place="Council Offices, Committee Room 2, or by video call",
@@ -211,7 +212,8 @@ def _submission(
         asked = (asked * Decimal("1.1")).quantize(Decimal("0.01"))
     if plan_cost:
         asked = plan_cost
-    submission = PanelSubmission(
+    submission = new(
+        PanelSubmission,
         public_id=maker.uuid(),
         person_id=person,
         team_id=teams.get(person),
@@ -263,7 +265,8 @@ def _go_to_panel(
     told = decided + rng.randint(0, 10) * DAY
     told_recorded = rng.random() < 0.85 and told <= today
     decisions.append(
-        PanelDecision(
+        new(
+            PanelDecision,
             public_id=maker.uuid(),
             submission=submission,
             person_id=submission.person_id,

@@ -21,7 +21,7 @@ from django.apps import apps
 from django.db.models import Q
 
 from selfdirect.conversations.models import PersonalOutcome
-from selfdirect.demo.bulk import copy_m2m_to_history, copy_to_history, insert
+from selfdirect.demo.bulk import copy_m2m_to_history, copy_to_history, insert, new
 from selfdirect.demo.plan_inputs import (
     agreed_conversations,
     latest_budgets,
@@ -77,7 +77,8 @@ class PlanMaker:
             conversation["agreed_on"] + datetime.timedelta(days=rng.randint(3, 30)),
             self.today,
         )
-        plan = SupportPlan(
+        plan = new(
+            SupportPlan,
             public_id=self.uuid(),
             person_id=conversation["person_id"],
             conversation_id=conversation["id"],
@@ -133,7 +134,8 @@ class PlanMaker:
             # Chosen from the words, not the plans' stream, so that a change to
             # the SMART rules does not change every plan seeded after this one.
             words = random.Random(f"reword-{words}").choice(REWORDED)
-        outcome = PlanOutcome(
+        outcome = new(
+            PlanOutcome,
             personal_outcome_id=source,
             words=words,
             how_we_will_know=measure.format(name=name),
@@ -171,7 +173,8 @@ class PlanMaker:
             rate = Decimal("17.50") if option == 1 else Decimal("23.40")
             cost = FIXED_COSTS.get(element) or (hours or Decimal(1)) * rate * 52
             rows.append(
-                Support(
+                new(
+                    Support,
                     what=what,
                     provided_by=PROVIDED_BY[option],
                     who="",
@@ -185,7 +188,8 @@ class PlanMaker:
         _fit_within(rows, budget)
         if relative and rng.random() < 0.6:
             rows.append(
-                Support(
+                new(
+                    Support,
                     what="Shopping and a weekly visit",
                     provided_by="family",
                     who=f"{name}'s {relative}",
@@ -195,7 +199,8 @@ class PlanMaker:
         if rng.random() < 0.4:
             service = rng.choice(services) if services else None
             rows.append(
-                Support(
+                new(
+                    Support,
                     what=service[1] if service else "Lunch club at the church hall",
                     provided_by="community",
                     service_id=service[0] if service else None,
@@ -335,7 +340,7 @@ def _save(
             draft["outcomes"], min(len(draft["outcomes"]), rng.randint(1, 2))
         )
     ]
-    through.objects.bulk_create(links, batch_size=BATCH)
+    insert(through, links)
     counts: Counter[str] = Counter(
         {
             "support plans": len(plans),

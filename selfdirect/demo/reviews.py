@@ -22,7 +22,7 @@ from selfdirect.choices.models import ElementChoice, SupportChoice
 from selfdirect.choices.services import ChoiceDetails
 from selfdirect.conversations.models import RiskEnablement
 from selfdirect.core.dates import add_months
-from selfdirect.demo.bulk import copy_m2m_to_history, copy_to_history, insert
+from selfdirect.demo.bulk import copy_m2m_to_history, copy_to_history, insert, new
 from selfdirect.plans.models import PlanOutcome, Support, SupportPlan
 from selfdirect.reviews import follow_on, rules
 from selfdirect.reviews.models import (
@@ -120,7 +120,8 @@ class ReviewMaker:
             return None
         started = plan.review_on + datetime.timedelta(days=rng.randint(-21, 75))
         started = min(max(started, plan.agreed_on or started), today)
-        review = Review(
+        review = new(
+            Review,
             public_id=self.uuid(),
             person_id=plan.person_id,
             plan=plan,
@@ -178,7 +179,8 @@ class ReviewMaker:
         rng = self.rng
         if review.state == Review.State.DRAFT and rng.random() < 0.5:
             return [
-                (OutcomeAttainment(review=review, plan_outcome=o), []) for o in outcomes
+                (new(OutcomeAttainment, review=review, plan_outcome=o), [])
+                for o in outcomes
             ]
         poor_person = rng.random() < POOR_PERSON_SHARE
         not_met = rng.randrange(len(outcomes)) if poor_person and outcomes else -1
@@ -191,7 +193,8 @@ class ReviewMaker:
                     ["met", "partly_met", "no_longer_relevant"], [70, 22, 8]
                 )[0]
             level = self.levels[code]
-            row = OutcomeAttainment(
+            row = new(
+                OutcomeAttainment,
                 review=review,
                 plan_outcome=outcome,
                 level=level,
@@ -208,7 +211,7 @@ class ReviewMaker:
 
     def support_review(self, review: Review, support: Support) -> SupportReview:
         rng = self.rng
-        row = SupportReview(review=review, support=support)
+        row = new(SupportReview, review=review, support=support)
         if review.state == Review.State.AGREED:
             row.delivered_as_planned = rng.random() < 0.8
             row.option_still_right = (
@@ -225,7 +228,7 @@ class ReviewMaker:
 
     def risk_review(self, review: Review, risk: RiskEnablement) -> RiskReview:
         rng = self.rng
-        row = RiskReview(review=review, risk=risk)
+        row = new(RiskReview, review=review, risk=risk)
         if review.state == Review.State.AGREED:
             row.actions_worked = rng.choices(["yes", "partly", "no"], [70, 22, 8])[0]
             row.what_was_gained = "Doing it again, on their own terms."
@@ -289,12 +292,13 @@ def _save(
         ]
     attainments = insert(OutcomeAttainment, [a for a, _ in attained])
     through = OutcomeAttainment.reasons.through
-    through.objects.bulk_create(
+    insert(
+        through,
         [
             through(outcomeattainment_id=a.pk, pooroutcomereason_id=r.pk)
             for a, reasons in attained
             for r in reasons
-        ]
+        ],
     )
     support_reviews = insert(SupportReview, support_rows)
     risk_reviews = insert(RiskReview, risk_rows)

@@ -14,6 +14,7 @@ A person's pet follows from their public id, so every stage, run at any time, gi
 the same person the same pet (or none).
 """
 
+import functools
 import random
 import re
 import uuid
@@ -39,7 +40,9 @@ class Story:
     def _first(self, kinds: Sequence[str]) -> str:
         return next((r for r in self.relatives if r in kinds), "")
 
+    @functools.cached_property
     def _values(self) -> dict[str, str]:
+        """The placeholders' values (worked out once: a story never changes)."""
         child = self._first(CHILDREN)
         return {
             "child": child,
@@ -53,20 +56,32 @@ class Story:
 
     def fits(self, text: str) -> bool:
         """Whether the words name only family and pets this person has."""
-        values = self._values()
-        names = PLACEHOLDER.findall(text)
-        return all(values.get(name) for name in names if name in values)
+        return _fits(self, text)
 
     def tell(self, text: str) -> str:
         """The words filled in for this person."""
-        values = {**self._values(), "widowed": ""}
-        return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)
+        return _tell(self, text)
 
     def choose(self, rng: random.Random, texts: Sequence[str]) -> str:
         """One of the words that fit this person, filled in (nothing when none
         fits)."""
         fitting = [t for t in texts if self.fits(t)]
         return self.tell(rng.choice(fitting)) if fitting else ""
+
+
+# A story is a few relatives and a pet, and the words come from short lists: the
+# answers are kept (the seed asks them hundreds of thousands of times).
+@functools.lru_cache(maxsize=65536)
+def _fits(story: Story, text: str) -> bool:
+    values = story._values
+    names = PLACEHOLDER.findall(text)
+    return all(values.get(name) for name in names if name in values)
+
+
+@functools.lru_cache(maxsize=65536)
+def _tell(story: Story, text: str) -> str:
+    values = {**story._values, "widowed": ""}
+    return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)
 
 
 def relatives_in(descriptions: Iterable[str]) -> tuple[str, ...]:

@@ -23,10 +23,13 @@ RECORD_PAGES = {
 
 
 def automatic_answers(
-    exercise: ReadingExercise, person: Person
+    exercise: ReadingExercise, person: Person, data: dict[str, Any] | None = None
 ) -> list[dict[str, Any]]:
-    """Every criterion's answer, evidence (with links) and reason for one file."""
-    data = export.build(person, as_of=exercise.as_of)
+    """Every criterion's answer, evidence (with links) and reason for one file;
+    ``data`` is the person's case file when it was built already (a group's case
+    files are built together: `export.build_many`)."""
+    if data is None:
+        data = export.build(person, as_of=exercise.as_of)
     answers = reader.read(data, exercise.criteria_version)
     return [
         {

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from selfdirect.accounts.models import Team, User
+from selfdirect.assurance.export import build_many
 from selfdirect.audit.services import record_event
 from selfdirect.core import jobs
 from selfdirect.core.concurrency import update_versioned
@@ -129,9 +130,14 @@ def _read_automatically(
     answers: list[CriterionAnswer] = []
     saved = FileReading.objects.filter(sampled_file__in=files)
     by_file = {reading.sampled_file_id: reading for reading in saved}
-    for file in SampledFile.objects.filter(pk__in=[f.pk for f in files]).select_related(
-        "person"
-    ):
-        found = automatic_answers(exercise, file.person)
+    sampled = list(
+        SampledFile.objects.filter(pk__in=[f.pk for f in files]).select_related(
+            "person"
+        )
+    )
+    # The group's case files in one go: a fixed number of queries, not per file.
+    data = build_many([file.person_id for file in sampled], as_of=exercise.as_of)
+    for file in sampled:
+        found = automatic_answers(exercise, file.person, data[file.person_id])
         answers += answer_rows(by_file[file.pk], found)
     bulk_create_with_history(answers, CriterionAnswer, default_user=by)

@@ -16,6 +16,7 @@ from selfdirect.carers.models import (
 )
 from selfdirect.core.dates import add_days, add_years
 from selfdirect.core.details import field_values
+from selfdirect.demo.bulk import new
 from selfdirect.people import rules as people_rules
 from selfdirect.people.models import Allocation, Person, Relationship
 from selfdirect.people.services import PersonDetails
@@ -35,7 +36,8 @@ class CarerMaker(SupportRows, ReviewRows):
         rng, today = self.rng, self.today
         identified = add_days(today, -rng.randint(20, 700))
         carer = self.made.add(
-            Carer(
+            new(
+                Carer,
                 public_id=self.uuid(),
                 person_id=relationship.related_person_id,  # type: ignore[misc]
                 cared_for_id=relationship.person_id,
@@ -74,7 +76,8 @@ class CarerMaker(SupportRows, ReviewRows):
         # As services.record_offer: the kind decided on the day of the offer, and
         # a plan wanted is due within the local target (sooner near the end of life).
         offer = self.made.add(
-            Offer(
+            new(
+                Offer,
                 public_id=self.uuid(),
                 carer=carer,
                 kind=rules.plan_kind(born, carer.still_at_school, offered),
@@ -99,7 +102,8 @@ class CarerMaker(SupportRows, ReviewRows):
         started = min(add_days(offered, rng.randint(3, 40)), today)
         criteria_id = rules.in_force(self.versions, started)
         plan = self.made.add(
-            CarerPlan(
+            new(
+                CarerPlan,
                 public_id=self.uuid(),
                 carer=carer,
                 kind=offer.kind,
@@ -162,12 +166,13 @@ class CarerMaker(SupportRows, ReviewRows):
             plan.care_appropriate = rng.choice(["partly", "no"])
             plan.care_appropriate_notes = "Too much personal care for a young person."
         words = YOUNG_OUTCOMES if young else OUTCOMES
-        outcome = self.made.add(CarerOutcome(plan=plan, words=rng.choice(words)))
+        outcome = self.made.add(new(CarerOutcome, plan=plan, words=rng.choice(words)))
         breaks = 0
         if wants_break:
             breaks = 1
             self.made.add(
-                BreakFromCaring(
+                new(
+                    BreakFromCaring,
                     plan=plan,
                     kind=rng.choice(["short_break", "replacement", "day_activity"]),
                     how_often=rng.choice(
@@ -184,7 +189,9 @@ class CarerMaker(SupportRows, ReviewRows):
             for n in range(len(domains))
         ]
         for domain, level in zip(domains, levels, strict=True):
-            self.made.add(DomainImpact(plan=plan, domain=domain, level=level, notes=""))
+            self.made.add(
+                new(DomainImpact, plan=plan, domain=domain, level=level, notes="")
+            )
         if eligible and not young:
             self.support(plan, started, list(zip(domains, levels, strict=True)))
         self.signpost(plan, started)
@@ -201,7 +208,8 @@ class CarerMaker(SupportRows, ReviewRows):
         born = add_days(add_years(today, -age), -rng.randint(0, 300))
         first = rng.choice(["Skye", "Callum", "Eilidh", "Rory", "Isla", "Finlay"])
         identified = add_days(today, -rng.randint(20, 300))
-        person = Person(
+        person = new(
+            Person,
             **field_values(
                 PersonDetails(
                     first_name=first,
@@ -218,10 +226,17 @@ class CarerMaker(SupportRows, ReviewRows):
         person.preferred_name_key = people_rules.name_key(person.preferred_name)
         self.made.add(person)
         self.made.add(
-            Allocation(person=person, team=team, worker=self.by, started_on=identified)
+            new(
+                Allocation,
+                person=person,
+                team=team,
+                worker=self.by,
+                started_on=identified,
+            )
         )
         relationship = self.made.add(
-            Relationship(
+            new(
+                Relationship,
                 person_id=cared_for_id,
                 kind=Relationship.Kind.UNPAID_CARER,
                 description="Grandchild",
@@ -229,7 +244,8 @@ class CarerMaker(SupportRows, ReviewRows):
             )
         )
         carer = self.made.add(
-            Carer(
+            new(
+                Carer,
                 public_id=self.uuid(),
                 person=person,
                 cared_for_id=cared_for_id,

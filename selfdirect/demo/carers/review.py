@@ -10,6 +10,7 @@ from selfdirect.carers.models import (
     CarerReview,
 )
 from selfdirect.core.dates import add_days, add_months
+from selfdirect.demo.bulk import new
 from selfdirect.reviews import rules as review_rules
 
 from .rows import MakerBase, refuse
@@ -31,7 +32,8 @@ class ReviewRows(MakerBase):
         rng = random.Random(f"carer-review-{plan.public_id}")
         started = min(add_days(plan.review_on, rng.randint(-14, 10)), today)
         review = self.made.add(
-            CarerReview(
+            new(
+                CarerReview,
                 public_id=self.uuid(),
                 plan=plan,
                 started_on=started,
@@ -48,7 +50,7 @@ class ReviewRows(MakerBase):
             )
         )
         self.made.counts["carers' reviews"] += 1
-        row = self.made.add(CarerOutcomeReview(review=review, outcome=outcome))
+        row = self.made.add(new(CarerOutcomeReview, review=review, outcome=outcome))
         if case == "started":
             return
         poor = rng.random() < 0.4

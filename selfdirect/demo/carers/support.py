@@ -22,6 +22,7 @@ from selfdirect.carers.models import (
 from selfdirect.carers.support_selectors import carers_method
 from selfdirect.core.dates import add_days
 from selfdirect.core.details import field_values
+from selfdirect.demo.bulk import new
 
 from .rows import MakerBase, refuse
 from .words import RESULTS, SIGNPOSTS, SUPPORTS
@@ -69,7 +70,8 @@ class SupportRows(MakerBase):
                 )
             )
             self.made.add(
-                CarerSupport(
+                new(
+                    CarerSupport,
                     public_id=self.uuid(),
                     plan=plan,
                     recorded_by=self.by,
@@ -94,7 +96,8 @@ class SupportRows(MakerBase):
             workings = budget_rules.equivalence_budget(method.config, lines=[])
         limit = self.limits[started]
         return self.made.add(  # type: ignore[no-any-return]
-            IndicativeBudget(
+            new(
+                IndicativeBudget,
                 public_id=self.uuid(),
                 person_id=plan.carer.person_id,
                 worked_out_on=started,
@@ -120,7 +123,8 @@ class SupportRows(MakerBase):
             support_rules.signposting_problems(details, started_on=started, today=today)
         )
         row = self.made.add(
-            CarerSignposting(
+            new(
+                CarerSignposting,
                 public_id=self.uuid(),
                 plan=plan,
                 recorded_by=self.by,

@@ -8,6 +8,7 @@ import uuid
 from typing import Any
 
 from selfdirect.accounts.models import Team
+from selfdirect.demo.bulk import new
 from selfdirect.demo.people import contact_words as words
 from selfdirect.demo.people.drafts import Draft
 from selfdirect.demo.story import story_of
@@ -57,7 +58,8 @@ class FirstContactDrafts:
         outcome = self.outcomes.draw(rng)
         if draft.is_carer and rng.random() < 0.7:
             outcome = "carer_support"
-        contact = FirstContact(
+        contact = new(
+            FirstContact,
             public_id=self.uuid(),
             person=draft.person,
             team=team,
@@ -132,7 +134,8 @@ class FirstContactDrafts:
                 if used:
                     met = contact.follow_up_result == "need_met" or rng.random() < 0.2
             draft.signpostings.append(
-                Signposting(
+                new(
+                    Signposting,
                     first_contact=contact,
                     service_id=service_id,
                     support_name=name[:200],

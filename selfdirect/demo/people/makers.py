@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from itertools import accumulate
 
 from selfdirect.accounts.models import Team
+from selfdirect.demo.bulk import new
 from selfdirect.demo.people import contact_words, data
 from selfdirect.demo.people.contacts import DAY, FirstContactDrafts, years
 from selfdirect.demo.people.drafts import Area, Draft, World
@@ -112,7 +113,8 @@ class PeopleMaker(FirstContactDrafts):
         if first in data.NICKNAMES and rng.random() < data.PREFERRED_NAME_SHARE:
             preferred = rng.choice(data.NICKNAMES[first])
         postcode, lines = address or self.address(area)
-        person = Person(
+        person = new(
+            Person,
             public_id=self.uuid(),
             first_name=first,
             last_name=last,
@@ -207,7 +209,8 @@ class PeopleMaker(FirstContactDrafts):
         ]
         sex = sex or rng.choice("FM")
         age = min(max(draft.age + rng.randint(lo, hi), 18), 100)
-        relationship = Relationship(
+        relationship = new(
+            Relationship,
             person=draft.person,
             kind="unpaid_carer",
             description=how,
@@ -235,7 +238,8 @@ class PeopleMaker(FirstContactDrafts):
         relationship.related_person = carer.person
         draft.carer_name = f"{carer.person.full_name} ({how.lower()})"
         carer.relationships.append(
-            Relationship(
+            new(
+                Relationship,
                 person=carer.person,
                 kind="family",
                 related_person=draft.person,
@@ -255,7 +259,8 @@ class PeopleMaker(FirstContactDrafts):
         for kind, description, share in data.OTHER_RELATIONSHIPS:
             if rng.random() < share:
                 draft.relationships.append(
-                    Relationship(
+                    new(
+                        Relationship,
                         person=draft.person,
                         kind=kind,
                         name=" ".join(self.name("English", rng.choice("FM"), 1970)),
@@ -267,7 +272,8 @@ class PeopleMaker(FirstContactDrafts):
         if guardian and rng.random() < data.GUARDIAN_SHARE_LD:
             mother = self.name("English", "F", 1965)[0]
             draft.relationships.append(
-                Relationship(
+                new(
+                    Relationship,
                     person=draft.person,
                     kind="guardian",
                     name=f"{mother} {draft.person.last_name}",
@@ -302,8 +308,12 @@ class PeopleMaker(FirstContactDrafts):
         worker = None
         if self.rng.random() < data.ALLOCATED_WORKER_SHARE:
             worker = self.rng.choice(self.world.workers[team.pk])
-        return Allocation(
-            person=draft.person, team=team, worker=worker, started_on=started
+        return new(
+            Allocation,
+            person=draft.person,
+            team=team,
+            worker=worker,
+            started_on=started,
         )
 
     def team_for(self, draft: Draft) -> Team:

@@ -52,12 +52,13 @@ def save_batch(
 def _save_service_groups(drafts: list[Draft], world: World) -> None:
     """Person-service group links, also recorded on each person's creation history."""
     through = Person.service_groups.through
-    through.objects.bulk_create(
+    insert(
+        through,
         [
             through(person_id=draft.person.pk, servicegroup_id=world.groups[code])
             for draft in drafts
             for code in draft.groups
-        ]
+        ],
     )
     copy_m2m_to_history(Person, "service_groups", [d.person.pk for d in drafts])
 
