@@ -19,6 +19,10 @@ class CappedPaginator(Paginator):
     - ``alongside(ids)``, if given, is a queryset of what the page lists beside its
       rows (their current allocations): it is read with the rows in one statement
       and kept as the page's ``alongside``.
+    - ``order``, if given, is the list's ids in the list's order, as rows whose
+      first value is the id, cheaper to read than the list (a name search's, from
+      its index alone). Its first COUNT_CAP + 1 rows are read once, in one query,
+      and give both the count and every page's ids.
     """
 
     def __init__(
@@ -27,13 +31,21 @@ class CappedPaginator(Paginator):
         per_page: int,
         *args: Any,
         alongside: Callable[[list[Any]], Any] | None = None,
+        order: Any = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(object_list, per_page, *args, **kwargs)
         self.alongside = alongside
+        self.order = order
+
+    @cached_property
+    def _ordered_ids(self) -> list[Any]:
+        return [row[0] for row in self.order[: COUNT_CAP + 1]]
 
     @cached_property
     def count(self) -> int:
+        if self.order is not None:
+            return len(self._ordered_ids)
         queryset: Any = self.object_list
         rows = queryset.order_by().select_related(None).values("pk")[: COUNT_CAP + 1]
         return min(rows.count(), COUNT_CAP + 1)  # type: ignore[no-any-return]
@@ -50,9 +62,13 @@ class CappedPaginator(Paginator):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         queryset: Any = self.object_list
-        ids = list(
-            queryset.values_list("pk", flat=True)[bottom : bottom + self.per_page]
-        )
+        top = bottom + self.per_page
+        if self.order is not None and top <= COUNT_CAP:
+            ids = self._ordered_ids[bottom:top]
+        elif self.order is not None:  # past the ids read: the last page
+            ids = [row[0] for row in self.order[bottom:top]]
+        else:
+            ids = list(queryset.values_list("pk", flat=True)[bottom:top])
         rows = queryset.filter(pk__in=ids)
         if self.alongside is None:
             return self._get_page(list(rows), number, self)  # type: ignore[attr-defined,no-any-return]

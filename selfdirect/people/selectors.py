@@ -52,33 +52,113 @@ def search_people(
     text = search_words(query).strip()
     if not text:
         return people
+    by_number = _chi_or_postcode(text)
+    if by_number is not None:
+        return people.filter(by_number)
+    for key in _name_keys(text):
+        how = "contains" if contains and len(key) >= CONTAINS_FROM else "startswith"
+        people = people.filter(
+            Q(**{f"last_name_key__{how}": key})
+            | Q(**{f"first_name_key__{how}": key})
+            | Q(**{f"preferred_name_key__{how}": key})
+        )
+    return people
+
+
+def _chi_or_postcode(text: str) -> Q | None:
+    """The filter for a search by CHI number or (the start of) a postcode."""
     digits = rules.normalise_chi(text)
     if digits.isdigit() and len(digits) == 10:
-        return people.filter(chi_number=digits)
+        return Q(chi_number=digits)
     if rules.is_postcode(text):
-        return people.filter(postcode=rules.normalise_postcode(text))
+        return Q(postcode=rules.normalise_postcode(text))
     if any(ch.isdigit() for ch in text) and rules.looks_like_postcode_start(text):
-        return people.filter(
-            postcode__startswith=rules.normalise_postcode(text).upper()
-        )
-    for word in search_terms(text):
-        key = rules.name_key(word)
-        if key:
-            how = "contains" if contains and len(key) >= CONTAINS_FROM else "startswith"
-            people = people.filter(
-                Q(**{f"last_name_key__{how}": key})
-                | Q(**{f"first_name_key__{how}": key})
-                | Q(**{f"preferred_name_key__{how}": key})
-            )
-    return people
+        return Q(postcode__startswith=rules.normalise_postcode(text).upper())
+    return None
+
+
+def _name_keys(text: str) -> list[str]:
+    return [key for word in search_terms(text) if (key := rules.name_key(word))]
+
+
+def _name_search_keys(query: str) -> list[str]:
+    """The folded words of a search by name; none for a CHI number or postcode."""
+    text = search_words(query).strip()
+    if not text or _chi_or_postcode(text) is not None:
+        return []
+    return _name_keys(text)
 
 
 def caseload(user: User, filters: CaseloadFilters) -> QuerySet[Person]:
     """The people a user may see, searched and filtered, in name order."""
+    return _in_order(_caseload_base(user, filters), filters.query)
+
+
+def caseload_with_order(
+    user: User, filters: CaseloadFilters
+) -> tuple[QuerySet[Person], QuerySet[Any] | None]:
+    """``caseload``, and for a search by name the same people's ids in the same
+    order read from the name index alone (``name_order``); None otherwise."""
+    base = _caseload_base(user, filters)
+    keys = _name_search_keys(filters.query)
+    return _in_order(base, filters.query), name_order(base, keys) if keys else None
+
+
+def name_order(people: QuerySet[Person], keys: list[str]) -> QuerySet[Any]:
+    """The ids of the people whose names start with every one of the folded
+    words `keys`, as rows (id, last name key, first name key) in that order.
+
+    Split by where the names match: a branch per word for the people whose last
+    name starts with it (and not with an earlier word), and one for those whose
+    last name starts with none of them. A last-name branch reads one range of
+    ``person_name_order``, which holds the keys, the id and the status, so
+    PostgreSQL never reads the table; the three names' ``OR`` in one query makes
+    it read every matching row of the table instead (37,000 for "mac" at
+    250,000 people)."""
+    people = people.order_by()
+    columns = ("id", "last_name_key", "first_name_key")
+    branches = [
+        people.filter(
+            Q(last_name_key__startswith=key),
+            *(~Q(last_name_key__startswith=earlier) for earlier in keys[:n]),
+            *(_any_name_starts(other) for other in keys if other != key),
+        ).values_list(*columns)
+        for n, key in enumerate(keys)
+    ]
+    rest = people.filter(
+        *(_given_name_starts(key) for key in keys),
+        *(~Q(last_name_key__startswith=key) for key in keys),
+    )
+    return (
+        branches[0]
+        .union(*branches[1:], rest.values_list(*columns), all=True)
+        .order_by("last_name_key", "first_name_key", "id")
+    )
+
+
+def _any_name_starts(key: str) -> Q:
+    return Q(last_name_key__startswith=key) | _given_name_starts(key)
+
+
+def _given_name_starts(key: str) -> Q:
+    return Q(first_name_key__startswith=key) | Q(preferred_name_key__startswith=key)
+
+
+def _in_order(people: QuerySet[Person], query: str) -> QuerySet[Person]:
+    # A name search lists Mac and Mc together: the folded keys sort them as one.
+    order = (
+        ("last_name_key", "first_name_key", "id")
+        if query
+        else ("last_name", "first_name", "id")
+    )
+    searched = search_people(people, query)
+    return searched.select_related("locality").order_by(*order)
+
+
+def _caseload_base(user: User, filters: CaseloadFilters) -> QuerySet[Person]:
     people: QuerySet[Person] = Person.objects.visible_to(user, Purpose.PRACTICE)
     if filters.status:
         people = people.filter(status=filters.status)
-    people = search_people(people, filters.query)
     if filters.team or filters.worker:
         allocations = Allocation.objects.current().filter(person=OuterRef("pk"))
         if filters.team:
@@ -90,13 +170,7 @@ def caseload(user: User, filters: CaseloadFilters) -> QuerySet[Person]:
         people = people.filter(locality_id=filters.locality)
     if filters.service_group:
         people = people.filter(service_groups__id=filters.service_group)
-    # A name search lists Mac and Mc together: the folded keys sort them as one.
-    order = (
-        ("last_name_key", "first_name_key", "id")
-        if filters.query
-        else ("last_name", "first_name", "id")
-    )
-    return people.select_related("locality").order_by(*order)
+    return people
 
 
 def current_allocations_read(people: Any) -> QuerySet[Allocation]:

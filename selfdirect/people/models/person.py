@@ -186,10 +186,13 @@ class Person(PublicIdModel, VersionedModel):
         ordering = ["last_name", "first_name"]
         verbose_name_plural = "people"
         indexes = [
+            # A name search's ids in order from the index alone: it holds every
+            # column the search reads (selectors.name_order).
             models.Index(
-                fields=["last_name_key", "first_name_key"],
-                name="person_name_key",
-                opclasses=["varchar_pattern_ops", "varchar_pattern_ops"],
+                fields=["last_name_key", "first_name_key", "id"],
+                name="person_name_order",
+                opclasses=["varchar_pattern_ops", "varchar_pattern_ops", "int8_ops"],
+                include=["status", "preferred_name_key"],
             ),
             models.Index(
                 fields=["first_name_key"],

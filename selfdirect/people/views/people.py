@@ -41,10 +41,11 @@ def caseload(request: HttpRequest) -> HttpResponse:
             worker=getattr(form.cleaned_data["worker"], "pk", None),
             status=form.cleaned_data["status"] if "status" in request.GET else "open",
         )
-    people = selectors.caseload(user, filters)
-    # The page's rows and their current allocations: one statement.
+    people, order = selectors.caseload_with_order(user, filters)
+    # The count and the page's ids: one query; the page's rows and their current
+    # allocations: one statement.
     paginator = CappedPaginator(
-        people, PAGE_SIZE, alongside=selectors.current_allocations_read
+        people, PAGE_SIZE, alongside=selectors.current_allocations_read, order=order
     )
     page_obj = paginator.get_page(request.GET.get("page"))
     rows = list(page_obj.object_list)
