@@ -60,5 +60,7 @@ def test_no_template_or_message_doubles_a_word() -> None:
             found += [(path.name, d) for d in _doubled(_text_of(path))]
         elif path.suffix == ".py":
             strings = re.findall(r'"((?:[^"\\\n]|\\.)*)"', path.read_text())
-            found += [(path.name, d) for s in strings for d in _doubled(s)]
+            # HTML written in Python: what a reader sees, its tags removed.
+            seen = (re.sub(r"<[^>]*>", "\n", s) for s in strings)
+            found += [(path.name, d) for s in seen for d in _doubled(s)]
     assert found == []

@@ -22,7 +22,7 @@ def caseload_rows(rows: list[tuple[Any, Any]]) -> SafeString:
     The person's link is reversed once and each row's id put in its place."""
     link = reverse("people:detail", args=[_STAND_IN])
     closed = format_html(
-        ' <strong class="ds_tag ds_tag--grey">{}</strong>', _("Closed")
+        " <strong class='ds_tag ds_tag--grey'>{}</strong>", _("Closed")
     )
     not_allocated = _("Not allocated")
     return format_html_join(
