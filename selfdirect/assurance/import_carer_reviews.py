@@ -13,10 +13,10 @@ from selfdirect.carers import review_services
 from selfdirect.carers.details import ReviewDetails
 from selfdirect.carers.models import CarerOutcome, CarerPlan, CarerReview
 from selfdirect.people.models import Person
-from selfdirect.reviews.details import AttainmentDetails, NextStepDetails
-from selfdirect.reviews.models import AttainmentLevel, PoorOutcomeReason
+from selfdirect.reviews.details import NextStepDetails
 
 from .import_common import Record, day, fresh, within
+from .import_reviews import attainment_details, unchanged
 
 
 def import_carer_review(
@@ -50,14 +50,6 @@ def import_carer_review(
     _review_move(importer, review, record)
 
 
-def _codes(model: Any, codes: list[str], what: str) -> list[Any]:
-    rows = {r.code: r for r in model.objects.filter(code__in=codes, active=True)}
-    unknown = [code for code in codes if code not in rows]
-    if unknown:
-        raise ValidationError(f"unknown {what} {', '.join(map(repr, unknown))}")
-    return [rows[code] for code in codes]
-
-
 def _review_outcomes(importer: Any, review: CarerReview, items: list[Record]) -> None:
     lines = {line.outcome_id: line for line in review.outcome_reviews.all()}
     for index, item in enumerate(items):
@@ -70,26 +62,8 @@ def _review_outcomes(importer: Any, review: CarerReview, items: list[Record]) ->
                     "the plan reviewed"
                 }
             )
-        with within(f"outcomes/{index}/level"):
-            level = (
-                _codes(AttainmentLevel, [item["level"]], "attainment level")[0]
-                if item.get("level")
-                else None
-            )
-        with within(f"outcomes/{index}/reasons"):
-            reasons = _codes(PoorOutcomeReason, item.get("reasons", []), "reason")
-        details = AttainmentDetails(
-            level=level,
-            persons_words=item.get("persons_words", ""),
-            what_helped=item.get("what_helped", ""),
-            what_got_in_the_way=item.get("what_got_in_the_way", ""),
-            reasons=tuple(reasons),
-            reason_narrative=item.get("reason_narrative", ""),
-        )
-        same = all(
-            getattr(line, k) == v for k, v in vars(details).items() if k != "reasons"
-        ) and {r.pk for r in line.reasons.all()} == {r.pk for r in reasons}
-        if same:
+        details = attainment_details(item, f"outcomes/{index}")
+        if unchanged(line, details):
             continue
         line = fresh(line)
         with within(f"outcomes/{index}"):

@@ -71,12 +71,41 @@ def _account(importer: Any, review: Review, record: Record) -> None:
     )
 
 
-def _codes(model: Any, codes: list[str], what: str) -> list[Any]:
+def codes(model: Any, codes: list[str], what: str) -> list[Any]:
     rows = {r.code: r for r in model.objects.filter(code__in=codes, active=True)}
     unknown = [code for code in codes if code not in rows]
     if unknown:
         raise ValidationError(f"unknown {what} {', '.join(map(repr, unknown))}")
     return [rows[code] for code in codes]
+
+
+def attainment_details(item: Record, at: str) -> AttainmentDetails:
+    """An outcome's evaluation at review, from the file (a person's or a carer's):
+    its level and reasons read by their codes, each problem at `at`."""
+    with within(f"{at}/level"):
+        level = (
+            codes(AttainmentLevel, [item["level"]], "attainment level")[0]
+            if item.get("level")
+            else None
+        )
+    with within(f"{at}/reasons"):
+        reasons = codes(PoorOutcomeReason, item.get("reasons", []), "reason")
+    return AttainmentDetails(
+        level=level,
+        persons_words=item.get("persons_words", ""),
+        what_helped=item.get("what_helped", ""),
+        what_got_in_the_way=item.get("what_got_in_the_way", ""),
+        reasons=tuple(reasons),
+        reason_narrative=item.get("reason_narrative", ""),
+    )
+
+
+def unchanged(line: Any, details: AttainmentDetails) -> bool:
+    """The evaluation kept already says what the file says (nothing to record)."""
+    same = (getattr(line, k) == v for k, v in vars(details).items() if k != "reasons")
+    return all(same) and {r.pk for r in line.reasons.all()} == {
+        r.pk for r in details.reasons
+    }
 
 
 def _attainments(importer: Any, review: Review, items: list[Record]) -> None:
@@ -91,26 +120,8 @@ def _attainments(importer: Any, review: Review, items: list[Record]) -> None:
                     "the plan reviewed"
                 }
             )
-        with within(f"attainments/{index}/level"):
-            level = (
-                _codes(AttainmentLevel, [item["level"]], "attainment level")[0]
-                if item.get("level")
-                else None
-            )
-        with within(f"attainments/{index}/reasons"):
-            reasons = _codes(PoorOutcomeReason, item.get("reasons", []), "reason")
-        details = AttainmentDetails(
-            level=level,
-            persons_words=item.get("persons_words", ""),
-            what_helped=item.get("what_helped", ""),
-            what_got_in_the_way=item.get("what_got_in_the_way", ""),
-            reasons=tuple(reasons),
-            reason_narrative=item.get("reason_narrative", ""),
-        )
-        same = all(
-            getattr(line, k) == v for k, v in vars(details).items() if k != "reasons"
-        ) and {r.pk for r in line.reasons.all()} == {r.pk for r in reasons}
-        if same or (level is None and not any(vars(details).values())):
+        details = attainment_details(item, f"attainments/{index}")
+        if unchanged(line, details) or not any(vars(details).values()):
             continue
         line = fresh(line)
         with within(f"attainments/{index}"):
