@@ -15,7 +15,7 @@ from selfdirect.carers.models import CarerOutcome, CarerPlan, CarerReview
 from selfdirect.people.models import Person
 from selfdirect.reviews.details import NextStepDetails
 
-from .import_common import Record, day, fresh, within
+from .import_common import Record, agreed_day, day, fresh, within
 from .import_reviews import attainment_details, unchanged
 
 
@@ -104,15 +104,12 @@ def _review_move(importer: Any, review: CarerReview, record: Record) -> None:
             shared_on=shared_on or review.held_on or review.started_on,
         )
     if state == "agreed":
-        if not record.get("agreed_on"):
-            raise ValidationError(
-                {"agreed_on": "an agreed review needs the day it was agreed"}
-            )
+        agreed_on = agreed_day(record, "review")
         review = fresh(review)
         review_services.agree_review(
             review=review,
             by=importer.by,
             version=review.version,
-            agreed_on=day(record["agreed_on"]),  # type: ignore[arg-type]
+            agreed_on=agreed_on,
             as_recorded=importer.as_recorded,
         )

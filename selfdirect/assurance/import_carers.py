@@ -41,7 +41,7 @@ from selfdirect.people.models import Person
 
 from .export.carers import SECTIONS
 from .import_carer_reviews import import_carer_review
-from .import_common import Record, day, fresh, money, within
+from .import_common import Record, agreed_day, day, fresh, money, within
 from .models import ExternalReference
 
 # Sections written with `update_section` (state and dates move by their services).
@@ -339,15 +339,12 @@ def _move(importer: Any, plan: CarerPlan, record: Record) -> None:
             shared_on=shared_on or plan.started_on,
         )
     if state == "agreed" and plan.state != CarerPlan.State.AGREED:
-        if not record.get("agreed_on"):
-            raise ValidationError(
-                {"agreed_on": "an agreed plan needs the day it was agreed"}
-            )
+        agreed_on = agreed_day(record, "plan")
         plan = fresh(plan)
         services.agree_plan(
             plan=plan,
             by=importer.by,
             version=plan.version,
-            agreed_on=day(record["agreed_on"]),  # type: ignore[arg-type]
+            agreed_on=agreed_on,
             as_recorded=importer.as_recorded,
         )

@@ -40,3 +40,14 @@ def within(part: str) -> Iterator[None]:
 def fresh(row: Any) -> Any:
     """The row as it is now in the database (services move versions and states)."""
     return type(row)._default_manager.get(pk=row.pk)
+
+
+def agreed_day(record: Record, what: str) -> datetime.date:
+    """The day an agreed record (a plan, a review) was agreed; a file that says it
+    was agreed must say when."""
+    agreed_on = day(record.get("agreed_on"))
+    if agreed_on is None:
+        raise ValidationError(
+            {"agreed_on": f"an agreed {what} needs the day it was agreed"}
+        )
+    return agreed_on

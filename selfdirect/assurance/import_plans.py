@@ -42,7 +42,7 @@ from selfdirect.plans.models import (
 from selfdirect.reviews import services as reviews
 from selfdirect.reviews.models import Review
 
-from .import_common import Record, day, fresh, money, within
+from .import_common import Record, agreed_day, day, fresh, money, within
 
 AGREED = (SupportPlan.State.AGREED, SupportPlan.State.REPLACED)
 
@@ -301,10 +301,7 @@ def agree_plan(importer: Any, record: Record, reviews_of: list[Record]) -> None:
     plan = fresh(plan)
     if plan.state != SupportPlan.State.DRAFT:
         return
-    if not record.get("agreed_on"):
-        raise ValidationError(
-            {"agreed_on": "an agreed plan needs the day it was agreed"}
-        )
+    agreed_on = agreed_day(record, "plan")
     planned = sorted(
         (r["started_on"], r["due_on"])
         for r in reviews_of
@@ -315,7 +312,7 @@ def agree_plan(importer: Any, record: Record, reviews_of: list[Record]) -> None:
         plan=plan,
         by=importer.by,
         version=plan.version,
-        agreed_on=day(record["agreed_on"]),  # type: ignore[arg-type]
+        agreed_on=agreed_on,
         agreed_by_role=record.get("agreed_by_role", ""),
         agreed_by=record.get("agreed_by", ""),
         agreed_how=record.get("agreed_how", ""),

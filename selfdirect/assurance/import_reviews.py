@@ -25,7 +25,7 @@ from selfdirect.reviews.details import (
 )
 from selfdirect.reviews.models import AttainmentLevel, PoorOutcomeReason, Review
 
-from .import_common import Record, day, fresh, within
+from .import_common import Record, agreed_day, day, fresh, within
 
 
 def import_review(importer: Any, person: Person, record: Record) -> None:
@@ -199,16 +199,13 @@ def _move(importer: Any, review: Review, record: Record) -> None:
             review=review, by=importer.by, version=review.version, shared_on=shared_on
         )
     if state == "agreed":
-        if not record.get("agreed_on"):
-            raise ValidationError(
-                {"agreed_on": "an agreed review needs the day it was agreed"}
-            )
+        agreed_on = agreed_day(record, "review")
         review = fresh(review)
         reviews.agree_review(
             review=review,
             by=importer.by,
             version=review.version,
-            agreed_on=day(record["agreed_on"]),  # type: ignore[arg-type]
+            agreed_on=agreed_on,
             agreed_by=record.get("agreed_by", ""),
             agreed_how=record.get("agreed_how", ""),
             as_recorded=importer.as_recorded,
