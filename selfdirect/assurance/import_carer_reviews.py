@@ -13,10 +13,9 @@ from selfdirect.carers import review_services
 from selfdirect.carers.details import ReviewDetails
 from selfdirect.carers.models import CarerOutcome, CarerPlan, CarerReview
 from selfdirect.people.models import Person
-from selfdirect.reviews.details import NextStepDetails
 
 from .import_common import Record, agreed_day, day, fresh, within
-from .import_reviews import attainment_details, unchanged
+from .import_reviews import attainment_details, next_step_details, unchanged
 
 
 def import_carer_review(
@@ -77,16 +76,9 @@ def _review_outcomes(importer: Any, review: CarerReview, items: list[Record]) ->
 
 
 def _review_next(importer: Any, review: CarerReview, record: Record) -> None:
-    if not record.get("next_step"):
-        return
-    details = NextStepDetails(
-        next_step=record["next_step"],
-        next_step_notes=record.get("next_step_notes", ""),
-        support_ends_reason=record.get("support_ends_reason", ""),
-        next_review_on=day(record.get("next_review_on")),
-    )
     review = fresh(review)
-    if any(getattr(review, k) != v for k, v in vars(details).items()):
+    details = next_step_details(record, review)
+    if details is not None:
         review_services.record_next_step(
             review=review, by=importer.by, version=review.version, details=details
         )

@@ -164,17 +164,26 @@ def _support_reviews(importer: Any, review: Review, items: list[Record]) -> None
             )
 
 
-def _next_step(importer: Any, review: Review, record: Record) -> None:
+def next_step_details(record: Record, review: Any) -> NextStepDetails | None:
+    """What happens next after a review (a person's or a carer's), from the file;
+    None when the file says nothing or the review already says the same."""
     if not record.get("next_step"):
-        return
+        return None
     details = NextStepDetails(
         next_step=record["next_step"],
         next_step_notes=record.get("next_step_notes", ""),
         support_ends_reason=record.get("support_ends_reason", ""),
         next_review_on=day(record.get("next_review_on")),
     )
-    review = fresh(review)
     if all(getattr(review, k) == v for k, v in vars(details).items()):
+        return None
+    return details
+
+
+def _next_step(importer: Any, review: Review, record: Record) -> None:
+    review = fresh(review)
+    details = next_step_details(record, review)
+    if details is None:
         return
     reviews.record_next_step(
         review=review,
